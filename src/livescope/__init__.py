@@ -1,0 +1,12 @@
+"""Live plots for Jupyter that stream while the cell runs and stop from the browser."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ._plot import LivePlot
+
+try:
+    __version__ = version("livescope")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = ["LivePlot", "__version__"]

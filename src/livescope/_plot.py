@@ -1,0 +1,349 @@
+"""LivePlot: the row history, the loop guard, and coalesced streaming to the browser."""
+
+from __future__ import annotations
+
+import logging
+import numbers
+import threading
+import time
+import weakref
+
+import numpy as np
+
+from . import _rows
+from ._flush_timer import flush_timer
+from ._history import History
+from ._kernel import current_shell, on_cell_end
+from ._shell_poll import poll_shell
+from ._widget import LivePlotWidget
+from ._wire import encode_rows
+
+log = logging.getLogger("livescope")
+
+# running() lets the kernel handle widget messages at most this often; in
+# between it only reads a flag, which keeps it well under a microsecond.
+POLL_INTERVAL = 0.05
+MAX_FPS_LIMIT = 120
+
+_live_plots: weakref.WeakSet[LivePlot] = weakref.WeakSet()
+_cell_end_hook_registered = False
+
+
+class LivePlot:
+    """A live line chart of a growing N x M history, one row per step.
+
+    Parameters
+    ----------
+    columns : list of str, int or None
+        Series names; a count M (names "0".."M-1"); or None to take them
+        from the first update (dict keys, or the row length).
+    title : str, optional
+        Shown in the header.
+    x_label : str
+        Label of the x axis.
+    max_fps : float
+        At most this many messages a second go to the browser; rows that
+        arrive in between are sent together.
+    dtype : {"float64", "float32"}
+        Storage type of the history; float32 halves memory.
+    height : int
+        Chart height in CSS pixels.
+
+    Examples
+    --------
+    >>> w = LivePlot(columns=["loss", "val_loss"])
+    >>> while w.running() and len(w) < 3:
+    ...     w.update([0.5, 0.7])
+    >>> w.history.shape
+    (3, 2)
+    """
+
+    def __init__(
+        self,
+        columns: list[str] | tuple[str, ...] | int | None = None,
+        *,
+        title: str | None = None,
+        x_label: str = "step",
+        max_fps: float = 30,
+        dtype: str | np.dtype = "float64",
+        height: int = 300,
+    ) -> None:
+        names = _rows.parse_columns(columns)
+        _check_str("title", title, optional=True)
+        _check_str("x_label", x_label)
+        _check_max_fps(max_fps)
+        _check_height(height)
+        self._history = History(_check_dtype(dtype), len(names) if names else None)
+        self._columns: tuple[str, ...] = ()
+        self._index: dict[str, int] = {}
+        self._widget = LivePlotWidget(title=title or "", x_label=x_label, height=height)
+        if names:
+            self._set_columns(names)
+        self._widget.on_msg(self._on_message)
+
+        self._lock = threading.RLock()
+        self._interval = 1.0 / max_fps
+        self._generation = 0
+        self._sent = 0  # rows every front end has been sent
+        self._pending = False  # rows wait for the next frame
+        self._timer_armed = False  # the flush timer will call back; never more than once
+        self._next_send = 0.0
+        self._next_poll = 0.0
+        self._stopped = False
+        # Wall clock from one monotonic reading per row: cheap, and never jumps back.
+        self._clock_offset = time.time() - time.monotonic()
+        self._live = current_shell() is not None
+        if self._live:
+            _track(self)
+
+    # ----- rows -----------------------------------------------------------
+
+    def update(self, row: object, *, step: float | None = None) -> None:
+        """Append one row.
+
+        Parameters
+        ----------
+        row : sequence of numbers, array, dict or number
+            M values in column order; or a dict name -> value (missing
+            names are NaN); or one number when there is one column. NaN,
+            inf and None are kept and drawn as gaps.
+        step : float, optional
+            The row's x value; defaults to the previous step + 1 (0 first).
+            It must not be smaller than the previous step.
+
+        Raises
+        ------
+        ValueError
+            The row has the wrong length or shape, or `step` decreases.
+        TypeError
+            A value is not a real number.
+        KeyError
+            A dict names a column this plot does not have.
+        """
+        now = time.monotonic()
+        with self._lock:
+            columns, index = self._columns, self._index
+            if not columns:
+                columns = _rows.columns_of_first_row(row)
+                index = {name: i for i, name in enumerate(columns)}
+            values = _rows.coerce_row(row, columns, index, self._history.dtype)
+            step_value = _rows.next_step(step, self._history.last_step)
+            if columns is not self._columns:  # the first row, now known to be valid
+                self._set_columns(columns)
+            self._history.append(values, step_value, now + self._clock_offset)
+            self._after_append(now)
+
+    def extend(self, rows: object, *, steps: object = None) -> None:
+        """Append K rows at once.
+
+        Parameters
+        ----------
+        rows : array-like, K x M
+            One row per step (a 1-D array is K rows when there is one column).
+        steps : array-like of K numbers, optional
+            Non-decreasing steps; default continues from the previous step.
+        """
+        now = time.monotonic()
+        with self._lock:
+            columns = self._columns
+            if not columns:
+                shape = np.shape(rows)
+                columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
+            array = _rows.coerce_rows(rows, columns, self._history.dtype)
+            last = self._history.last_step
+            if steps is None:
+                first = 0.0 if last is None else last + 1.0
+                step_array = first + np.arange(len(array), dtype=np.float64)
+            else:
+                step_array = _rows.coerce_steps(steps, len(array), last)
+            if columns is not self._columns:  # the first rows, now known to be valid
+                self._set_columns(columns)
+            if len(array):
+                self._history.extend(array, step_array, now + self._clock_offset)
+                self._after_append(now)
+
+    @property
+    def history(self) -> np.ndarray:
+        """The N x M matrix of rows (read-only view)."""
+        return self._history.values
+
+    @property
+    def steps(self) -> np.ndarray:
+        """The step of every row, shape (N,)."""
+        return self._history.steps
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Series names, in column order (empty until known)."""
+        return self._columns
+
+    def __len__(self) -> int:
+        return len(self._history)
+
+    def __repr__(self) -> str:
+        state = "stopped" if self._stopped else "running"
+        return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+
+    # ----- the loop guard ---------------------------------------------------
+
+    def running(self) -> bool:
+        """Return False once Stop was clicked or `stop()` called.
+
+        Lets the kernel handle pending widget messages (the Stop click among
+        them) at most every 50 ms while the cell runs; otherwise it only
+        reads a flag. Also sends rows that are due.
+        """
+        if self._stopped:
+            return False
+        now = time.monotonic()
+        if now >= self._next_poll:
+            self._next_poll = now + POLL_INTERVAL
+            if self._live:
+                poll_shell()
+        if self._pending and now >= self._next_send:
+            self._flush_pending()
+        return not self._stopped
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the loop guard was stopped."""
+        return self._stopped
+
+    def stop(self) -> None:
+        """Make `running()` return False, as the Stop button does."""
+        self._set_stopped(True)
+
+    def resume(self) -> None:
+        """Make `running()` return True again; the history is kept."""
+        self._set_stopped(False)
+
+    def reset(self) -> None:
+        """Clear the history and resume; the columns stay."""
+        with self._lock:
+            self._history.clear()
+            self._generation += 1
+            self._sent = 0
+            self._pending = False
+            if self._live:
+                self._send_rows(0)  # tells every front end to drop what it holds
+        self._set_stopped(False)
+
+    # ----- display ------------------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return self._widget._repr_mimebundle_(**kwargs)
+
+    # ----- sending ------------------------------------------------------------
+
+    def _flush_pending(self) -> None:
+        """Send rows that are waiting for the next frame, if any."""
+        with self._lock:
+            if self._pending:
+                self._send_rows(self._sent)
+
+    def _flush_due(self) -> None:
+        """Send waiting rows if a frame is due, else wait for it (the flush timer's callback)."""
+        with self._lock:
+            self._timer_armed = False
+            if self._pending:
+                self._after_append(time.monotonic())
+
+    def _after_append(self, now: float) -> None:
+        if not self._live:
+            return
+        if now >= self._next_send:
+            self._send_rows(self._sent)
+            return
+        self._pending = True
+        if not self._timer_armed:
+            self._timer_armed = True
+            flush_timer.schedule(self, self._next_send)
+
+    def _send_rows(self, start: int) -> None:
+        """Send rows [start, N) to every front end; the caller holds the lock."""
+        stop = len(self._history)
+        for content, buffers in encode_rows(self._history, start, stop, self._generation):
+            self._widget.send(content, buffers)
+        self._sent = stop
+        self._pending = False
+        self._next_send = time.monotonic() + self._interval
+
+    # ----- messages from the browser -----------------------------------------
+
+    def _on_message(self, _widget: object, content: object, _buffers: object) -> None:
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "stop":
+            self._set_stopped(True)
+        elif kind == "sync":
+            self._answer_sync(content)
+        else:
+            log.warning("livescope ignored an unknown message from the front end: %r", content)
+
+    def _answer_sync(self, request: dict) -> None:
+        with self._lock:
+            start = request.get("from")
+            if (
+                request.get("generation") != self._generation
+                or isinstance(start, bool)
+                or not isinstance(start, int)
+                or not 0 <= start <= len(self._history)
+            ):
+                start = 0
+            self._send_rows(start)
+
+    def _set_stopped(self, stopped: bool) -> None:
+        self._stopped = stopped
+        self._widget.stopped = stopped
+
+    def _set_columns(self, names: tuple[str, ...]) -> None:
+        if self._history.width != len(names):
+            self._history.set_width(len(names))
+        self._columns = names
+        self._index = {name: i for i, name in enumerate(names)}
+        self._widget.columns = list(names)
+
+
+def _track(plot: LivePlot) -> None:
+    """Flush every live plot when a cell ends, so its last rows precede the idle."""
+    global _cell_end_hook_registered
+    _live_plots.add(plot)
+    if not _cell_end_hook_registered:
+        on_cell_end(_flush_live_plots)
+        _cell_end_hook_registered = True
+
+
+def _flush_live_plots() -> None:
+    for plot in list(_live_plots):
+        plot._flush_pending()
+
+
+def _check_str(name: str, value: object, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        expected = "a string or None" if optional else "a string"
+        raise TypeError(f"{name} must be {expected}; got {type(value).__name__} {value!r}")
+
+
+def _check_max_fps(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"max_fps must be a number; got {type(value).__name__} {value!r}")
+    if not 0 < value <= MAX_FPS_LIMIT:
+        raise ValueError(f"max_fps must be > 0 and <= {MAX_FPS_LIMIT}; got {value}")
+
+
+def _check_height(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"height must be an integer (pixels); got {type(value).__name__}")
+    if value < 50:
+        raise ValueError(f"height must be at least 50 pixels; got {value}")
+
+
+def _check_dtype(value: object) -> np.dtype:
+    try:
+        dtype = np.dtype(value)
+    except TypeError as error:
+        raise TypeError(f"dtype must be 'float64' or 'float32'; got {value!r}") from error
+    if dtype not in (np.float64, np.float32):
+        raise ValueError(f"dtype must be 'float64' or 'float32'; got {value!r}")
+    return dtype

@@ -1,0 +1,202 @@
+"""Turn what users pass to update/extend into float rows, or say clearly why not."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+_NUMERIC_KINDS = "fiub"
+
+
+def parse_columns(columns: object) -> tuple[str, ...] | None:
+    """Validate the `columns` argument: names, a count, or None (set by the first row)."""
+    if columns is None:
+        return None
+    if isinstance(columns, bool) or not isinstance(columns, (numbers.Integral, Sequence)):
+        raise TypeError(
+            "columns must be a list of series names, a number of columns, or None; "
+            f"got {type(columns).__name__}"
+        )
+    if isinstance(columns, numbers.Integral):
+        if columns < 1:
+            raise ValueError(f"columns must be at least 1 when given as a count; got {columns}")
+        return tuple(str(i) for i in range(int(columns)))
+    if isinstance(columns, str):
+        raise TypeError(f"columns must be a list of names, not one string; got {columns!r}")
+    names = tuple(columns)
+    if not names:
+        raise ValueError("columns must name at least one series; got an empty list")
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"column names must be strings; got {type(name).__name__} {name!r}")
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ValueError(f"column names must be unique; repeated: {', '.join(duplicates)}")
+    return names
+
+
+def columns_of_first_row(row: object) -> tuple[str, ...]:
+    """The columns implied by a first row when none were given."""
+    if isinstance(row, Mapping):
+        return parse_columns([*row])  # type: ignore[return-value]
+    if _is_scalar(row):
+        return ("0",)
+    width = np.shape(row)[0] if np.ndim(row) else 1
+    return tuple(str(i) for i in range(width))
+
+
+def coerce_row(
+    row: object, columns: tuple[str, ...], index: Mapping[str, int], dtype: np.dtype
+) -> np.ndarray | list:
+    """One row as something assignable to a history row of `len(columns)` values.
+
+    Raises
+    ------
+    TypeError
+        For values that are not real numbers.
+    ValueError
+        For a row of the wrong length or shape.
+    KeyError
+        For a dict key that is not a column.
+    """
+    if isinstance(row, Mapping):
+        return _row_from_mapping(row, columns, index, dtype)
+    if isinstance(row, (str, bytes)):
+        raise TypeError(
+            f"row must be a sequence of numbers, a dict or a number; got {type(row).__name__} "
+            f"{row!r}"
+        )
+    if _is_scalar(row):
+        if len(columns) != 1:
+            raise ValueError(
+                f"row must have {len(columns)} values, one per column {list(columns)}; "
+                f"got the single number {row!r}"
+            )
+        return [_number(row, columns[0])]
+    array = _as_array(row, "row")
+    if array.ndim != 1 or len(array) != len(columns):
+        shape = "x".join(map(str, array.shape)) or "scalar"
+        hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
+        raise ValueError(
+            f"row must be 1-D with {len(columns)} values, one per column {list(columns)}; "
+            f"got shape {shape}{hint}"
+        )
+    return _numeric(array, row, columns, dtype)
+
+
+def coerce_rows(rows: object, columns: tuple[str, ...], dtype: np.dtype) -> np.ndarray:
+    """K rows as a K x M array (a 1-D array is K rows when there is one column)."""
+    array = _as_array(rows, "rows")
+    width = len(columns)
+    if array.ndim == 1 and width == 1:
+        array = array.reshape(-1, 1)
+    if array.ndim != 2 or array.shape[1] != width:
+        shape = "x".join(map(str, array.shape)) or "scalar"
+        hint = " (use update() for one row)" if array.ndim == 1 else ""
+        raise ValueError(
+            f"rows must be a K x {width} array, one column per {list(columns)}; "
+            f"got shape {shape}{hint}"
+        )
+    return _numeric(array, rows, columns, dtype)
+
+
+def coerce_steps(steps: object, count: int, after: float | None) -> np.ndarray:
+    """K non-decreasing finite steps, none before `after`."""
+    array = np.asarray(steps)
+    if array.shape != (count,):
+        raise ValueError(f"steps must have one value per row ({count}); got shape {array.shape}")
+    if array.dtype.kind not in "iuf":
+        raise TypeError(f"steps must be real numbers; got {array.dtype} values")
+    array = array.astype(np.float64)
+    if not np.isfinite(array).all():
+        raise ValueError("steps must be finite numbers; got NaN or inf")
+    if count and np.any(np.diff(array) < 0):
+        raise ValueError("steps must not decrease")
+    if count and after is not None and array[0] < after:
+        raise ValueError(f"steps must not decrease: first step {array[0]:g} < last step {after:g}")
+    return array
+
+
+def next_step(step: object, after: float | None) -> float:
+    """The step of one new row: the given one, or one past the last."""
+    if step is None:
+        return 0.0 if after is None else after + 1.0
+    if isinstance(step, bool) or not isinstance(step, numbers.Real):
+        raise TypeError(f"step must be a real number; got {type(step).__name__} {step!r}")
+    value = float(step)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"step must be a finite number; got {value}")
+    if after is not None and value < after:
+        raise ValueError(f"step must not decrease: got {value:g} after {after:g}")
+    return value
+
+
+def _as_array(value: object, name: str) -> np.ndarray:
+    try:
+        return np.asarray(value)
+    except ValueError as error:  # ragged nested sequences
+        raise ValueError(f"{name} must be a rectangular array of numbers; {error}") from error
+
+
+def _row_from_mapping(
+    row: Mapping, columns: tuple[str, ...], index: Mapping[str, int], dtype: np.dtype
+) -> np.ndarray:
+    values = np.full(len(columns), np.nan, dtype)
+    for name, value in row.items():
+        position = index.get(name)
+        if position is None:
+            raise KeyError(f"{name!r} is not a column of this plot; columns are {list(columns)}")
+        values[position] = _number(value, name)
+    return values
+
+
+def _numeric(
+    array: np.ndarray, given: object, columns: tuple[str, ...], dtype: np.dtype
+) -> np.ndarray:
+    if array.dtype.kind in _NUMERIC_KINDS:
+        return array
+    if array.dtype.kind == "O":
+        flat = array.reshape(-1)
+        width = len(columns)
+        converted = np.array(
+            [_number(v, columns[i % width]) for i, v in enumerate(flat)], dtype=dtype
+        )
+        return converted.reshape(array.shape)
+    # numpy turned mixed input into strings; look at what was given to name the culprit.
+    flat = np.asarray(given, dtype=object).reshape(-1)
+    position = next((i for i, v in enumerate(flat) if not _is_real(v)), 0)
+    value = flat[position] if flat.size else None
+    raise TypeError(
+        f"column {columns[position % len(columns)]!r} must be a real number; "
+        f"got {type(value).__name__} {value!r}"
+    )
+
+
+def _number(value: object, column: str) -> float:
+    """A real number (None is a gap: NaN)."""
+    if value is None:
+        return float("nan")
+    if isinstance(value, (numbers.Real, np.number)) and not isinstance(value, np.complexfloating):
+        return float(value)
+    if hasattr(value, "__float__") and not isinstance(value, (str, bytes, complex)):
+        try:
+            return float(value)  # 0-d arrays and tensors from numerical libraries
+        except (TypeError, ValueError) as error:
+            raise TypeError(
+                f"column {column!r} must be a real number; got {type(value).__name__} {value!r}"
+            ) from error
+    raise TypeError(
+        f"column {column!r} must be a real number; got {type(value).__name__} {value!r}"
+    )
+
+
+def _is_real(value: object) -> bool:
+    return isinstance(value, (numbers.Real, np.bool_, np.integer, np.floating))
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, (numbers.Number, np.number)) or (
+        isinstance(value, np.ndarray) and value.ndim == 0
+    )

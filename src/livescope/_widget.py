@@ -1,0 +1,33 @@
+"""The anywidget model: synced configuration, plus the bundled front end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _bundle(name: str) -> Path:
+    path = _STATIC / name
+    if not path.exists():
+        raise ImportError(
+            f"livescope's front-end bundle {path} is missing; reinstall livescope, "
+            "or in a source checkout run `npm install && npm run build`"
+        )
+    return path
+
+
+class LivePlotWidget(anywidget.AnyWidget):
+    """What the browser sees of a LivePlot; rows travel as custom messages."""
+
+    _esm = _bundle("widget.js")
+    _css = _bundle("widget.css")
+
+    columns = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    x_label = traitlets.Unicode("step").tag(sync=True)
+    height = traitlets.Int(300).tag(sync=True)
+    stopped = traitlets.Bool(False).tag(sync=True)

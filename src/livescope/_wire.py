@@ -1,0 +1,51 @@
+"""Encode history rows as binary custom messages (see docs/wire-format.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ._history import History
+
+# Large replies (a whole history after a page reload) go out in chunks of
+# about this size, so no single websocket frame gets huge.
+CHUNK_BYTES = 4 << 20
+
+Message = tuple[dict, list[memoryview]]
+
+
+def encode_rows(
+    history: History, start: int, stop: int, generation: int, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[Message]:
+    """Yield `rows` messages for history rows [start, stop); one empty message if none."""
+    width = history.width or 0
+    row_bytes = 16 + width * history.dtype.itemsize
+    per_chunk = max(1, chunk_bytes // row_bytes)
+    steps, times, values = history.steps, history.times, history.values
+    first = start
+    while True:
+        last = min(stop, first + per_chunk)
+        yield (
+            {
+                "type": "rows",
+                "generation": generation,
+                "start": first,
+                "count": last - first,
+                "columns": width,
+                "dtype": history.dtype.name,
+            },
+            [
+                _buffer(steps[first:last]),
+                _buffer(times[first:last]),
+                _buffer(values[first:last]),
+            ],
+        )
+        if last >= stop:
+            return
+        first = last
+
+
+def _buffer(array: np.ndarray) -> memoryview:
+    # Slices of the history's arrays are C-contiguous, so this does not copy.
+    return memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8))

@@ -1,0 +1,130 @@
+import numpy as np
+import pytest
+
+from livescope import LivePlot
+
+
+def test_rows_are_kept_in_order_with_default_steps():
+    w = LivePlot(columns=["loss", "val_loss"])
+    for i in range(1000):
+        w.update([i, -i])
+    assert len(w) == 1000
+    assert w.history.shape == (1000, 2)
+    np.testing.assert_array_equal(w.history[:, 0], np.arange(1000))
+    np.testing.assert_array_equal(w.history[:, 1], -np.arange(1000))
+    np.testing.assert_array_equal(w.steps, np.arange(1000))
+
+
+def test_growth_doubles_capacity_instead_of_copying_per_row():
+    w = LivePlot(columns=2)
+    buffers = set()
+    for i in range(5000):
+        w.update([i, i])
+        buffers.add(id(w._history._values))
+    assert len(buffers) <= 6  # 256, 512, ..., 8192
+
+
+def test_history_is_read_only():
+    w = LivePlot(columns=1)
+    w.update(1.0)
+    with pytest.raises(ValueError, match="read-only"):
+        w.history[0, 0] = 5
+    with pytest.raises(ValueError, match="read-only"):
+        w.steps[0] = 5
+
+
+@pytest.mark.parametrize(("dtype", "itemsize"), [("float64", 8), ("float32", 4), (np.float32, 4)])
+def test_dtype_sets_storage(dtype, itemsize):
+    w = LivePlot(columns=4, dtype=dtype)
+    w.extend(np.ones((10, 4)))
+    assert w.history.dtype.itemsize == itemsize
+    assert w.history.nbytes == 10 * 4 * itemsize
+
+
+def test_explicit_and_default_steps():
+    w = LivePlot(columns=1)
+    w.update(1.0, step=10)
+    w.update(2.0)
+    w.update(3.0, step=11)  # equal steps are allowed
+    w.update(4.0, step=12.5)
+    np.testing.assert_array_equal(w.steps, [10, 11, 11, 12.5])
+
+
+def test_extend_appends_rows_and_steps():
+    w = LivePlot(columns=["a", "b"])
+    w.update([0, 0])
+    w.extend([[1, 2], [3, 4]])
+    w.extend(np.array([[5, 6]]), steps=[10])
+    np.testing.assert_array_equal(w.steps, [0, 1, 2, 10])
+    np.testing.assert_array_equal(w.history[-1], [5, 6])
+    w.extend(np.empty((0, 2)))
+    assert len(w) == 4
+
+
+def test_columns_from_first_update():
+    w = LivePlot()
+    w.update({"loss": 1.0, "acc": 0.5})
+    assert w.columns == ("loss", "acc")
+    w = LivePlot()
+    w.update([1, 2, 3])
+    assert w.columns == ("0", "1", "2")
+    w = LivePlot()
+    w.update(7)
+    assert w.columns == ("0",)
+    w = LivePlot()
+    w.extend(np.zeros((3, 2)))
+    assert w.columns == ("0", "1")
+
+
+def test_dict_rows_fill_missing_with_nan():
+    w = LivePlot(columns=["loss", "val_loss"])
+    w.update({"loss": 1.0})
+    w.update({"val_loss": 2.0, "loss": 3.0})
+    np.testing.assert_array_equal(w.history, [[1.0, np.nan], [3.0, 2.0]])
+
+
+def test_nan_inf_and_none_are_data():
+    w = LivePlot(columns=3)
+    w.update([np.nan, np.inf, None])
+    w.update(np.array([-np.inf, 1, 2]))
+    assert len(w) == 2
+    assert np.isnan(w.history[0, 0]) and np.isinf(w.history[0, 1]) and np.isnan(w.history[0, 2])
+
+
+def test_accepts_numpy_scalars_and_zero_d_arrays():
+    w = LivePlot(columns=["a", "b"])
+    w.update([np.float32(1.5), np.array(2.5)])
+    w.update(np.array([True, 3], dtype=object))
+    np.testing.assert_array_equal(w.history, [[1.5, 2.5], [1, 3]])
+
+
+def test_reset_clears_but_keeps_columns_and_resumes():
+    w = LivePlot(columns=["a"])
+    w.extend([[1], [2]])
+    w.stop()
+    w.reset()
+    assert len(w) == 0
+    assert w.columns == ("a",)
+    assert w.running()
+    w.update(5)
+    np.testing.assert_array_equal(w.steps, [0])
+
+
+def test_stop_and_resume():
+    w = LivePlot(columns=1)
+    assert w.running() and not w.stopped
+    w.stop()
+    assert not w.running() and w.stopped
+    assert not w.running()  # stays stopped
+    w.update(1.0)  # updates are still recorded while stopped
+    w.resume()
+    assert w.running()
+    assert len(w) == 1
+
+
+def test_stop_shows_in_the_synced_state():
+    w = LivePlot(columns=1)
+    w.stop()
+    assert w._widget.stopped is True
+    w.resume()
+    assert w._widget.stopped is False

@@ -1,0 +1,203 @@
+"""What the kernel sends: binary rows, coalesced to frames, and answers to the browser."""
+
+import time
+
+import numpy as np
+import pytest
+from conftest import send_from_browser
+from wire_decode import decode_rows, replay
+
+from livescope import LivePlot
+from livescope._history import History
+from livescope._wire import encode_rows
+
+
+def test_rows_round_trip_through_the_wire_format(front_end):
+    w = LivePlot(columns=["a", "b", "c"], max_fps=1)
+    w.update([1.5, np.nan, -np.inf], step=3)
+    w._flush_pending()
+    content, buffers = front_end.messages[0]
+    assert content == {
+        "type": "rows",
+        "generation": 0,
+        "start": 0,
+        "count": 1,
+        "columns": 3,
+        "dtype": "float64",
+    }
+    steps, times, values = decode_rows(content, buffers)
+    np.testing.assert_array_equal(steps, [3])
+    np.testing.assert_array_equal(values, [[1.5, np.nan, -np.inf]])
+    assert abs(times[0] - time.time()) < 5
+
+
+def test_float32_history_travels_as_float32(front_end):
+    w = LivePlot(columns=2, dtype="float32")
+    w.update([0.1, 0.2])
+    content, buffers = front_end.messages[0]
+    assert content["dtype"] == "float32"
+    assert len(buffers[2]) == 8
+    np.testing.assert_array_equal(decode_rows(content, buffers)[2], w.history)
+
+
+def test_a_fast_loop_is_coalesced_to_frames_and_the_last_rows_follow(front_end):
+    max_fps = 30
+    w = LivePlot(columns=4, max_fps=max_fps)
+    started = time.monotonic()
+    for i in range(20_000):
+        w.update([i, i + 1, i + 2, i + 3])
+    elapsed = time.monotonic() - started
+    # One message when the first row arrives, then at most one per frame interval.
+    assert len(front_end.messages) <= 1 + elapsed * max_fps + 1
+    # The rows left between frames arrive from the flush timer with no further call.
+    front_end.wait_for(lambda: front_end.rows_held() == len(w), timeout=2)
+    generation, steps, values = replay(front_end.messages)
+    np.testing.assert_array_equal(values, w.history)
+    np.testing.assert_array_equal(steps, w.steps)
+    assert generation == 0
+
+
+def test_messages_never_resend_rows(front_end):
+    w = LivePlot(columns=1, max_fps=120)
+    for i in range(3000):
+        w.update(i)
+    front_end.wait_for(lambda: front_end.rows_held() == 3000)
+    starts = [c["start"] for c, _ in front_end.messages]
+    counts = [c["count"] for c, _ in front_end.messages]
+    assert starts == list(np.cumsum([0, *counts[:-1]]))
+
+
+def test_extend_sends_the_rows_too(front_end):
+    w = LivePlot(columns=2)
+    w.extend(np.arange(10).reshape(5, 2), steps=[0, 2, 4, 6, 8])
+    front_end.wait_for(lambda: front_end.rows_held() == 5)
+    _, steps, values = replay(front_end.messages)
+    np.testing.assert_array_equal(steps, [0, 2, 4, 6, 8])
+    np.testing.assert_array_equal(values, w.history)
+
+
+def test_cell_end_hook_flushes_waiting_rows(front_end):
+    w = LivePlot(columns=1, max_fps=0.01)  # a frame every 100 s: only the hook can send
+    w.update(1)
+    w.update(2)
+    assert front_end.rows_held() == 1
+    (hook,) = front_end.cell_end_hooks
+    hook()
+    assert front_end.rows_held() == 2
+
+
+def test_running_sends_rows_that_are_due(front_end):
+    w = LivePlot(columns=1, max_fps=100)
+    w.update(1)
+    w.update(2)
+    due = time.monotonic() + 0.011
+    while time.monotonic() < due:
+        pass
+    assert w.running()
+    assert front_end.rows_held() == 2
+
+
+def test_a_view_that_asks_gets_the_whole_history(front_end):
+    w = LivePlot(columns=2)
+    w.extend(np.arange(200).reshape(100, 2))
+    front_end.wait_for(lambda: front_end.rows_held() == 100)
+    front_end.messages.clear()
+    send_from_browser(w, {"type": "sync", "generation": 0, "from": 0})
+    _, _, values = replay(front_end.messages)
+    np.testing.assert_array_equal(values, w.history)
+
+
+def test_sync_answers_from_the_row_asked_for(front_end):
+    w = LivePlot(columns=1)
+    w.extend(np.arange(50.0))
+    front_end.messages.clear()
+    send_from_browser(w, {"type": "sync", "generation": 0, "from": 30})
+    ((content, buffers),) = front_end.messages
+    assert (content["start"], content["count"]) == (30, 20)
+    np.testing.assert_array_equal(decode_rows(content, buffers)[2][:, 0], np.arange(30, 50))
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        {"type": "sync", "generation": 7, "from": 30},
+        {"type": "sync", "generation": 0, "from": 99},
+        {"type": "sync", "generation": 0, "from": "x"},
+        {"type": "sync"},
+    ],
+)
+def test_sync_from_an_unknown_position_answers_from_the_start(front_end, request_):
+    w = LivePlot(columns=1)
+    w.extend(np.arange(50.0))
+    front_end.messages.clear()
+    send_from_browser(w, request_)
+    assert front_end.messages[0][0]["start"] == 0
+    assert front_end.rows_held() == 50
+
+
+def test_sync_with_nothing_to_send_still_answers(front_end):
+    w = LivePlot(columns=["a"])
+    send_from_browser(w, {"type": "sync", "generation": 0, "from": 0})
+    ((content, buffers),) = front_end.messages
+    assert content["count"] == 0 and content["columns"] == 1
+    assert [len(b) for b in buffers] == [0, 0, 0]
+
+
+def test_sync_before_columns_are_known(front_end):
+    w = LivePlot()
+    send_from_browser(w, {"type": "sync", "generation": 0, "from": 0})
+    ((content, _),) = front_end.messages
+    assert content["count"] == 0 and content["columns"] == 0
+
+
+def test_stop_message_ends_the_loop(front_end):
+    w = LivePlot(columns=1)
+    assert w.running()
+    send_from_browser(w, {"type": "stop"})
+    assert not w.running()
+    assert w.stopped and w._widget.stopped
+
+
+def test_unknown_messages_are_logged_not_raised(front_end, caplog):
+    w = LivePlot(columns=1)
+    send_from_browser(w, {"type": "launch-rockets"})
+    assert "unknown message" in caplog.text
+    assert w.running()
+
+
+def test_reset_starts_a_new_generation(front_end):
+    w = LivePlot(columns=1)
+    w.extend(np.arange(5.0))
+    w.reset()
+    w.update(42)
+    front_end.wait_for(
+        lambda: (
+            front_end.messages[-1][0]["generation"] == 1
+            and replay(front_end.messages)[2].shape == (1, 1)
+        )
+    )
+    generation, steps, values = replay(front_end.messages)
+    assert generation == 1
+    np.testing.assert_array_equal(values, [[42]])
+    np.testing.assert_array_equal(steps, [0])
+
+
+def test_large_histories_are_sent_in_chunks():
+    history = History(np.dtype("float64"), 4)
+    history.extend(np.ones((1000, 4)), np.arange(1000.0), 0.0)
+    messages = list(encode_rows(history, 0, 1000, 0, chunk_bytes=48 * 100))
+    assert [c["count"] for c, _ in messages] == [100] * 10
+    _, steps, values = replay([(c, [bytes(b) for b in bufs]) for c, bufs in messages])
+    np.testing.assert_array_equal(steps, np.arange(1000))
+    assert values.shape == (1000, 4)
+
+
+def test_nothing_is_sent_outside_a_kernel(monkeypatch):
+    sent = []
+    monkeypatch.setattr("livescope._plot.LivePlotWidget.send", lambda *a, **k: sent.append(a))
+    w = LivePlot(columns=1)
+    for i in range(100):
+        w.update(i)
+    assert w.running()
+    w.reset()
+    assert sent == []
