@@ -1,0 +1,121 @@
+"""Per-step cost of update() + running() in a real kernel, and messages per second.
+
+Run by hand (numbers drift on shared machines; compare ratios within one run):
+
+    .venv/bin/python benchmarks/bench_update.py [--kernel-python PATH]
+
+The loops run inside an ipykernel started through jupyter_client, so the widget
+really sends comm messages; this script counts them on the iopub channel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+
+from jupyter_client.manager import start_new_kernel
+
+SETUP = r"""
+
+from livescope import LivePlot
+
+def no_plot(n):
+    started = time.perf_counter()
+    for i in range(n):
+        row = [i * 0.1, i * 0.2, i * 0.3, i * 0.4]
+    return time.perf_counter() - started
+
+def with_plot(n):
+    w = LivePlot(columns=4)
+    started = time.perf_counter()
+    for i in range(n):
+        row = [i * 0.1, i * 0.2, i * 0.3, i * 0.4]
+        w.update(row)
+        w.running()
+    return time.perf_counter() - started
+
+def running_only(n):
+    w = LivePlot(columns=4)
+    w.running()
+    started = time.perf_counter()
+    for _ in range(n):
+        w.running()
+    return time.perf_counter() - started
+
+def work(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+def work_loop(n, plot):
+    w = LivePlot(columns=4) if plot else None
+    started = time.perf_counter()
+    for i in range(n):
+        work(0.005)
+        if w is not None:
+            w.update([i, i, i, i])
+            w.running()
+    return time.perf_counter() - started
+"""
+
+
+def run(client, code: str) -> tuple[object, int]:
+    """Execute `code`, return its printed JSON value and the custom comm messages seen."""
+    messages = 0
+    output: list[str] = []
+
+    def on_iopub(msg: dict) -> None:
+        nonlocal messages
+        if msg["msg_type"] == "comm_msg" and msg["content"]["data"].get("method") == "custom":
+            messages += 1
+        elif msg["msg_type"] == "stream":
+            output.append(msg["content"]["text"])
+        elif msg["msg_type"] == "error":
+            raise RuntimeError("\n".join(msg["content"]["traceback"]))
+
+    client.execute_interactive(code, output_hook=on_iopub, timeout=600)
+    text = "".join(output).strip()
+    return (json.loads(text) if text else None), messages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kernel-python", default=sys.executable)
+    parser.add_argument("--steps", type=int, default=200_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    manager, client = start_new_kernel(
+        kernel_cmd=[args.kernel_python, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    )
+    try:
+        run(client, SETUP)
+        version, _ = run(
+            client, "import ipykernel, json; print(json.dumps(ipykernel.__version__))"
+        )
+        n = args.steps
+        base, plot, guard, rates = [], [], [], []
+        for _ in range(args.repeats):
+            base.append(run(client, f"print(no_plot({n}))")[0])
+            elapsed, messages = run(client, f"print(with_plot({n}))")
+            plot.append(elapsed)
+            rates.append(messages / elapsed)
+            guard.append(run(client, f"print(running_only({n}))")[0])
+        slow = [run(client, f"print(work_loop(200, {p}))")[0] for p in (False, True) * 3]
+
+        per_step = (statistics.median(plot) - statistics.median(base)) / n * 1e6
+        print(f"ipykernel {version}, {n} steps x 4 columns, median of {args.repeats}")
+        print(f"  update() + running() per step:   {per_step:8.3f} us (over the bare loop)")
+        print(f"  running() with no poll due:      {statistics.median(guard) / n * 1e6:8.3f} us")
+        print(f"  messages per second:             {max(rates):8.1f} (max over runs, max_fps=30)")
+        plain, plotted = statistics.median(slow[0::2]), statistics.median(slow[1::2])
+        print(f"  5 ms/step loop slowed by:        {100 * (plotted / plain - 1):8.3f} %")
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+if __name__ == "__main__":
+    main()
