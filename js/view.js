@@ -29,6 +29,8 @@ export function mountView(model, el, store) {
   chart.setTheme(readTheme(root));
 
   function draw() {
+    // Also called directly on mount, when a frame may already be pending.
+    cancelAnimationFrame(frame);
     frame = 0;
     const height = model.get("height");
     chart.configure({
