@@ -42,6 +42,7 @@ export class LineChart {
     this.names = [];
     this.xLabel = "";
     this.zoom = null;
+    this.generation = store.generation;
     this.hoverX = null;
     this.uplot = null;
     this.layoutKey = "";
@@ -112,6 +113,11 @@ export class LineChart {
   /** Draw if anything changed since the last draw; returns whether it drew. */
   render() {
     if (this.width <= 0 || !this.theme) return false;
+    // A reset history leaves nothing in a zoomed range: follow the new one.
+    if (this.store.generation !== this.generation) {
+      this.generation = this.store.generation;
+      this.zoom = null;
+    }
     const layoutKey = JSON.stringify([this.names, this.xLabel, this.theme.fontFamily]);
     const key = [
       layoutKey,

@@ -219,6 +219,12 @@ describe("widget", () => {
     flushFrames();
     expect(viewA.xRange).toEqual([0, 199]);
     expect(a.querySelector(".livescope-follow").disabled).toBe(true);
+
+    viewA.zoomTo(10, 20);
+    model.emit("msg:custom", ...rowsMessage(1, 0, 10, 2));
+    flushFrames();
+    expect(viewA.following).toBe(true);
+    expect(viewA.xRange).toEqual([0, 9]);
   });
 
   it("removes every listener, observer and frame it added on cleanup", () => {
