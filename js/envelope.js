@@ -1,0 +1,123 @@
+// Reduce a visible range of the history to what a chart of `width` pixels
+// can show: per pixel column, each series' min and max in the order they
+// occur, so no spike is ever dropped and the line keeps its shape.
+//
+// Non-finite values (NaN, +-inf) are gaps: they become `null`, which uPlot
+// draws as a break in the line.
+
+/** First index in `steps[0..length)` whose step is >= `x`. */
+function lowerBound(steps, length, x) {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in `steps[0..length)` whose step is > `x`. */
+function upperBound(steps, length, x) {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
+
+/**
+ * Points to draw for steps in [x0, x1] at `width` pixels.
+ *
+ * One point either side of the range is included so lines run to the
+ * edges when zoomed. With more than about two points per pixel the range is
+ * binned: each non-empty bin yields two entries (at its first and last step)
+ * holding each series' min and max in occurrence order, or `null` for a
+ * series with no finite value in the bin. Otherwise points pass through.
+ *
+ * Returns `{ x, ys, yMin, yMax }`: `x` and each of `ys` (one per column)
+ * have the same length; `yMin`/`yMax` span the finite values inside
+ * [x0, x1] only (null when there are none), for scaling the y axis.
+ */
+export function envelope(steps, columns, length, x0, x1, width) {
+  const i0 = lowerBound(steps, length, x0);
+  const i1 = upperBound(steps, length, x1);
+  const lo = i0 > 0 ? i0 - 1 : i0;
+  const hi = i1 < length ? i1 + 1 : i1;
+  const bins = Math.max(1, Math.floor(width));
+
+  const out = { x: [], ys: columns.map(() => []), yMin: null, yMax: null };
+  if (hi <= lo) return out;
+
+  const widen = (v) => {
+    if (out.yMin === null || v < out.yMin) out.yMin = v;
+    if (out.yMax === null || v > out.yMax) out.yMax = v;
+  };
+
+  const raw = (from, to) => {
+    for (let i = from; i < to; i++) out.x.push(steps[i]);
+    columns.forEach((column, c) => {
+      const y = out.ys[c];
+      for (let i = from; i < to; i++) y.push(finiteOrNull(column[i]));
+    });
+  };
+
+  if (i1 - i0 <= 2 * bins) {
+    raw(lo, hi);
+    for (const column of columns) {
+      for (let i = i0; i < i1; i++) if (Number.isFinite(column[i])) widen(column[i]);
+    }
+    return out;
+  }
+
+  // Bin edges by binary search: bin b holds steps in [x0 + b*dx, x0 + (b+1)*dx).
+  const dx = (x1 - x0) / bins;
+  const edges = new Uint32Array(bins + 1);
+  edges[0] = i0;
+  edges[bins] = i1;
+  for (let b = 1; b < bins; b++) edges[b] = lowerBound(steps, length, x0 + b * dx);
+
+  raw(lo, i0);
+  for (let b = 0; b < bins; b++) {
+    if (edges[b + 1] > edges[b]) out.x.push(steps[edges[b]], steps[edges[b + 1] - 1]);
+  }
+  columns.forEach((column, c) => {
+    const y = out.ys[c];
+    for (let b = 0; b < bins; b++) {
+      const from = edges[b];
+      const to = edges[b + 1];
+      if (to <= from) continue;
+      let min = Infinity;
+      let max = -Infinity;
+      let minAt = -1;
+      let maxAt = -1;
+      for (let i = from; i < to; i++) {
+        const v = column[i];
+        // Comparisons are false for NaN, and +-inf are excluded explicitly.
+        if (v < min && v !== -Infinity) {
+          min = v;
+          minAt = i;
+        }
+        if (v > max && v !== Infinity) {
+          max = v;
+          maxAt = i;
+        }
+      }
+      if (minAt < 0) {
+        y.push(null, null);
+      } else {
+        if (minAt <= maxAt) y.push(min, max);
+        else y.push(max, min);
+        widen(min);
+        widen(max);
+      }
+    }
+  });
+  raw(i1, hi);
+  return out;
+}

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from "vitest";
+import { createHeader } from "./header.js";
+
+const state = { title: "Run", lastStep: 42, rate: 12.34, elapsed: 83, stopped: false };
+
+describe("header", () => {
+  it("shows the title and statistics", () => {
+    const parent = document.createElement("div");
+    const header = createHeader(parent, { onStop() {}, signal: new AbortController().signal });
+    header.update(state);
+    expect(parent.querySelector(".livescope-title").textContent).toBe("Run");
+    const values = [...parent.querySelectorAll(".livescope-stat-value")].map((n) => n.textContent);
+    expect(values).toEqual(["42", "12.3", "1:23"]);
+    header.update({ ...state, title: "" });
+    expect(parent.querySelector(".livescope-title").hidden).toBe(true);
+  });
+
+  it("has a Stop button that turns into a disabled Stopped and back", () => {
+    const parent = document.createElement("div");
+    const onStop = vi.fn();
+    const controller = new AbortController();
+    const header = createHeader(parent, { onStop, signal: controller.signal });
+    header.update(state);
+    const button = parent.querySelector("button");
+    expect(button.textContent).toBe("Stop");
+    expect(button.getAttribute("aria-label")).toBe(null);
+    button.click();
+    expect(onStop).toHaveBeenCalledTimes(1);
+
+    header.update({ ...state, stopped: true });
+    expect(button.textContent).toBe("Stopped");
+    expect(button.disabled).toBe(true);
+    header.update(state);
+    expect(button.textContent).toBe("Stop");
+    expect(button.disabled).toBe(false);
+
+    controller.abort();
+    button.click();
+    expect(onStop).toHaveBeenCalledTimes(1);
+  });
+});

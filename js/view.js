@@ -1,0 +1,86 @@
+// One view of a model: the header and chart under a `.livescope` root,
+// redrawn at most once per animation frame when something changed.
+
+import { LineChart } from "./chart.js";
+import { stepRate } from "./format.js";
+import { createHeader } from "./header.js";
+import { readTheme, watchTheme } from "./theme.js";
+
+const TRAITS = ["columns", "title", "x_label", "height", "stopped"];
+const DEFAULT_HEIGHT = 300;
+
+/** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
+export function mountView(model, el, store) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const root = document.createElement("div");
+  root.className = "livescope";
+  el.appendChild(root);
+
+  let frame = 0;
+  let draws = 0;
+  let width = root.clientWidth;
+  const invalidate = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+
+  const header = createHeader(root, { onStop: () => model.send({ type: "stop" }), signal });
+  const chart = new LineChart(root, store, { invalidate, signal });
+  chart.setTheme(readTheme(root));
+
+  function draw() {
+    // Also called directly on mount, when a frame may already be pending.
+    cancelAnimationFrame(frame);
+    frame = 0;
+    const height = model.get("height");
+    chart.configure({
+      names: model.get("columns") ?? [],
+      xLabel: model.get("x_label") ?? "",
+      height: Number.isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT,
+      width,
+    });
+    if (chart.render()) draws++;
+
+    const { length, times } = store;
+    const stopped = Boolean(model.get("stopped"));
+    header.update({
+      title: model.get("title") ?? "",
+      lastStep: store.lastStep,
+      rate: stepRate(store.steps, times, length),
+      elapsed: length ? times[length - 1] - times[0] : 0,
+      stopped,
+    });
+    root.dataset.rows = String(length);
+    root.dataset.generation = String(store.generation);
+    root.dataset.lastStep = length ? String(store.lastStep) : "";
+    root.dataset.stopped = String(stopped);
+    root.dataset.draws = String(draws);
+  }
+
+  for (const name of TRAITS) model.on(`change:${name}`, invalidate);
+  const unsubscribe = store.subscribe(invalidate);
+  const resizeObserver = new ResizeObserver(([entry]) => {
+    width = entry.contentRect.width;
+    invalidate();
+  });
+  resizeObserver.observe(root);
+  const unwatchTheme = watchTheme(() => {
+    chart.setTheme(readTheme(root));
+    invalidate();
+  });
+
+  // For tests and debugging: reach the store and view from the element.
+  Object.defineProperty(root, "livescope", { value: { store, view: chart }, configurable: true });
+  draw();
+
+  return () => {
+    cancelAnimationFrame(frame);
+    for (const name of TRAITS) model.off(`change:${name}`, invalidate);
+    unsubscribe();
+    resizeObserver.disconnect();
+    unwatchTheme();
+    controller.abort();
+    chart.destroy();
+    root.remove();
+  };
+}

@@ -1,0 +1,251 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// uPlot needs a real canvas; these tests cover the wiring around it.
+const uplots = vi.hoisted(() => []);
+vi.mock("uplot", () => {
+  class FakePlot {
+    constructor(opts, data, target) {
+      this.opts = opts;
+      this.data = data;
+      this.width = opts.width;
+      this.height = opts.height;
+      this.destroyed = false;
+      this.scales = {};
+      target.appendChild(document.createElement("canvas"));
+      uplots.push(this);
+    }
+    batch(fn) {
+      fn();
+    }
+    setSize({ width, height }) {
+      this.width = width;
+      this.height = height;
+    }
+    setData(data) {
+      this.data = data;
+    }
+    setScale(key, range) {
+      this.scales[key] = range;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+  FakePlot.rangeNum = (min, max) => [min, max];
+  return { default: FakePlot };
+});
+
+const { default: widget } = await import("./widget.js");
+
+function fakeModel(state) {
+  const handlers = new Map();
+  return {
+    state,
+    sent: [],
+    get: (key) => state[key],
+    set(key, value) {
+      state[key] = value;
+      this.emit(`change:${key}`);
+    },
+    send(content) {
+      this.sent.push(content);
+    },
+    on(name, fn) {
+      handlers.set(name, [...(handlers.get(name) ?? []), fn]);
+    },
+    off(name, fn) {
+      handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== fn));
+    },
+    emit(name, ...args) {
+      for (const fn of handlers.get(name) ?? []) fn(...args);
+    },
+    listenerCount: () => [...handlers.values()].reduce((n, list) => n + list.length, 0),
+  };
+}
+
+function rowsMessage(generation, start, k, m) {
+  const steps = Float64Array.from({ length: k }, (_, r) => start + r);
+  const times = Float64Array.from({ length: k }, (_, r) => 100 + (start + r) / 10);
+  const values = Float64Array.from({ length: k * m }, (_, j) => j);
+  const content = { type: "rows", generation, start, count: k, columns: m, dtype: "float64" };
+  return [content, [steps, times, values].map((a) => new DataView(a.buffer))];
+}
+
+// Frames run when the test says so, so draws can be counted exactly.
+let frames;
+function flushFrames() {
+  const pending = frames;
+  frames = new Map();
+  for (const callback of pending.values()) callback(0);
+}
+
+let observers;
+beforeEach(() => {
+  frames = new Map();
+  let nextId = 1;
+  vi.stubGlobal("requestAnimationFrame", (callback) => {
+    frames.set(nextId, callback);
+    return nextId++;
+  });
+  vi.stubGlobal("cancelAnimationFrame", (id) => frames.delete(id));
+  observers = [];
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      constructor(callback) {
+        this.callback = callback;
+        this.connected = false;
+        observers.push(this);
+      }
+      observe(target) {
+        this.target = target;
+        this.connected = true;
+      }
+      disconnect() {
+        this.connected = false;
+      }
+    },
+  );
+  uplots.length = 0;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function resize(width) {
+  for (const o of observers) {
+    if (o.connected) o.callback([{ target: o.target, contentRect: { width } }]);
+  }
+}
+
+
+function render(model) {
+  const el = document.createElement("div");
+  const cleanup = widget.render({ model, el });
+  resize(640);
+  return { el, cleanup };
+}
+
+function setup() {
+  const model = fakeModel({
+    columns: ["loss", "acc"],
+    title: "Run",
+    x_label: "step",
+    height: 250,
+    stopped: false,
+  });
+  const disposeModel = widget.initialize({ model });
+  return { model, disposeModel };
+}
+
+describe("widget", () => {
+  it("syncs once per model and keeps the root's test hooks current", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    expect(model.sent).toEqual([{ type: "sync", generation: 0, from: 0 }]);
+
+    model.emit("msg:custom", ...rowsMessage(3, 0, 5, 2));
+    flushFrames();
+    const root = el.querySelector(".livescope");
+    expect({ ...root.dataset }).toEqual({
+      rows: "5",
+      generation: "3",
+      lastStep: "4",
+      stopped: "false",
+      draws: "1",
+    });
+    expect(Object.keys(root)).not.toContain("livescope");
+    expect(root.livescope.store.length).toBe(5);
+    expect(uplots[0].data).toHaveLength(3);
+    expect(uplots[0].height).toBe(250);
+    expect(uplots[0].width).toBe(640);
+  });
+
+  it("draws at most once per frame and only when something changed", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    const root = el.querySelector(".livescope");
+    for (let start = 0; start < 50; start += 10) {
+      model.emit("msg:custom", ...rowsMessage(0, start, 10, 2));
+    }
+    flushFrames();
+    expect(root.dataset.draws).toBe("1");
+    model.set("title", "Renamed");
+    flushFrames();
+    expect(root.dataset.draws).toBe("1");
+    expect(root.querySelector(".livescope-title").textContent).toBe("Renamed");
+    model.set("height", 400);
+    flushFrames();
+    expect(root.dataset.draws).toBe("2");
+  });
+
+  it("sends stop and follows the stopped trait", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    const button = el.querySelector("button.livescope-stop");
+    button.click();
+    expect(model.sent.at(-1)).toEqual({ type: "stop" });
+    model.set("stopped", true);
+    flushFrames();
+    expect(button.textContent).toBe("Stopped");
+    expect(el.querySelector(".livescope").dataset.stopped).toBe("true");
+    model.set("stopped", false);
+    flushFrames();
+    expect(button.textContent).toBe("Stop");
+  });
+
+  it("keeps zoom per view: new rows do not move a zoomed view", () => {
+    const { model } = setup();
+    const { el: a } = render(model);
+    const { el: b } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 100, 2));
+    flushFrames();
+    const viewA = a.querySelector(".livescope").livescope.view;
+    const viewB = b.querySelector(".livescope").livescope.view;
+    expect(a.querySelector(".livescope").livescope.store).toBe(
+      b.querySelector(".livescope").livescope.store,
+    );
+
+    viewA.zoomTo(40, 20);
+    model.emit("msg:custom", ...rowsMessage(0, 100, 100, 2));
+    flushFrames();
+    expect(viewA.following).toBe(false);
+    expect(viewA.xRange).toEqual([20, 40]);
+    expect(uplots[0].scales.x).toEqual({ min: 20, max: 40 });
+    expect(viewB.following).toBe(true);
+    expect(viewB.xRange).toEqual([0, 199]);
+    expect(a.querySelector(".livescope-follow").disabled).toBe(false);
+
+    a.querySelector(".livescope-follow").click();
+    flushFrames();
+    expect(viewA.xRange).toEqual([0, 199]);
+    expect(a.querySelector(".livescope-follow").disabled).toBe(true);
+
+    viewA.zoomTo(10, 20);
+    model.emit("msg:custom", ...rowsMessage(1, 0, 10, 2));
+    flushFrames();
+    expect(viewA.following).toBe(true);
+    expect(viewA.xRange).toEqual([0, 9]);
+  });
+
+  it("removes every listener, observer and frame it added on cleanup", () => {
+    const { model, disposeModel } = setup();
+    const baseline = model.listenerCount();
+    const views = [render(model), render(model)];
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    const root = views[0].el.querySelector(".livescope");
+    const { store } = root.livescope;
+    expect(model.listenerCount()).toBeGreaterThan(baseline);
+    expect(frames.size).toBe(2);
+
+    for (const view of views) view.cleanup();
+    expect(model.listenerCount()).toBe(baseline);
+    expect(frames.size).toBe(0);
+    expect(observers.every((o) => !o.connected)).toBe(true);
+    expect(uplots.every((u) => u.destroyed)).toBe(true);
+    expect(views.every((view) => view.el.children.length === 0)).toBe(true);
+    expect(store._listeners.size).toBe(0);
+
+    disposeModel();
+    expect(model.listenerCount()).toBe(0);
+  });
+});
