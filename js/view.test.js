@@ -118,13 +118,27 @@ function resize(width) {
 }
 
 
+// anywidget passes every lifecycle call its own proxy of the model.
+const manager = {};
+function proxy(model) {
+  return {
+    get: (key) => model.get(key),
+    set: (key, value) => model.set(key, value),
+    send: (content) => model.send(content),
+    on: (name, fn) => model.on(name, fn),
+    off: (name, fn) => model.off(name, fn),
+    widget_manager: manager,
+  };
+}
+
 function render(model) {
   const el = document.createElement("div");
-  const cleanup = widget.render({ model, el });
+  const cleanup = widget.render({ model: proxy(model), el });
   resize(640);
   return { el, cleanup };
 }
 
+let models = 0;
 function setup() {
   const model = fakeModel({
     columns: ["loss", "acc"],
@@ -132,8 +146,9 @@ function setup() {
     x_label: "step",
     height: 250,
     stopped: false,
+    _uid: `model-${++models}`,
   });
-  const disposeModel = widget.initialize({ model });
+  const disposeModel = widget.initialize({ model: proxy(model) });
   return { model, disposeModel };
 }
 

@@ -6,15 +6,26 @@ import { HistoryStore } from "./store.js";
 import { connect } from "./transport.js";
 import { mountView } from "./view.js";
 
-// anywidget hands initialize and render the same model, not shared state,
-// so the per-model store is kept here, keyed by model.
-const stores = new WeakMap();
+// anywidget hands initialize and render separate proxies of one model, so a
+// model is known by its widget manager and its per-instance `_uid` trait.
+const storesByManager = new WeakMap();
+
+function storesOf(model) {
+  let stores = storesByManager.get(model.widget_manager);
+  if (!stores) {
+    stores = new Map();
+    storesByManager.set(model.widget_manager, stores);
+  }
+  return stores;
+}
 
 function storeFor(model) {
-  let store = stores.get(model);
+  const stores = storesOf(model);
+  const uid = model.get("_uid");
+  let store = stores.get(uid);
   if (!store) {
     store = new HistoryStore();
-    stores.set(model, store);
+    stores.set(uid, store);
   }
   return store;
 }
@@ -24,7 +35,7 @@ export default {
     const disconnect = connect(model, storeFor(model));
     return () => {
       disconnect();
-      stores.delete(model);
+      storesOf(model).delete(model.get("_uid"));
     };
   },
   render({ model, el }) {

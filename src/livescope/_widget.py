@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import anywidget
@@ -31,3 +32,9 @@ class LivePlotWidget(anywidget.AnyWidget):
     x_label = traitlets.Unicode("step").tag(sync=True)
     height = traitlets.Int(300).tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
+    # Tells models apart in the browser, where each call gets a new model proxy.
+    _uid = traitlets.Unicode().tag(sync=True)
+
+    @traitlets.default("_uid")
+    def _new_uid(self) -> str:
+        return uuid.uuid4().hex
