@@ -1,0 +1,87 @@
+"""Self-tests of the browser harness, independent of livescope.
+
+When these fail, the Lab / Notebook / widget setup is broken, not livescope:
+fix the environment before reading the livescope browser tests' failures.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _notebook_page import UIS, CellError
+
+pytestmark = pytest.mark.browser
+
+INLINE_ANYWIDGET = '''\
+import anywidget
+import traitlets
+
+
+class Hello(anywidget.AnyWidget):
+    _esm = """
+    export default {
+      render({ model, el }) {
+        el.classList.add("harness-hello");
+        const update = () => { el.textContent = `hi ${model.get("n")}`; };
+        model.on("change:n", update);
+        update();
+        return () => model.off("change:n", update);
+      }
+    }
+    """
+    n = traitlets.Int(0).tag(sync=True)
+
+
+w = Hello()
+w
+'''
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_harness_runs_cells_and_reads_stdout(open_notebook, ui):
+    nb = open_notebook(["x = 6 * 7", "print(f'ANSWER={x}')"], ui=ui)
+    nb.run_cell(0)
+    nb.run_cell(1)
+    assert nb.printed_value(1, "ANSWER") == "42"
+    assert nb.prompt(1) == "[2]:"
+    assert nb.kernel_status() == "idle"
+
+
+def test_harness_reports_cell_errors(open_notebook):
+    nb = open_notebook(["raise ValueError('boom from the kernel')"])
+    with pytest.raises(CellError, match="ValueError: boom from the kernel"):
+        nb.run_cell(0)
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_harness_ipywidgets_slider_renders(open_notebook, artifacts, ui):
+    nb = open_notebook(["import ipywidgets\nipywidgets.IntSlider(value=7, max=10)"], ui=ui)
+    nb.run_cell(0)
+    slider = nb.output(0).locator(".widget-slider")
+    slider.wait_for(state="visible", timeout=30_000)
+    assert nb.output(0).locator(".widget-readout").inner_text() == "7"
+    png = artifacts.screenshot(nb.output(0), f"intslider-{ui}")
+    assert png.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_harness_inline_anywidget_renders_and_syncs(open_notebook, artifacts, ui):
+    nb = open_notebook([INLINE_ANYWIDGET, "w.n = 5"], ui=ui)
+    nb.run_cell(0)
+    hello = nb.output(0).locator(".harness-hello")
+    hello.wait_for(state="visible", timeout=30_000)
+    assert hello.inner_text() == "hi 0"
+    # A trait change from the kernel reaches the rendered view.
+    nb.run_cell(1)
+    nb.page.wait_for_function(
+        "() => document.querySelector('.harness-hello')?.textContent === 'hi 5'",
+        timeout=10_000,
+    )
+    artifacts.screenshot(nb.page, f"anywidget-{ui}")
+
+
+def test_harness_start_cell_runs_in_background(open_notebook):
+    nb = open_notebook(["import time\ntime.sleep(2)\nprint('SLEPT=yes')"])
+    before = nb.start_cell(0)
+    nb.wait_kernel(["busy"], timeout_s=10)
+    nb.wait_cell_done(0, before, timeout_s=30)
+    assert nb.printed_value(0, "SLEPT") == "yes"
