@@ -8,6 +8,7 @@ Jupyter configuration can neither leak into a run nor be changed by one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -179,12 +180,10 @@ class JupyterServer:
         """Shut the server (and with it every kernel) down."""
         if self.process is None or self.process.poll() is not None:
             return
-        try:
+        # The server may drop the connection while answering; the wait below
+        # decides whether it really went away.
+        with contextlib.suppress(OSError, urllib.error.URLError):
             self.api("POST", "/api/shutdown", timeout_s=5.0)
-        except (OSError, urllib.error.URLError):
-            # The server may close the connection while answering; the wait
-            # below decides whether it really went away.
-            pass
         try:
             self.process.wait(timeout=SHUTDOWN_TIMEOUT_S)
         except subprocess.TimeoutExpired:

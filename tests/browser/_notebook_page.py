@@ -49,39 +49,55 @@ const promptOf = (cell) => {
 };
 """
 
-_PANEL_READY_JS = _PANEL_JS + """
+
+def _with_panel(body: str) -> str:
+    """Prefix a page-side function with the panel/cell lookups it uses."""
+    return _PANEL_JS + body
+
+
+_PANEL_READY_JS = _with_panel(
+    """
 ([path]) => {
   const panel = panelFor(path);
   return !!(panel && panel.context.isReady && panel.content.widgets.length > 0);
 }
 """
+)
 
-_KERNEL_STATUS_JS = _PANEL_JS + """
+_KERNEL_STATUS_JS = _with_panel(
+    """
 ([path]) => {
   const panel = panelFor(path);
   const kernel = panel && panel.sessionContext.session && panel.sessionContext.session.kernel;
   return kernel ? kernel.status : null;
 }
 """
+)
 
-_KERNEL_STATUS_IS_JS = _PANEL_JS + """
+_KERNEL_STATUS_IS_JS = _with_panel(
+    """
 ([path, wanted]) => {
   const panel = panelFor(path);
   const kernel = panel && panel.sessionContext.session && panel.sessionContext.session.kernel;
-  return !!kernel && kernel.connectionStatus === "connected" && wanted.includes(kernel.status);
+  if (!kernel || kernel.connectionStatus !== "connected") return false;
+  return wanted === null || wanted.includes(kernel.status);
 }
 """
+)
 
-_PROMPT_JS = _PANEL_JS + """
+_PROMPT_JS = _with_panel(
+    """
 ([path, index]) => {
   const cell = cellFor(path, index);
   return cell ? promptOf(cell) : null;
 }
 """
+)
 
 # Done = the prompt shows an execution count that differs from the one the
 # cell had before it was run ("[ ]:" or an older "[3]:").
-_CELL_DONE_JS = _PANEL_JS + """
+_CELL_DONE_JS = _with_panel(
+    """
 ([path, index, before]) => {
   const cell = cellFor(path, index);
   if (!cell) return false;
@@ -89,18 +105,23 @@ _CELL_DONE_JS = _PANEL_JS + """
   return /^\\[\\d+\\]:?$/.test(prompt) && prompt !== before;
 }
 """
+)
 
-_CELL_OUTPUTS_JS = _PANEL_JS + """
+_CELL_OUTPUTS_JS = _with_panel(
+    """
 ([path, index]) => {
   const cell = cellFor(path, index);
   if (!cell) return null;
   return cell.model.outputs ? cell.model.outputs.toJSON() : [];
 }
 """
+)
 
-_SAVE_JS = _PANEL_JS + """
+_SAVE_JS = _with_panel(
+    """
 async ([path]) => { await panelFor(path).context.save(); }
 """
+)
 
 
 def write_notebook(path: Path, cells: list[str]) -> Path:
@@ -148,12 +169,17 @@ class NotebookPage:
         return self
 
     def wait_ready(self, *, wait_idle: bool = True) -> None:
+        """Wait for the notebook and a connected kernel (idle too, if ``wait_idle``)."""
         self._wait(_PANEL_READY_JS, [self.path], PAGE_LOAD_TIMEOUT_S, "the notebook to load")
-        wanted = ["idle"] if wait_idle else ["idle", "busy"]
-        self.wait_kernel(wanted, KERNEL_IDLE_TIMEOUT_S)
+        self.wait_kernel(["idle"] if wait_idle else None, KERNEL_IDLE_TIMEOUT_S)
 
     def reload(self, *, wait_idle: bool = True) -> None:
-        """Reload the browser tab (a user pressing F5) and wait for the notebook."""
+        """Reload the browser tab (a user pressing F5) and wait for the notebook.
+
+        With ``wait_idle=False`` only a connected kernel is awaited: a kernel
+        busy with a cell that another page started may not even answer the
+        new page's kernel_info request until that cell ends.
+        """
         self.page.reload(timeout=PAGE_LOAD_TIMEOUT_S * 1000)
         self.wait_ready(wait_idle=wait_idle)
 
@@ -166,8 +192,9 @@ class NotebookPage:
     def kernel_status(self) -> str | None:
         return self.page.evaluate(_KERNEL_STATUS_JS, [self.path])
 
-    def wait_kernel(self, statuses: list[str], timeout_s: float) -> None:
-        what = f"the kernel to be {' or '.join(statuses)}"
+    def wait_kernel(self, statuses: list[str] | None, timeout_s: float) -> None:
+        """Wait for a connected kernel whose status is one of ``statuses`` (None: any)."""
+        what = f"the kernel to be {' or '.join(statuses)}" if statuses else "a connected kernel"
         self._wait(_KERNEL_STATUS_IS_JS, [self.path, statuses], timeout_s, what)
 
     def wait_kernel_idle(self, timeout_s: float = KERNEL_IDLE_TIMEOUT_S) -> None:

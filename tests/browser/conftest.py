@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -67,6 +68,8 @@ class Artifacts:
 
     def __init__(self, test_id: str) -> None:
         self.dir = ARTIFACTS_DIR / _slug(test_id)
+        # Only this run's files: a stale failure.png would mislead.
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def path(self, name: str) -> Path:
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -97,7 +100,10 @@ def artifacts(request: pytest.FixtureRequest) -> Artifacts:
 def jupyter_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
     """A JupyterLab server (Lab at /lab, Notebook 7 at /notebooks) for the session."""
     pythonpath = []
-    if not os.environ.get("LIVESCOPE_TEST_INSTALLED") and (REPO_ROOT / "src" / "livescope").is_dir():
+    if (
+        not os.environ.get("LIVESCOPE_TEST_INSTALLED")
+        and (REPO_ROOT / "src" / "livescope").is_dir()
+    ):
         # Kernels import the checkout under test, not whatever is installed.
         pythonpath.append(REPO_ROOT / "src")
     server = JupyterServer(
