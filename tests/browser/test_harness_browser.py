@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 from _notebook_page import UIS, CellError
+from _pixels import colour_summary
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -85,3 +87,54 @@ def test_harness_start_cell_runs_in_background(open_notebook):
     nb.wait_kernel(["busy"], timeout_s=10)
     nb.wait_cell_done(0, before, timeout_s=30)
     assert nb.printed_value(0, "SLEPT") == "yes"
+
+
+CANVAS_ANYWIDGET = '''\
+import anywidget
+import traitlets
+
+
+class Canvas(anywidget.AnyWidget):
+    _esm = """
+    export default {
+      render({ model, el }) {
+        const canvas = document.createElement("canvas");
+        canvas.width = 300;
+        canvas.height = 120;
+        canvas.className = "harness-canvas";
+        el.append(canvas);
+        const ctx = canvas.getContext("2d");
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, 300, 120);
+        if (model.get("draw")) {
+          ctx.lineWidth = 3;
+          for (const [colour, y] of [["#1f77b4", 30], ["#d62728", 90]]) {
+            ctx.strokeStyle = colour;
+            ctx.beginPath();
+            ctx.moveTo(10, y);
+            ctx.lineTo(290, 120 - y);
+            ctx.stroke();
+          }
+        }
+      }
+    }
+    """
+    draw = traitlets.Bool(False).tag(sync=True)
+
+
+display(Canvas(draw=False))
+display(Canvas(draw=True))
+'''
+
+
+def test_harness_blank_canvas_check_tells_blank_from_drawn(open_notebook, artifacts):
+    nb = open_notebook([CANVAS_ANYWIDGET])
+    nb.run_cell(0)
+    canvases = nb.output(0).locator(".harness-canvas")
+    expect(canvases).to_have_count(2, timeout=30_000)
+    blank = colour_summary(nb.page, artifacts.screenshot(canvases.nth(0), "blank"))
+    drawn = colour_summary(nb.page, artifacts.screenshot(canvases.nth(1), "drawn"))
+    assert blank.foreground == []
+    assert blank.background == "#fff"
+    assert drawn.background == "#fff"
+    assert len(drawn.foreground) >= 2, drawn
