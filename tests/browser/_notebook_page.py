@@ -107,6 +107,35 @@ _CELL_DONE_JS = _with_panel(
 """
 )
 
+_CODE_PROMPTS_JS = _with_panel(
+    """
+([path]) => {
+  const panel = panelFor(path);
+  if (!panel) return null;
+  return panel.content.widgets.map((c) => (c.model.type === "code" ? promptOf(c) : null));
+}
+"""
+)
+
+# Every code cell shows a new execution count (`before` from _CODE_PROMPTS_JS).
+_ALL_DONE_JS = _with_panel(
+    """
+([path, before]) => {
+  const panel = panelFor(path);
+  if (!panel) return false;
+  return panel.content.widgets.every((c, i) => {
+    if (c.model.type !== "code") return true;
+    const prompt = promptOf(c);
+    return /^\\[\\d+\\]:?$/.test(prompt) && prompt !== before[i];
+  });
+}
+"""
+)
+
+_RUN_ALL_JS = """
+async () => { await window.jupyterapp.commands.execute("notebook:run-all-cells"); }
+"""
+
 _CELL_OUTPUTS_JS = _with_panel(
     """
 ([path, index]) => {
@@ -251,6 +280,16 @@ class NotebookPage:
     def run_cells(self, indices: list[int], timeout_s: float = CELL_TIMEOUT_S) -> None:
         for index in indices:
             self.run_cell(index, timeout_s)
+
+    def run_all(self, timeout_s: float = CELL_TIMEOUT_S) -> None:
+        """Run → Run All Cells; wait for every code cell; raise on the first error."""
+        before = self.page.evaluate(_CODE_PROMPTS_JS, [self.path])
+        # The menu command itself; `execute` resolves once the cells are queued.
+        self.page.evaluate(_RUN_ALL_JS)
+        self._wait(_ALL_DONE_JS, [self.path, before], timeout_s, "all cells to finish")
+        for index, prompt in enumerate(before):
+            if prompt is not None:
+                self._raise_on_error(index, self.outputs(index))
 
     def outputs(self, index: int) -> list[dict]:
         """Outputs of cell ``index`` as nbformat JSON, from the front end's model."""

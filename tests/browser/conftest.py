@@ -175,14 +175,18 @@ def open_notebook(
 
     ``open_notebook(["import x", "x.f()"], ui="notebook")`` returns a
     :class:`NotebookPage`; ``ui`` is ``"lab"`` (default) or ``"notebook"``.
+    Pass a ``Path`` instead of a list to open a copy of an existing notebook.
     """
     count = 0
 
-    def _open(cells: list[str], ui: Ui = "lab", name: str | None = None) -> NotebookPage:
+    def _open(cells: list[str] | Path, ui: Ui = "lab", name: str | None = None) -> NotebookPage:
         nonlocal count
         count += 1
         name = name or f"{_slug(request.node.name)}-{count}.ipynb"
-        write_notebook(jupyter_server.root_dir / name, cells)
+        if isinstance(cells, Path):
+            shutil.copyfile(cells, jupyter_server.root_dir / name)
+        else:
+            write_notebook(jupyter_server.root_dir / name, cells)
         nb = NotebookPage(
             page=page, base_url=jupyter_server.url, token=jupyter_server.token, path=name, ui=ui
         )

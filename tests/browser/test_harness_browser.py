@@ -138,3 +138,12 @@ def test_harness_blank_canvas_check_tells_blank_from_drawn(open_notebook, artifa
     assert blank.background == "#fff"
     assert drawn.background == "#fff"
     assert len(drawn.foreground) >= 2, drawn
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_harness_run_all_waits_for_every_cell(open_notebook, ui):
+    nb = open_notebook(
+        ["a = 1", "import time\ntime.sleep(1)\nb = a + 1", "print(f'B={b}')"], ui=ui
+    )
+    nb.run_all(timeout_s=30)
+    assert nb.printed_value(2, "B") == "2"

@@ -8,6 +8,8 @@ the test can check every value the browser holds, not just a count.
 from __future__ import annotations
 
 import math
+import time
+from pathlib import Path
 
 import _livescope_dom as ls
 import pytest
@@ -16,6 +18,8 @@ from _pixels import colour_summary
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
+
+ROOT_IN_PAGE = f".jp-NotebookPanel:visible {ls.ROOT}"
 
 SETUP = """\
 import math
@@ -183,3 +187,16 @@ def test_reload_while_streaming_shows_the_whole_history(open_notebook, artifacts
     assert nb.printed_value(2, "RUNNING") == "False"
     expect(root).to_have_attribute("data-rows", str(n), timeout=15_000)
     assert_store_matches_rows(ls.store(root), n)
+
+
+def test_quickstart_notebook_runs_top_to_bottom(open_notebook, artifacts):
+    quickstart = Path(__file__).resolve().parents[2] / "notebooks" / "quickstart.ipynb"
+    nb = open_notebook(quickstart)
+    t0 = time.monotonic()
+    nb.run_all(timeout_s=60)
+    assert time.monotonic() - t0 < 30, "the quickstart should finish in under 30 s"
+    plots = nb.page.locator(ROOT_IN_PAGE)
+    expect(plots).to_have_count(2, timeout=30_000)
+    expect(plots.nth(0)).to_have_attribute("data-rows", "300", timeout=15_000)
+    expect(plots.nth(1)).to_have_attribute("data-rows", "40", timeout=15_000)
+    artifacts.screenshot(nb.page, "quickstart")
