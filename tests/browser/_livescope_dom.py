@@ -1,0 +1,124 @@
+"""What the browser tests know about livescope's DOM and front-end state.
+
+The only place that knows selectors, ``data-*`` attribute names and the layout
+of the front end's history store; when the front end changes, adapt here.
+
+Contract of the view:
+
+- root element ``.livescope`` with ``data-rows`` (rows held in the browser),
+  ``data-generation``, ``data-last-step``, ``data-stopped`` ("true"/"false")
+  and ``data-draws``;
+- a ``<button>`` named "Stop" that reads "Stopped" once stopped;
+- a ``<canvas>`` with the chart;
+- ``root.livescope = {store, view}``, ``store.length`` rows and one
+  Float64Array per series in ``store.columns`` (capacity-sized; only the first
+  ``length`` entries are rows), ``store.steps`` alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from _notebook_page import NotebookPage
+from playwright.sync_api import Locator
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+ROOT = ".livescope"
+RENDER_TIMEOUT_S = 30.0
+
+_STORE_JS = """
+(root) => {
+  const api = root.livescope;
+  if (!api || !api.store) {
+    throw new Error("the .livescope element has no `livescope.store` property");
+  }
+  const store = api.store;
+  const n = store.length;
+  const rows = (array) => Array.from(array.subarray(0, n));
+  return {
+    length: n,
+    generation: store.generation ?? null,
+    steps: store.steps ? rows(store.steps) : null,
+    columns: (store.columns || []).map(rows),
+  };
+}
+"""
+
+_ROWS_AT_LEAST_JS = """
+([root, n]) => Number(root.dataset.rows) >= n
+"""
+
+
+@dataclass(frozen=True)
+class StoreSnapshot:
+    """The rows the front end holds, column by column."""
+
+    length: int
+    generation: int | None
+    steps: list[float] | None
+    columns: list[list[float]]
+
+    def total(self) -> float:
+        return sum(sum(column) for column in self.columns)
+
+
+def widget(nb: NotebookPage, cell: int) -> Locator:
+    """The livescope root element in the output of ``cell``."""
+    return nb.output(cell).locator(ROOT)
+
+
+def wait_rendered(nb: NotebookPage, cell: int, timeout_s: float = RENDER_TIMEOUT_S) -> Locator:
+    root = widget(nb, cell)
+    try:
+        root.wait_for(state="visible", timeout=timeout_s * 1000)
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(
+            f"no visible {ROOT} element in the output of cell {cell} after {timeout_s:.0f} s; "
+            f"the cell's outputs were: {nb.outputs(cell)!r}"
+        ) from exc
+    return root
+
+
+def attr(root: Locator, name: str) -> str | None:
+    """A ``data-<name>`` attribute of the root element."""
+    return root.get_attribute(f"data-{name}")
+
+
+def rows(root: Locator) -> int:
+    value = attr(root, "rows")
+    if value is None:
+        raise AssertionError(f"{ROOT} has no data-rows attribute")
+    return int(value)
+
+
+def wait_rows_at_least(root: Locator, n: int, timeout_s: float) -> int:
+    """Wait until the browser holds at least ``n`` rows; return how many it holds."""
+    handle = root.element_handle(timeout=timeout_s * 1000)
+    try:
+        root.page.wait_for_function(
+            _ROWS_AT_LEAST_JS, arg=[handle, n], timeout=timeout_s * 1000, polling=50
+        )
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(
+            f"{ROOT} held {attr(root, 'rows')} rows after {timeout_s:.0f} s, expected >= {n}"
+        ) from exc
+    finally:
+        handle.dispose()
+    return rows(root)
+
+
+def store(root: Locator) -> StoreSnapshot:
+    data = root.evaluate(_STORE_JS)
+    return StoreSnapshot(**data)
+
+
+def stop_button(root: Locator) -> Locator:
+    return root.get_by_role("button", name="Stop", exact=True)
+
+
+def stopped_button(root: Locator) -> Locator:
+    return root.get_by_role("button", name="Stopped", exact=True)
+
+
+def canvas(root: Locator) -> Locator:
+    return root.locator("canvas").first
