@@ -14,10 +14,14 @@ import argparse
 import json
 import statistics
 import sys
+import tempfile
+from pathlib import Path
 
-from jupyter_client.manager import start_new_kernel
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 
 SETUP = r"""
+import time
 
 from livescope import LivePlot
 
@@ -87,9 +91,30 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
 
-    manager, client = start_new_kernel(
-        kernel_cmd=[args.kernel_python, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    specs = Path(tempfile.mkdtemp(prefix="livescope-bench-"))
+    (specs / "bench").mkdir()
+    (specs / "bench" / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [
+                    args.kernel_python,
+                    "-m",
+                    "ipykernel_launcher",
+                    "-f",
+                    "{connection_file}",
+                ],
+                "display_name": "bench",
+                "language": "python",
+            }
+        )
     )
+    manager = KernelManager(
+        kernel_name="bench", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(specs)])
+    )
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
     try:
         run(client, SETUP)
         version, _ = run(

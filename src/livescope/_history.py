@@ -19,6 +19,7 @@ class History:
         self.dtype = dtype
         self.width = width
         self._n = 0
+        self.last_step: float | None = None  # kept as a float: read on every append
         self._allocate(0)
 
     def __len__(self) -> int:
@@ -39,10 +40,6 @@ class History:
         """When every row arrived, in seconds since the epoch, read-only."""
         return _read_only(self._times[: self._n])
 
-    @property
-    def last_step(self) -> float | None:
-        return float(self._steps[self._n - 1]) if self._n else None
-
     def set_width(self, width: int) -> None:
         """Fix the number of columns; only allowed while empty."""
         if self._n:
@@ -58,6 +55,7 @@ class History:
         self._steps[n] = step
         self._times[n] = time
         self._n = n + 1
+        self.last_step = step
 
     def extend(self, rows: np.ndarray, steps: np.ndarray, time: float) -> None:
         n, k = self._n, len(rows)
@@ -67,9 +65,11 @@ class History:
         self._steps[n : n + k] = steps
         self._times[n : n + k] = time
         self._n = n + k
+        self.last_step = float(steps[-1])
 
     def clear(self) -> None:
         self._n = 0
+        self.last_step = None
         self._allocate(0)
 
     def _allocate(self, capacity: int) -> None:

@@ -81,7 +81,7 @@ class LivePlot:
             self._set_columns(names)
         self._widget.on_msg(self._on_message)
 
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
         self._interval = 1.0 / max_fps
         self._generation = 0
         self._sent = 0  # rows every front end has been sent
@@ -127,7 +127,11 @@ class LivePlot:
                 columns = _rows.columns_of_first_row(row)
                 index = {name: i for i, name in enumerate(columns)}
             values = _rows.coerce_row(row, columns, index, self._history.dtype)
-            step_value = _rows.next_step(step, self._history.last_step)
+            last = self._history.last_step
+            if step is None:
+                step_value = 0.0 if last is None else last + 1.0
+            else:
+                step_value = _rows.check_step(step, last)
             if columns is not self._columns:  # the first row, now known to be valid
                 self._set_columns(columns)
             self._history.append(values, step_value, now + self._clock_offset)

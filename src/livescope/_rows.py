@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 _NUMERIC_KINDS = "fiub"
+_PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
+_NAN = float("nan")
 
 
 def parse_columns(columns: object) -> tuple[str, ...] | None:
@@ -49,7 +51,7 @@ def columns_of_first_row(row: object) -> tuple[str, ...]:
 
 def coerce_row(
     row: object, columns: tuple[str, ...], index: Mapping[str, int], dtype: np.dtype
-) -> np.ndarray | list:
+) -> np.ndarray | list | tuple:
     """One row as something assignable to a history row of `len(columns)` values.
 
     Raises
@@ -61,8 +63,19 @@ def coerce_row(
     KeyError
         For a dict key that is not a column.
     """
+    row_type = type(row)
+    if (row_type is list or row_type is tuple) and len(row) == len(columns):
+        # The common case, checked by exact type: ABC checks and np.asarray
+        # would cost several times more than the append itself.
+        for value in row:
+            if type(value) not in _PLAIN_NUMBERS:
+                break
+        else:
+            return row
+    if row_type is np.ndarray and row.shape == (len(columns),) and row.dtype.kind in "fiub":
+        return row
     if isinstance(row, Mapping):
-        return _row_from_mapping(row, columns, index, dtype)
+        return _row_from_mapping(row, columns, index)
     if isinstance(row, (str, bytes)):
         raise TypeError(
             f"row must be a sequence of numbers, a dict or a number; got {type(row).__name__} "
@@ -119,10 +132,8 @@ def coerce_steps(steps: object, count: int, after: float | None) -> np.ndarray:
     return array
 
 
-def next_step(step: object, after: float | None) -> float:
-    """The step of one new row: the given one, or one past the last."""
-    if step is None:
-        return 0.0 if after is None else after + 1.0
+def check_step(step: object, after: float | None) -> float:
+    """Check a step given for one new row, which must not precede `after`."""
     if isinstance(step, bool) or not isinstance(step, numbers.Real):
         raise TypeError(f"step must be a real number; got {type(step).__name__} {step!r}")
     value = float(step)
@@ -141,14 +152,14 @@ def _as_array(value: object, name: str) -> np.ndarray:
 
 
 def _row_from_mapping(
-    row: Mapping, columns: tuple[str, ...], index: Mapping[str, int], dtype: np.dtype
-) -> np.ndarray:
-    values = np.full(len(columns), np.nan, dtype)
+    row: Mapping, columns: tuple[str, ...], index: Mapping[str, int]
+) -> list[float]:
+    values = [_NAN] * len(columns)
     for name, value in row.items():
         position = index.get(name)
         if position is None:
             raise KeyError(f"{name!r} is not a column of this plot; columns are {list(columns)}")
-        values[position] = _number(value, name)
+        values[position] = value if type(value) in _PLAIN_NUMBERS else _number(value, name)
     return values
 
 
