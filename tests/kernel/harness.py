@@ -22,7 +22,10 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 REPO = Path(__file__).resolve().parents[2]
-SRC = REPO / "src"
+# The livescope sources the kernels import (put first on their PYTHONPATH).
+# LIVESCOPE_TEST_SRC overrides it, e.g. to test a copy that is a regular package
+# when another livescope is installed in the kernel's environment.
+SRC = Path(os.environ.get("LIVESCOPE_TEST_SRC", REPO / "src")).resolve()
 TIMEOUT = 30.0
 
 MAKE_IPYKERNEL6 = (
