@@ -95,6 +95,16 @@ def test_cells_queued_during_the_loop_run_afterwards_in_order(
     assert index(loop_id, "idle") < index(first, "busy") < index(second, "busy")
 
 
+def _last_execute(kernel: Kernel, code: str) -> str:
+    """msg_id of the last execute_input seen for ``code``."""
+    inputs = [m for m in kernel.iopub if m["msg_type"] == "execute_input"]
+    return str(
+        next(m for m in reversed(inputs) if m["content"]["code"] == code)["parent_header"][
+            "msg_id"
+        ]
+    )
+
+
 def _queued_status_after_error(kernel: Kernel, loop_code: str, stop: StopComm | None) -> str:
     loop_id = kernel.execute(loop_code)
     kernel.wait_stream(loop_id, "loop-start")
@@ -121,8 +131,10 @@ def test_error_in_the_loop_cell_aborts_the_queued_cell(
     )
     assert baseline in {"aborted", "error"}
     kernel.run("stop_flag.clear()")
-    with_poll = _queued_status_after_error(kernel, "spin(); raise ValueError('boom')", stop_comm)
+    loop = "spin(); raise ValueError('boom')"
+    with_poll = _queued_status_after_error(kernel, loop, stop_comm)
     assert with_poll == baseline
+    assert "loop-end" in kernel.output_of(_last_execute(kernel, loop))
     # The kernel takes requests again afterwards.
     kernel.run("print('alive')")
 
@@ -164,3 +176,51 @@ def test_poll_cost_when_nothing_is_pending(kernel: Kernel) -> None:
     per_call = float(out.split()[-1])
     print(f"\n[{kernel.line}] poll_shell with nothing pending: {per_call:.2f} us/call")
     assert per_call < 50
+
+
+def test_idle_sigint_handler_survives_a_dispatch(kernel: Kernel, stop_comm: StopComm) -> None:
+    # dispatch_shell's handler hooks save and restore the SIGINT handler; a
+    # dispatch nested in the cell must not leave the kernel's idle handler changed.
+    kernel.run("idle_handler = get_ipython().kernel.saved_sigint_handler")
+    loop_id = kernel.execute("spin(interval=0.0)")
+    kernel.wait_stream(loop_id, "loop-start")
+    stop_comm.send_stop()
+    kernel.replies([loop_id])
+    kernel.wait_idle(loop_id)
+    check = kernel.execute("print(get_ipython().kernel.saved_sigint_handler is idle_handler)")
+    kernel.replies([check])
+    kernel.wait_idle(check)
+    assert kernel.output_of(check) == "True\n"
+
+
+WARN_ONCE = """
+import types, warnings
+import livescope._shell_poll as sp
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    {break_it}
+    for _ in range(3):
+        sp.poll_shell()
+print(len(caught), caught[0].category.__name__ if caught else None)
+print("ends" in str(caught[0].message) if caught else None)
+"""
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        # Detection finds neither kernel line's internals.
+        "sp._make_poller = lambda shell, kernel: sp._make_poller_real(shell, "
+        "types.SimpleNamespace())",
+        # Detection succeeded, then an internal changed under the poll.
+        "sp.poll_shell(); sp._poller._socket = None",
+    ],
+    ids=["at-detection", "while-polling"],
+)
+def test_unusable_kernel_warns_once_and_never_raises(kernel: Kernel, break_it: str) -> None:
+    kernel.run("import livescope._shell_poll as sp; sp._make_poller_real = sp._make_poller")
+    msg_id = kernel.execute(WARN_ONCE.format(break_it=break_it))
+    reply = kernel.replies([msg_id])["by_id"][msg_id]
+    kernel.wait_idle(msg_id)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert kernel.output_of(msg_id) == "1 RuntimeWarning\nTrue\n"
