@@ -62,10 +62,10 @@ def poll_shell() -> None:
     unsupported kernel it warns once and does nothing.
     """
     global _poller, _polling
-    # A comm handler dispatched from here may itself call poll_shell.
-    if _polling or threading.get_ident() != _MAIN_THREAD_ID:
-        return
     poller = _poller
+    # A comm handler dispatched from here may itself call poll_shell.
+    if poller is _NOOP or _polling or threading.get_ident() != _MAIN_THREAD_ID:
+        return
     if poller is None:
         poller = _poller = _detect()
     _polling = True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from harness import Kernel, StopComm, run_plain
 
@@ -54,8 +52,7 @@ def test_cells_queued_during_the_loop_run_afterwards_in_order(
     kernel.wait_stream(loop_id, "loop-start")
     first = kernel.execute("print('first', stop_flag.is_set())")
     second = kernel.execute("print('second')")
-    # Both requests reach the kernel (and are set aside) before the stop.
-    time.sleep(0.2)
+    # One client socket: the kernel receives both requests before the stop.
     stop_id, _ = stop_comm.send_stop()
     got = kernel.replies([loop_id, first, second], timeout=10)
     kernel.wait_idle(second)
@@ -109,7 +106,6 @@ def _queued_status_after_error(kernel: Kernel, loop_code: str, stop: StopComm | 
     loop_id = kernel.execute(loop_code)
     kernel.wait_stream(loop_id, "loop-start")
     queued = kernel.execute("print('queued ran')")
-    time.sleep(0.2)
     if stop is not None:
         stop.send_stop()
     got = kernel.replies([loop_id, queued], timeout=10)
