@@ -155,25 +155,6 @@ def test_outside_a_kernel_poll_is_a_silent_noop(python_for_line: str, launcher: 
     assert proc.stderr == ""
 
 
-def test_poll_cost_when_nothing_is_pending(kernel: Kernel) -> None:
-    n = 200_000
-    code = (
-        "import time\nfrom livescope._shell_poll import poll_shell\n"
-        "poll_shell()\n"
-        f"t0 = time.perf_counter()\nfor _ in range({n}): poll_shell()\n"
-        f"t1 = time.perf_counter()\nfor _ in range({n}): pass\n"
-        "t2 = time.perf_counter()\n"
-        f"print('per-call-us', ((t1 - t0) - (t2 - t1)) / {n} * 1e6)"
-    )
-    msg_id = kernel.execute(code)
-    kernel.replies([msg_id])
-    kernel.wait_idle(msg_id)
-    out = kernel.output_of(msg_id)
-    per_call = float(out.split()[-1])
-    print(f"\n[{kernel.line}] poll_shell with nothing pending: {per_call:.2f} us/call")
-    assert per_call < 50
-
-
 def test_idle_sigint_handler_survives_a_dispatch(kernel: Kernel, stop_comm: StopComm) -> None:
     # dispatch_shell's handler hooks save and restore the SIGINT handler; a
     # dispatch nested in the cell must not leave the kernel's idle handler changed.
