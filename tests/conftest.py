@@ -1,29 +1,7 @@
-import threading
-
 import pytest
+from front_end import FrontEnd
 
 import livescope._plot
-
-
-class FrontEnd:
-    """Stands in for the browser: records what the kernel sends, sends what a view would."""
-
-    def __init__(self):
-        self.messages = []
-        self.cell_end_hooks = []
-        self._changed = threading.Condition()
-
-    def receive(self, content, buffers=None):
-        with self._changed:
-            self.messages.append((content, [bytes(b) for b in buffers or []]))
-            self._changed.notify_all()
-
-    def rows_held(self):
-        return sum(c["count"] for c, _ in self.messages)
-
-    def wait_for(self, predicate, timeout=5.0):
-        with self._changed:
-            assert self._changed.wait_for(predicate, timeout), "timed out waiting for messages"
 
 
 @pytest.fixture
@@ -39,8 +17,3 @@ def front_end(monkeypatch):
         lambda _self, content, buffers=None: fe.receive(content, buffers),
     )
     return fe
-
-
-def send_from_browser(plot, content):
-    """Deliver a custom message to the plot the way ipywidgets does."""
-    plot._widget._handle_custom_msg(content, [])

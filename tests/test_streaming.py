@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import send_from_browser
+from front_end import send_from_browser
 from wire_decode import decode_rows, replay
 
 from livescope import LivePlot
