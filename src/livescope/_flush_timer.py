@@ -13,12 +13,12 @@ log = logging.getLogger("livescope")
 
 
 class Flushable(Protocol):
-    def _flush_due(self) -> None:
-        """Send waiting rows if a frame is due, or schedule itself again."""
+    def _flush_if_quiet(self) -> None:
+        """Send waiting rows if the loop paused, or schedule itself again."""
 
 
 class FlushTimer:
-    """Calls `_flush_due()` on a plot once its deadline passes.
+    """Calls `_flush_if_quiet()` on a plot once its deadline passes.
 
     `update()` sends rows itself when a frame is due; this thread only covers
     the rows that arrive between frames and then sit there because the loop
@@ -51,7 +51,7 @@ class FlushTimer:
                     self._wakeup.wait(timeout)
                 _, _, plot = heapq.heappop(self._queue)
             try:
-                plot._flush_due()
+                plot._flush_if_quiet()
             except Exception:  # the thread must keep serving the other plots
                 log.exception("livescope could not send rows from the flush thread")
 

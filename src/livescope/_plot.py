@@ -88,6 +88,7 @@ class LivePlot:
         self._pending = False  # rows wait for the next frame
         self._timer_armed = False  # the flush timer will call back; never more than once
         self._next_send = 0.0
+        self._last_append = 0.0
         self._next_poll = 0.0
         self._stopped = False
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
@@ -245,23 +246,37 @@ class LivePlot:
             if self._pending:
                 self._send_rows(self._sent)
 
-    def _flush_due(self) -> None:
-        """Send waiting rows if a frame is due, else wait for it (the flush timer's callback)."""
+    def _flush_if_quiet(self) -> None:
+        """The flush timer's callback: send waiting rows once no row came for a frame.
+
+        While rows keep coming, `update()` sends each frame from the user's
+        thread; a send from the timer thread would cost the loop extra GIL
+        hand-offs, so the timer only steps in when the loop has paused.
+        """
         with self._lock:
             self._timer_armed = False
-            if self._pending:
-                self._after_append(time.monotonic())
+            if not self._pending:
+                return
+            quiet_at = self._last_append + self._interval
+            if time.monotonic() >= quiet_at:
+                self._send_rows(self._sent)
+            else:
+                self._arm_timer(quiet_at)
 
     def _after_append(self, now: float) -> None:
         if not self._live:
             return
+        self._last_append = now
         if now >= self._next_send:
             self._send_rows(self._sent)
             return
         self._pending = True
         if not self._timer_armed:
-            self._timer_armed = True
-            flush_timer.schedule(self, self._next_send)
+            self._arm_timer(now + self._interval)
+
+    def _arm_timer(self, deadline: float) -> None:
+        self._timer_armed = True
+        flush_timer.schedule(self, deadline)
 
     def _send_rows(self, start: int) -> None:
         """Send rows [start, N) to every front end; the caller holds the lock."""

