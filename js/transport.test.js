@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeModel } from "./fake_model.js";
 import { HistoryStore } from "./store.js";
 import { applyRows, connect, decodeRows } from "./transport.js";
 
@@ -20,26 +21,6 @@ function message({ generation = 1, start = 0, k = 3, m = 2, dtype = "float64", o
     { type: "rows", generation, start, count: k, columns: m, dtype },
     [place(Float64Array, steps), place(Float64Array, times), place(Values, values)],
   ];
-}
-
-function fakeModel() {
-  const handlers = new Map();
-  return {
-    sent: [],
-    send(content) {
-      this.sent.push(content);
-    },
-    on(name, fn) {
-      handlers.set(name, [...(handlers.get(name) ?? []), fn]);
-    },
-    off(name, fn) {
-      handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== fn));
-    },
-    emit(name, ...args) {
-      for (const fn of handlers.get(name) ?? []) fn(...args);
-    },
-    listeners: (name) => (handlers.get(name) ?? []).length,
-  };
 }
 
 afterEach(() => vi.restoreAllMocks());

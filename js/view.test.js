@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeModel } from "./fake_model.js";
 
 // uPlot needs a real canvas; these tests cover the wiring around it.
 const uplots = vi.hoisted(() => []);
@@ -37,32 +38,6 @@ vi.mock("uplot", () => {
 });
 
 const { default: widget } = await import("./widget.js");
-
-function fakeModel(state) {
-  const handlers = new Map();
-  return {
-    state,
-    sent: [],
-    get: (key) => state[key],
-    set(key, value) {
-      state[key] = value;
-      this.emit(`change:${key}`);
-    },
-    send(content) {
-      this.sent.push(content);
-    },
-    on(name, fn) {
-      handlers.set(name, [...(handlers.get(name) ?? []), fn]);
-    },
-    off(name, fn) {
-      handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== fn));
-    },
-    emit(name, ...args) {
-      for (const fn of handlers.get(name) ?? []) fn(...args);
-    },
-    listenerCount: () => [...handlers.values()].reduce((n, list) => n + list.length, 0),
-  };
-}
 
 function rowsMessage(generation, start, k, m) {
   const steps = Float64Array.from({ length: k }, (_, r) => start + r);

@@ -90,11 +90,10 @@ def coerce_row(
         return [_number(row, columns[0])]
     array = _as_array(row, "row")
     if array.ndim != 1 or len(array) != len(columns):
-        shape = "x".join(map(str, array.shape)) or "scalar"
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
         raise ValueError(
             f"row must be 1-D with {len(columns)} values, one per column {list(columns)}; "
-            f"got shape {shape}{hint}"
+            f"got shape {_shape(array)}{hint}"
         )
     return _numeric(array, row, columns, dtype)
 
@@ -106,11 +105,10 @@ def coerce_rows(rows: object, columns: tuple[str, ...], dtype: np.dtype) -> np.n
     if array.ndim == 1 and width == 1:
         array = array.reshape(-1, 1)
     if array.ndim != 2 or array.shape[1] != width:
-        shape = "x".join(map(str, array.shape)) or "scalar"
         hint = " (use update() for one row)" if array.ndim == 1 else ""
         raise ValueError(
             f"rows must be a K x {width} array, one column per {list(columns)}; "
-            f"got shape {shape}{hint}"
+            f"got shape {_shape(array)}{hint}"
         )
     return _numeric(array, rows, columns, dtype)
 
@@ -142,6 +140,10 @@ def check_step(step: object, after: float | None) -> float:
     if after is not None and value < after:
         raise ValueError(f"step must not decrease: got {value:g} after {after:g}")
     return value
+
+
+def _shape(array: np.ndarray) -> str:
+    return "x".join(map(str, array.shape)) or "scalar"
 
 
 def _as_array(value: object, name: str) -> np.ndarray:
