@@ -5,29 +5,7 @@
 // Non-finite values (NaN, +-inf) are gaps: they become `null`, which uPlot
 // draws as a break in the line.
 
-/** First index in `steps[0..length)` whose step is >= `x`. */
-function lowerBound(steps, length, x) {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in `steps[0..length)` whose step is > `x`. */
-function upperBound(steps, length, x) {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { lowerBound, upperBound } from "./search.js";
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 

@@ -1,5 +1,7 @@
 // Number and time formatting for the header and legend.
 
+import { lowerBound } from "./search.js";
+
 const pad2 = (n) => String(n).padStart(2, "0");
 
 /** Seconds as "m:ss", or "h:mm:ss" from an hour on. */
@@ -19,14 +21,7 @@ export function stepRate(steps, times, length, window = 1) {
   if (length < 2) return null;
   const last = length - 1;
   const since = times[last] - window;
-  let lo = 0;
-  let hi = last;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid] < since) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = Math.min(lo, last - 1);
+  const first = Math.min(lowerBound(times, last, since), last - 1);
   const dt = times[last] - times[first];
   if (!(dt > 0)) return null;
   return (steps[last] - steps[first]) / dt;

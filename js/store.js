@@ -3,6 +3,8 @@
 // Columns are kept column-major (one Float64Array per series) so a view can
 // scan a visible range of one series without striding through the others.
 
+import { lowerBound, upperBound } from "./search.js";
+
 const INITIAL_CAPACITY = 1024;
 
 export class HistoryStore {
@@ -69,26 +71,12 @@ export class HistoryStore {
 
   /** First index whose step is >= `step` (`length` if none). */
   lowerBound(step) {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.steps[mid] < step) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.steps, this.length, step);
   }
 
   /** First index whose step is > `step` (`length` if none). */
   upperBound(step) {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.steps[mid] <= step) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return upperBound(this.steps, this.length, step);
   }
 
   /** Index of the row whose step is closest to `step`, or -1 when empty. */

@@ -227,8 +227,6 @@ class LivePlot:
         with self._lock:
             self._history.clear()
             self._generation += 1
-            self._sent = 0
-            self._pending = False
             if self._live:
                 self._send_rows(0)  # tells every front end to drop what it holds
         self._set_stopped(False)

@@ -19,6 +19,8 @@ import threading
 import warnings
 from typing import Any, Protocol
 
+from ._kernel import current_shell
+
 _MAIN_THREAD_ID = threading.main_thread().ident
 
 # Requests that must keep their place behind the running cell: running a cell
@@ -77,19 +79,10 @@ def poll_shell() -> None:
 
 def _detect() -> _Poller:
     """Pick the poller for this process; called once, on the main thread."""
-    # Only a process that already runs IPython can be in a kernel; do not
-    # import IPython (slow) into a plain Python process.
-    if "IPython" not in sys.modules or "ipykernel" not in sys.modules:
+    shell = current_shell()
+    if shell is None or "ipykernel" not in sys.modules:
         return _NOOP
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-    except Exception:  # noqa: BLE001 - any failure here means "not in a kernel"
-        return _NOOP
-    kernel = getattr(shell, "kernel", None)
-    if kernel is None:  # plain or terminal IPython
-        return _NOOP
+    kernel = shell.kernel
     try:
         return _make_poller(shell, kernel)
     except Unsupported as exc:
