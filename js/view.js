@@ -1,12 +1,12 @@
-// One view of a model: the header and chart under a `.livescope` root,
+// One view of a model: the header and the kind's chart under a `.livescope` root,
 // redrawn at most once per animation frame when something changed.
 
-import { LineChart } from "./chart.js";
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
 import { readTheme, watchTheme } from "./theme.js";
+import { viewClass } from "./views/index.js";
 
-const TRAITS = ["columns", "title", "x_label", "height", "stopped"];
+const TRAITS = ["columns", "title", "x_label", "height", "stopped", "view_options"];
 const DEFAULT_HEIGHT = 300;
 
 /** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
@@ -15,6 +15,7 @@ export function mountView(model, el, store) {
   const { signal } = controller;
   const root = document.createElement("div");
   root.className = "livescope";
+  root.dataset.kind = model.get("kind") ?? "lines";
   el.appendChild(root);
 
   let frame = 0;
@@ -25,7 +26,8 @@ export function mountView(model, el, store) {
   };
 
   const header = createHeader(root, { onStop: () => model.send({ type: "stop" }), signal });
-  const chart = new LineChart(root, store, { invalidate, signal });
+  const View = viewClass(model.get("kind"));
+  const chart = new View(root, store, { invalidate, signal });
   chart.setTheme(readTheme(root));
 
   function draw() {
@@ -38,6 +40,7 @@ export function mountView(model, el, store) {
       xLabel: model.get("x_label") ?? "",
       height: Number.isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT,
       width,
+      options: model.get("view_options") ?? {},
     });
     if (chart.render()) draws++;
 

@@ -137,6 +137,7 @@ describe("widget", () => {
     flushFrames();
     const root = el.querySelector(".livescope");
     expect({ ...root.dataset }).toEqual({
+      kind: "lines",
       rows: "5",
       generation: "3",
       lastStep: "4",

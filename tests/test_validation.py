@@ -101,6 +101,8 @@ def test_rejected_first_row_does_not_fix_columns():
         ({"height": 10}, ValueError, "at least 50"),
         ({"height": 300.5}, TypeError, "height must be an integer"),
         ({"colour": "red"}, TypeError, "unexpected keyword argument 'colour'"),
+        ({"kind": "pie"}, ValueError, "kind must be one of 'lines'.*got 'pie'"),
+        ({"kind": None}, ValueError, "kind must be one of"),
     ],
 )
 def test_bad_constructor_arguments(kwargs, error, message):
@@ -111,3 +113,9 @@ def test_bad_constructor_arguments(kwargs, error, message):
 def test_columns_is_keyword_or_first_positional_only():
     with pytest.raises(TypeError):
         LivePlot(["a"], "title")
+
+
+def test_the_kind_and_its_options_reach_the_front_end():
+    w = LivePlot(columns=2)
+    assert w.kind == "lines"
+    assert (w._widget.kind, w._widget.view_options) == ("lines", {})

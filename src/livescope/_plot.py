@@ -15,6 +15,7 @@ from ._flush_timer import flush_timer
 from ._history import History
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
+from ._views import make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
 
@@ -48,6 +49,11 @@ class LivePlot:
         Storage type of the history; float32 halves memory.
     height : int
         Chart height in CSS pixels.
+    kind : str
+        How the history is drawn: ``"lines"`` (every column against step).
+    **view_options
+        Settings of the chosen `kind`; an option the kind does not take
+        raises TypeError.
 
     Examples
     --------
@@ -67,7 +73,10 @@ class LivePlot:
         max_fps: float = 30,
         dtype: str | np.dtype = "float64",
         height: int = 300,
+        kind: str = "lines",
+        **view_options: object,
     ) -> None:
+        view = make_view(kind, view_options)
         names = _rows.parse_columns(columns)
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
@@ -76,7 +85,15 @@ class LivePlot:
         self._history = History(_check_dtype(dtype), len(names) if names else None)
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
-        self._widget = LivePlotWidget(title=title or "", x_label=x_label, height=height)
+        self._view = view
+        self._reshape = view.reshape
+        self._widget = LivePlotWidget(
+            title=title or "",
+            x_label=x_label,
+            height=height,
+            kind=view.kind,
+            view_options=view.options,
+        )
         if names:
             self._set_columns(names)
         self._widget.on_msg(self._on_message)
@@ -122,6 +139,8 @@ class LivePlot:
             A dict names a column this plot does not have.
         """
         now = time.monotonic()
+        if self._reshape is not None:
+            row = self._reshape(row)
         with self._lock:
             columns, index = self._columns, self._index
             if not columns:
@@ -176,6 +195,11 @@ class LivePlot:
     def steps(self) -> np.ndarray:
         """The step of every row, shape (N,)."""
         return self._history.steps
+
+    @property
+    def kind(self) -> str:
+        """How the history is drawn (the `kind` it was made with)."""
+        return self._view.kind
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -32,6 +32,8 @@ class LivePlotWidget(anywidget.AnyWidget):
     x_label = traitlets.Unicode("step").tag(sync=True)
     height = traitlets.Int(300).tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
+    kind = traitlets.Unicode("lines").tag(sync=True)
+    view_options = traitlets.Dict().tag(sync=True)
     # Tells models apart in the browser, where each call gets a new model proxy.
     _uid = traitlets.Unicode().tag(sync=True)
 

@@ -1,0 +1,45 @@
+"""What a LivePlot needs to know about its view, whatever the kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class View:
+    """A validated view.
+
+    Attributes
+    ----------
+    kind : str
+        The `kind` trait the front end draws by.
+    options : dict
+        JSON-able view settings, synced to the front end as `view_options`.
+    width : int or None
+        Values per row when the view fixes it (a heatmap's rows x cols);
+        None when the columns decide.
+    reshape : callable or None
+        Turns what a user passes to `update` into one flat row (a K x 2
+        array of points into 2K values, say); None when rows are flat already.
+    replayable : bool
+        The view shows one step at a time, so the front end offers a replay slider.
+    """
+
+    kind: str
+    options: dict[str, object] = field(default_factory=dict)
+    width: int | None = None
+    reshape: Callable[[object], object] | None = None
+    replayable: bool = False
+
+
+def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:
+    """Raise TypeError for keyword options this kind does not take."""
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        names = ", ".join(repr(name) for name in unknown)
+        takes = ", ".join(allowed) if allowed else "no view options"
+        raise TypeError(
+            f"LivePlot(kind={kind!r}) got an unexpected keyword argument {names}; "
+            f"that kind takes {takes}"
+        )
