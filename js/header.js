@@ -23,29 +23,40 @@ function setText(node, text) {
 
 /**
  * Build the header inside `parent`; `onStop` runs when Stop is clicked.
+ * Without `stats` it holds only the title and the Stop button (a dashboard's).
  * Listeners go away when `signal` aborts.
  */
-export function createHeader(parent, { onStop, signal }) {
+export function createHeader(parent, { onStop, signal, stats = true }) {
   const root = element("div", "livescope-header", parent);
   const title = element("div", "livescope-title", root);
-  const stats = element("div", "livescope-stats", root);
-  const step = stat(stats, "step");
-  const rate = stat(stats, "steps/s");
-  const elapsed = stat(stats, "elapsed");
+  const statsRow = element("div", "livescope-stats", root);
+  const values = stats
+    ? {
+        step: stat(statsRow, "step"),
+        rate: stat(statsRow, "steps/s"),
+        elapsed: stat(statsRow, "elapsed"),
+      }
+    : null;
   const stop = element("button", "livescope-stop", root, "Stop");
   stop.type = "button";
   stop.addEventListener("click", onStop, { signal });
 
   return {
-    /** Show `{ title, lastStep, rate, elapsed, stopped }`. */
+    /**
+     * Show `{ title, stopped, showStop, lastStep, rate, elapsed }`; a plot in
+     * a dashboard hides its own Stop (`showStop: false`) and the dashboard's serves.
+     */
     update(state) {
       setText(title, state.title);
       title.hidden = !state.title;
-      setText(step, formatStep(state.lastStep));
-      setText(rate, formatRate(state.rate));
-      setText(elapsed, formatElapsed(state.elapsed));
+      if (values) {
+        setText(values.step, formatStep(state.lastStep));
+        setText(values.rate, formatRate(state.rate));
+        setText(values.elapsed, formatElapsed(state.elapsed));
+      }
       setText(stop, state.stopped ? "Stopped" : "Stop");
       stop.disabled = state.stopped;
+      stop.hidden = state.showStop === false;
     },
   };
 }

@@ -39,4 +39,15 @@ describe("header", () => {
     button.click();
     expect(onStop).toHaveBeenCalledTimes(1);
   });
+
+  it("can hide its Stop button, and can leave out the statistics", () => {
+    const parent = document.createElement("div");
+    const signal = new AbortController().signal;
+    const header = createHeader(parent, { onStop() {}, signal, stats: false });
+    header.update({ title: "Run", stopped: false });
+    expect(parent.querySelectorAll(".livescope-stat")).toHaveLength(0);
+    expect(parent.querySelector("button").hidden).toBe(false);
+    header.update({ title: "Run", stopped: false, showStop: false });
+    expect(parent.querySelector("button").hidden).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@ import { createHeader } from "./header.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
 
-const TRAITS = ["columns", "title", "x_label", "height", "stopped", "view_options"];
+const TRAITS = ["columns", "title", "x_label", "height", "stopped", "stop_button", "view_options"];
 const DEFAULT_HEIGHT = 300;
 
 /** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
@@ -52,6 +52,7 @@ export function mountView(model, el, store) {
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
+      showStop: model.get("stop_button") !== false,
     });
     root.dataset.rows = String(length);
     root.dataset.generation = String(store.generation);

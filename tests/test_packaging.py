@@ -29,6 +29,8 @@ def test_wheel_carries_the_bundle_and_imports_in_a_clean_venv(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "livescope/static/widget.js" in names
     assert "livescope/static/widget.css" in names
+    assert "livescope/static/dashboard.js" in names
+    assert "livescope/static/dashboard.css" in names
 
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)

@@ -2,6 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._dashboard import Dashboard
 from ._plot import LivePlot
 
 try:
@@ -9,4 +10,4 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["LivePlot", "__version__"]
+__all__ = ["Dashboard", "LivePlot", "__version__"]

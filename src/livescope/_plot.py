@@ -229,8 +229,7 @@ class LivePlot:
             self._next_poll = now + POLL_INTERVAL
             if self._live:
                 poll_shell()
-        if self._pending and now >= self._next_send:
-            self._flush_pending()
+        self._send_if_due(now)
         return not self._stopped
 
     @property
@@ -261,6 +260,11 @@ class LivePlot:
         return self._widget._repr_mimebundle_(**kwargs)
 
     # ----- sending ------------------------------------------------------------
+
+    def _send_if_due(self, now: float) -> None:
+        """Send waiting rows if a frame has passed since the last send."""
+        if self._pending and now >= self._next_send:
+            self._flush_pending()
 
     def _flush_pending(self) -> None:
         """Send rows that are waiting for the next frame, if any."""

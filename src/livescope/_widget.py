@@ -32,6 +32,8 @@ class LivePlotWidget(anywidget.AnyWidget):
     x_label = traitlets.Unicode("step").tag(sync=True)
     height = traitlets.Int(300).tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
+    # False while the plot sits in a Dashboard, whose own Stop button serves it.
+    stop_button = traitlets.Bool(True).tag(sync=True)
     kind = traitlets.Unicode("lines").tag(sync=True)
     view_options = traitlets.Dict().tag(sync=True)
     # Tells models apart in the browser, where each call gets a new model proxy.
@@ -40,3 +42,13 @@ class LivePlotWidget(anywidget.AnyWidget):
     @traitlets.default("_uid")
     def _new_uid(self) -> str:
         return uuid.uuid4().hex
+
+
+class DashboardControlsWidget(anywidget.AnyWidget):
+    """A Dashboard's title and its one Stop button; the panels are LivePlot widgets."""
+
+    _esm = _bundle("dashboard.js")
+    _css = _bundle("dashboard.css")
+
+    title = traitlets.Unicode("").tag(sync=True)
+    stopped = traitlets.Bool(False).tag(sync=True)

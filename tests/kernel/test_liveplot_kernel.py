@@ -146,3 +146,45 @@ def test_loop_cell_that_raises_aborts_the_queued_cell(kernel: Kernel) -> None:
     assert "queued ran" not in kernel.output_of(queued)
     # The kernel carries on normally afterwards.
     kernel.run("print('still alive', w.stopped)")
+
+
+DASHBOARD_SETUP = """
+import time
+from livescope import Dashboard, LivePlot
+d = Dashboard({"a": LivePlot(["a"]), "b": LivePlot(["b"])}, title="run")
+d
+"""
+
+DASHBOARD_LOOP = """
+i = 0
+t0 = time.monotonic()
+print("loop-start", flush=True)
+while d.running():
+    d["a"].update([i])
+    d["b"].update([-i])
+    i += 1
+    if time.monotonic() - t0 > 20:
+        raise TimeoutError("the loop was never stopped")
+print("loop-end", time.monotonic(), len(d["a"]), flush=True)
+print("panels", d["a"].stopped, d["b"].stopped, len(d["b"]), flush=True)
+"""
+
+
+def test_the_dashboard_stop_ends_the_loop_feeding_every_panel(kernel: Kernel) -> None:
+    kernel.run(DASHBOARD_SETUP)
+    controls = next(
+        msg["content"]["comm_id"]
+        for msg in kernel.iopub
+        if msg["msg_type"] == "comm_open"
+        and msg["content"]["data"]["state"].get("_anywidget_id")
+        == "livescope._widget.DashboardControlsWidget"
+    )
+    loop_id = kernel.execute(DASHBOARD_LOOP)
+    kernel.wait_stream(loop_id, "loop-start")
+    sent = send_stop(kernel, controls)
+    reply = kernel.replies([loop_id], timeout=10)["by_id"][loop_id]
+    kernel.wait_idle(loop_id)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    ended, rows = loop_end(kernel, loop_id)
+    assert ended - sent < 1.0
+    assert f"panels True True {rows}" in kernel.output_of(loop_id)

@@ -1,0 +1,187 @@
+"""Dashboard: several LivePlots in a grid, one Stop button, one running()."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator, Mapping, Sequence
+
+import ipywidgets
+
+from ._dashboard_layout import flow_layout, grid_layout
+from ._kernel import current_shell
+from ._plot import POLL_INTERVAL, LivePlot, _check_str
+from ._shell_poll import poll_shell
+from ._widget import DashboardControlsWidget
+
+log = logging.getLogger("livescope")
+
+
+class Dashboard:
+    """Several LivePlots laid out in a grid, ended together by one Stop button.
+
+    Each plot keeps its own history and streams on its own; the dashboard
+    adds the layout, the shared Stop button and the shared loop guard.
+
+    Parameters
+    ----------
+    plots : mapping of str to LivePlot, or sequence of LivePlot
+        The panels, by name (a sequence names them "0", "1", ...).
+    layout : mapping of str to tuple, optional
+        Panel name -> (row, col) or (row, col, rowspan, colspan), 0-based.
+        Without it, panels flow left to right, `columns` per row.
+    columns : int
+        Panels per row when there is no `layout`.
+    title : str, optional
+        Shown above the grid, beside the Stop button.
+
+    Examples
+    --------
+    >>> d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["acc"])}, columns=2)
+    >>> while d.running() and len(d["loss"]) < 3:
+    ...     d["loss"].update([0.5])
+    ...     d["acc"].update([0.9])
+    """
+
+    def __init__(
+        self,
+        plots: Mapping[str, LivePlot] | Sequence[LivePlot],
+        *,
+        layout: Mapping[str, tuple[int, ...]] | None = None,
+        columns: int = 2,
+        title: str | None = None,
+    ) -> None:
+        self._plots = _named_plots(plots)
+        names = list(self._plots)
+        if layout is None:
+            cells, width = flow_layout(names, columns)
+        else:
+            cells, width = grid_layout(names, layout)
+        _check_str("title", title, optional=True)
+
+        self._controls = DashboardControlsWidget(title=title or "")
+        self._controls.on_msg(self._on_message)
+        panels = []
+        for name, plot in self._plots.items():
+            plot._widget.stop_button = False
+            # A column flexbox stretches the plot to the width of its grid cell.
+            area = ipywidgets.Layout(
+                grid_area=cells[name].css_area, min_width="0", flex_flow="column"
+            )
+            panels.append(ipywidgets.Box([plot._widget], layout=area))
+        grid = ipywidgets.GridBox(
+            panels,
+            layout=ipywidgets.Layout(
+                grid_template_columns=f"repeat({width}, minmax(0, 1fr))",
+                grid_gap="8px 12px",
+                width="100%",
+            ),
+        )
+        self._box = ipywidgets.VBox([self._controls, grid], layout=ipywidgets.Layout(width="100%"))
+        self._stopped = False
+        self._next_poll = 0.0
+        self._live = current_shell() is not None
+
+    # ----- panels -------------------------------------------------------------
+
+    def __getitem__(self, name: str) -> LivePlot:
+        try:
+            return self._plots[name]
+        except KeyError:
+            raise KeyError(f"{name!r} is not a panel; panels are {list(self._plots)}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._plots)
+
+    def __len__(self) -> int:
+        return len(self._plots)
+
+    @property
+    def plots(self) -> dict[str, LivePlot]:
+        """The panels by name."""
+        return dict(self._plots)
+
+    def __repr__(self) -> str:
+        state = "stopped" if self._stopped else "running"
+        return f"<Dashboard panels={list(self._plots)} {state}>"
+
+    # ----- the loop guard -------------------------------------------------------
+
+    def running(self) -> bool:
+        """Return False once the dashboard's Stop was clicked or `stop()` called.
+
+        As `LivePlot.running`: lets the kernel handle pending widget messages
+        at most every 50 ms, and sends every panel's rows that are due.
+        """
+        if self._stopped:
+            return False
+        now = time.monotonic()
+        if now >= self._next_poll:
+            self._next_poll = now + POLL_INTERVAL
+            if self._live:
+                poll_shell()
+        for plot in self._plots.values():
+            plot._send_if_due(now)
+        return not self._stopped
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the loop guard was stopped."""
+        return self._stopped
+
+    def stop(self) -> None:
+        """Make `running()` return False, as the Stop button does; every panel shows it."""
+        self._set_stopped(True)
+
+    def resume(self) -> None:
+        """Make `running()` return True again; histories are kept."""
+        self._set_stopped(False)
+
+    def reset(self) -> None:
+        """Clear every panel's history and resume."""
+        for plot in self._plots.values():
+            plot.reset()
+        self._set_stopped(False)
+
+    # ----- display and messages -------------------------------------------------
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        return self._box._repr_mimebundle_(**kwargs)
+
+    def _on_message(self, _widget: object, content: object, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("type") == "stop":
+            self._set_stopped(True)
+        else:
+            log.warning("livescope ignored an unknown message from the front end: %r", content)
+
+    def _set_stopped(self, stopped: bool) -> None:
+        self._stopped = stopped
+        self._controls.stopped = stopped
+        for plot in self._plots.values():
+            if stopped:
+                plot.stop()
+            else:
+                plot.resume()
+
+
+def _named_plots(plots: object) -> dict[str, LivePlot]:
+    if isinstance(plots, Mapping):
+        named = dict(plots)
+        for name in named:
+            if not isinstance(name, str):
+                raise TypeError(f"panel names must be strings; got {type(name).__name__} {name!r}")
+    elif isinstance(plots, Sequence) and not isinstance(plots, str):
+        named = {str(i): plot for i, plot in enumerate(plots)}
+    else:
+        raise TypeError(
+            f"plots must be a mapping name -> LivePlot or a list of LivePlots; "
+            f"got {type(plots).__name__}"
+        )
+    if not named:
+        raise ValueError("plots must hold at least one LivePlot; got none")
+    for name, plot in named.items():
+        if not isinstance(plot, LivePlot):
+            raise TypeError(f"panel {name!r} must be a LivePlot; got {type(plot).__name__}")
+    if len({id(plot) for plot in named.values()}) < len(named):
+        raise ValueError("each LivePlot can be one panel only; a plot was given twice")
+    return named

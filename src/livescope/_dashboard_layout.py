@@ -1,0 +1,83 @@
+"""Where each Dashboard panel goes: validated grid cells."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping
+from typing import NamedTuple
+
+
+class Cell(NamedTuple):
+    """A panel's place: 0-based row and column, and how many it spans."""
+
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def css_area(self) -> str:
+        """The CSS `grid-area` of this cell (CSS grid lines count from 1)."""
+        return f"{self.row + 1} / {self.col + 1} / span {self.rowspan} / span {self.colspan}"
+
+
+def flow_layout(names: list[str], columns: object) -> tuple[dict[str, Cell], int]:
+    """Fill rows left to right, `columns` panels per row; returns cells and the column count."""
+    if isinstance(columns, bool) or not isinstance(columns, numbers.Integral):
+        raise TypeError(f"columns must be an integer; got {type(columns).__name__} {columns!r}")
+    if columns < 1:
+        raise ValueError(f"columns must be at least 1; got {columns}")
+    cells = {name: Cell(i // columns, i % columns) for i, name in enumerate(names)}
+    return cells, int(min(columns, max(len(names), 1)))
+
+
+def grid_layout(names: list[str], layout: object) -> tuple[dict[str, Cell], int]:
+    """Check a mapping name -> (row, col[, rowspan, colspan]); return cells and column count."""
+    if not isinstance(layout, Mapping):
+        raise TypeError(
+            "layout must be a mapping of panel name -> (row, col, rowspan, colspan); "
+            f"got {type(layout).__name__}"
+        )
+    missing = [name for name in names if name not in layout]
+    extra = [repr(name) for name in layout if name not in names]
+    if missing or extra:
+        raise ValueError(
+            f"layout must place every panel exactly: panels are {names}; "
+            + "; ".join(
+                part
+                for part in (
+                    f"not placed: {missing}" if missing else "",
+                    f"not panels: {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+        )
+    cells = {name: _cell(name, layout[name]) for name in names}
+    _reject_overlaps(cells)
+    return cells, max(cell.col + cell.colspan for cell in cells.values())
+
+
+def _cell(name: str, place: object) -> Cell:
+    expected = f"layout[{name!r}] must be (row, col) or (row, col, rowspan, colspan)"
+    if isinstance(place, str) or not isinstance(place, (tuple, list)) or len(place) not in (2, 4):
+        raise ValueError(f"{expected}; got {place!r}")
+    for part in place:
+        if isinstance(part, bool) or not isinstance(part, numbers.Integral):
+            raise TypeError(f"{expected} of integers; got {place!r}")
+    cell = Cell(*(int(part) for part in place))
+    if cell.row < 0 or cell.col < 0 or cell.rowspan < 1 or cell.colspan < 1:
+        raise ValueError(f"{expected} with row, col >= 0 and spans >= 1; got {place!r}")
+    return cell
+
+
+def _reject_overlaps(cells: dict[str, Cell]) -> None:
+    owner: dict[tuple[int, int], str] = {}
+    for name, cell in cells.items():
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                if (r, c) in owner:
+                    raise ValueError(
+                        f"layout places {owner[(r, c)]!r} and {name!r} on the same cell "
+                        f"(row {r}, col {c})"
+                    )
+                owner[(r, c)] = name
