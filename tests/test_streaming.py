@@ -24,6 +24,7 @@ def test_rows_round_trip_through_the_wire_format(front_end):
         "count": 1,
         "columns": 3,
         "dtype": "float64",
+        "dropped": 0,
     }
     steps, times, values = decode_rows(content, buffers)
     np.testing.assert_array_equal(steps, [3])

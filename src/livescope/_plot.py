@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _rows
 from ._flush_timer import flush_timer
-from ._history import History
+from ._history import History, check_max_rows
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
 from ._views import make_view
@@ -49,6 +49,9 @@ class LivePlot:
         Storage type of the history; float32 halves memory.
     height : int
         Chart height in CSS pixels.
+    max_rows : int or None
+        Keep only the last `max_rows` rows, in Python and in the browser,
+        for loops that never end; None (default) keeps every row.
     kind : str
         How the history is drawn: ``"lines"`` (every column against step).
     **view_options
@@ -73,6 +76,7 @@ class LivePlot:
         max_fps: float = 30,
         dtype: str | np.dtype = "float64",
         height: int = 300,
+        max_rows: int | None = None,
         kind: str = "lines",
         **view_options: object,
     ) -> None:
@@ -82,7 +86,9 @@ class LivePlot:
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
         _check_height(height)
-        self._history = History(_check_dtype(dtype), len(names) if names else None)
+        self._history = History(
+            _check_dtype(dtype), len(names) if names else None, check_max_rows(max_rows)
+        )
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
@@ -101,7 +107,7 @@ class LivePlot:
         self._lock = threading.Lock()
         self._interval = 1.0 / max_fps
         self._generation = 0
-        self._sent = 0  # rows every front end has been sent
+        self._sent = 0  # absolute index of the first row no front end was sent
         self._pending = False  # rows wait for the next frame
         self._timer_armed = False  # the flush timer will call back; never more than once
         self._next_send = 0.0
@@ -188,13 +194,18 @@ class LivePlot:
 
     @property
     def history(self) -> np.ndarray:
-        """The N x M matrix of rows (read-only view)."""
+        """The N x M matrix of rows held (read-only view; later rows do not change it)."""
         return self._history.values
 
     @property
     def steps(self) -> np.ndarray:
-        """The step of every row, shape (N,)."""
+        """The step of every row held, shape (N,)."""
         return self._history.steps
+
+    @property
+    def dropped(self) -> int:
+        """How many of the oldest rows `max_rows` has dropped since the last `reset()`."""
+        return self._history.dropped
 
     @property
     def kind(self) -> str:
@@ -207,6 +218,7 @@ class LivePlot:
         return self._columns
 
     def __len__(self) -> int:
+        """The number of rows held (at most `max_rows`)."""
         return len(self._history)
 
     def __repr__(self) -> str:
@@ -305,8 +317,13 @@ class LivePlot:
         flush_timer.schedule(self, deadline)
 
     def _send_rows(self, start: int) -> None:
-        """Send rows [start, N) to every front end; the caller holds the lock."""
-        stop = len(self._history)
+        """Send the rows held from absolute index `start` on; the caller holds the lock.
+
+        Rows dropped before they were sent are skipped: the message then
+        starts at the first row held, which tells front ends to drop theirs.
+        """
+        start = max(start, self._history.dropped)
+        stop = self._history.total
         for content, buffers in encode_rows(self._history, start, stop, self._generation):
             self._widget.send(content, buffers)
         self._sent = stop
@@ -331,9 +348,9 @@ class LivePlot:
                 request.get("generation") != self._generation
                 or isinstance(start, bool)
                 or not isinstance(start, int)
-                or not 0 <= start <= len(self._history)
+                or not 0 <= start <= self._history.total
             ):
-                start = 0
+                start = 0  # _send_rows moves it to the first row held
             self._send_rows(start)
 
     def _set_stopped(self, stopped: bool) -> None:

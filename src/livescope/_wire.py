@@ -18,7 +18,15 @@ Message = tuple[dict, list[memoryview]]
 def encode_rows(
     history: History, start: int, stop: int, generation: int, chunk_bytes: int = CHUNK_BYTES
 ) -> Iterator[Message]:
-    """Yield `rows` messages for history rows [start, stop); one empty message if none."""
+    """Yield `rows` messages for history rows [start, stop); one empty message if none.
+
+    `start` and `stop` are absolute row indices (see `History`) within the
+    rows the history still holds.
+    """
+    dropped = history.dropped
+    if not dropped <= start <= stop <= history.total:
+        held = f"[{dropped}, {history.total})"
+        raise ValueError(f"rows [{start}, {stop}) are not all held; held are {held}")
     width = history.width or 0
     row_bytes = 16 + width * history.dtype.itemsize
     per_chunk = max(1, chunk_bytes // row_bytes)
@@ -34,11 +42,12 @@ def encode_rows(
                 "count": last - first,
                 "columns": width,
                 "dtype": history.dtype.name,
+                "dropped": dropped,
             },
             [
-                _buffer(steps[first:last]),
-                _buffer(times[first:last]),
-                _buffer(values[first:last]),
+                _buffer(steps[first - dropped : last - dropped]),
+                _buffer(times[first - dropped : last - dropped]),
+                _buffer(values[first - dropped : last - dropped]),
             ],
         )
         if last >= stop:
