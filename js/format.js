@@ -54,3 +54,8 @@ export function formatValue(value) {
   if (a !== 0 && (a >= 1e6 || a < 1e-3)) return value.toExponential(3);
   return String(Number(value.toPrecision(5)));
 }
+
+/** A count of rows with thousands separators, e.g. "1,234,567". */
+export function formatCount(count) {
+  return Math.round(count).toLocaleString("en-US");
+}

@@ -1,6 +1,6 @@
 // The header: title, live statistics and the Stop button.
 
-import { formatElapsed, formatRate, formatStep } from "./format.js";
+import { formatCount, formatElapsed, formatRate, formatStep } from "./format.js";
 
 function element(tag, className, parent, text = "") {
   const node = document.createElement(tag);
@@ -35,6 +35,8 @@ export function createHeader(parent, { onStop, signal, stats = true }) {
         step: stat(statsRow, "step"),
         rate: stat(statsRow, "steps/s"),
         elapsed: stat(statsRow, "elapsed"),
+        // Only shown once max_rows made the kernel drop rows.
+        shown: element("span", "livescope-window", statsRow),
       }
     : null;
   const stop = element("button", "livescope-stop", root, "Stop");
@@ -43,8 +45,9 @@ export function createHeader(parent, { onStop, signal, stats = true }) {
 
   return {
     /**
-     * Show `{ title, stopped, showStop, lastStep, rate, elapsed }`; a plot in
-     * a dashboard hides its own Stop (`showStop: false`) and the dashboard's serves.
+     * Show `{ title, stopped, showStop, lastStep, rate, elapsed, held, dropped }`;
+     * a plot in a dashboard hides its own Stop (`showStop: false`) and the
+     * dashboard's serves. With `dropped` rows it says how many are shown.
      */
     update(state) {
       setText(title, state.title);
@@ -53,6 +56,11 @@ export function createHeader(parent, { onStop, signal, stats = true }) {
         setText(values.step, formatStep(state.lastStep));
         setText(values.rate, formatRate(state.rate));
         setText(values.elapsed, formatElapsed(state.elapsed));
+        const dropped = state.dropped ?? 0;
+        const total = formatCount(state.held + dropped);
+        const note = `showing last ${formatCount(state.held)} of ${total} rows`;
+        values.shown.hidden = dropped === 0;
+        setText(values.shown, dropped ? note : "");
       }
       setText(stop, state.stopped ? "Stopped" : "Stop");
       stop.disabled = state.stopped;

@@ -16,6 +16,17 @@ describe("header", () => {
     expect(parent.querySelector(".livescope-title").hidden).toBe(true);
   });
 
+  it("says how many rows are shown once old ones were dropped", () => {
+    const parent = document.createElement("div");
+    const header = createHeader(parent, { onStop() {}, signal: new AbortController().signal });
+    const note = parent.querySelector(".livescope-window");
+    header.update({ ...state, held: 500, dropped: 0 });
+    expect(note.hidden).toBe(true);
+    header.update({ ...state, held: 10_000, dropped: 1_224_567 });
+    expect(note.hidden).toBe(false);
+    expect(note.textContent).toBe("showing last 10,000 of 1,234,567 rows");
+  });
+
   it("has a Stop button that turns into a disabled Stopped and back", () => {
     const parent = document.createElement("div");
     const onStop = vi.fn();

@@ -2,6 +2,12 @@
 //
 // Columns are kept column-major (one Float64Array per series) so a view can
 // scan a visible range of one series without striding through the others.
+//
+// Rows have an absolute index (rows the kernel appended before them in this
+// generation). When the kernel keeps only its last rows (`max_rows`), the
+// store holds the same window: `dropped` is the absolute index of its first
+// row. `steps`, `times` and `columns[c]` always start at that row, so views
+// read entries [0, length) whatever was dropped.
 
 import { lowerBound, upperBound } from "./search.js";
 
@@ -11,17 +17,26 @@ export class HistoryStore {
   constructor(capacity = INITIAL_CAPACITY) {
     this.capacity = Math.max(1, capacity);
     this.length = 0;
+    this.dropped = 0;
     this.generation = 0;
     // Bumped on every change; views compare it to know whether to redraw.
     this.version = 0;
-    this.steps = new Float64Array(this.capacity);
-    this.times = new Float64Array(this.capacity);
-    this.columns = [];
+    // Backing arrays; rows held are [head, head + length) of them.
+    this._head = 0;
+    this._steps = new Float64Array(this.capacity);
+    this._times = new Float64Array(this.capacity);
+    this._columns = [];
     this._listeners = new Set();
+    this._refreshViews();
   }
 
   get columnCount() {
     return this.columns.length;
+  }
+
+  /** Absolute index one past the last row held: rows received, dropped ones included. */
+  get total() {
+    return this.dropped + this.length;
   }
 
   get lastStep() {
@@ -29,34 +44,49 @@ export class HistoryStore {
   }
 
   /**
-   * Append rows that start at history index `start`.
+   * Append rows that start at absolute index `start`; the kernel held rows
+   * from `dropped` on when it sent them.
    *
-   * Rows already held (`start < length`) are skipped; rows past the end
-   * (`start > length`) are not applied and reported as a gap so the caller
-   * can ask for the missing ones. `values` is row-major, `m` values per row.
+   * Rows already held (`start < total`) are skipped. Rows past the end
+   * (`start > total`) are a gap, reported so the caller can ask for the
+   * missing ones, unless they begin the kernel's window (`start ==
+   * dropped`): the missing rows are gone, so what is held is dropped and
+   * the window starts over there. Rows before `dropped` are dropped.
+   * `values` is row-major, `m` values per row.
    */
-  append(start, steps, times, values, m) {
+  append(start, steps, times, values, m, dropped = 0) {
     const count = steps.length;
-    if (start > this.length) return { added: 0, gap: true };
-    const skip = this.length - start;
-    const added = Math.max(0, count - skip);
-    if (added === 0) return { added: 0, gap: false };
-    if (m !== this.columns.length) {
-      if (this.length > 0) {
-        throw new Error(`rows have ${m} columns but the history has ${this.columns.length}`);
-      }
-      this.columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+    const restart = start > this.total;
+    if (restart && start !== dropped) return { added: 0, gap: true };
+    const end = restart ? start : this.total;
+    const added = Math.max(0, count - (end - start));
+    const held = restart ? 0 : this.length;
+    const trim = Math.min(held, Math.max(0, dropped - this.dropped));
+    if (added === 0 && trim === 0 && !restart) return { added: 0, gap: false };
+    if (added > 0 && m !== this.columns.length && held > trim) {
+      throw new Error(`rows have ${m} columns but the history has ${this.columns.length}`);
     }
-    this._reserve(this.length + added);
 
-    const n = this.length;
-    this.steps.set(steps.subarray(skip), n);
-    this.times.set(times.subarray(skip), n);
-    for (let c = 0; c < m; c++) {
-      const column = this.columns[c];
-      for (let r = skip, i = n; r < count; r++, i++) column[i] = values[r * m + c];
+    if (restart) this._restartAt(start);
+    this._head += trim;
+    this.length -= trim;
+    this.dropped += trim;
+    if (added > 0) {
+      if (m !== this.columns.length) {
+        this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+      }
+      this._reserve(added);
+      const n = this._head + this.length;
+      const skip = count - added;
+      this._steps.set(steps.subarray(skip), n);
+      this._times.set(times.subarray(skip), n);
+      for (let c = 0; c < m; c++) {
+        const column = this._columns[c];
+        for (let r = skip, i = n; r < count; r++, i++) column[i] = values[r * m + c];
+      }
+      this.length += added;
     }
-    this.length = n + added;
+    this._refreshViews();
     this._changed();
     return { added, gap: false };
   }
@@ -64,8 +94,9 @@ export class HistoryStore {
   /** Drop everything held and start over as `generation`. */
   clear(generation) {
     this.generation = generation;
-    this.length = 0;
-    this.columns = [];
+    this._restartAt(0);
+    this._columns = [];
+    this._refreshViews();
     this._changed();
   }
 
@@ -81,11 +112,7 @@ export class HistoryStore {
 
   /** Index of the row whose step is closest to `step`, or -1 when empty. */
   nearestIndex(step) {
-    if (this.length === 0) return -1;
-    const i = this.lowerBound(step);
-    if (i === 0) return 0;
-    if (i === this.length) return i - 1;
-    return step - this.steps[i - 1] <= this.steps[i] - step ? i - 1 : i;
+    return nearestIndex(this.steps, this.length, step);
   }
 
   /** Call `listener` after every change; returns the function that unsubscribes. */
@@ -99,18 +126,55 @@ export class HistoryStore {
     for (const listener of this._listeners) listener(this);
   }
 
-  _reserve(needed) {
-    if (needed <= this.capacity) return;
-    let capacity = this.capacity;
-    while (capacity < needed) capacity *= 2;
-    const grow = (old) => {
-      const next = new Float64Array(capacity);
-      next.set(old.subarray(0, this.length));
-      return next;
-    };
-    this.steps = grow(this.steps);
-    this.times = grow(this.times);
-    this.columns = this.columns.map(grow);
-    this.capacity = capacity;
+  _restartAt(dropped) {
+    this.dropped = dropped;
+    this.length = 0;
+    this._head = 0;
   }
+
+  _refreshViews() {
+    const head = this._head;
+    this.steps = this._steps.subarray(head);
+    this.times = this._times.subarray(head);
+    this.columns = this._columns.map((column) => column.subarray(head));
+  }
+
+  /**
+   * Make room for `added` more rows after the last one held. When the
+   * arrays' end is reached, the rows held move to the front of the same
+   * arrays if they fill at most half of them, otherwise into arrays twice
+   * their size: O(1) per row, and a window of n rows needs about 2n.
+   * Moving in place is safe: views read the arrays afresh on every draw.
+   */
+  _reserve(added) {
+    const { _head: head, length } = this;
+    if (head + length + added <= this.capacity) return;
+    const needed = length + added;
+    if (2 * needed <= this.capacity) {
+      this._steps.copyWithin(0, head, head + length);
+      this._times.copyWithin(0, head, head + length);
+      for (const column of this._columns) column.copyWithin(0, head, head + length);
+    } else {
+      const capacity = 2 * needed;
+      const move = (old) => {
+        const next = new Float64Array(capacity);
+        next.set(old.subarray(head, head + length));
+        return next;
+      };
+      this._steps = move(this._steps);
+      this._times = move(this._times);
+      this._columns = this._columns.map(move);
+      this.capacity = capacity;
+    }
+    this._head = 0;
+  }
+}
+
+/** Index in `sorted[0..length)` of the value closest to `x`, or -1 when empty. */
+export function nearestIndex(sorted, length, x) {
+  if (length === 0) return -1;
+  const i = lowerBound(sorted, length, x);
+  if (i === 0) return 0;
+  if (i === length) return i - 1;
+  return x - sorted[i - 1] <= sorted[i] - x ? i - 1 : i;
 }

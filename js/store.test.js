@@ -90,4 +90,49 @@ describe("HistoryStore", () => {
     expect(store.nearestIndex(36)).toBe(4);
     expect(store.nearestIndex(1e9)).toBe(9);
   });
+
+  it("keeps a window of the last rows in order as the kernel drops old ones", () => {
+    // The kernel keeps 50 rows; messages of 7 rows each carry its window start.
+    const store = new HistoryStore(8);
+    const n = 50;
+    for (let start = 0; start < 1000; start += 7) {
+      const dropped = Math.max(0, start + 7 - n);
+      expect(store.append(...rows(start, 7, 3), dropped)).toEqual({ added: 7, gap: false });
+      const total = start + 7;
+      expect(store.total).toBe(total);
+      expect(store.length).toBe(Math.min(total, n));
+      expect(store.dropped).toBe(total - store.length);
+      const held = Array.from({ length: store.length }, (_, i) => store.dropped + i);
+      const read = (array) => Array.from(array.subarray(0, store.length));
+      expect(read(store.steps)).toEqual(held.map((i) => 10 * i));
+      expect(read(store.times)).toEqual(held);
+      expect(read(store.columns[2])).toEqual(held.map((i) => 100 * i + 2));
+    }
+    // Wrapped around many times in arrays of about twice the window.
+    expect(store.capacity).toBeLessThanOrEqual(2 * n);
+    expect(store.lastStep).toBe(10 * 1000);
+  });
+
+  it("starts over where the kernel's window starts when rows were dropped unsent", () => {
+    const store = new HistoryStore();
+    store.append(...rows(0, 5, 2));
+    const listener = vi.fn();
+    store.subscribe(listener);
+    // Rows 5..89 were dropped before they were sent: a new window, not a gap.
+    expect(store.append(...rows(90, 10, 2), 90)).toEqual({ added: 10, gap: false });
+    expect([store.dropped, store.length, store.total]).toEqual([90, 10, 100]);
+    expect(Array.from(store.columns[1].subarray(0, 10))).toEqual(
+      Array.from({ length: 10 }, (_, r) => 100 * (90 + r) + 1),
+    );
+    // Rows past the end that do not start the kernel's window are a gap.
+    expect(store.append(...rows(105, 5, 2), 95)).toEqual({ added: 0, gap: true });
+    expect(store.total).toBe(100);
+    // A message with no new rows still drops what the kernel dropped.
+    expect(store.append(...rows(98, 2, 2), 96)).toEqual({ added: 0, gap: false });
+    expect([store.dropped, store.length]).toEqual([96, 4]);
+    expect(store.steps[0]).toBe(960);
+    expect(listener).toHaveBeenCalledTimes(2);
+    store.clear(1);
+    expect([store.dropped, store.length, store.total]).toEqual([0, 0, 0]);
+  });
 });

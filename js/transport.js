@@ -32,23 +32,27 @@ export function toTypedArray(buffer, Type, length, name) {
 
 /** Check a `rows` message against its buffers and return typed arrays; throws if malformed. */
 export function decodeRows(content, buffers = []) {
-  const { generation, start, count, columns: m, dtype } = content;
+  const { generation, start, count, columns: m, dtype, dropped = 0 } = content;
   if (typeof generation !== "number" || !Number.isFinite(generation)) {
     throw new Error(`bad generation ${JSON.stringify(generation)}`);
   }
   if (!isCount(start) || !isCount(count) || !isCount(m)) {
     throw new Error(`start, count and columns must be non-negative integers`);
   }
+  if (!isCount(dropped) || dropped > start) {
+    throw new Error(`dropped must be an integer from 0 to start; got ${JSON.stringify(dropped)}`);
+  }
   const Values = DTYPES[dtype];
   if (!Values) throw new Error(`unsupported dtype ${JSON.stringify(dtype)}`);
   if (count === 0) {
     const empty = new Float64Array(0);
-    return { generation, start, m, steps: empty, times: empty, values: empty };
+    return { generation, start, dropped, m, steps: empty, times: empty, values: empty };
   }
   if (buffers.length !== 3) throw new Error(`expected 3 buffers, got ${buffers.length}`);
   return {
     generation,
     start,
+    dropped,
     m,
     steps: toTypedArray(buffers[0], Float64Array, count, "steps"),
     times: toTypedArray(buffers[1], Float64Array, count, "times"),
@@ -62,7 +66,7 @@ export function decodeRows(content, buffers = []) {
  */
 export function applyRows(store, rows) {
   if (rows.generation !== store.generation) store.clear(rows.generation);
-  return store.append(rows.start, rows.steps, rows.times, rows.values, rows.m);
+  return store.append(rows.start, rows.steps, rows.times, rows.values, rows.m, rows.dropped);
 }
 
 /**
@@ -73,7 +77,7 @@ export function connect(model, store, now = () => Date.now()) {
   let lastSync = null;
 
   const sync = () => {
-    const request = { type: "sync", generation: store.generation, from: store.length };
+    const request = { type: "sync", generation: store.generation, from: store.total };
     const t = now();
     const same =
       lastSync &&

@@ -4,7 +4,9 @@ import { HistoryStore } from "./store.js";
 import { applyRows, connect, decodeRows } from "./transport.js";
 
 /** Buffers for k rows of m columns, each placed at `offset` bytes into a larger ArrayBuffer. */
-function message({ generation = 1, start = 0, k = 3, m = 2, dtype = "float64", offset = 0 }) {
+function message(options) {
+  const { generation = 1, start = 0, k = 3, m = 2, dtype = "float64", offset = 0 } = options;
+  const { dropped } = options;
   const Values = dtype === "float32" ? Float32Array : Float64Array;
   const place = (Type, data) => {
     const bytes = new ArrayBuffer(offset + data.length * Type.BYTES_PER_ELEMENT + 16);
@@ -18,7 +20,7 @@ function message({ generation = 1, start = 0, k = 3, m = 2, dtype = "float64", o
   const values = [];
   for (let r = 0; r < k; r++) for (let c = 0; c < m; c++) values.push((start + r) * 10 + c + 0.5);
   return [
-    { type: "rows", generation, start, count: k, columns: m, dtype },
+    { type: "rows", generation, start, count: k, columns: m, dtype, dropped },
     [place(Float64Array, steps), place(Float64Array, times), place(Values, values)],
   ];
 }
@@ -71,6 +73,8 @@ describe("decodeRows", () => {
     expect(() => decodeRows({ ...content, start: -1 }, buffers)).toThrow(/non-negative/);
     expect(() => decodeRows(content, buffers.slice(0, 2))).toThrow(/3 buffers/);
     expect(() => decodeRows(content, [buffers[0], "x", buffers[2]])).toThrow(/times buffer/);
+    expect(() => decodeRows({ ...content, dropped: 1 }, buffers)).toThrow(/dropped/);
+    expect(() => decodeRows({ ...content, dropped: -1 }, buffers)).toThrow(/dropped/);
   });
 });
 
@@ -120,6 +124,42 @@ describe("connect", () => {
     expect(model.sent).toHaveLength(3);
     model.emit("msg:custom", ...message({ generation: 3, start: 2, k: 9 }));
     expect(store.length).toBe(11);
+  });
+
+  it("asks for rows from its absolute end and takes only what the kernel still holds", () => {
+    const model = fakeModel();
+    const store = new HistoryStore();
+    let now = 0;
+    connect(model, store, () => now);
+    // The kernel keeps 10 rows: after 30 rows the front end holds rows 20..29.
+    for (let start = 0; start < 30; start += 5) {
+      const dropped = Math.max(0, start + 5 - 10);
+      model.emit("msg:custom", ...message({ generation: 0, start, k: 5, dropped }));
+    }
+    expect([store.dropped, store.length]).toEqual([20, 10]);
+    expect(store.steps[0]).toBe(20);
+    // A message lost on the way (rows 30..34) is a gap: sync from the absolute end.
+    model.emit("msg:custom", ...message({ generation: 0, start: 35, k: 5, dropped: 30 }));
+    expect(model.sent.at(-1)).toEqual({ type: "sync", generation: 0, from: 30 });
+    // By the time the kernel answers it has dropped rows 30..34 as well.
+    now = 1;
+    model.emit("msg:custom", ...message({ generation: 0, start: 35, k: 10, dropped: 35 }));
+    expect([store.dropped, store.length, store.total]).toEqual([35, 10, 45]);
+    expect(Array.from(store.steps.subarray(0, 10))).toEqual(
+      Array.from({ length: 10 }, (_, i) => 35 + i),
+    );
+    expect(model.sent).toHaveLength(2);
+  });
+
+  it("a late view gets only the rows still held", () => {
+    const model = fakeModel();
+    const store = new HistoryStore();
+    connect(model, store);
+    expect(model.sent).toEqual([{ type: "sync", generation: 0, from: 0 }]);
+    model.emit("msg:custom", ...message({ generation: 0, start: 1234, k: 100, dropped: 1234 }));
+    expect([store.dropped, store.length, store.total]).toEqual([1234, 100, 1334]);
+    expect(store.columns[0][0]).toBe(12340.5);
+    expect(model.sent).toHaveLength(1);
   });
 
   it("warns about malformed messages and ignores other message types", () => {

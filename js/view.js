@@ -53,8 +53,11 @@ export function mountView(model, el, store) {
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
       showStop: model.get("stop_button") !== false,
+      held: length,
+      dropped: store.dropped,
     });
     root.dataset.rows = String(length);
+    root.dataset.dropped = String(store.dropped);
     root.dataset.generation = String(store.generation);
     root.dataset.lastStep = length ? String(store.lastStep) : "";
     root.dataset.stopped = String(stopped);

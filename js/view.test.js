@@ -139,6 +139,7 @@ describe("widget", () => {
     expect({ ...root.dataset }).toEqual({
       kind: "lines",
       rows: "5",
+      dropped: "0",
       generation: "3",
       lastStep: "4",
       stopped: "false",
