@@ -6,13 +6,15 @@ of the front end's history store; when the front end changes, adapt here.
 Contract of the view:
 
 - root element ``.livescope`` with ``data-rows`` (rows held in the browser),
+  ``data-dropped`` (older rows dropped because of ``max_rows``),
   ``data-generation``, ``data-last-step``, ``data-stopped`` ("true"/"false")
   and ``data-draws``;
 - a ``<button>`` named "Stop" that reads "Stopped" once stopped;
 - a ``<canvas>`` with the chart;
 - ``root.livescope = {store, view}``, ``store.length`` rows and one
   Float64Array per series in ``store.columns`` (capacity-sized; only the first
-  ``length`` entries are rows), ``store.steps`` alike.
+  ``length`` entries are rows), ``store.steps`` alike; ``store.dropped`` is the
+  absolute index of the first row held.
 """
 
 from __future__ import annotations
@@ -37,9 +39,37 @@ _STORE_JS = """
   const rows = (array) => Array.from(array.subarray(0, n));
   return {
     length: n,
+    dropped: store.dropped,
     generation: store.generation ?? null,
     steps: store.steps ? rows(store.steps) : null,
     columns: (store.columns || []).map(rows),
+  };
+}
+"""
+
+# Sums in the page: big stores are too large to copy out row by row.
+_SUMMARY_JS = """
+(root, last) => {
+  const store = root.livescope.store;
+  const n = store.length;
+  const from = Math.max(0, n - last);
+  let sum = 0;
+  let lastSum = 0;
+  for (const column of store.columns) {
+    for (let i = 0; i < from; i++) sum += column[i];
+    for (let i = from; i < n; i++) lastSum += column[i];
+  }
+  let stepsIncrease = true;
+  for (let i = 1; i < n && stepsIncrease; i++) stepsIncrease = store.steps[i] > store.steps[i - 1];
+  return {
+    length: n,
+    dropped: store.dropped,
+    columns: store.columns.length,
+    sum: sum + lastSum,
+    last_sum: lastSum,
+    first_step: n ? store.steps[0] : null,
+    last_step: n ? store.steps[n - 1] : null,
+    steps_increase: stepsIncrease,
   };
 }
 """
@@ -54,6 +84,7 @@ class StoreSnapshot:
     """The rows the front end holds, column by column."""
 
     length: int
+    dropped: int
     generation: int | None
     steps: list[float] | None
     columns: list[list[float]]
@@ -110,6 +141,29 @@ def wait_rows_at_least(root: Locator, n: int, timeout_s: float) -> int:
 def store(root: Locator) -> StoreSnapshot:
     data = root.evaluate(_STORE_JS)
     return StoreSnapshot(**data)
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """Counts and sums of the rows the front end holds, computed in the page."""
+
+    length: int
+    dropped: int
+    columns: int
+    sum: float
+    last_sum: float  # of the last `last` rows passed to `store_summary`
+    first_step: float | None
+    last_step: float | None
+    steps_increase: bool
+
+    @property
+    def total(self) -> int:
+        """Absolute index one past the last row held: every row received, dropped included."""
+        return self.dropped + self.length
+
+
+def store_summary(root: Locator, last: int) -> StoreSummary:
+    return StoreSummary(**root.evaluate(_SUMMARY_JS, last))
 
 
 def stop_button(root: Locator) -> Locator:
