@@ -1,12 +1,18 @@
-// The line chart: every column against step, drawn with uPlot from the
-// envelope of the visible range, with drag-to-zoom, hover and follow mode.
+// The line chart: every column against step or wall-clock time, drawn with
+// uPlot from the envelope of the visible range, with drag-to-zoom, hover,
+// follow mode, smoothing, log-scale y and series hidden from the legend.
 
 import uPlot from "uplot";
-import { envelope } from "./envelope.js";
 import { createLegend } from "./legend.js";
+import { readLineOptions } from "./line_options.js";
+import { Scratch, seriesData, xValues } from "./series_data.js";
+import { nearestIndex } from "./store.js";
 import { seriesColor } from "./theme.js";
+import { createToolbar } from "./toolbar.js";
 
 const MIN_SELECT_PX = 3;
+// Alpha appended to a series colour for its raw line behind the smoothed one.
+const FAINT = "4d";
 
 /** Axis width that fits its longest tick label (uPlot's fixed default clips big numbers). */
 function axisSize(u, values, axisIdx, cycleNum) {
@@ -22,7 +28,13 @@ function axisSize(u, values, axisIdx, cycleNum) {
 }
 
 /** y range over the visible data, padded; a flat or empty range still gets a height. */
-function yRange(yMin, yMax) {
+function yRange(yMin, yMax, logY) {
+  if (logY) {
+    // Only positive values reach a log scale.
+    if (yMin === null) return { min: 1, max: 10 };
+    const [min, max] = uPlot.rangeLog(yMin, yMax, 10, false);
+    return { min, max };
+  }
   if (yMin === null) return { min: 0, max: 1 };
   const [min, max] = uPlot.rangeNum(yMin, yMax, 0.05, true);
   return { min, max };
@@ -31,11 +43,16 @@ function yRange(yMin, yMax) {
 export class LineChart {
   /**
    * Build the chart inside `parent`. `invalidate` asks for a frame;
-   * DOM listeners go away when `signal` aborts.
+   * `setOptions(patch, save)` changes the `view_options` trait (the
+   * controls' and legend's changes); DOM listeners go away when `signal` aborts.
    */
-  constructor(parent, store, { invalidate, signal }) {
+  constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
     this.store = store;
     this.invalidate = invalidate;
+    this.setOptions = setOptions;
+    this.options = readLineOptions({});
+    this.hidden = [];
+    this.scratch = new Scratch();
     this.theme = null;
     this.width = 0;
     this.height = 300;
@@ -52,7 +69,9 @@ export class LineChart {
 
     const bar = document.createElement("div");
     bar.className = "livescope-bar";
-    this.legend = createLegend(bar);
+    this.legend = createLegend(bar, { onToggle: (i) => this.toggleSeries(i), signal });
+    this.legendKey = "";
+    this.toolbar = createToolbar(bar, { onChange: setOptions, signal });
     this.followButton = document.createElement("button");
     this.followButton.type = "button";
     this.followButton.className = "livescope-follow";
@@ -69,13 +88,20 @@ export class LineChart {
     return this.zoom === null;
   }
 
+  /** The x values of the rows: steps, or wall-clock times in seconds. */
+  get xs() {
+    return xValues(this.store, this.options.xAxis);
+  }
+
   /** The x range shown: the zoomed one, or all data while following. */
   get xRange() {
     if (this.zoom) return [this.zoom.x0, this.zoom.x1];
-    const { steps, length } = this.store;
+    const { xs } = this;
+    const { length } = this.store;
     if (length === 0) return [0, 1];
-    if (length === 1) return [steps[0] - 1, steps[0] + 1];
-    return [steps[0], steps[length - 1]];
+    // One row, or rows that share one x (an extend() on a time axis), still get a width.
+    if (xs[length - 1] === xs[0]) return [xs[0] - 1, xs[0] + 1];
+    return [xs[0], xs[length - 1]];
   }
 
   /** Hold the view on [x0, x1]; new rows no longer move it. */
@@ -101,13 +127,34 @@ export class LineChart {
     this.themeVersion++;
   }
 
-  /** Take the current traits; layout changes rebuild the uPlot instance on the next render. */
-  configure({ names, xLabel, height, width }) {
+  /** Hide series `i` if shown, show it if hidden (through the options, so every view follows). */
+  toggleSeries(i) {
+    const name = this.names[i];
+    const { hidden } = this.options;
+    this.setOptions({
+      hidden: hidden.includes(name) ? hidden.filter((n) => n !== name) : [...hidden, name],
+    });
+  }
+
+  /**
+   * Take the current traits, `options` being the `view_options` trait;
+   * layout changes rebuild the uPlot instance on the next render.
+   */
+  configure({ names, xLabel, height, width, options: viewOptions }) {
+    const options = readLineOptions(viewOptions);
     const count = this.store.columnCount || names.length;
     this.names = Array.from({ length: count }, (_, i) => names[i] ?? `y${i}`);
     this.xLabel = xLabel;
     this.height = height;
     this.width = Math.floor(width);
+    // A zoom in steps means nothing in time, and back.
+    if (options.xAxis !== this.options.xAxis && this.zoom) {
+      this.zoom = null;
+      this.zoomVersion++;
+    }
+    this.options = options;
+    this.hidden = this.names.map((name) => options.hidden.includes(name));
+    this.toolbar.show(options);
   }
 
   /** Draw if anything changed since the last draw; returns whether it drew. */
@@ -118,9 +165,19 @@ export class LineChart {
       this.generation = this.store.generation;
       this.zoom = null;
     }
-    const layoutKey = JSON.stringify([this.names, this.xLabel, this.theme.fontFamily]);
+    const { smoothing, logY, xAxis } = this.options;
+    const layoutKey = JSON.stringify([
+      this.names,
+      this.xLabel,
+      this.theme.fontFamily,
+      smoothing > 0,
+      logY,
+      xAxis,
+      this.hidden,
+    ]);
     const key = [
       layoutKey,
+      smoothing,
       this.store.version,
       this.width,
       this.height,
@@ -130,18 +187,19 @@ export class LineChart {
     if (key === this.drawnKey) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey);
 
-    const { store } = this;
     const [x0, x1] = this.xRange;
-    const env = envelope(store.steps, store.columns, store.length, x0, x1, this.width);
-    const ys = this.names.map((_, i) => env.ys[i] ?? env.x.map(() => null));
+    const options = { smoothing, logY, xAxis, hidden: this.hidden };
+    const data = seriesData(this.store, options, x0, x1, this.width, this.scratch);
+    const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
+    const ys = smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
     u.batch(() => {
       if (u.width !== this.width || u.height !== this.height) {
         u.setSize({ width: this.width, height: this.height });
       }
-      u.setData([env.x, ...ys], false);
+      u.setData([data.x, ...ys], false);
       u.setScale("x", { min: x0, max: x1 });
-      u.setScale("y", yRange(env.yMin, env.yMax));
+      u.setScale("y", yRange(data.yMin, data.yMax, logY));
     });
     this.followButton.disabled = this.following;
     this.showLegend();
@@ -158,7 +216,30 @@ export class LineChart {
     this.destroy();
     this.layoutKey = layoutKey;
     const colors = this.names.map((_, i) => seriesColor(i));
-    this.legend.setSeries(this.names, colors);
+    // Rebuilt only when the series change, so a clicked entry keeps its focus.
+    const legendKey = JSON.stringify(this.names);
+    if (legendKey !== this.legendKey) {
+      this.legend.setSeries(this.names, colors);
+      this.legendKey = legendKey;
+    }
+    this.legend.setHidden(this.hidden);
+    const { smoothing, logY, xAxis } = this.options;
+    const time = xAxis === "time";
+    const line = (name, i, stroke, width) => ({
+      label: name,
+      stroke,
+      width,
+      show: !this.hidden[i],
+      points: { show: false },
+    });
+    const lines =
+      smoothing > 0
+        ? [
+            ...this.names.map((name, i) => line(`${name} (raw)`, i, colors[i] + FAINT, 1)),
+            ...this.names.map((name, i) => line(name, i, colors[i], 1.5)),
+          ]
+        : this.names.map((name, i) => line(name, i, colors[i], 1.25));
+    const xLabel = time ? "time" : this.xLabel;
 
     const font = `11px ${this.theme.fontFamily}`;
     // Colours are read at draw time so a theme change needs only a redraw.
@@ -174,19 +255,16 @@ export class LineChart {
       width: this.width,
       height: this.height,
       legend: { show: false },
-      scales: { x: { time: false, auto: false }, y: { auto: false } },
-      axes: [axis({ label: this.xLabel || null, size: 32, labelSize: this.xLabel ? 18 : 0, labelGap: 0 }),
+      scales: {
+        x: { time, auto: false },
+        y: logY ? { auto: false, distr: 3, log: 10 } : { auto: false },
+      },
+      axes: [
+        // Time ticks take two lines at the boundaries of days.
+        axis({ label: xLabel || null, size: time ? 44 : 32, labelSize: xLabel ? 18 : 0, labelGap: 0 }),
         axis({ size: axisSize }),
       ],
-      series: [
-        {},
-        ...this.names.map((name, i) => ({
-          label: name,
-          stroke: colors[i],
-          width: 1.25,
-          points: { show: false },
-        })),
-      ],
+      series: [{}, ...lines],
       cursor: {
         points: { show: false },
         drag: { x: true, y: false, setScale: false },
@@ -198,7 +276,7 @@ export class LineChart {
         setCursor: [(u) => this.onCursor(u)],
       },
     };
-    const data = [[], ...this.names.map(() => [])];
+    const data = [[], ...lines.map(() => [])];
     this.uplot = new uPlot(opts, data, this.plot);
   }
 
@@ -215,11 +293,11 @@ export class LineChart {
     this.showLegend();
   }
 
-  /** Legend values at the hovered step (looked up exactly in the store) or the latest row. */
+  /** Legend values at the hovered x (looked up exactly in the store) or the latest row. */
   showLegend() {
     const { store } = this;
     const hovered = this.hoverX !== null;
-    const i = hovered ? store.nearestIndex(this.hoverX) : store.length - 1;
+    const i = hovered ? nearestIndex(this.xs, store.length, this.hoverX) : store.length - 1;
     if (i < 0) {
       this.legend.show(null, null, false);
       return;

@@ -14,6 +14,10 @@ export function fakeModel(state = {}) {
     send(content) {
       this.sent.push(content);
     },
+    saved: 0,
+    save_changes() {
+      this.saved++;
+    },
     on(name, fn) {
       handlers.set(name, [...(handlers.get(name) ?? []), fn]);
     },

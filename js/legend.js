@@ -1,8 +1,13 @@
 // The legend: one swatch, name and value per series, plus the step shown.
+// Clicking a series' name hides or shows it.
 
 import { formatStep, formatValue } from "./format.js";
 
-export function createLegend(parent) {
+/**
+ * Build the legend inside `parent`. `onToggle(index)` runs when a series'
+ * entry is clicked; listeners go away when `signal` aborts.
+ */
+export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
   const root = document.createElement("div");
   root.className = "livescope-legend";
   parent.appendChild(root);
@@ -19,17 +24,33 @@ export function createLegend(parent) {
       items = names.map((name, i) => {
         const item = document.createElement("span");
         item.className = "livescope-legend-item";
+        const toggle = document.createElement("button");
+        toggle.type = "button";
+        toggle.className = "livescope-legend-toggle";
+        toggle.title = "Hide or show this series";
+        toggle.setAttribute("aria-pressed", "true");
         const swatch = document.createElement("span");
         swatch.className = "livescope-swatch";
         swatch.style.background = colors[i];
         const label = document.createElement("span");
         label.className = "livescope-legend-name";
         label.textContent = name;
+        toggle.append(swatch, label);
+        toggle.addEventListener("click", () => onToggle(i), { signal });
         const value = document.createElement("span");
         value.className = "livescope-legend-value";
-        item.append(swatch, label, value);
+        item.append(toggle, value);
         root.appendChild(item);
-        return value;
+        return { item, toggle, value };
+      });
+    },
+
+    /** Mark series `i` hidden where `hidden[i]` is true. */
+    setHidden(hidden) {
+      items.forEach(({ item, toggle }, i) => {
+        const shown = !hidden[i];
+        item.classList.toggle("livescope-legend-hidden", !shown);
+        toggle.setAttribute("aria-pressed", String(shown));
       });
     },
 
@@ -37,7 +58,7 @@ export function createLegend(parent) {
     show(step, values, hovered) {
       const text = step === null ? "" : `${hovered ? "at" : "latest"} step ${formatStep(step)}`;
       if (caption.textContent !== text) caption.textContent = text;
-      items.forEach((node, i) => {
+      items.forEach(({ value: node }, i) => {
         const value = values ? formatValue(values[i]) : "–";
         if (node.textContent !== value) node.textContent = value;
       });

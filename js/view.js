@@ -27,7 +27,13 @@ export function mountView(model, el, store) {
 
   const header = createHeader(root, { onStop: () => model.send({ type: "stop" }), signal });
   const View = viewClass(model.get("kind"));
-  const chart = new View(root, store, { invalidate, signal });
+  const setOptions = (patch, save = true) => {
+    // Every view of the model follows at once; the kernel keeps them for a
+    // reload once saved (not while a slider is still being dragged).
+    model.set("view_options", { ...model.get("view_options"), ...patch });
+    if (save) model.save_changes();
+  };
+  const chart = new View(root, store, { invalidate, signal, setOptions });
   chart.setTheme(readTheme(root));
 
   function draw() {
@@ -62,6 +68,7 @@ export function mountView(model, el, store) {
     root.dataset.lastStep = length ? String(store.lastStep) : "";
     root.dataset.stopped = String(stopped);
     root.dataset.draws = String(draws);
+    root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
   }
 
   for (const name of TRAITS) model.on(`change:${name}`, invalidate);

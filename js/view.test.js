@@ -34,6 +34,7 @@ vi.mock("uplot", () => {
     }
   }
   FakePlot.rangeNum = (min, max) => [min, max];
+  FakePlot.rangeLog = (min, max) => [min, max];
   return { default: FakePlot };
 });
 
@@ -100,6 +101,7 @@ function proxy(model) {
     get: (key) => model.get(key),
     set: (key, value) => model.set(key, value),
     send: (content) => model.send(content),
+    save_changes: () => model.save_changes(),
     on: (name, fn) => model.on(name, fn),
     off: (name, fn) => model.off(name, fn),
     widget_manager: manager,
@@ -121,6 +123,7 @@ function setup() {
     x_label: "step",
     height: 250,
     stopped: false,
+    view_options: { smoothing: 0, log_y: false, x_axis: "step" },
     _uid: `model-${++models}`,
   });
   const disposeModel = widget.initialize({ model: proxy(model) });
@@ -144,6 +147,7 @@ describe("widget", () => {
       lastStep: "4",
       stopped: "false",
       draws: "1",
+      viewOptions: '{"smoothing":0,"log_y":false,"x_axis":"step"}',
     });
     expect(Object.keys(root)).not.toContain("livescope");
     expect(root.livescope.store.length).toBe(5);
@@ -239,5 +243,124 @@ describe("widget", () => {
 
     disposeModel();
     expect(model.listenerCount()).toBe(0);
+  });
+
+  it("hides and shows a series from its legend entry, in every view", () => {
+    const { model } = setup();
+    const { el: a } = render(model);
+    const { el: b } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    flushFrames();
+    const toggle = a.querySelectorAll(".livescope-legend-toggle")[1];
+    expect(toggle.textContent).toBe("acc");
+    expect(toggle.getAttribute("aria-pressed")).toBe("true");
+    toggle.click();
+    expect(model.get("view_options")).toEqual({
+      smoothing: 0,
+      log_y: false,
+      x_axis: "step",
+      hidden: ["acc"],
+    });
+    expect(model.saved).toBe(1);
+    flushFrames();
+    for (const el of [a, b]) {
+      const item = el.querySelectorAll(".livescope-legend-item")[1];
+      expect(item.classList.contains("livescope-legend-hidden")).toBe(true);
+      expect(item.querySelector("button").getAttribute("aria-pressed")).toBe("false");
+    }
+    const u = uplots.at(-1);
+    expect(u.opts.series.map((series) => series.show)).toEqual([undefined, true, false]);
+    expect(u.data[2].every((y) => y === null)).toBe(true);
+    // The entry itself survives the rebuild, so focus stays on it.
+    expect(a.querySelectorAll(".livescope-legend-toggle")[1]).toBe(toggle);
+
+    toggle.click();
+    flushFrames();
+    expect(model.get("view_options").hidden).toEqual([]);
+    expect(uplots.at(-1).opts.series.map((series) => series.show)).toEqual([undefined, true, true]);
+  });
+
+  it("switches the y axis to a log scale from its checkbox", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    flushFrames();
+    const checkbox = el.querySelector(".livescope-log-y input");
+    checkbox.checked = true;
+    checkbox.dispatchEvent(new Event("change"));
+    expect(model.get("view_options").log_y).toBe(true);
+    expect(model.saved).toBe(1);
+    flushFrames();
+    const u = uplots.at(-1);
+    expect(u.opts.scales.y).toMatchObject({ distr: 3, log: 10 });
+    // Row r, column c holds 2r + c (see rowsMessage): 0 is a gap, not a crash.
+    expect(u.data[1].slice(0, 3)).toEqual([null, 2, 4]);
+    expect(u.scales.y).toEqual({ min: 1, max: 19 });
+  });
+
+  it("draws the smoothed line over a faint raw one while the slider moves", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    flushFrames();
+    const slider = el.querySelector(".livescope-smoothing input");
+    slider.value = "0.6";
+    slider.dispatchEvent(new Event("input"));
+    expect(model.get("view_options").smoothing).toBe(0.6);
+    expect(model.saved).toBe(0);
+    slider.dispatchEvent(new Event("change"));
+    expect(model.saved).toBe(1);
+    flushFrames();
+    const u = uplots.at(-1);
+    expect(u.opts.series).toHaveLength(5);
+    expect(u.opts.series[1].stroke).toMatch(/^#[0-9a-f]{6}4d$/);
+    expect(u.opts.series[3].stroke).toBe(u.opts.series[1].stroke.slice(0, 7));
+    expect(u.data).toHaveLength(5);
+    expect(el.querySelector(".livescope-smoothing output").textContent).toBe("0.60");
+    // Only the amount changed: the same chart, new data.
+    model.set("view_options", { ...model.get("view_options"), smoothing: 0.9 });
+    flushFrames();
+    expect(uplots.at(-1)).toBe(u);
+    expect(el.querySelector(".livescope-smoothing input").value).toBe("0.9");
+  });
+
+  it("puts wall-clock time on the x axis, leaving a zoom in steps", () => {
+    const { model } = setup();
+    const { el } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    flushFrames();
+    const view = el.querySelector(".livescope").livescope.view;
+    view.zoomTo(2, 5);
+    flushFrames();
+    const select = el.querySelector(".livescope-x-axis select");
+    select.value = "time";
+    select.dispatchEvent(new Event("change"));
+    expect(model.get("view_options").x_axis).toBe("time");
+    flushFrames();
+    const u = uplots.at(-1);
+    expect(u.opts.scales.x.time).toBe(true);
+    expect(view.following).toBe(true);
+    expect(view.xRange).toEqual([100, 100.9]);
+    expect(u.data[0][0]).toBe(100);
+
+    // Rows appended by one extend() share their time: the axis still gets a width.
+    const [content, buffers] = rowsMessage(1, 0, 3, 2);
+    buffers[1] = new DataView(new Float64Array([50, 50, 50]).buffer);
+    model.emit("msg:custom", content, buffers);
+    flushFrames();
+    expect(view.xRange).toEqual([49, 51]);
+  });
+
+  it("reads options it does not know, or none at all, as the defaults", () => {
+    const { model } = setup();
+    model.set("view_options", { smoothing: "lots", log_y: 1, x_axis: "epoch", hidden: "acc" });
+    const { el } = render(model);
+    model.emit("msg:custom", ...rowsMessage(0, 0, 10, 2));
+    flushFrames();
+    const u = uplots.at(-1);
+    expect(u.opts.series).toHaveLength(3);
+    expect(u.opts.scales.y.distr).toBe(undefined);
+    expect(u.opts.scales.x.time).toBe(false);
+    expect(el.querySelector(".livescope-log-y input").checked).toBe(false);
   });
 });

@@ -118,4 +118,7 @@ def test_columns_is_keyword_or_first_positional_only():
 def test_the_kind_and_its_options_reach_the_front_end():
     w = LivePlot(columns=2)
     assert w.kind == "lines"
-    assert (w._widget.kind, w._widget.view_options) == ("lines", {})
+    assert (w._widget.kind, w._widget.view_options) == (
+        "lines",
+        {"smoothing": 0.0, "log_y": False, "x_axis": "step"},
+    )

@@ -1,7 +1,10 @@
 // The views a model can be drawn as, chosen by its `kind` trait.
 //
 // Every view class has the same shape, so `view.js` can host any of them:
-//   new View(parent, store, { invalidate, signal })  build DOM inside `parent`
+//   new View(parent, store, { invalidate, signal, setOptions })
+//                                                    build DOM inside `parent`;
+//                                                    setOptions(patch, save) merges
+//                                                    `patch` into `view_options`
 //   setTheme(theme)                                  colours and fonts (theme.js)
 //   configure({ names, xLabel, height, width, options })
 //                                                    current traits; `options` is

@@ -1,0 +1,19 @@
+// The lines view's options, kept in the `view_options` trait
+// (docs/wire-format.md): set in Python at creation, changed by the view's
+// controls, read on every draw, so every view and a reloaded page agree.
+
+export const MAX_SMOOTHING = 0.99;
+
+/**
+ * `{ smoothing, logY, xAxis, hidden }` from the `view_options` trait;
+ * anything missing or unexpected reads as its default.
+ */
+export function readLineOptions(viewOptions) {
+  const { smoothing, log_y: logY, x_axis: xAxis, hidden } = viewOptions ?? {};
+  return {
+    smoothing: Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0,
+    logY: logY === true,
+    xAxis: xAxis === "time" ? "time" : "step",
+    hidden: Array.isArray(hidden) ? hidden.filter((name) => typeof name === "string") : [],
+  };
+}
