@@ -15,7 +15,7 @@ from ._flush_timer import flush_timer
 from ._history import History
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
-from ._views import make_view
+from ._views import View, make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
 
@@ -77,15 +77,16 @@ class LivePlot:
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
-        names = _rows.parse_columns(columns)
+        names, width = _columns_and_width(view, columns)
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
         _check_height(height)
-        self._history = History(_check_dtype(dtype), len(names) if names else None)
+        self._history = History(_check_dtype(dtype), width)
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
+        self._named = view.named_columns
         self._reshape = view.reshape
         self._widget = LivePlotWidget(
             title=title or "",
@@ -143,10 +144,13 @@ class LivePlot:
             row = self._reshape(row)
         with self._lock:
             columns, index = self._columns, self._index
-            if not columns:
-                columns = _rows.columns_of_first_row(row)
-                index = {name: i for i, name in enumerate(columns)}
-            values = _rows.coerce_row(row, columns, index, self._history.dtype)
+            if not self._named:
+                values = _rows.coerce_values(row, self._history.width, self._history.dtype)
+            else:
+                if not columns:
+                    columns = _rows.columns_of_first_row(row)
+                    index = {name: i for i, name in enumerate(columns)}
+                values = _rows.coerce_row(row, columns, index, self._history.dtype)
             last = self._history.last_step
             if step is None:
                 step_value = 0.0 if last is None else last + 1.0
@@ -154,6 +158,8 @@ class LivePlot:
                 step_value = _rows.check_step(step, last)
             if columns is not self._columns:  # the first row, now known to be valid
                 self._set_columns(columns)
+            elif self._history.width is None:  # the first row of a view without names
+                self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
 
@@ -168,12 +174,17 @@ class LivePlot:
             Non-decreasing steps; default continues from the previous step.
         """
         now = time.monotonic()
+        if self._view.reshape_rows is not None:
+            rows = self._view.reshape_rows(rows)
         with self._lock:
             columns = self._columns
-            if not columns:
-                shape = np.shape(rows)
-                columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
-            array = _rows.coerce_rows(rows, columns, self._history.dtype)
+            if not self._named:
+                array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)
+            else:
+                if not columns:
+                    shape = np.shape(rows)
+                    columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
+                array = _rows.coerce_rows(rows, columns, self._history.dtype)
             last = self._history.last_step
             if steps is None:
                 first = 0.0 if last is None else last + 1.0
@@ -182,9 +193,57 @@ class LivePlot:
                 step_array = _rows.coerce_steps(steps, len(array), last)
             if columns is not self._columns:  # the first rows, now known to be valid
                 self._set_columns(columns)
+            elif self._history.width is None:  # the first rows of a view without names
+                self._history.set_width(array.shape[1])
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
+
+    @classmethod
+    def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
+        """A plot of a recorded N x M matrix, opened on its replay at the first row.
+
+        Parameters
+        ----------
+        history : array-like, N x M
+            One row per step (for ``kind="heatmap"`` also N x rows x cols).
+        steps : array-like of N numbers, optional
+            The step of every row, non-decreasing; default 0..N-1.
+        **kwargs
+            Any argument of `LivePlot`; `kind` defaults to ``"frame"`` here, so
+            the rows play as an animation.
+
+        Returns
+        -------
+        LivePlot
+            Holding the rows. A view of it opens paused at the first row with
+            the replay bar ready to play. The rows reach the browser when a
+            view asks for them, as binary messages like any plot's rows; the
+            plot takes further updates as usual.
+
+        Examples
+        --------
+        >>> A = np.random.default_rng(0).normal(size=(100, 64))
+        >>> w = LivePlot.from_history(A, title="recorded")
+        >>> w.history.shape
+        (100, 64)
+        """
+        if np.ndim(history) < 2:
+            raise ValueError(
+                f"history must be an N x M matrix, one row per step; got {np.ndim(history)}-D"
+            )
+        kwargs.setdefault("kind", "frame")
+        plot = cls(**kwargs)  # type: ignore[arg-type]
+        # A new view asks for every row when it starts; sending them now as
+        # well would only make the browser receive them twice.
+        live, plot._live = plot._live, False
+        try:
+            plot.extend(history, steps=steps)
+        finally:
+            plot._live = live
+        plot._sent = len(plot._history)
+        plot._widget.replay_start = "first"
+        return plot
 
     @property
     def history(self) -> np.ndarray:
@@ -203,7 +262,7 @@ class LivePlot:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """Series names, in column order (empty until known)."""
+        """Series names, in column order (empty until known, and for kinds without names)."""
         return self._columns
 
     def __len__(self) -> int:
@@ -211,7 +270,10 @@ class LivePlot:
 
     def __repr__(self) -> str:
         state = "stopped" if self._stopped else "running"
-        return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        if self._named:
+            return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        width = self._history.width
+        return f"<LivePlot kind={self.kind!r} width={width} rows={len(self)} {state}>"
 
     # ----- the loop guard ---------------------------------------------------
 
@@ -356,6 +418,29 @@ def _track(plot: LivePlot) -> None:
 def _flush_live_plots() -> None:
     for plot in list(_live_plots):
         plot._flush_pending()
+
+
+def _columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:
+    """Series names (None until known) and values per row (None until known)."""
+    if view.named_columns:
+        names = _rows.parse_columns(columns)
+        return names, len(names) if names else None
+    if columns is not None and (
+        isinstance(columns, bool) or not isinstance(columns, numbers.Integral)
+    ):
+        raise TypeError(
+            f"LivePlot(kind={view.kind!r}) takes no column names: its values are positions; "
+            f"pass columns=M (values per row) or leave it out; got {type(columns).__name__}"
+        )
+    width = None if columns is None else int(columns)
+    if width is not None and width < 1:
+        raise ValueError(f"columns must be at least 1 when given as a count; got {width}")
+    if view.width is not None and width not in (None, view.width):
+        raise ValueError(
+            f"columns={width} does not match the {view.width} values per row that "
+            f"kind={view.kind!r} takes from its options"
+        )
+    return None, view.width or width
 
 
 def _check_str(name: str, value: object, *, optional: bool = False) -> None:

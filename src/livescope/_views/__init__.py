@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from . import lines
+from . import frame, heatmap, lines, waterfall
 from ._view import View
 
 _MAKERS = {
     "lines": lines.make,
+    "frame": frame.make,
+    "heatmap": heatmap.make,
+    "waterfall": waterfall.make,
 }
 KINDS = tuple(_MAKERS)
 
