@@ -15,7 +15,7 @@ from ._flush_timer import flush_timer
 from ._history import History
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
-from ._views import View, make_view
+from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
 
@@ -77,7 +77,7 @@ class LivePlot:
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
-        names, width = _columns_and_width(view, columns)
+        names, width = columns_and_width(view, columns)
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
@@ -418,29 +418,6 @@ def _track(plot: LivePlot) -> None:
 def _flush_live_plots() -> None:
     for plot in list(_live_plots):
         plot._flush_pending()
-
-
-def _columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:
-    """Series names (None until known) and values per row (None until known)."""
-    if view.named_columns:
-        names = _rows.parse_columns(columns)
-        return names, len(names) if names else None
-    if columns is not None and (
-        isinstance(columns, bool) or not isinstance(columns, numbers.Integral)
-    ):
-        raise TypeError(
-            f"LivePlot(kind={view.kind!r}) takes no column names: its values are positions; "
-            f"pass columns=M (values per row) or leave it out; got {type(columns).__name__}"
-        )
-    width = None if columns is None else int(columns)
-    if width is not None and width < 1:
-        raise ValueError(f"columns must be at least 1 when given as a count; got {width}")
-    if view.width is not None and width not in (None, view.width):
-        raise ValueError(
-            f"columns={width} does not match the {view.width} values per row that "
-            f"kind={view.kind!r} takes from its options"
-        )
-    return None, view.width or width
 
 
 def _check_str(name: str, value: object, *, optional: bool = False) -> None:
