@@ -55,7 +55,8 @@ _ROW_STORE_JS = """
   const store = root.livescope.store;
   const rows = [];
   for (let i = start; i < Math.min(stop, store.length); i++) rows.push(Array.from(store.row(i)));
-  return { length: store.length, width: store.width, steps: Array.from(store.steps.subarray(0, store.length)), rows };
+  const steps = Array.from(store.steps.subarray(0, store.length));
+  return { length: store.length, width: store.width, steps, rows };
 }
 """
 
