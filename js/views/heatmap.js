@@ -19,12 +19,24 @@ const MIN_ANNOTATION_PX = 7;
 const PAD = 6;
 const LABEL_GAP = 4;
 
-/** A value short enough for a cell: 3 significant digits. */
-export function formatCell(v) {
-  if (!Number.isFinite(v)) return formatValue(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(1).replace("e+", "e");
-  return String(Number(v.toPrecision(3)));
+/**
+ * How to write the values of one frame in its cells: one number of decimals
+ * for all, so the largest value gets 3 significant digits and the columns
+ * line up; exponents only for very large or very small frames.
+ */
+export function cellFormat(values) {
+  let largest = 0;
+  for (const v of values) if (Number.isFinite(v) && Math.abs(v) > largest) largest = Math.abs(v);
+  const exponent = largest > 0 ? Math.floor(Math.log10(largest)) : 0;
+  if (exponent >= 5 || exponent < -3) {
+    return (v) => (Number.isFinite(v) ? v.toExponential(1).replace("e+", "e") : formatValue(v));
+  }
+  const decimals = Math.max(0, 2 - exponent);
+  return (v) => {
+    if (!Number.isFinite(v)) return formatValue(v);
+    const text = v.toFixed(decimals);
+    return Number(text) === 0 ? text.replace("-", "") : text;
+  };
 }
 
 /** Whether to write values in the cells: forced by `annotate`, or by the frame's size. */
@@ -168,7 +180,7 @@ export class HeatmapView extends ReplayableView {
   annotate(ctx, g, row, lut, lo, hi) {
     let size = Math.min(12, Math.floor(g.cell * 0.4));
     if (size < MIN_ANNOTATION_PX) return;
-    const texts = Array.from(row, formatCell);
+    const texts = Array.from(row, cellFormat(row));
     ctx.font = font(this.theme, size);
     const widest = Math.max(...texts.map((t) => ctx.measureText(t).width));
     if (widest > g.cell - 2) size = Math.floor((size * (g.cell - 2)) / widest);

@@ -9,6 +9,7 @@ values the browser holds, not just a count.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import _livescope_dom as ls
 import pytest
@@ -19,17 +20,21 @@ pytestmark = pytest.mark.browser
 
 IMPORTS = """\
 import math
+from pathlib import Path
 
 import numpy as np
 from IPython.display import display
 from livescope import LivePlot
 """
 
-FRAME = IMPORTS + """\
+FRAME = (
+    IMPORTS
+    + """\
 x = np.linspace(0, 2 * np.pi, 200)
 w = LivePlot(kind="frame", x=x, ylim=(-1.5, 1.5), title="wave")
 display(w)
 """
+)
 STREAM_FRAME = """\
 for t in range(300):
     w.update(np.sin(x + t / 10))
@@ -41,7 +46,9 @@ def frame_row(t: int) -> list[float]:
     return [math.sin(2 * math.pi * i / 199 + t / 10) for i in range(200)]
 
 
-HEATMAP = IMPORTS + """\
+HEATMAP = (
+    IMPORTS
+    + """\
 rows, cols = 6, 8
 def frame(t):
     f = np.add.outer(np.arange(rows) * 10.0, np.arange(cols)) + t
@@ -51,6 +58,7 @@ w = LivePlot(kind="heatmap", shape=(rows, cols), colormap="magma",
              row_labels=[f"r{i}" for i in range(rows)], title="grid")
 display(w)
 """
+)
 STREAM_HEATMAP = """\
 for t in range(120):
     w.update(frame(t))
@@ -64,11 +72,14 @@ def heatmap_row(t: int) -> list[float]:
     return values
 
 
-WATERFALL = IMPORTS + """\
+WATERFALL = (
+    IMPORTS
+    + """\
 m = 256
 w = LivePlot(kind="waterfall", title="spectrum")
 display(w)
 """
+)
 STREAM_WATERFALL = """\
 for t in range(3000):
     w.update(np.sin(np.arange(m) / 20 + t / 50) * (1 + t / 3000))
@@ -161,11 +172,14 @@ def test_waterfall_streams_the_whole_history(open_notebook, artifacts):
     assert_drawn(nb, root, artifacts, "waterfall", min_colours=8)
 
 
-RECORDED = IMPORTS + """\
+RECORDED = (
+    IMPORTS
+    + """\
 A = np.add.outer(np.arange(50.0), np.linspace(0, 1, 64))
 w = LivePlot.from_history(A, steps=np.arange(50) * 2, ylim=(0, 51))
 display(w)
 """
+)
 
 
 def test_dragging_the_replay_slider_shows_that_step(open_notebook, artifacts):
@@ -205,3 +219,35 @@ def test_dragging_the_replay_slider_shows_that_step(open_notebook, artifacts):
     expect(root).to_have_attribute("data-following", "true", timeout=10_000)
     assert ls.attr(root, "shown-index") == "49"
     assert ls.attr(root, "playing") == "false"
+
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+ROOT_IN_PAGE = f".jp-NotebookPanel:visible {ls.ROOT}"
+
+
+def test_matrix_history_notebook_runs_top_to_bottom(open_notebook, artifacts):
+    nb = open_notebook(NOTEBOOKS / "matrix_history.ipynb")
+    nb.run_all(timeout_s=90)
+    plots = nb.page.locator(ROOT_IN_PAGE)
+    expect(plots).to_have_count(3, timeout=30_000)
+    for i in range(3):
+        expect(plots.nth(i)).to_have_attribute("data-rows", "200", timeout=15_000)
+    # The recorded matrices open on their first step; the streamed one follows.
+    expect(plots.nth(0)).to_have_attribute("data-shown-index", "0")
+    expect(plots.nth(1)).to_have_attribute("data-kind", "waterfall")
+    expect(plots.nth(2)).to_have_attribute("data-following", "true")
+    assert "same values as recorded: True" in nb.stdout(9)
+    artifacts.screenshot(nb.page, "matrix_history")
+
+
+def test_weights_heatmap_notebook_runs_top_to_bottom(open_notebook, artifacts):
+    nb = open_notebook(NOTEBOOKS / "weights_heatmap.ipynb")
+    nb.run_all(timeout_s=90)
+    plots = nb.page.locator(ROOT_IN_PAGE)
+    expect(plots).to_have_count(3, timeout=30_000)
+    kinds = [plots.nth(i).get_attribute("data-kind") for i in range(3)]
+    assert kinds == ["lines", "heatmap", "waterfall"]
+    for i in range(3):
+        expect(plots.nth(i)).to_have_attribute("data-rows", "300", timeout=15_000)
+    artifacts.screenshot(plots.nth(1), "weights-heatmap")
+    artifacts.screenshot(nb.page, "weights_heatmap")
