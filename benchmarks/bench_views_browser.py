@@ -7,7 +7,7 @@ Run by hand (numbers drift on shared machines; compare within one run):
 Starts JupyterLab with the browser tests' harness and Debian's chromium, opens
 a notebook, and streams from its kernel:
 
-- heatmap: 256 x 256 frames, one every 1/30 s;
+- heatmap: 256 x 256 frames, one every 1/30 s for `--seconds`;
 - waterfall: 10,000 steps of 512 values, paced to take `--seconds`.
 
 While each streams, the page counts its animation frames (requestAnimationFrame)
@@ -52,7 +52,7 @@ def paced(w, frames, per_second, row):
 
 HEATMAP = """\
 base = np.random.default_rng(0).random((256, 256))
-w = LivePlot(kind="heatmap", shape=(256, 256), height=400, title="heatmap 256 x 256")
+w = LivePlot(kind="heatmap", shape=(256, 256), height=400, dtype="{dtype}", title="heatmap")
 display(w)
 """
 HEATMAP_STREAM = """\
@@ -62,7 +62,7 @@ print(f"SENT={{n}} IN={{elapsed:.2f}}")
 
 WATERFALL = """\
 x = np.arange(512) / 40
-w = LivePlot(kind="waterfall", height=400, title="waterfall 10,000 x 512")
+w = LivePlot(kind="waterfall", height=400, dtype="{dtype}", title="waterfall")
 display(w)
 """
 WATERFALL_STREAM = """\
@@ -133,14 +133,15 @@ def measure(nb: NotebookPage, setup_cell: int, stream_cell: int, label: str) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0, help="waterfall stream length")
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
+    parser.add_argument("--dtype", default="float64", help="history dtype of both plots")
     args = parser.parse_args()
     frames = round(30 * args.seconds)
     cells = [
         SETUP,
-        HEATMAP,
+        HEATMAP.format(dtype=args.dtype),
         HEATMAP_STREAM.format(frames=frames),
-        WATERFALL,
+        WATERFALL.format(dtype=args.dtype),
         WATERFALL_STREAM.format(seconds=args.seconds),
     ]
     with tempfile.TemporaryDirectory() as tmp:
@@ -159,8 +160,8 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 nb = NotebookPage(page, server.url, server.token, "bench.ipynb").open()
                 nb.run_cell(0)
-                measure(nb, 1, 2, f"heatmap 256x256 at 30 frames/s ({frames} frames)")
-                measure(nb, 3, 4, f"waterfall 10,000 x 512 over {args.seconds:g} s")
+                measure(nb, 1, 2, f"heatmap 256x256 {args.dtype} at 30 frames/s")
+                measure(nb, 3, 4, f"waterfall 10,000 x 512 {args.dtype} over {args.seconds:g} s")
                 browser.close()
         finally:
             server.shutdown_all_sessions()
