@@ -90,7 +90,16 @@ export class HeatmapView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.row},${this.hover.col}` : "";
-    const key = [store.version, store.generation, shown, this.width, this.height, this.themeVersion, hover, JSON.stringify(this.options)].join("|");
+    const key = [
+      store.version,
+      store.generation,
+      shown,
+      this.width,
+      this.height,
+      this.themeVersion,
+      hover,
+      JSON.stringify(this.options),
+    ].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.range.update(store);
@@ -111,11 +120,14 @@ export class HeatmapView extends ReplayableView {
       paintValues(this.image.pixels, 0, row, 0, rows * cols, lut, lo, hi);
       this.image.ctx.putImageData(this.image.data, 0, 0);
       drawPixels(ctx, this.image, 0, rows, g.x, g.y, g.w, g.h);
-      if (annotates(this.options.annotate ?? null, rows, cols)) this.annotate(ctx, g, row, lut, lo, hi);
+      if (annotates(this.options.annotate ?? null, rows, cols)) {
+        this.annotate(ctx, g, row, lut, lo, hi);
+      }
     }
     this.drawLabels(ctx, g);
     this.drawHover(ctx, g);
-    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.barHeight, lut, lo, hi, theme: this.theme, noData: this.range.nonFinite });
+    const noData = this.range.nonFinite;
+    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.barHeight, lut, lo, hi, theme: this.theme, noData });
     this.showReadout(shown, row);
     return true;
   }
@@ -140,7 +152,8 @@ export class HeatmapView extends ReplayableView {
     const w = cell * cols;
     const h = cell * rows;
     const barHeight = Math.min(availH, Math.max(h, 100));
-    return { x: left, y: top, w, h, cell, rows, cols, barX: left + w + 12, barHeight, rowLabels, colLabels };
+    const barX = left + w + 12;
+    return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
   }
 
   /** Row labels (or indices) on the left, column labels (or indices) on top; thinned to fit. */
@@ -151,7 +164,8 @@ export class HeatmapView extends ReplayableView {
     ctx.textBaseline = "middle";
     ctx.textAlign = "right";
     for (const r of this.labelPositions(g.rowLabels, g.rows, g.cell, 14)) {
-      ctx.fillText(g.rowLabels ? g.rowLabels[r] : String(r), g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
+      const text = g.rowLabels ? g.rowLabels[r] : String(r);
+      ctx.fillText(text, g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";

@@ -4,7 +4,8 @@ import { ANNOTATE_MAX, annotates, cellFormat } from "./heatmap.js";
 describe("cell annotations", () => {
   it("are written in frames up to 20 x 20 unless forced either way", () => {
     expect(ANNOTATE_MAX).toBe(20);
-    expect([annotates(null, 20, 20), annotates(null, 21, 3), annotates(null, 3, 21)]).toEqual([true, false, false]);
+    const auto = [annotates(null, 20, 20), annotates(null, 21, 3), annotates(null, 3, 21)];
+    expect(auto).toEqual([true, false, false]);
     expect([annotates(true, 256, 256), annotates(false, 2, 2)]).toEqual([true, false]);
   });
 
