@@ -110,9 +110,11 @@ describe("a replayable kind", () => {
     const { model, root } = mount();
     model.emit("msg:custom", ...rowsMessage(0, 10, 3));
     flushFrames();
-    const children = [...root.children].map((node) => node.className);
-    expect(children.indexOf("livescope-replay")).toBe(children.length - 1);
-    expect(children.indexOf("livescope-plot")).toBeLessThan(children.length - 1);
+    const children = [...root.children];
+    const plot = children.findIndex((node) => node.classList.contains("livescope-plot"));
+    const bar = children.findIndex((node) => node.classList.contains("livescope-replay"));
+    expect(plot).toBeGreaterThan(0);
+    expect(bar).toBe(plot + 1);
     const slider = root.querySelector(".livescope-slider");
     slider.value = "3";
     slider.dispatchEvent(new Event("input"));
@@ -137,5 +139,36 @@ describe("a replayable kind", () => {
     expect(root.livescope.replay.playing).toBe(true);
     cleanup();
     expect(frames.size).toBe(0);
+  });
+
+  it("draws facets as panels of equal parts of the row, on one y range", () => {
+    const { model, root } = mount({ view_options: { x: null, ylim: null, facet: 3 } });
+    const values = Float64Array.of(1, 2, 3, 4, 5, 6);
+    const buffers = [Float64Array.of(0), Float64Array.of(0), values].map((a) => new DataView(a.buffer));
+    const content = { type: "rows", generation: 0, start: 0, count: 1, columns: 6, dtype: "float64" };
+    model.emit("msg:custom", content, buffers);
+    flushFrames();
+    const { panels } = root.livescope.view;
+    expect(panels.map((p) => p.uplot.data)).toEqual([
+      [[0, 1], [1, 2]],
+      [[0, 1], [3, 4]],
+      [[0, 1], [5, 6]],
+    ]);
+    expect(root.querySelectorAll("canvas")).toHaveLength(3);
+  });
+});
+
+describe("panelGrid", () => {
+  it("lays panels out as square as can be", async () => {
+    const { panelGrid } = await import("./views/frame.js");
+    expect([1, 2, 3, 4, 5, 9, 10].map(panelGrid)).toEqual([
+      { cols: 1, rows: 1 },
+      { cols: 2, rows: 1 },
+      { cols: 2, rows: 2 },
+      { cols: 2, rows: 2 },
+      { cols: 3, rows: 2 },
+      { cols: 3, rows: 3 },
+      { cols: 4, rows: 3 },
+    ]);
   });
 });

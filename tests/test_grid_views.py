@@ -30,6 +30,8 @@ REPO = __import__("pathlib").Path(__file__).resolve().parents[1]
         ({"kind": "frame", "ylim": 1.0}, TypeError, r"ylim must be a pair \(lo, hi\)"),
         ({"kind": "frame", "ylim": (0, np.inf)}, ValueError, r"ylim\[1\] must be a finite"),
         ({"kind": "frame", "columns": ["a", "b"]}, TypeError, "takes no column names"),
+        ({"kind": "frame", "facet": 0}, ValueError, "facet must be at least 1"),
+        ({"kind": "frame", "facet": 2.0}, TypeError, "facet must be a number of panels"),
         ({"kind": "frame", "shape": (2, 2)}, TypeError, "unexpected keyword argument 'shape'"),
         ({"kind": "heatmap"}, TypeError, r"needs shape=\(rows, cols\)"),
         ({"kind": "heatmap", "shape": 4}, TypeError, "shape must be a pair of integers"),
@@ -77,7 +79,7 @@ def test_options_reach_the_front_end_as_validated():
         "annotate": None,
     }
     f = LivePlot(kind="frame", x=np.linspace(0, 1, 3), ylim=(-1, 1))
-    assert f._widget.view_options == {"x": [0.0, 0.5, 1.0], "ylim": [-1.0, 1.0]}
+    assert f._widget.view_options == {"x": [0.0, 0.5, 1.0], "ylim": [-1.0, 1.0], "facet": 1}
     assert LivePlot(kind="waterfall")._widget.view_options == {
         "colormap": "viridis",
         "vmin": None,
@@ -159,6 +161,25 @@ def test_rows_of_position_values_keep_their_first_length(kind):
     with pytest.raises(ValueError, match=r"rows must be a K x 3 array; got shape 2x2"):
         w.extend(np.ones((2, 2)))
     assert len(w) == 1
+
+
+def test_frame_facets_take_one_row_per_panel_or_a_flat_row():
+    w = LivePlot(kind="frame", facet=3)
+    w.update(np.arange(6.0).reshape(3, 2))
+    w.update(np.arange(6.0))
+    w.extend(np.zeros((2, 3, 2)))
+    w.extend(np.ones((1, 6)))
+    assert w.history.shape == (5, 6)
+    np.testing.assert_array_equal(w.history[0], np.arange(6.0))
+    with pytest.raises(ValueError, match=r"facet=3 must be a 3 x L array.*got shape 2x3"):
+        w.update(np.ones((2, 3)))
+    with pytest.raises(ValueError, match="or a multiple of 3 values; got shape 4"):
+        w.update(np.ones(4))
+    with pytest.raises(ValueError, match=r"K x 3 x L array.*got shape 2x2x3"):
+        w.extend(np.ones((2, 2, 3)))
+    assert len(w) == 5
+    # With x, x gives one panel's positions: M is facet * len(x).
+    assert LivePlot(kind="frame", facet=2, x=[0, 1, 2]).history.shape == (0, 6)
 
 
 def test_frame_width_comes_from_x():

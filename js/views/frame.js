@@ -1,15 +1,26 @@
 // kind="frame": the row shown, drawn as one curve over its index (or over
-// the `x` option), with uPlot; the y range is fixed (`ylim`) or spans every
-// value received so far, so a replayed or streamed curve moves on still axes.
+// the `x` option) with uPlot; with `facet` = n, as n small panels of equal
+// consecutive parts of the row. The y range, shared by all panels, is fixed
+// (`ylim`) or spans every value received so far, so a replayed or streamed
+// curve moves on still axes.
 
 import uPlot from "uplot";
-import { formatStep, formatValue } from "../format.js";
 import { axisSize } from "../chart.js";
+import { formatStep, formatValue } from "../format.js";
 import { RowStore } from "../row_store.js";
 import { seriesColor } from "../theme.js";
 import { createReadout } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { resolveLimits, ValueRange } from "./value_range.js";
+
+const PANEL_GAP = 4;
+const MIN_PANEL_HEIGHT = 60;
+
+/** Columns and rows of the grid of `n` panels: as square as can be, filled row by row. */
+export function panelGrid(n) {
+  const cols = Math.ceil(Math.sqrt(n));
+  return { cols, rows: Math.ceil(n / cols) };
+}
 
 export class FrameView extends ReplayableView {
   static replayable = true;
@@ -23,16 +34,24 @@ export class FrameView extends ReplayableView {
     this.height = 300;
     this.options = {};
     this.range = new ValueRange();
-    this.hoverIndex = null;
-    this.uplot = null;
+    this.hover = null; // { panel, index } under the pointer
+    this.panels = []; // { uplot, ys } per facet
     this.layoutKey = "";
     this.drawnKey = "";
     this.xs = [];
-    this.ys = [];
     this.readout = createReadout(parent);
     this.plot = document.createElement("div");
-    this.plot.className = "livescope-plot";
+    this.plot.className = "livescope-plot livescope-panels";
     parent.appendChild(this.plot);
+  }
+
+  get facet() {
+    return Math.max(1, this.options.facet ?? 1);
+  }
+
+  /** The uPlot of the first panel (all of the plot without facets). */
+  get uplot() {
+    return this.panels[0]?.uplot ?? null;
   }
 
   setTheme(theme) {
@@ -50,8 +69,8 @@ export class FrameView extends ReplayableView {
     if (this.width <= 0 || !this.theme) return false;
     const { store } = this;
     const shown = this.shownIndex;
-    const m = store.columnCount;
-    const layoutKey = JSON.stringify([this.theme.fontFamily, this.options.x ?? null]);
+    const length = Math.floor(store.columnCount / this.facet);
+    const layoutKey = JSON.stringify([this.theme.fontFamily, this.options.x ?? null, this.facet]);
     const key = [
       layoutKey,
       store.version,
@@ -59,44 +78,51 @@ export class FrameView extends ReplayableView {
       this.width,
       this.height,
       this.themeVersion,
-      this.hoverIndex,
+      JSON.stringify(this.hover),
       JSON.stringify(this.options.ylim ?? null),
     ].join("|");
     if (key === this.drawnKey) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey);
     this.range.update(store);
 
-    this.fillData(shown, m);
-    const u = this.uplot;
+    this.fillData(shown, length);
     const [lo, hi] = this.options.ylim ?? resolveLimits(this.range, null, null);
     const [yMin, yMax] = this.options.ylim ? [lo, hi] : uPlot.rangeNum(lo, hi, 0.05, true);
     const x0 = this.xs.length ? this.xs[0] : 0;
     const x1 = this.xs.length > 1 ? this.xs[this.xs.length - 1] : x0 + 1;
-    u.batch(() => {
-      if (u.width !== this.width || u.height !== this.height) {
-        u.setSize({ width: this.width, height: this.height });
-      }
-      u.setData([this.xs, this.ys], false);
-      u.setScale("x", { min: x0, max: x1 });
-      u.setScale("y", { min: yMin, max: yMax });
-    });
+    const { cols, rows } = panelGrid(this.facet);
+    const width = Math.floor((this.width - (cols - 1) * PANEL_GAP) / cols);
+    const height = Math.max(
+      MIN_PANEL_HEIGHT,
+      Math.floor((this.height - (rows - 1) * PANEL_GAP) / rows),
+    );
+    for (const { uplot: u, ys } of this.panels) {
+      u.batch(() => {
+        if (u.width !== width || u.height !== height) u.setSize({ width, height });
+        u.setData([this.xs, ys], false);
+        u.setScale("x", { min: x0, max: x1 });
+        u.setScale("y", { min: yMin, max: yMax });
+      });
+    }
     this.showReadout(shown);
     this.drawnKey = key;
     return true;
   }
 
-  /** x positions and the shown row's values, NaN and inf as gaps (null). */
-  fillData(shown, m) {
+  /** x positions and each panel's part of the shown row, NaN and inf as gaps (null). */
+  fillData(shown, length) {
     const x = this.options.x;
-    if (this.xs.length !== m) {
-      this.xs = x && x.length === m ? x.slice() : Array.from({ length: m }, (_, i) => i);
-      this.ys = new Array(m);
+    if (this.xs.length !== length) {
+      this.xs = x && x.length === length ? x.slice() : Array.from({ length }, (_, i) => i);
+      for (const panel of this.panels) panel.ys = new Array(length);
     }
     const row = shown >= 0 ? this.store.row(shown) : null;
-    for (let i = 0; i < m; i++) {
-      const v = row ? row[i] : NaN;
-      this.ys[i] = Number.isFinite(v) ? v : null;
-    }
+    this.panels.forEach(({ ys }, k) => {
+      for (let i = 0, j = k * length; i < length; i++, j++) {
+        const v = row ? row[j] : NaN;
+        ys[i] = Number.isFinite(v) ? v : null;
+      }
+    });
   }
 
   showReadout(shown) {
@@ -105,24 +131,32 @@ export class FrameView extends ReplayableView {
       return;
     }
     const step = `step ${formatStep(this.store.steps[shown])}`;
-    const i = this.hoverIndex;
-    if (i === null || i >= this.xs.length) {
+    if (!this.hover || this.hover.index >= this.xs.length) {
       this.readout.show(step);
       return;
     }
-    const at = this.options.x ? `x ${formatValue(this.xs[i])}` : `index ${i}`;
-    this.readout.show(`${step} · ${at}: ${formatValue(this.store.value(shown, i))}`);
+    const { panel, index } = this.hover;
+    const where = [
+      this.facet > 1 ? `panel ${panel}` : "",
+      this.options.x ? `x ${formatValue(this.xs[index])}` : `index ${index}`,
+    ].filter(Boolean);
+    const value = this.store.value(shown, panel * this.xs.length + index);
+    this.readout.show(`${step} · ${where.join(", ")}: ${formatValue(value)}`);
   }
 
   destroy() {
-    this.uplot?.destroy();
-    this.uplot = null;
+    for (const { uplot } of this.panels) uplot.destroy();
+    this.panels = [];
   }
 
   build(layoutKey) {
     this.destroy();
+    this.plot.replaceChildren();
     this.layoutKey = layoutKey;
     this.xs = [];
+    const { cols } = panelGrid(this.facet);
+    this.plot.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
+    this.plot.style.gap = `${PANEL_GAP}px`;
     const font = `11px ${this.theme.fontFamily}`;
     const axis = (extra) => ({
       stroke: () => this.theme.text,
@@ -131,24 +165,28 @@ export class FrameView extends ReplayableView {
       font,
       ...extra,
     });
-    const opts = {
-      width: this.width,
-      height: this.height,
-      legend: { show: false },
-      scales: { x: { time: false, auto: false }, y: { auto: false } },
-      axes: [axis({ size: 32 }), axis({ size: axisSize })],
-      series: [{}, { stroke: seriesColor(0), width: 1.5, points: { show: false } }],
-      cursor: { points: { show: false }, drag: { x: false, y: false } },
-      hooks: { setCursor: [(u) => this.onCursor(u)] },
-    };
-    this.uplot = new uPlot(opts, [[], []], this.plot);
+    for (let k = 0; k < this.facet; k++) {
+      const opts = {
+        width: this.width,
+        height: this.height,
+        legend: { show: false },
+        scales: { x: { time: false, auto: false }, y: { auto: false } },
+        // Small panels still get a few y ticks (uPlot's default spacing is 30 px).
+        axes: [axis({ size: 28 }), axis({ size: axisSize, space: this.facet > 1 ? 18 : 30 })],
+        series: [{}, { stroke: seriesColor(k), width: 1.5, points: { show: false } }],
+        cursor: { points: { show: false }, drag: { x: false, y: false } },
+        hooks: { setCursor: [(u) => this.onCursor(k, u.cursor.idx)] },
+      };
+      this.panels.push({ uplot: new uPlot(opts, [[], []], this.plot), ys: [] });
+    }
   }
 
-  onCursor(u) {
-    const i = u.cursor.idx;
-    const index = i === null || i === undefined ? null : i;
-    if (index === this.hoverIndex) return;
-    this.hoverIndex = index;
+  onCursor(panel, i) {
+    const hover = i === null || i === undefined ? null : { panel, index: i };
+    if (hover?.panel === this.hover?.panel && hover?.index === this.hover?.index) return;
+    // Leaving one panel for the next reports the old one's null last: keep the new one.
+    if (!hover && this.hover && this.hover.panel !== panel) return;
+    this.hover = hover;
     this.invalidate();
   }
 }

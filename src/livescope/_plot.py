@@ -55,7 +55,7 @@ class LivePlot:
         as a curve over its index; as a rows x cols image; or the whole
         history as an image, one line per step.
     **view_options
-        Settings of the chosen `kind` (``x``, ``ylim`` for frame; ``shape``,
+        Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
         ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
         ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
         waterfall); an option the kind does not take raises TypeError.

@@ -46,6 +46,21 @@ def frame_row(t: int) -> list[float]:
     return [math.sin(2 * math.pi * i / 199 + t / 10) for i in range(200)]
 
 
+FACETS = (
+    IMPORTS
+    + """\
+x = np.linspace(0, 1, 50)
+w = LivePlot(kind="frame", x=x, facet=4, title="four signals")
+display(w)
+"""
+)
+STREAM_FACETS = """\
+for t in range(60):
+    w.update([np.sin(2 * np.pi * (k + 1) * x + t / 10) * (k + 1) for k in range(4)])
+print(f"LEN={len(w)}")
+"""
+
+
 HEATMAP = (
     IMPORTS
     + """\
@@ -139,6 +154,25 @@ def test_frame_streams_and_shows_the_latest_curve(open_notebook, artifacts):
     assert snapshot.steps == list(range(300))
     assert_rows(root, frame_row, [0, 1, 150, 299])
     assert_drawn(nb, root, artifacts, "frame", min_colours=2)
+
+
+def test_frame_facets_draw_one_panel_per_part_on_one_y_range(open_notebook, artifacts):
+    nb = open_notebook([FACETS, STREAM_FACETS])
+    root = stream(nb, [FACETS, STREAM_FACETS], 60)
+    assert ls.row_store(root, 0, 0).width == 200
+    panels = root.evaluate(
+        """(el) => el.livescope.view.panels.map(({ uplot }) => ({
+            n: uplot.data[1].length,
+            y: [uplot.scales.y.min, uplot.scales.y.max],
+        }))"""
+    )
+    assert [p["n"] for p in panels] == [50, 50, 50, 50]
+    assert len({tuple(p["y"]) for p in panels}) == 1, "the panels should share their y range"
+    assert panels[0]["y"][0] <= -4 and panels[0]["y"][1] >= 4
+    assert_drawn(nb, root, artifacts, "frame-facets", min_colours=2)
+    for k in range(4):
+        png = artifacts.screenshot(root.locator("canvas").nth(k), f"panel-{k}")
+        assert len(colour_summary(nb.page, png).foreground) >= 2, f"panel {k} looks blank"
 
 
 def test_heatmap_streams_frames_with_labels_and_no_data_cells(open_notebook, artifacts):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Callable
 
-import numpy as np
-
+from ._arrays import as_array, describe
 from ._options import check_colormap, check_flag, check_labels, check_limits
 from ._view import View, reject_options
 
@@ -52,28 +51,15 @@ def _check_shape(value: object) -> tuple[int, int]:
     return rows, cols
 
 
-def _as_array(value: object, name: str) -> np.ndarray:
-    try:
-        return np.asarray(value)
-    except ValueError as error:  # ragged nested sequences
-        raise ValueError(f"{name} must be a rectangular array of numbers; {error}") from error
-
-
-def _describe(array: np.ndarray, given: object) -> str:
-    if array.ndim == 0:
-        return f"{type(given).__name__} {given!r}"
-    return "shape " + "x".join(map(str, array.shape))
-
-
 def _frame_to_row(rows: int, cols: int) -> Callable[[object], object]:
     def reshape(frame: object) -> object:
         """A rows x cols frame, or rows*cols values, as one flat row."""
-        array = _as_array(frame, "a heatmap row")
+        array = as_array(frame, "a heatmap row")
         if array.shape == (rows, cols) or array.shape == (rows * cols,):
             return array.reshape(-1)
         raise ValueError(
             f"a heatmap row must be a {rows} x {cols} array (shape=({rows}, {cols})) "
-            f"or {rows * cols} values; got {_describe(array, frame)}"
+            f"or {rows * cols} values; got {describe(array, frame)}"
         )
 
     return reshape
@@ -82,14 +68,14 @@ def _frame_to_row(rows: int, cols: int) -> Callable[[object], object]:
 def _frames_to_rows(rows: int, cols: int) -> Callable[[object], object]:
     def reshape_rows(frames: object) -> object:
         """K frames (K x rows x cols, or K x rows*cols) as a K x rows*cols array."""
-        array = _as_array(frames, "heatmap rows")
+        array = as_array(frames, "heatmap rows")
         if array.ndim == 3 and array.shape[1:] == (rows, cols):
             return array.reshape(len(array), rows * cols)
         if array.ndim == 2 and array.shape[1] == rows * cols:
             return array
         raise ValueError(
             f"heatmap rows must be a K x {rows} x {cols} array (shape=({rows}, {cols})) "
-            f"or K x {rows * cols}; got {_describe(array, frames)}"
+            f"or K x {rows * cols}; got {describe(array, frames)}"
         )
 
     return reshape_rows
