@@ -52,7 +52,8 @@ def paced(w, frames, per_second, row):
 
 HEATMAP = """\
 base = np.random.default_rng(0).random((256, 256))
-w = LivePlot(kind="heatmap", shape=(256, 256), height=400, dtype="{dtype}", title="heatmap")
+w = LivePlot(kind="heatmap", shape=(256, 256), height=400, dtype="{dtype}", max_fps={max_fps},
+             title="heatmap")
 display(w)
 """
 HEATMAP_STREAM = """\
@@ -62,7 +63,8 @@ print(f"SENT={{n}} IN={{elapsed:.2f}}")
 
 WATERFALL = """\
 x = np.arange(512) / 40
-w = LivePlot(kind="waterfall", height=400, dtype="{dtype}", title="waterfall")
+w = LivePlot(kind="waterfall", height=400, dtype="{dtype}", max_fps={max_fps},
+             title="waterfall")
 display(w)
 """
 WATERFALL_STREAM = """\
@@ -135,13 +137,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
     parser.add_argument("--dtype", default="float64", help="history dtype of both plots")
+    parser.add_argument("--max-fps", type=float, default=30, help="max_fps of both plots")
     args = parser.parse_args()
     frames = round(30 * args.seconds)
     cells = [
         SETUP,
-        HEATMAP.format(dtype=args.dtype),
+        HEATMAP.format(dtype=args.dtype, max_fps=args.max_fps),
         HEATMAP_STREAM.format(frames=frames),
-        WATERFALL.format(dtype=args.dtype),
+        WATERFALL.format(dtype=args.dtype, max_fps=args.max_fps),
         WATERFALL_STREAM.format(seconds=args.seconds),
     ]
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,8 +163,9 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 nb = NotebookPage(page, server.url, server.token, "bench.ipynb").open()
                 nb.run_cell(0)
-                measure(nb, 1, 2, f"heatmap 256x256 {args.dtype} at 30 frames/s")
-                measure(nb, 3, 4, f"waterfall 10,000 x 512 {args.dtype} over {args.seconds:g} s")
+                options = f"{args.dtype}, max_fps={args.max_fps:g}"
+                measure(nb, 1, 2, f"heatmap 256x256 ({options}) at 30 frames/s")
+                measure(nb, 3, 4, f"waterfall 10,000 x 512 ({options}) over {args.seconds:g} s")
                 browser.close()
         finally:
             server.shutdown_all_sessions()
