@@ -63,8 +63,8 @@ export class HistoryStore {
     const held = restart ? 0 : this.length;
     const trim = Math.min(held, Math.max(0, dropped - this.dropped));
     if (added === 0 && trim === 0 && !restart) return { added: 0, gap: false };
-    if (added > 0 && m !== this.columns.length && held > trim) {
-      throw new Error(`rows have ${m} columns but the history has ${this.columns.length}`);
+    if (added > 0 && m !== this.columnCount && held > trim) {
+      throw new Error(`rows have ${m} columns but the history has ${this.columnCount}`);
     }
 
     if (restart) this._restartAt(start);
@@ -72,18 +72,13 @@ export class HistoryStore {
     this.length -= trim;
     this.dropped += trim;
     if (added > 0) {
-      if (m !== this.columns.length) {
-        this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
-      }
+      if (m !== this.columnCount) this._setWidth(m, values);
       this._reserve(added);
       const n = this._head + this.length;
       const skip = count - added;
       this._steps.set(steps.subarray(skip), n);
       this._times.set(times.subarray(skip), n);
-      for (let c = 0; c < m; c++) {
-        const column = this._columns[c];
-        for (let r = skip, i = n; r < count; r++, i++) column[i] = values[r * m + c];
-      }
+      this._writeValues(values, m, skip, count, n);
       this.length += added;
     }
     this._refreshViews();
@@ -95,7 +90,7 @@ export class HistoryStore {
   clear(generation) {
     this.generation = generation;
     this._restartAt(0);
-    this._columns = [];
+    this._setWidth(0);
     this._refreshViews();
     this._changed();
   }
@@ -121,6 +116,24 @@ export class HistoryStore {
     return () => this._listeners.delete(listener);
   }
 
+  /** Hold rows of `m` values from now on (only while empty); `values` is a first batch. */
+  _setWidth(m) {
+    this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+  }
+
+  /** Copy rows `skip`..`count - 1` of row-major `values` to backing index `at` on. */
+  _writeValues(values, m, skip, count, at) {
+    for (let c = 0; c < m; c++) {
+      const column = this._columns[c];
+      for (let r = skip, i = at; r < count; r++, i++) column[i] = values[r * m + c];
+    }
+  }
+
+  /** Move the values of rows [head, head + length) to the front of arrays of `capacity` rows. */
+  _moveValues(head, length, capacity) {
+    this._columns = this._columns.map((column) => moveRows(column, head, length, capacity));
+  }
+
   _changed() {
     this.version++;
     for (const listener of this._listeners) listener(this);
@@ -144,30 +157,33 @@ export class HistoryStore {
    * arrays' end is reached, the rows held move to the front of the same
    * arrays if they fill at most half of them, otherwise into arrays twice
    * their size: O(1) per row, and a window of n rows needs about 2n.
-   * Moving in place is safe: views read the arrays afresh on every draw.
    */
   _reserve(added) {
     const { _head: head, length } = this;
     if (head + length + added <= this.capacity) return;
     const needed = length + added;
-    if (2 * needed <= this.capacity) {
-      this._steps.copyWithin(0, head, head + length);
-      this._times.copyWithin(0, head, head + length);
-      for (const column of this._columns) column.copyWithin(0, head, head + length);
-    } else {
-      const capacity = 2 * needed;
-      const move = (old) => {
-        const next = new Float64Array(capacity);
-        next.set(old.subarray(head, head + length));
-        return next;
-      };
-      this._steps = move(this._steps);
-      this._times = move(this._times);
-      this._columns = this._columns.map(move);
-      this.capacity = capacity;
-    }
+    const capacity = 2 * needed <= this.capacity ? this.capacity : 2 * needed;
+    this._steps = moveRows(this._steps, head, length, capacity);
+    this._times = moveRows(this._times, head, length, capacity);
+    this._moveValues(head, length, capacity);
+    this.capacity = capacity;
     this._head = 0;
   }
+}
+
+/**
+ * Rows [head, head + length) of `array` at the front of an array of
+ * `capacity` entries: the same array when it is that size (moving in place is
+ * safe, views read the arrays afresh on every draw), else a new one.
+ */
+function moveRows(array, head, length, capacity) {
+  if (capacity === array.length) {
+    array.copyWithin(0, head, head + length);
+    return array;
+  }
+  const next = new array.constructor(capacity);
+  next.set(array.subarray(head, head + length));
+  return next;
 }
 
 /** Index in `sorted[0..length)` of the value closest to `x`, or -1 when empty. */

@@ -15,7 +15,7 @@ from ._flush_timer import flush_timer
 from ._history import History, check_max_rows
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
-from ._views import make_view
+from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
 
@@ -31,13 +31,14 @@ _cell_end_hook_registered = False
 
 
 class LivePlot:
-    """A live line chart of a growing N x M history, one row per step.
+    """A live plot of a growing N x M history, one row per step.
 
     Parameters
     ----------
     columns : list of str, int or None
         Series names; a count M (names "0".."M-1"); or None to take them
-        from the first update (dict keys, or the row length).
+        from the first update (dict keys, or the row length). Kinds whose
+        values are positions (frame, heatmap, waterfall) take only a count.
     title : str, optional
         Shown in the header.
     x_label : str
@@ -52,11 +53,15 @@ class LivePlot:
     max_rows : int or None
         Keep only the last `max_rows` rows, in Python and in the browser,
         for loops that never end; None (default) keeps every row.
-    kind : str
-        How the history is drawn: ``"lines"`` (every column against step).
+    kind : {"lines", "frame", "heatmap", "waterfall"}
+        How the history is drawn: every column against step; the row shown
+        as a curve over its index; as a rows x cols image; or the whole
+        history as an image, one line per step.
     **view_options
-        Settings of the chosen `kind`; an option the kind does not take
-        raises TypeError.
+        Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
+        ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
+        ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
+        waterfall); an option the kind does not take raises TypeError.
 
     Examples
     --------
@@ -81,17 +86,16 @@ class LivePlot:
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
-        names = _rows.parse_columns(columns)
+        names, width = columns_and_width(view, columns)
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
         _check_height(height)
-        self._history = History(
-            _check_dtype(dtype), len(names) if names else None, check_max_rows(max_rows)
-        )
+        self._history = History(_check_dtype(dtype), width, check_max_rows(max_rows))
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
+        self._named = view.named_columns
         self._reshape = view.reshape
         self._widget = LivePlotWidget(
             title=title or "",
@@ -149,10 +153,13 @@ class LivePlot:
             row = self._reshape(row)
         with self._lock:
             columns, index = self._columns, self._index
-            if not columns:
-                columns = _rows.columns_of_first_row(row)
-                index = {name: i for i, name in enumerate(columns)}
-            values = _rows.coerce_row(row, columns, index, self._history.dtype)
+            if not self._named:
+                values = _rows.coerce_values(row, self._history.width, self._history.dtype)
+            else:
+                if not columns:
+                    columns = _rows.columns_of_first_row(row)
+                    index = {name: i for i, name in enumerate(columns)}
+                values = _rows.coerce_row(row, columns, index, self._history.dtype)
             last = self._history.last_step
             if step is None:
                 step_value = 0.0 if last is None else last + 1.0
@@ -160,6 +167,8 @@ class LivePlot:
                 step_value = _rows.check_step(step, last)
             if columns is not self._columns:  # the first row, now known to be valid
                 self._set_columns(columns)
+            elif self._history.width is None:  # the first row of a view without names
+                self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
 
@@ -174,12 +183,17 @@ class LivePlot:
             Non-decreasing steps; default continues from the previous step.
         """
         now = time.monotonic()
+        if self._view.reshape_rows is not None:
+            rows = self._view.reshape_rows(rows)
         with self._lock:
             columns = self._columns
-            if not columns:
-                shape = np.shape(rows)
-                columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
-            array = _rows.coerce_rows(rows, columns, self._history.dtype)
+            if not self._named:
+                array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)
+            else:
+                if not columns:
+                    shape = np.shape(rows)
+                    columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
+                array = _rows.coerce_rows(rows, columns, self._history.dtype)
             last = self._history.last_step
             if steps is None:
                 first = 0.0 if last is None else last + 1.0
@@ -188,9 +202,57 @@ class LivePlot:
                 step_array = _rows.coerce_steps(steps, len(array), last)
             if columns is not self._columns:  # the first rows, now known to be valid
                 self._set_columns(columns)
+            elif self._history.width is None:  # the first rows of a view without names
+                self._history.set_width(array.shape[1])
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
+
+    @classmethod
+    def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
+        """A plot of a recorded N x M matrix, opened on its replay at the first row.
+
+        Parameters
+        ----------
+        history : array-like, N x M
+            One row per step (for ``kind="heatmap"`` also N x rows x cols).
+        steps : array-like of N numbers, optional
+            The step of every row, non-decreasing; default 0..N-1.
+        **kwargs
+            Any argument of `LivePlot`; `kind` defaults to ``"frame"`` here, so
+            the rows play as an animation.
+
+        Returns
+        -------
+        LivePlot
+            Holding the rows. A view of it opens paused at the first row with
+            the replay bar ready to play. The rows reach the browser when a
+            view asks for them, as binary messages like any plot's rows; the
+            plot takes further updates as usual.
+
+        Examples
+        --------
+        >>> A = np.random.default_rng(0).normal(size=(100, 64))
+        >>> w = LivePlot.from_history(A, title="recorded")
+        >>> w.history.shape
+        (100, 64)
+        """
+        if np.ndim(history) < 2:
+            raise ValueError(
+                f"history must be an N x M matrix, one row per step; got {np.ndim(history)}-D"
+            )
+        kwargs.setdefault("kind", "frame")
+        plot = cls(**kwargs)  # type: ignore[arg-type]
+        # A new view asks for every row when it starts; sending them now as
+        # well would only make the browser receive them twice.
+        live, plot._live = plot._live, False
+        try:
+            plot.extend(history, steps=steps)
+        finally:
+            plot._live = live
+        plot._sent = plot._history.total
+        plot._widget.replay_start = "first"
+        return plot
 
     @property
     def history(self) -> np.ndarray:
@@ -214,7 +276,7 @@ class LivePlot:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """Series names, in column order (empty until known)."""
+        """Series names, in column order (empty until known, and for kinds without names)."""
         return self._columns
 
     def __len__(self) -> int:
@@ -223,7 +285,10 @@ class LivePlot:
 
     def __repr__(self) -> str:
         state = "stopped" if self._stopped else "running"
-        return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        if self._named:
+            return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        width = self._history.width
+        return f"<LivePlot kind={self.kind!r} width={width} rows={len(self)} {state}>"
 
     # ----- the loop guard ---------------------------------------------------
 

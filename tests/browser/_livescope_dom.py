@@ -11,10 +11,16 @@ Contract of the view:
   and ``data-draws``;
 - a ``<button>`` named "Stop" that reads "Stopped" once stopped;
 - a ``<canvas>`` with the chart;
-- ``root.livescope = {store, view}``, ``store.length`` rows and one
+- ``root.livescope = {store, view, replay}``, ``store.length`` rows and one
   Float64Array per series in ``store.columns`` (capacity-sized; only the first
   ``length`` entries are rows), ``store.steps`` alike; ``store.dropped`` is the
-  absolute index of the first row held.
+  absolute index of the first row held. Kinds whose values are
+  positions (frame, heatmap, waterfall) keep a row store instead:
+  ``store.row(i)`` is row ``i``, ``store.width`` values long;
+- replayable kinds also keep ``data-shown-index``, ``data-shown-step``,
+  ``data-following`` and ``data-playing`` current, and have a replay bar with a
+  range input (``.livescope-slider``), Play/Pause and Latest buttons and a
+  speed ``<select>``.
 """
 
 from __future__ import annotations
@@ -71,6 +77,16 @@ _SUMMARY_JS = """
     last_step: n ? store.steps[n - 1] : null,
     steps_increase: stepsIncrease,
   };
+}
+"""
+
+_ROW_STORE_JS = """
+(root, [start, stop]) => {
+  const store = root.livescope.store;
+  const rows = [];
+  for (let i = start; i < Math.min(stop, store.length); i++) rows.push(Array.from(store.row(i)));
+  const steps = Array.from(store.steps.subarray(0, store.length));
+  return { length: store.length, width: store.width, steps, rows };
 }
 """
 
@@ -164,6 +180,31 @@ class StoreSummary:
 
 def store_summary(root: Locator, last: int) -> StoreSummary:
     return StoreSummary(**root.evaluate(_SUMMARY_JS, last))
+
+
+@dataclass(frozen=True)
+class RowSnapshot:
+    """Rows ``start``.. of a row store (kinds whose values are positions)."""
+
+    length: int
+    width: int
+    steps: list[float]
+    rows: list[list[float]]
+
+
+def row_store(root: Locator, start: int = 0, stop: int = 1 << 30) -> RowSnapshot:
+    """Rows [start, stop) the front end holds, and the step of every row."""
+    return RowSnapshot(**root.evaluate(_ROW_STORE_JS, [start, stop]))
+
+
+def shown_index(root: Locator) -> int | None:
+    """The row a replayable view shows (None while it shows none)."""
+    value = attr(root, "shown-index")
+    return int(value) if value else None
+
+
+def slider(root: Locator) -> Locator:
+    return root.locator(".livescope-slider")
 
 
 def stop_button(root: Locator) -> Locator:

@@ -22,15 +22,24 @@ class View:
     reshape : callable or None
         Turns what a user passes to `update` into one flat row (a K x 2
         array of points into 2K values, say); None when rows are flat already.
+    reshape_rows : callable or None
+        The same for `extend`: K of those into a K x width array.
     replayable : bool
         The view shows one step at a time, so the front end offers a replay slider.
+    named_columns : bool
+        Each value is a named series (lines). False when values are positions
+        (a curve's points, an image's pixels): the plot then keeps no names,
+        `columns` takes only a count, and the `columns` trait stays empty so
+        wide rows never sync thousands of names.
     """
 
     kind: str
     options: dict[str, object] = field(default_factory=dict)
     width: int | None = None
     reshape: Callable[[object], object] | None = None
+    reshape_rows: Callable[[object], object] | None = None
     replayable: bool = False
+    named_columns: bool = True
 
 
 def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:
