@@ -202,3 +202,24 @@ def test_nothing_is_sent_outside_a_kernel(monkeypatch):
     assert w.running()
     w.reset()
     assert sent == []
+
+
+def test_rows_that_come_once_a_frame_go_out_one_message_each(front_end, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("livescope._plot.time.monotonic", lambda: clock[0])
+    w = LivePlot(columns=1, max_fps=10)  # a frame is 100 ms
+    jitter = [0, -0.02, 0.015, -0.01, 0.02, -0.02, 0.0, 0.01]
+    for i, early_or_late in enumerate(jitter):
+        clock[0] = 1000.0 + 0.1 * i + early_or_late
+        w.update(i)
+    assert [c["count"] for c, _ in front_end.messages] == [1] * len(jitter)
+
+
+def test_rows_faster_than_frames_are_paced_to_max_fps(front_end, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("livescope._plot.time.monotonic", lambda: clock[0])
+    w = LivePlot(columns=1, max_fps=10)
+    for i in range(1000):  # 1,000 rows in one second
+        clock[0] = 1000.0 + i / 1000
+        w.update(i)
+    assert len(front_end.messages) <= 10 + 1

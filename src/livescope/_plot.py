@@ -25,6 +25,7 @@ log = logging.getLogger("livescope")
 # between it only reads a flag, which keeps it well under a microsecond.
 POLL_INTERVAL = 0.05
 MAX_FPS_LIMIT = 120
+_EARLY = 0.5  # a send may come this fraction of a frame after the previous one
 
 _live_plots: weakref.WeakSet[LivePlot] = weakref.WeakSet()
 _cell_end_hook_registered = False
@@ -393,7 +394,12 @@ class LivePlot:
             self._widget.send(content, buffers)
         self._sent = stop
         self._pending = False
-        self._next_send = time.monotonic() + self._interval
+        # Frames keep to a schedule, and a row up to half a frame early
+        # still goes out: a loop making rows at exactly max_fps then sends
+        # each in its own message (not in pairs), and over any stretch no more
+        # than max_fps messages a second leave.
+        now = time.monotonic()
+        self._next_send = max(self._next_send + self._interval, now + _EARLY * self._interval)
 
     # ----- messages from the browser -----------------------------------------
 
