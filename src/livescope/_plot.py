@@ -78,15 +78,27 @@ class LivePlot:
     ) -> None:
         view = make_view(kind, view_options)
         names = _rows.parse_columns(columns)
+        if view.columns is not None:
+            if names is not None:
+                raise TypeError(
+                    f"LivePlot(kind={kind!r}) takes no columns argument: that kind sets its "
+                    f"own columns; got columns={columns!r}"
+                )
+            names = view.columns or None
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
         _check_height(height)
-        self._history = History(_check_dtype(dtype), len(names) if names else None)
+        width = view.width if view.width is not None else (len(names) if names else None)
+        self._history = History(_check_dtype(dtype), width)
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
+        # Views without column names (a scatter's 2K coordinates) validate
+        # rows in their reshape, and their width is fixed by the first row.
+        self._named = view.columns != ()
         self._reshape = view.reshape
+        self._reshape_rows = view.reshape_rows
         self._widget = LivePlotWidget(
             title=title or "",
             x_label=x_label,
@@ -139,21 +151,27 @@ class LivePlot:
             A dict names a column this plot does not have.
         """
         now = time.monotonic()
-        if self._reshape is not None:
-            row = self._reshape(row)
         with self._lock:
+            if self._reshape is not None:
+                row = self._reshape(row, self._history.width)
             columns, index = self._columns, self._index
-            if not columns:
-                columns = _rows.columns_of_first_row(row)
-                index = {name: i for i, name in enumerate(columns)}
-            values = _rows.coerce_row(row, columns, index, self._history.dtype)
+            if not self._named:
+                values = row
+            else:
+                if not columns:
+                    columns = _rows.columns_of_first_row(row)
+                    index = {name: i for i, name in enumerate(columns)}
+                values = _rows.coerce_row(row, columns, index, self._history.dtype)
             last = self._history.last_step
             if step is None:
                 step_value = 0.0 if last is None else last + 1.0
             else:
                 step_value = _rows.check_step(step, last)
-            if columns is not self._columns:  # the first row, now known to be valid
+            # The first row, now known to be valid, fixes the columns or the width.
+            if columns is not self._columns:
                 self._set_columns(columns)
+            elif self._history.width is None:
+                self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
 
@@ -169,19 +187,27 @@ class LivePlot:
         """
         now = time.monotonic()
         with self._lock:
+            if self._reshape_rows is not None:
+                rows = self._reshape_rows(rows, self._history.width)
             columns = self._columns
-            if not columns:
-                shape = np.shape(rows)
-                columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
-            array = _rows.coerce_rows(rows, columns, self._history.dtype)
+            if not self._named:
+                array = rows
+            else:
+                if not columns:
+                    shape = np.shape(rows)
+                    columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
+                array = _rows.coerce_rows(rows, columns, self._history.dtype)
             last = self._history.last_step
             if steps is None:
                 first = 0.0 if last is None else last + 1.0
                 step_array = first + np.arange(len(array), dtype=np.float64)
             else:
                 step_array = _rows.coerce_steps(steps, len(array), last)
-            if columns is not self._columns:  # the first rows, now known to be valid
+            # The first rows, now known to be valid, fix the columns or the width.
+            if columns is not self._columns:
                 self._set_columns(columns)
+            elif self._history.width is None:
+                self._history.set_width(array.shape[1])
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
