@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from . import lines
+from . import lines, scatter, trajectory
 from ._view import View
 
 _MAKERS = {
     "lines": lines.make,
+    "scatter": scatter.make,
+    "trajectory": trajectory.make,
 }
 KINDS = tuple(_MAKERS)
 

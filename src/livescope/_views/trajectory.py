@@ -1,0 +1,22 @@
+"""kind="trajectory": rows are the (x, y) points of one path, drawn as a growing line."""
+
+from __future__ import annotations
+
+from ._options import check_color, check_limits
+from ._view import View, reject_options
+
+
+def make(
+    xlim: object = None, ylim: object = None, color: str | None = None, **unknown: object
+) -> View:
+    reject_options("trajectory", unknown, ("xlim", "ylim", "color"))
+    return View(
+        kind="trajectory",
+        options={
+            "xlim": check_limits(xlim, "xlim"),
+            "ylim": check_limits(ylim, "ylim"),
+            "color": check_color(color),
+        },
+        columns=("x", "y"),
+        replayable=True,
+    )
