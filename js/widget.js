@@ -5,6 +5,7 @@ import "./widget.css";
 import { HistoryStore } from "./store.js";
 import { connect } from "./transport.js";
 import { mountView } from "./view.js";
+import { viewClass } from "./views/index.js";
 
 // anywidget hands initialize and render separate proxies of one model, so a
 // model is known by its widget manager and its per-instance `_uid` trait.
@@ -24,7 +25,8 @@ function storeFor(model) {
   const uid = model.get("_uid");
   let store = stores.get(uid);
   if (!store) {
-    store = new HistoryStore();
+    const Store = viewClass(model.get("kind")).storeClass ?? HistoryStore;
+    store = new Store();
     stores.set(uid, store);
   }
   return store;
