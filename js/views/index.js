@@ -8,12 +8,19 @@
 //                                                    the `view_options` trait
 //   render() -> boolean                              draw if something changed
 //   destroy()                                        release what it holds
-// A view that shows one step at a time sets `static replayable = true`.
+// A view that shows one step at a time sets `static replayable = true` and
+// has `showIndex(i)` (null follows the latest row), `shownIndex` and `following`.
+// A view that reads whole rows sets `static storeClass` (e.g. RowStore);
+// the default is the column-major HistoryStore.
 
 import { LineChart } from "../chart.js";
+import { ScatterView } from "./scatter.js";
+import { TrajectoryView } from "./trajectory.js";
 
 const VIEWS = {
   lines: LineChart,
+  scatter: ScatterView,
+  trajectory: TrajectoryView,
 };
 
 /** The view class for `kind`; unknown kinds (a newer kernel) fall back to lines. */

@@ -1,0 +1,307 @@
+// kind="scatter": each row is a frame of K points (x0, y0, x1, y1, ...),
+// coloured by index (or by per-point values, or one colour), with a fading
+// trail of earlier frames and optional small multiples.
+
+import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../axes.js";
+import { cssRgb, HiDpiCanvas, offscreen } from "../canvas.js";
+import { colormapTable } from "../colormaps.js";
+import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "../point_colors.js";
+import { RowStore } from "../row_store.js";
+import { discStamp, splatPoints } from "../splat.js";
+import { PALETTE } from "../theme.js";
+import { createColorKey, formatCount } from "./color_key.js";
+import { facetGrid, facetMembership, panelScales } from "./facets.js";
+
+const MARGIN = { right: 12, top: 8, bottom: 22 };
+const FACET_GAP = 12;
+const FACET_TITLE = 16;
+// Path segments are drawn in this many colour groups (one canvas path each).
+const PATH_BUCKETS = 16;
+
+/** Marker diameter in CSS pixels: smaller as there are more points. */
+export function autoSize(k) {
+  if (k <= 500) return 7;
+  if (k <= 5000) return 4;
+  if (k <= 50000) return 2.5;
+  return 2;
+}
+
+export class ScatterView {
+  static replayable = true;
+  static storeClass = RowStore;
+
+  constructor(parent, store, { invalidate }) {
+    this.root = parent;
+    this.store = store;
+    this.invalidate = invalidate;
+    this.theme = null;
+    this.themeVersion = 0;
+    this.options = {};
+    this.optionsKey = "";
+    this.width = 0;
+    this.height = 300;
+    this.index = null;
+    this.drawnKey = "";
+    this.derivedKey = "";
+    this.pixels = null;
+
+    const bar = document.createElement("div");
+    bar.className = "livescope-bar";
+    this.info = document.createElement("div");
+    this.info.className = "livescope-info";
+    this.colorKey = createColorKey();
+    bar.append(this.info, this.colorKey.el);
+    const plot = document.createElement("div");
+    plot.className = "livescope-plot";
+    parent.append(bar, plot);
+    this.surface = new HiDpiCanvas(plot, "livescope-canvas");
+  }
+
+  /** Points per frame (K), known from the rows or the `points` option. */
+  get points() {
+    return this.store.width ? this.store.width / 2 : (this.options.points ?? 0);
+  }
+
+  get following() {
+    return this.index === null;
+  }
+
+  /** The history index of the frame shown, or null when there are no rows. */
+  get shownIndex() {
+    const { length } = this.store;
+    if (length === 0) return null;
+    return this.index === null ? length - 1 : Math.min(this.index, length - 1);
+  }
+
+  /** Show frame `i` (and its trail); null follows the latest frame. */
+  showIndex(i) {
+    this.index = i === null ? null : Math.max(0, Math.floor(i));
+    this.invalidate();
+  }
+
+  /** The shown frame's x and y of every point, as plain arrays (for tests and debugging). */
+  shownFrame() {
+    const i = this.shownIndex;
+    if (i === null) return null;
+    const row = this.store.row(i);
+    const x = [];
+    const y = [];
+    for (let k = 0; k < row.length; k += 2) x.push(row[k]), y.push(row[k + 1]);
+    return { index: i, step: this.store.steps[i], x, y };
+  }
+
+  setTheme(theme) {
+    this.theme = theme;
+    this.themeVersion++;
+  }
+
+  configure({ height, width, options }) {
+    this.height = height;
+    this.width = Math.floor(width);
+    const key = JSON.stringify(options);
+    if (key !== this.optionsKey) {
+      this.optionsKey = key;
+      this.options = options;
+    }
+  }
+
+  render() {
+    if (this.width <= 0 || !this.theme) return false;
+    const shown = this.shownIndex;
+    const { store } = this;
+    this.showInfo(shown);
+    // Frames other than the shown one only matter through the trail, so a
+    // new row redraws only while following.
+    const key = [shown, shown === null ? 0 : store.steps[shown], store.generation, this.width,
+      this.height, this.optionsKey, this.themeVersion, this.points].join("|");
+    if (key === this.drawnKey) return false;
+    this.drawnKey = key;
+    this.draw(shown);
+    this.root.dataset.shownIndex = shown === null ? "" : String(shown);
+    this.root.dataset.shownStep = shown === null ? "" : String(store.steps[shown]);
+    return true;
+  }
+
+  destroy() {
+    this.pixels = null;
+  }
+
+  showInfo(shown) {
+    const { length } = this.store;
+    const k = this.points;
+    this.info.textContent = shown === null
+      ? "no frames yet"
+      : `frame ${formatCount(shown + 1)} of ${formatCount(length)} · ${formatCount(k)} points`;
+  }
+
+  /** Colours, panels and marker for the current K and options; rebuilt when they change. */
+  derived() {
+    const k = this.points;
+    const key = [k, this.optionsKey, this.themeVersion].join("|");
+    if (key === this.derivedKey) return this.cache;
+    this.derivedKey = key;
+    const { options, theme } = this;
+    const ctx = this.surface.ctx;
+    const colors = options.colors ? decodeBytes(options.colors.levels) : null;
+    const levels = pointLevels(k, { single: Boolean(options.color), colors });
+    const table = colormapTable(options.colormap);
+    const facets = facetMembership(options.facet, k);
+    this.cache = {
+      k,
+      levels,
+      table,
+      facets,
+      background: cssRgb(ctx, theme.background, theme.dark ? [17, 17, 17] : [255, 255, 255]),
+      missing: cssRgb(ctx, theme.muted, [128, 128, 128]),
+      single: cssRgb(ctx, options.color ?? PALETTE[0], cssRgb(ctx, PALETTE[0])),
+      palettes: new Map(),
+      buckets: null,
+    };
+    this.colorKey.show(options, k);
+    return this.cache;
+  }
+
+  palette(cache, alpha) {
+    let palette = cache.palettes.get(alpha);
+    if (!palette) {
+      palette = fadedPalette(cache.table, cache.missing, cache.single, alpha, cache.background);
+      cache.palettes.set(alpha, palette);
+    }
+    return palette;
+  }
+
+  /** Data ranges over the frames drawn (or the fixed limits), snapped to round ticks. */
+  ranges(first, last) {
+    const { xlim, ylim } = this.options;
+    const xs = [Infinity, -Infinity];
+    const ys = [Infinity, -Infinity];
+    if (!xlim || !ylim) {
+      for (let i = first; i <= last; i++) {
+        const row = this.store.row(i);
+        if (!xlim) finiteExtent(row, 0, row.length, 2, xs);
+        if (!ylim) finiteExtent(row, 1, row.length, 2, ys);
+      }
+    }
+    return [xlim ?? niceRange(xs[0], xs[1]), ylim ?? niceRange(ys[0], ys[1])];
+  }
+
+  draw(shown) {
+    const { theme, options, surface } = this;
+    const cache = this.derived();
+    const trail = options.trail ?? 0;
+    const first = shown === null ? 0 : Math.max(0, shown - trail);
+    const [xRange, yRange] = shown === null ? [[0, 1], [0, 1]] : this.ranges(first, shown);
+
+    surface.resize(this.width, this.height);
+    const ctx = surface.begin(theme.background);
+    const { labels, panelOf } = cache.facets;
+    const titled = labels.length > 0;
+    const layout = (left) =>
+      facetGrid(labels.length || 1, this.width, this.height, {
+        margin: { ...MARGIN, left },
+        gap: titled ? FACET_GAP : 0,
+        title: titled ? FACET_TITLE : 0,
+      });
+    // The y labels' width depends on the panel height through the tick step.
+    const grid = layout(yLabelWidth(ctx, yRange, layout(40).panels[0].height, theme));
+    // Shared scales: tick labels only on the outer panels.
+    const axes = grid.panels.map((p, i) =>
+      drawAxes(ctx, p, xRange, yRange, theme, {
+        xLabels: i + grid.columns >= grid.panels.length,
+        yLabels: p.column === 0,
+      }),
+    );
+    if (shown !== null) {
+      const scales = panelScales(grid.panels, xRange, yRange, surface.ratio);
+      if (options.paths && trail > 0) this.drawPaths(ctx, cache, scales, first, shown, trail);
+      this.drawPoints(ctx, cache, scales, first, shown, trail);
+    }
+    grid.panels.forEach((p, i) => {
+      drawFrame(ctx, p, axes[i], theme);
+      if (titled) {
+        ctx.fillStyle = theme.text;
+        ctx.font = `11px ${theme.fontFamily}`;
+        ctx.textAlign = "left";
+        ctx.textBaseline = "bottom";
+        ctx.fillText(labels[i] ?? "", p.x, p.y - 3, p.width);
+      }
+    });
+  }
+
+  /** Every frame from `first` to `last` into one ImageData, oldest first, then onto the canvas. */
+  drawPoints(ctx, cache, panels, first, last, trail) {
+    const { surface } = this;
+    const w = surface.canvas.width;
+    const h = surface.canvas.height;
+    if (!this.pixels || this.pixels.image.width !== w || this.pixels.image.height !== h) {
+      const image = new ImageData(w, h);
+      this.pixels = { image, u32: new Uint32Array(image.data.buffer), layer: offscreen(w, h) };
+    }
+    const { image, u32, layer } = this.pixels;
+    u32.fill(0);
+    const size = this.options.size ?? autoSize(cache.k);
+    const stamp = discStamp((size / 2) * surface.ratio);
+    for (let i = first; i <= last; i++) {
+      const palette = this.palette(cache, trailAlpha(last - i, trail));
+      splatPoints(u32, w, this.store.row(i), cache.k, {
+        levels: cache.levels,
+        palette,
+        panelOf: cache.facets.panelOf,
+        panels,
+        stamp,
+      });
+    }
+    layer.getContext("2d").putImageData(image, 0, 0);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(layer, 0, 0);
+    ctx.restore();
+  }
+
+  /** Each point's path through the trail frames, one canvas path per colour group and age. */
+  drawPaths(ctx, cache, panels, first, last, trail) {
+    const buckets = this.pathBuckets(cache);
+    const { panelOf } = cache.facets;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.lineWidth = this.surface.ratio;
+    for (let i = first + 1; i <= last; i++) {
+      const from = this.store.row(i - 1);
+      const to = this.store.row(i);
+      ctx.globalAlpha = trailAlpha(last - i, trail);
+      for (const { color, members } of buckets) {
+        ctx.strokeStyle = color;
+        ctx.beginPath();
+        for (const k of members) {
+          const p = panels[panelOf ? panelOf[k] : 0];
+          const x0 = p.ox + from[2 * k] * p.sx;
+          const y0 = p.oy + from[2 * k + 1] * p.sy;
+          const x1 = p.ox + to[2 * k] * p.sx;
+          const y1 = p.oy + to[2 * k + 1] * p.sy;
+          if (Number.isFinite(x0 + y0 + x1 + y1)) ctx.moveTo(x0, y0), ctx.lineTo(x1, y1);
+        }
+        ctx.stroke();
+      }
+    }
+    ctx.restore();
+  }
+
+  /** Points grouped by colour, each group with the CSS colour of its middle level. */
+  pathBuckets(cache) {
+    if (cache.buckets) return cache.buckets;
+    const groups = new Map();
+    const span = 256 / PATH_BUCKETS;
+    cache.levels.forEach((level, k) => {
+      const bucket = level < 256 ? Math.floor(level / span) : level;
+      let members = groups.get(bucket);
+      if (!members) groups.set(bucket, (members = []));
+      members.push(k);
+    });
+    cache.buckets = [...groups].map(([bucket, members]) => {
+      const level = bucket < PATH_BUCKETS ? Math.min(255, Math.round((bucket + 0.5) * span)) : bucket;
+      const [r, g, b] = levelRgb(level, cache.table, cache.missing, cache.single);
+      return { color: `rgb(${r}, ${g}, ${b})`, members: Int32Array.from(members) };
+    });
+    return cache.buckets;
+  }
+}
