@@ -12,7 +12,12 @@ Contract of the view:
 - a ``<canvas>`` with the chart;
 - ``root.livescope = {store, view}``, ``store.length`` rows and one
   Float64Array per series in ``store.columns`` (capacity-sized; only the first
-  ``length`` entries are rows), ``store.steps`` alike.
+  ``length`` entries are rows), ``store.steps`` alike;
+- views that show one step at a time (scatter, trajectory) keep
+  ``data-shown-index`` and ``data-shown-step`` current and have
+  ``view.showIndex(i | null)``; a scatter's store is row-major
+  (``store.row(i)`` is frame i as x0, y0, x1, y1, ...) and its view has
+  ``shownFrame()`` -> ``{index, step, x, y}``.
 """
 
 from __future__ import annotations
@@ -110,6 +115,48 @@ def wait_rows_at_least(root: Locator, n: int, timeout_s: float) -> int:
 def store(root: Locator) -> StoreSnapshot:
     data = root.evaluate(_STORE_JS)
     return StoreSnapshot(**data)
+
+
+def shown(root: Locator) -> tuple[int, float] | None:
+    """The (index, step) a replayable view shows, or None before any row."""
+    index, step = attr(root, "shown-index"), attr(root, "shown-step")
+    if not index:
+        return None
+    return int(index), float(step)
+
+
+def wait_shown_index(root: Locator, index: int, timeout_s: float = 10.0) -> None:
+    """Wait until the view shows history index ``index``."""
+    handle = root.element_handle(timeout=timeout_s * 1000)
+    try:
+        root.page.wait_for_function(
+            "([root, i]) => root.dataset.shownIndex === String(i)",
+            arg=[handle, index],
+            timeout=timeout_s * 1000,
+            polling=50,
+        )
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(
+            f"{ROOT} shows index {attr(root, 'shown-index')!r} after {timeout_s:.0f} s, "
+            f"expected {index}"
+        ) from exc
+    finally:
+        handle.dispose()
+
+
+def show_index(root: Locator, index: int | None) -> None:
+    """Ask the view to show history index ``index`` (None follows the latest)."""
+    root.evaluate("(root, i) => root.livescope.view.showIndex(i)", index)
+
+
+def shown_frame(root: Locator) -> dict | None:
+    """The scatter frame shown: ``{index, step, x, y}``."""
+    return root.evaluate("(root) => root.livescope.view.shownFrame()")
+
+
+def frame_row(root: Locator, index: int) -> list[float]:
+    """Row ``index`` of a row-major (scatter) store."""
+    return root.evaluate("(root, i) => Array.from(root.livescope.store.row(i))", index)
 
 
 def stop_button(root: Locator) -> Locator:
