@@ -9,7 +9,7 @@ import { seriesColor } from "./theme.js";
 const MIN_SELECT_PX = 3;
 
 /** Axis width that fits its longest tick label (uPlot's fixed default clips big numbers). */
-function axisSize(u, values, axisIdx, cycleNum) {
+export function axisSize(u, values, axisIdx, cycleNum) {
   const axis = u.axes[axisIdx];
   if (cycleNum > 1) return axis._size;
   let size = axis.ticks.size + axis.gap;

@@ -1,68 +1,71 @@
-// The history of a view that reads whole rows (a scatter frame of K points is
-// one row of 2K values): row-major, so a row is one contiguous subarray and a
-// wide row costs no per-value arrays. Steps, times, generations, search and
-// subscriptions are the HistoryStore's.
+// The history of a view whose rows are wide (an image, a curve of many
+// points). The column-major HistoryStore would keep one array per value;
+// here each row is contiguous, kept in the type it arrived in (float32 rows
+// take half the memory), in chunks of at most CHUNK_BYTES so the history
+// grows without copying what it already holds.
 
 import { HistoryStore } from "./store.js";
 
-// Rows can be wide (100,000 points = 200,000 values): start small, double.
-const INITIAL_ROWS = 8;
+const CHUNK_BYTES = 8 << 20;
+const FIRST_CHUNK_ROWS = 16;
 
 export class RowStore extends HistoryStore {
   constructor(capacity) {
     super(capacity);
     this.width = 0;
-    this.values = new Float64Array(0);
+    this._chunks = [];
+    this._rowsPerChunk = 1;
+    this._Type = Float64Array;
   }
 
   get columnCount() {
     return this.width;
   }
 
-  /** Row `i` as a view of `width` values (valid until the next append). */
+  /** Row `i` as `width` values (a view into the store, valid until it is cleared). */
   row(i) {
-    return this.values.subarray(i * this.width, (i + 1) * this.width);
+    const k = Math.floor(i / this._rowsPerChunk);
+    const at = (i - k * this._rowsPerChunk) * this.width;
+    return this._chunks[k].subarray(at, at + this.width);
   }
 
-  /** As HistoryStore.append; rows keep the precision they arrive in (float32 or float64). */
-  append(start, steps, times, values, m) {
-    const count = steps.length;
-    if (start > this.length) return { added: 0, gap: true };
-    const skip = this.length - start;
-    const added = Math.max(0, count - skip);
-    if (added === 0) return { added: 0, gap: false };
-    if (this.length === 0) {
-      this.width = m;
-      this.values = new values.constructor(INITIAL_ROWS * m);
-    } else if (m !== this.width) {
-      throw new Error(`rows have ${m} values but the history has ${this.width}`);
+  /** Value `c` of row `i`. */
+  value(i, c) {
+    const k = Math.floor(i / this._rowsPerChunk);
+    return this._chunks[k][(i - k * this._rowsPerChunk) * this.width + c];
+  }
+
+  _setWidth(m, values) {
+    this.width = m;
+    this._chunks = [];
+    this._Type = values instanceof Float32Array ? Float32Array : Float64Array;
+    const rowBytes = Math.max(1, m) * this._Type.BYTES_PER_ELEMENT;
+    this._rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
+  }
+
+  _writeValues(values, m, skip, count, at) {
+    const perChunk = this._rowsPerChunk;
+    for (let r = skip, i = at; r < count; ) {
+      const k = Math.floor(i / perChunk);
+      const offset = i - k * perChunk;
+      const n = Math.min(count - r, perChunk - offset);
+      this._chunk(k, offset + n).set(values.subarray(r * m, (r + n) * m), offset * m);
+      r += n;
+      i += n;
     }
-    this._reserve(this.length + added);
-    this._reserveRows(this.length + added);
-
-    const n = this.length;
-    this.steps.set(steps.subarray(skip), n);
-    this.times.set(times.subarray(skip), n);
-    this.values.set(values.subarray(skip * m, count * m), n * m);
-    this.length = n + added;
-    this._changed();
-    return { added, gap: false };
   }
 
-  clear(generation) {
-    this.width = 0;
-    this.values = new Float64Array(0);
-    super.clear(generation);
-  }
-
-  _reserveRows(needed) {
-    const m = this.width;
-    const held = m ? this.values.length / m : 0;
-    if (needed <= held) return;
-    let rows = Math.max(INITIAL_ROWS, held);
-    while (rows < needed) rows *= 2;
-    const next = new this.values.constructor(rows * m);
-    next.set(this.values.subarray(0, this.length * m));
-    this.values = next;
+  /** Chunk `k`, able to hold at least `rows` rows; only the newest chunk ever grows. */
+  _chunk(k, rows) {
+    const perChunk = this._rowsPerChunk;
+    let chunk = this._chunks[k];
+    const held = chunk ? chunk.length / this.width : 0;
+    if (held < rows) {
+      const size = Math.min(perChunk, Math.max(rows, 2 * held, FIRST_CHUNK_ROWS));
+      const grown = new this._Type(size * this.width);
+      if (chunk) grown.set(chunk);
+      this._chunks[k] = chunk = grown;
+    }
+    return chunk;
   }
 }

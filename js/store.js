@@ -41,21 +41,18 @@ export class HistoryStore {
     const skip = this.length - start;
     const added = Math.max(0, count - skip);
     if (added === 0) return { added: 0, gap: false };
-    if (m !== this.columns.length) {
+    if (m !== this.columnCount) {
       if (this.length > 0) {
-        throw new Error(`rows have ${m} columns but the history has ${this.columns.length}`);
+        throw new Error(`rows have ${m} columns but the history has ${this.columnCount}`);
       }
-      this.columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+      this._setWidth(m, values);
     }
     this._reserve(this.length + added);
 
     const n = this.length;
     this.steps.set(steps.subarray(skip), n);
     this.times.set(times.subarray(skip), n);
-    for (let c = 0; c < m; c++) {
-      const column = this.columns[c];
-      for (let r = skip, i = n; r < count; r++, i++) column[i] = values[r * m + c];
-    }
+    this._writeValues(values, m, skip, count, n);
     this.length = n + added;
     this._changed();
     return { added, gap: false };
@@ -65,7 +62,7 @@ export class HistoryStore {
   clear(generation) {
     this.generation = generation;
     this.length = 0;
-    this.columns = [];
+    this._setWidth(0);
     this._changed();
   }
 
@@ -92,6 +89,19 @@ export class HistoryStore {
   subscribe(listener) {
     this._listeners.add(listener);
     return () => this._listeners.delete(listener);
+  }
+
+  /** Hold rows of `m` values from now on (only while empty); `values` is a first batch. */
+  _setWidth(m) {
+    this.columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+  }
+
+  /** Copy rows `skip`..`count - 1` of row-major `values` to history index `at` on. */
+  _writeValues(values, m, skip, count, at) {
+    for (let c = 0; c < m; c++) {
+      const column = this.columns[c];
+      for (let r = skip, i = at; r < count; r++, i++) column[i] = values[r * m + c];
+    }
   }
 
   _changed() {

@@ -5,6 +5,7 @@ import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
+import { ReplayBar } from "./views/replay.js";
 
 const TRAITS = ["columns", "title", "x_label", "height", "stopped", "view_options"];
 const DEFAULT_HEIGHT = 300;
@@ -29,6 +30,8 @@ export function mountView(model, el, store) {
   const View = viewClass(model.get("kind"));
   const chart = new View(root, store, { invalidate, signal });
   chart.setTheme(readTheme(root));
+  const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
+  if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
   function draw() {
     // Also called directly on mount, when a frame may already be pending.
@@ -43,6 +46,14 @@ export function mountView(model, el, store) {
       options: model.get("view_options") ?? {},
     });
     if (chart.render()) draws++;
+    if (replay) {
+      replay.update();
+      const shown = chart.shownIndex;
+      root.dataset.shownIndex = shown < 0 ? "" : String(shown);
+      root.dataset.shownStep = shown < 0 ? "" : String(store.steps[shown]);
+      root.dataset.following = String(chart.following);
+      root.dataset.playing = String(replay.playing);
+    }
 
     const { length, times } = store;
     const stopped = Boolean(model.get("stopped"));
@@ -73,7 +84,7 @@ export function mountView(model, el, store) {
   });
 
   // For tests and debugging: reach the store and view from the element.
-  Object.defineProperty(root, "livescope", { value: { store, view: chart }, configurable: true });
+  Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
   draw();
 
   return () => {

@@ -25,7 +25,8 @@ function storeFor(model) {
   const uid = model.get("_uid");
   let store = stores.get(uid);
   if (!store) {
-    const Store = viewClass(model.get("kind")).storeClass ?? HistoryStore;
+    // Each kind keeps rows in the layout it reads fastest (see views/index.js).
+    const Store = viewClass(model.get("kind")).Store ?? HistoryStore;
     store = new Store();
     stores.set(uid, store);
   }

@@ -1,17 +1,12 @@
 """kind="scatter" and kind="trajectory": what they accept, what they refuse, what they send."""
 
 import base64
-import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 from wire_decode import decode_rows, replay
 
 from livescope import LivePlot
-from livescope._views._colormaps import COLORMAPS
-
-JS_COLORMAPS = Path(__file__).resolve().parents[1] / "js" / "colormaps.js"
 
 
 def frame(k, t=0.0):
@@ -159,8 +154,8 @@ def test_scatter_facets_by_count_and_by_label():
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
     [
-        ({"colormap": "jet"}, ValueError, "colormap must be one of 'viridis', .*; got 'jet'"),
-        ({"colormap": 3}, TypeError, "colormap must be a colormap name; got int"),
+        ({"colormap": "jet"}, ValueError, "colormap must be one of viridis, .*; got 'jet'"),
+        ({"colormap": 3}, ValueError, "colormap must be one of .*; got 3"),
         ({"trail": -1}, ValueError, "trail must be between 0 and 1000; got -1"),
         ({"trail": 2.5}, TypeError, "trail must be an integer; got float"),
         ({"trail": True}, TypeError, "trail must be an integer; got bool"),
@@ -181,9 +176,9 @@ def test_scatter_facets_by_count_and_by_label():
         ({"colors": ["a", "b"]}, TypeError, "colors must be real numbers"),
         ({"colors": [1, 2], "color": "red"}, ValueError, "pass either color="),
         ({"color": "not a colour!"}, ValueError, "color must be a CSS colour"),
-        ({"xlim": (1, 0)}, ValueError, "xlim must have low < high"),
-        ({"ylim": (0, np.inf)}, ValueError, "ylim must hold finite numbers"),
-        ({"xlim": 5}, TypeError, r"xlim must be a pair \(low, high\) or None"),
+        ({"xlim": (1, 0)}, ValueError, r"xlim must be \(lo, hi\) with lo < hi; got \(1, 0\)"),
+        ({"ylim": (0, np.inf)}, ValueError, r"ylim\[1\] must be a finite number"),
+        ({"xlim": 5}, TypeError, r"xlim must be a pair \(lo, hi\) or None"),
         ({"size": 0}, ValueError, "size must be between 0.5 and 20"),
         ({"shape": (2, 2)}, TypeError, "unexpected keyword argument 'shape'.*takes points"),
         ({"columns": ["a"]}, TypeError, "takes no columns argument"),
@@ -192,13 +187,6 @@ def test_scatter_facets_by_count_and_by_label():
 def test_bad_scatter_options_are_refused(kwargs, error, message):
     with pytest.raises(error, match=message):
         LivePlot(kind="scatter", **kwargs)
-
-
-def test_the_colormap_names_are_the_front_ends():
-    source = JS_COLORMAPS.read_text(encoding="utf-8")
-    block = source[source.index("const STOPS = {") : source.index("};")]
-    names = tuple(re.findall(r"^\s+(\w+): \[", block, re.MULTILINE))
-    assert names == COLORMAPS
 
 
 # ----- scatter: what is sent ----------------------------------------------------------
@@ -265,7 +253,7 @@ def test_trajectory_refuses_rows_that_are_not_one_point(row, message):
     [
         ({"columns": ["a", "b"]}, TypeError, "takes no columns argument"),
         ({"trail": 3}, TypeError, "unexpected keyword argument 'trail'; that kind takes xlim"),
-        ({"ylim": (2, 2)}, ValueError, "ylim must have low < high"),
+        ({"ylim": (2, 2)}, ValueError, r"ylim must be \(lo, hi\) with lo < hi"),
         ({"color": 5}, ValueError, "color must be a CSS colour"),
     ],
 )

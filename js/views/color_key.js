@@ -2,12 +2,19 @@
 // the values at its two ends ("point 0" .. "point K-1", or the min and max
 // of per-point values); hidden when every point has one colour.
 
-import { colormapGradient } from "../colormaps.js";
 import { formatValue } from "../format.js";
+import { colormapLUT, cssColor } from "./colormaps.js";
 
 export const formatCount = (n) => n.toLocaleString("en-US");
 
-export function createColorKey() {
+/** A CSS linear-gradient along colormap `name`. */
+export function colormapGradient(name) {
+  const lut = colormapLUT(name);
+  const stops = Array.from({ length: 9 }, (_, i) => cssColor(lut, Math.round((i * 255) / 8)));
+  return `linear-gradient(to right, ${stops.join(", ")})`;
+}
+
+export function createColorKey(parent) {
   const el = document.createElement("div");
   el.className = "livescope-colorkey";
   const low = document.createElement("span");
@@ -15,13 +22,14 @@ export function createColorKey() {
   ramp.className = "livescope-colorkey-ramp";
   const high = document.createElement("span");
   el.append(low, ramp, high);
+  parent.appendChild(el);
 
   return {
     el,
     /** Show the key for the scatter `options` and `k` points per frame. */
     show(options, k) {
       const byValue = options.colors?.range;
-      el.hidden = Boolean(options.color) || k === 0 || (options.colors && !byValue);
+      el.hidden = Boolean(options.color) || k === 0 || Boolean(options.colors && !byValue);
       if (el.hidden) return;
       ramp.style.background = colormapGradient(options.colormap);
       low.textContent = byValue ? formatValue(byValue[0]) : "point 0";

@@ -2,7 +2,7 @@
 // panel each point belongs to. Used by the scatter view; any view that splits
 // its data into panels can lay them out the same way.
 
-import { decodeBytes } from "../point_colors.js";
+import { decodeBytes } from "./point_colors.js";
 
 /**
  * Lay out `count` panels inside `width` x `height` CSS pixels. `margin`

@@ -8,17 +8,23 @@
 //                                                    the `view_options` trait
 //   render() -> boolean                              draw if something changed
 //   destroy()                                        release what it holds
-// A view that shows one step at a time sets `static replayable = true` and
-// has `showIndex(i)` (null follows the latest row), `shownIndex` and `following`.
-// A view that reads whole rows sets `static storeClass` (e.g. RowStore);
-// the default is the column-major HistoryStore.
+// `static Store` is the history layout the view reads (default HistoryStore,
+// one array per named series; RowStore keeps wide rows contiguous).
+// A view that shows one step at a time sets `static replayable = true`,
+// extends ReplayableView (views/replay.js) and gets the replay bar under it.
 
 import { LineChart } from "../chart.js";
+import { FrameView } from "./frame.js";
+import { HeatmapView } from "./heatmap.js";
 import { ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";
+import { WaterfallView } from "./waterfall.js";
 
 const VIEWS = {
   lines: LineChart,
+  frame: FrameView,
+  heatmap: HeatmapView,
+  waterfall: WaterfallView,
   scatter: ScatterView,
   trajectory: TrajectoryView,
 };

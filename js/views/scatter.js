@@ -2,15 +2,17 @@
 // coloured by index (or by per-point values, or one colour), with a fading
 // trail of earlier frames and optional small multiples.
 
-import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../axes.js";
-import { cssRgb, HiDpiCanvas, offscreen } from "../canvas.js";
-import { colormapTable } from "../colormaps.js";
-import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "../point_colors.js";
 import { RowStore } from "../row_store.js";
-import { discStamp, splatPoints } from "../splat.js";
 import { PALETTE } from "../theme.js";
+import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
+import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "./canvas.js";
 import { createColorKey, formatCount } from "./color_key.js";
+import { colormapLUT } from "./colormaps.js";
 import { facetGrid, facetMembership, panelScales } from "./facets.js";
+import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./point_colors.js";
+import { createReadout } from "./readout.js";
+import { ReplayableView } from "./replay.js";
+import { discStamp, splatPoints } from "./splat.js";
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const FACET_GAP = 12;
@@ -26,35 +28,31 @@ export function autoSize(k) {
   return 2;
 }
 
-export class ScatterView {
+export class ScatterView extends ReplayableView {
   static replayable = true;
-  static storeClass = RowStore;
+  static Store = RowStore;
 
   constructor(parent, store, { invalidate }) {
-    this.root = parent;
-    this.store = store;
-    this.invalidate = invalidate;
+    super(store, invalidate);
     this.theme = null;
     this.themeVersion = 0;
     this.options = {};
     this.optionsKey = "";
     this.width = 0;
     this.height = 300;
-    this.index = null;
     this.drawnKey = "";
     this.derivedKey = "";
-    this.pixels = null;
+    this.cache = null;
+    this.image = null;
+    // The panels last drawn (facetGrid's answer), for tests and debugging.
+    this.layout = null;
 
-    const bar = document.createElement("div");
-    bar.className = "livescope-bar";
-    this.info = document.createElement("div");
-    this.info.className = "livescope-info";
-    this.colorKey = createColorKey();
-    bar.append(this.info, this.colorKey.el);
+    this.readout = createReadout(parent);
+    this.colorKey = createColorKey(this.readout.bar);
     const plot = document.createElement("div");
     plot.className = "livescope-plot";
-    parent.append(bar, plot);
-    this.surface = new HiDpiCanvas(plot, "livescope-canvas");
+    parent.appendChild(plot);
+    this.canvas = createCanvas(plot, "livescope-image");
   }
 
   /** Points per frame (K), known from the rows or the `points` option. */
@@ -62,27 +60,10 @@ export class ScatterView {
     return this.store.width ? this.store.width / 2 : (this.options.points ?? 0);
   }
 
-  get following() {
-    return this.index === null;
-  }
-
-  /** The history index of the frame shown, or null when there are no rows. */
-  get shownIndex() {
-    const { length } = this.store;
-    if (length === 0) return null;
-    return this.index === null ? length - 1 : Math.min(this.index, length - 1);
-  }
-
-  /** Show frame `i` (and its trail); null follows the latest frame. */
-  showIndex(i) {
-    this.index = i === null ? null : Math.max(0, Math.floor(i));
-    this.invalidate();
-  }
-
   /** The shown frame's x and y of every point, as plain arrays (for tests and debugging). */
   shownFrame() {
     const i = this.shownIndex;
-    if (i === null) return null;
+    if (i < 0) return null;
     const row = this.store.row(i);
     const x = [];
     const y = [];
@@ -109,29 +90,24 @@ export class ScatterView {
     if (this.width <= 0 || !this.theme) return false;
     const shown = this.shownIndex;
     const { store } = this;
-    this.showInfo(shown);
-    // Frames other than the shown one only matter through the trail, so a
-    // new row redraws only while following.
-    const key = [shown, shown === null ? 0 : store.steps[shown], store.generation, this.width,
+    this.readout.show(
+      shown < 0
+        ? "no frames yet"
+        : `frame ${formatCount(shown + 1)} of ${formatCount(store.length)} · ${formatCount(this.points)} points`,
+    );
+    // Rows other than the shown one only matter through the trail, so new
+    // rows redraw only while following.
+    const key = [shown, shown < 0 ? 0 : store.steps[shown], store.generation, this.width,
       this.height, this.optionsKey, this.themeVersion, this.points].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.draw(shown);
-    this.root.dataset.shownIndex = shown === null ? "" : String(shown);
-    this.root.dataset.shownStep = shown === null ? "" : String(store.steps[shown]);
     return true;
   }
 
   destroy() {
-    this.pixels = null;
-  }
-
-  showInfo(shown) {
-    const { length } = this.store;
-    const k = this.points;
-    this.info.textContent = shown === null
-      ? "no frames yet"
-      : `frame ${formatCount(shown + 1)} of ${formatCount(length)} · ${formatCount(k)} points`;
+    this.image = null;
+    this.cache = null;
   }
 
   /** Colours, panels and marker for the current K and options; rebuilt when they change. */
@@ -141,15 +117,15 @@ export class ScatterView {
     if (key === this.derivedKey) return this.cache;
     this.derivedKey = key;
     const { options, theme } = this;
-    const ctx = this.surface.ctx;
+    const ctx = this.canvas.getContext("2d");
     const colors = options.colors ? decodeBytes(options.colors.levels) : null;
     const levels = pointLevels(k, { single: Boolean(options.color), colors });
-    const table = colormapTable(options.colormap);
+    const lut = colormapLUT(options.colormap);
     const facets = facetMembership(options.facet, k);
     this.cache = {
       k,
       levels,
-      table,
+      lut,
       facets,
       background: cssRgb(ctx, theme.background, theme.dark ? [17, 17, 17] : [255, 255, 255]),
       missing: cssRgb(ctx, theme.muted, [128, 128, 128]),
@@ -164,7 +140,7 @@ export class ScatterView {
   palette(cache, alpha) {
     let palette = cache.palettes.get(alpha);
     if (!palette) {
-      palette = fadedPalette(cache.table, cache.missing, cache.single, alpha, cache.background);
+      palette = fadedPalette(cache.lut, cache.missing, cache.single, alpha, cache.background);
       cache.palettes.set(alpha, palette);
     }
     return palette;
@@ -186,15 +162,14 @@ export class ScatterView {
   }
 
   draw(shown) {
-    const { theme, options, surface } = this;
+    const { theme, options } = this;
     const cache = this.derived();
     const trail = options.trail ?? 0;
-    const first = shown === null ? 0 : Math.max(0, shown - trail);
-    const [xRange, yRange] = shown === null ? [[0, 1], [0, 1]] : this.ranges(first, shown);
-
-    surface.resize(this.width, this.height);
-    const ctx = surface.begin(theme.background);
-    const { labels, panelOf } = cache.facets;
+    const first = Math.max(0, shown - trail);
+    const [xRange, yRange] = shown < 0 ? [[0, 1], [0, 1]] : this.ranges(first, shown);
+    const ctx = prepareCanvas(this.canvas, this.width, this.height);
+    const ratio = this.canvas.width / this.width;
+    const { labels } = cache.facets;
     const titled = labels.length > 0;
     const layout = (left) =>
       facetGrid(labels.length || 1, this.width, this.height, {
@@ -204,6 +179,7 @@ export class ScatterView {
       });
     // The y labels' width depends on the panel height through the tick step.
     const grid = layout(yLabelWidth(ctx, yRange, layout(40).panels[0].height, theme));
+    this.layout = grid;
     // Shared scales: tick labels only on the outer panels.
     const axes = grid.panels.map((p, i) =>
       drawAxes(ctx, p, xRange, yRange, theme, {
@@ -211,16 +187,16 @@ export class ScatterView {
         yLabels: p.column === 0,
       }),
     );
-    if (shown !== null) {
-      const scales = panelScales(grid.panels, xRange, yRange, surface.ratio);
-      if (options.paths && trail > 0) this.drawPaths(ctx, cache, scales, first, shown, trail);
-      this.drawPoints(ctx, cache, scales, first, shown, trail);
+    if (shown >= 0) {
+      const scales = panelScales(grid.panels, xRange, yRange, ratio);
+      if (options.paths && trail > 0) this.drawPaths(ctx, cache, scales, first, shown, trail, ratio);
+      this.drawPoints(ctx, cache, scales, first, shown, trail, ratio);
     }
     grid.panels.forEach((p, i) => {
       drawFrame(ctx, p, axes[i], theme);
       if (titled) {
         ctx.fillStyle = theme.text;
-        ctx.font = `11px ${theme.fontFamily}`;
+        ctx.font = font(theme);
         ctx.textAlign = "left";
         ctx.textBaseline = "bottom";
         ctx.fillText(labels[i] ?? "", p.x, p.y - 3, p.width);
@@ -228,22 +204,19 @@ export class ScatterView {
     });
   }
 
-  /** Every frame from `first` to `last` into one ImageData, oldest first, then onto the canvas. */
-  drawPoints(ctx, cache, panels, first, last, trail) {
-    const { surface } = this;
-    const w = surface.canvas.width;
-    const h = surface.canvas.height;
-    if (!this.pixels || this.pixels.image.width !== w || this.pixels.image.height !== h) {
-      const image = new ImageData(w, h);
-      this.pixels = { image, u32: new Uint32Array(image.data.buffer), layer: offscreen(w, h) };
+  /** Every frame from `first` to `last` into one image, oldest first, then onto the canvas. */
+  drawPoints(ctx, cache, panels, first, last, trail, ratio) {
+    const { width: w, height: h } = this.canvas;
+    if (!this.image || this.image.canvas.width !== w || this.image.canvas.height !== h) {
+      this.image = createImage(w, h);
     }
-    const { image, u32, layer } = this.pixels;
-    u32.fill(0);
+    const { canvas, ctx: imageCtx, data, pixels } = this.image;
+    pixels.fill(0);
     const size = this.options.size ?? autoSize(cache.k);
-    const stamp = discStamp((size / 2) * surface.ratio);
+    const stamp = discStamp((size / 2) * ratio);
     for (let i = first; i <= last; i++) {
       const palette = this.palette(cache, trailAlpha(last - i, trail));
-      splatPoints(u32, w, this.store.row(i), cache.k, {
+      splatPoints(pixels, w, this.store.row(i), cache.k, {
         levels: cache.levels,
         palette,
         panelOf: cache.facets.panelOf,
@@ -251,20 +224,20 @@ export class ScatterView {
         stamp,
       });
     }
-    layer.getContext("2d").putImageData(image, 0, 0);
+    imageCtx.putImageData(data, 0, 0);
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(layer, 0, 0);
+    ctx.drawImage(canvas, 0, 0);
     ctx.restore();
   }
 
   /** Each point's path through the trail frames, one canvas path per colour group and age. */
-  drawPaths(ctx, cache, panels, first, last, trail) {
+  drawPaths(ctx, cache, panels, first, last, trail, ratio) {
     const buckets = this.pathBuckets(cache);
     const { panelOf } = cache.facets;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.lineWidth = this.surface.ratio;
+    ctx.lineWidth = ratio;
     for (let i = first + 1; i <= last; i++) {
       const from = this.store.row(i - 1);
       const to = this.store.row(i);
@@ -299,7 +272,7 @@ export class ScatterView {
     });
     cache.buckets = [...groups].map(([bucket, members]) => {
       const level = bucket < PATH_BUCKETS ? Math.min(255, Math.round((bucket + 0.5) * span)) : bucket;
-      const [r, g, b] = levelRgb(level, cache.table, cache.missing, cache.single);
+      const [r, g, b] = levelRgb(level, cache.lut, cache.missing, cache.single);
       return { color: `rgb(${r}, ${g}, ${b})`, members: Int32Array.from(members) };
     });
     return cache.buckets;

@@ -17,7 +17,7 @@ describe("ScatterView", () => {
   it("is replayable, reads whole rows, and is the view of kind scatter", () => {
     expect(viewClass("scatter")).toBe(ScatterView);
     expect(ScatterView.replayable).toBe(true);
-    expect(ScatterView.storeClass).toBe(RowStore);
+    expect(ScatterView.Store).toBe(RowStore);
     expect(viewClass("trajectory")).toBe(TrajectoryView);
     expect(TrajectoryView.replayable).toBe(true);
   });
@@ -36,11 +36,13 @@ describe("ScatterView", () => {
     view.showIndex(null);
     expect(view.following).toBe(true);
     expect(invalidate).toHaveBeenCalledTimes(3);
+    view.showIndex(null);
+    expect(invalidate).toHaveBeenCalledTimes(3);
   });
 
   it("shows nothing before the first frame", () => {
     const view = new ScatterView(document.createElement("div"), new RowStore(), { invalidate() {} });
-    expect(view.shownIndex).toBe(null);
+    expect(view.shownIndex).toBe(-1);
     expect(view.shownFrame()).toBe(null);
   });
 

@@ -3,13 +3,15 @@
 // added to it; it is redrawn whole when the ranges, size or theme change,
 // or when replay goes back in time.
 
-import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../axes.js";
-import { HiDpiCanvas, offscreen } from "../canvas.js";
 import { formatStep, formatValue } from "../format.js";
-import { decimatePath, freshPathState, strokePath } from "../path_decimate.js";
 import { PALETTE } from "../theme.js";
+import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
+import { createCanvas, createLayer, prepareCanvas } from "./canvas.js";
 import { formatCount } from "./color_key.js";
 import { facetGrid, panelScales } from "./facets.js";
+import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
+import { createReadout } from "./readout.js";
+import { ReplayableView } from "./replay.js";
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const HEAD_COLOR = "#f97316";
@@ -26,51 +28,27 @@ const LINE_ALPHAS = [
 /** Opacity of the line for a path of `n` points. */
 export const lineAlpha = (n) => LINE_ALPHAS.find(([upTo]) => n <= upTo)[1];
 
-export class TrajectoryView {
+export class TrajectoryView extends ReplayableView {
   static replayable = true;
 
   constructor(parent, store, { invalidate }) {
-    this.root = parent;
-    this.store = store;
-    this.invalidate = invalidate;
+    super(store, invalidate);
     this.theme = null;
     this.themeVersion = 0;
     this.options = {};
     this.width = 0;
     this.height = 300;
-    this.index = null;
     this.drawnKey = "";
     this.extent = { generation: -1, rows: 0, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.layer = null;
     // Full redraws of the line so far, for tests and measurements.
     this.fullRedraws = 0;
 
-    const bar = document.createElement("div");
-    bar.className = "livescope-bar";
-    this.info = document.createElement("div");
-    this.info.className = "livescope-info";
-    bar.append(this.info);
+    this.readout = createReadout(parent);
     const plot = document.createElement("div");
     plot.className = "livescope-plot";
-    parent.append(bar, plot);
-    this.surface = new HiDpiCanvas(plot, "livescope-canvas");
-  }
-
-  get following() {
-    return this.index === null;
-  }
-
-  /** The history index of the path's head, or null when there are no rows. */
-  get shownIndex() {
-    const { length } = this.store;
-    if (length === 0) return null;
-    return this.index === null ? length - 1 : Math.min(this.index, length - 1);
-  }
-
-  /** Show the path up to row `i`; null follows the latest row. */
-  showIndex(i) {
-    this.index = i === null ? null : Math.max(0, Math.floor(i));
-    this.invalidate();
+    parent.appendChild(plot);
+    this.canvas = createCanvas(plot, "livescope-image");
   }
 
   setTheme(theme) {
@@ -88,14 +66,12 @@ export class TrajectoryView {
     if (this.width <= 0 || !this.theme) return false;
     const shown = this.shownIndex;
     const [xRange, yRange] = this.ranges();
+    this.showReadout(shown);
     const key = [shown, this.store.generation, xRange, yRange, this.width, this.height,
       JSON.stringify(this.options), this.themeVersion].join("|");
-    this.showInfo(shown);
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.draw(shown, xRange, yRange);
-    this.root.dataset.shownIndex = shown === null ? "" : String(shown);
-    this.root.dataset.shownStep = shown === null ? "" : String(this.store.steps[shown]);
     return true;
   }
 
@@ -103,14 +79,17 @@ export class TrajectoryView {
     this.layer = null;
   }
 
-  showInfo(shown) {
+  showReadout(shown) {
     const { store } = this;
-    if (shown === null) {
-      this.info.textContent = "no points yet";
+    if (shown < 0) {
+      this.readout.show("no points yet");
       return;
     }
     const [xs, ys] = store.columns;
-    this.info.textContent = `step ${formatStep(store.steps[shown])} · point ${formatCount(shown + 1)} of ${formatCount(store.length)} · x ${formatValue(xs[shown])}, y ${formatValue(ys[shown])}`;
+    this.readout.show(
+      `step ${formatStep(store.steps[shown])} · point ${formatCount(shown + 1)} of ${formatCount(store.length)}` +
+        ` · x ${formatValue(xs[shown])}, y ${formatValue(ys[shown])}`,
+    );
   }
 
   /** The fixed limits, or the extent of every row held (so replay keeps the frame still), snapped to round ticks. */
@@ -132,37 +111,36 @@ export class TrajectoryView {
   }
 
   draw(shown, xRange, yRange) {
-    const { theme, surface } = this;
-    surface.resize(this.width, this.height);
-    const ctx = surface.begin(theme.background);
+    const { theme } = this;
+    const ctx = prepareCanvas(this.canvas, this.width, this.height);
+    const ratio = this.canvas.width / this.width;
     const layout = (left) => facetGrid(1, this.width, this.height, { margin: { ...MARGIN, left } }).panels[0];
     // The y labels' width depends on the plot height through the tick step.
     const panel = layout(yLabelWidth(ctx, yRange, layout(40).height, theme));
     const axes = drawAxes(ctx, panel, xRange, yRange, theme);
-    if (shown !== null) {
-      const [scale] = panelScales([panel], xRange, yRange, surface.ratio);
-      const layer = this.updateLayer(shown, scale, [xRange, yRange]);
+    if (shown >= 0) {
+      const [scale] = panelScales([panel], xRange, yRange, ratio);
+      const layer = this.updateLayer(shown, scale, [xRange, yRange], ratio);
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(layer, 0, 0);
       ctx.restore();
-      this.drawHead(ctx, shown, scale);
+      this.drawHead(ctx, shown, scale, ratio);
     }
     drawFrame(ctx, panel, axes, theme);
   }
 
   /** The layer holding the line up to `shown`: extended by the new rows, or redrawn whole. */
-  updateLayer(shown, scale, ranges) {
-    const { surface, store } = this;
-    const w = surface.canvas.width;
-    const h = surface.canvas.height;
+  updateLayer(shown, scale, ranges, ratio) {
+    const { store } = this;
+    const { width: w, height: h } = this.canvas;
     const color = this.options.color ?? PALETTE[0];
     const alpha = lineAlpha(store.length);
     const key = JSON.stringify([ranges, w, h, color, alpha, this.themeVersion, store.generation]);
     const end = shown + 1;
     let layer = this.layer;
     if (!layer || layer.key !== key || layer.rows > end) {
-      const canvas = layer && layer.canvas.width === w && layer.canvas.height === h ? layer.canvas : offscreen(w, h);
+      const canvas = layer && layer.canvas.width === w && layer.canvas.height === h ? layer.canvas : createLayer(w, h);
       const ctx = canvas.getContext("2d");
       ctx.clearRect(0, 0, w, h);
       ctx.beginPath();
@@ -170,7 +148,7 @@ export class TrajectoryView {
       ctx.clip();
       ctx.strokeStyle = color;
       ctx.globalAlpha = alpha;
-      ctx.lineWidth = surface.ratio;
+      ctx.lineWidth = ratio;
       ctx.lineJoin = "round";
       layer = this.layer = { canvas, ctx, key, rows: 0, path: freshPathState() };
       this.fullRedraws++;
@@ -187,9 +165,8 @@ export class TrajectoryView {
     return layer.canvas;
   }
 
-  drawHead(ctx, shown, scale) {
+  drawHead(ctx, shown, scale, ratio) {
     const [xs, ys] = this.store.columns;
-    const ratio = this.surface.ratio;
     const x = (scale.ox + xs[shown] * scale.sx) / ratio;
     const y = (scale.oy + ys[shown] * scale.sy) / ratio;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return;

@@ -15,7 +15,7 @@ from ._flush_timer import flush_timer
 from ._history import History
 from ._kernel import current_shell, on_cell_end
 from ._shell_poll import poll_shell
-from ._views import make_view
+from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
 
@@ -77,26 +77,16 @@ class LivePlot:
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
-        names = _rows.parse_columns(columns)
-        if view.columns is not None:
-            if names is not None:
-                raise TypeError(
-                    f"LivePlot(kind={kind!r}) takes no columns argument: that kind sets its "
-                    f"own columns; got columns={columns!r}"
-                )
-            names = view.columns or None
+        names, width = columns_and_width(view, columns)
         _check_str("title", title, optional=True)
         _check_str("x_label", x_label)
         _check_max_fps(max_fps)
         _check_height(height)
-        width = view.width if view.width is not None else (len(names) if names else None)
         self._history = History(_check_dtype(dtype), width)
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
-        # Views without column names (a scatter's 2K coordinates) validate
-        # rows in their reshape, and their width is fixed by the first row.
-        self._named = view.columns != ()
+        self._named = view.named_columns
         self._reshape = view.reshape
         self._reshape_rows = view.reshape_rows
         self._widget = LivePlotWidget(
@@ -156,7 +146,7 @@ class LivePlot:
                 row = self._reshape(row, self._history.width)
             columns, index = self._columns, self._index
             if not self._named:
-                values = row
+                values = _rows.coerce_values(row, self._history.width, self._history.dtype)
             else:
                 if not columns:
                     columns = _rows.columns_of_first_row(row)
@@ -167,10 +157,9 @@ class LivePlot:
                 step_value = 0.0 if last is None else last + 1.0
             else:
                 step_value = _rows.check_step(step, last)
-            # The first row, now known to be valid, fixes the columns or the width.
-            if columns is not self._columns:
+            if columns is not self._columns:  # the first row, now known to be valid
                 self._set_columns(columns)
-            elif self._history.width is None:
+            elif self._history.width is None:  # the first row of a view without names
                 self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
@@ -191,7 +180,7 @@ class LivePlot:
                 rows = self._reshape_rows(rows, self._history.width)
             columns = self._columns
             if not self._named:
-                array = rows
+                array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)
             else:
                 if not columns:
                     shape = np.shape(rows)
@@ -203,14 +192,59 @@ class LivePlot:
                 step_array = first + np.arange(len(array), dtype=np.float64)
             else:
                 step_array = _rows.coerce_steps(steps, len(array), last)
-            # The first rows, now known to be valid, fix the columns or the width.
-            if columns is not self._columns:
+            if columns is not self._columns:  # the first rows, now known to be valid
                 self._set_columns(columns)
-            elif self._history.width is None:
+            elif self._history.width is None:  # the first rows of a view without names
                 self._history.set_width(array.shape[1])
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
+
+    @classmethod
+    def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
+        """A plot of a recorded N x M matrix, opened on its replay at the first row.
+
+        Parameters
+        ----------
+        history : array-like, N x M
+            One row per step (for ``kind="heatmap"`` also N x rows x cols).
+        steps : array-like of N numbers, optional
+            The step of every row, non-decreasing; default 0..N-1.
+        **kwargs
+            Any argument of `LivePlot`; `kind` defaults to ``"frame"`` here, so
+            the rows play as an animation.
+
+        Returns
+        -------
+        LivePlot
+            Holding the rows. A view of it opens paused at the first row with
+            the replay bar ready to play. The rows reach the browser when a
+            view asks for them, as binary messages like any plot's rows; the
+            plot takes further updates as usual.
+
+        Examples
+        --------
+        >>> A = np.random.default_rng(0).normal(size=(100, 64))
+        >>> w = LivePlot.from_history(A, title="recorded")
+        >>> w.history.shape
+        (100, 64)
+        """
+        if np.ndim(history) < 2:
+            raise ValueError(
+                f"history must be an N x M matrix, one row per step; got {np.ndim(history)}-D"
+            )
+        kwargs.setdefault("kind", "frame")
+        plot = cls(**kwargs)  # type: ignore[arg-type]
+        # A new view asks for every row when it starts; sending them now as
+        # well would only make the browser receive them twice.
+        live, plot._live = plot._live, False
+        try:
+            plot.extend(history, steps=steps)
+        finally:
+            plot._live = live
+        plot._sent = len(plot._history)
+        plot._widget.replay_start = "first"
+        return plot
 
     @property
     def history(self) -> np.ndarray:
@@ -229,7 +263,7 @@ class LivePlot:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        """Series names, in column order (empty until known)."""
+        """Series names, in column order (empty until known, and for kinds without names)."""
         return self._columns
 
     def __len__(self) -> int:
@@ -237,7 +271,10 @@ class LivePlot:
 
     def __repr__(self) -> str:
         state = "stopped" if self._stopped else "running"
-        return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        if self._named:
+            return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
+        width = self._history.width
+        return f"<LivePlot kind={self.kind!r} width={width} rows={len(self)} {state}>"
 
     # ----- the loop guard ---------------------------------------------------
 

@@ -87,7 +87,7 @@ def coerce_row(
                 f"row must have {len(columns)} values, one per column {list(columns)}; "
                 f"got the single number {row!r}"
             )
-        return [_number(row, columns[0])]
+        return [_number(row, f"column {columns[0]!r}")]
     array = _as_array(row, "row")
     if array.ndim != 1 or len(array) != len(columns):
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
@@ -111,6 +111,41 @@ def coerce_rows(rows: object, columns: tuple[str, ...], dtype: np.dtype) -> np.n
             f"got shape {_shape(array)}{hint}"
         )
     return _numeric(array, rows, columns, dtype)
+
+
+def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray:
+    """One row of a view whose values are positions (a curve, an image), not named series.
+
+    The row is 1-D with `width` values, or with any number of them while the
+    width is still unknown (None).
+    """
+    if (
+        type(row) is np.ndarray
+        and row.ndim == 1
+        and row.dtype.kind in _NUMERIC_KINDS
+        and (len(row) == width or (width is None and len(row)))
+    ):
+        return row
+    if isinstance(row, (str, bytes, Mapping)):
+        raise TypeError(f"row must be a sequence or array of numbers; got {type(row).__name__}")
+    array = _as_array(row, "row")
+    if array.ndim == 0:
+        array = array.reshape(1)
+    if array.ndim != 1 or not len(array) or (width is not None and len(array) != width):
+        expected = "at least one value" if width is None else f"{width} values"
+        hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
+        raise ValueError(f"row must be 1-D with {expected}; got shape {_shape(array)}{hint}")
+    return _real_values(array, row, dtype)
+
+
+def coerce_value_rows(rows: object, width: int | None, dtype: np.dtype) -> np.ndarray:
+    """K rows of `width` position values as a K x width array (see `coerce_values`)."""
+    array = _as_array(rows, "rows")
+    if array.ndim != 2 or (width is not None and array.shape[1] != width) or not array.shape[1]:
+        expected = "K x M" if width is None else f"K x {width}"
+        hint = " (use update() for one row)" if array.ndim == 1 else ""
+        raise ValueError(f"rows must be a {expected} array; got shape {_shape(array)}{hint}")
+    return _real_values(array, rows, dtype)
 
 
 def coerce_steps(steps: object, count: int, after: float | None) -> np.ndarray:
@@ -161,7 +196,8 @@ def _row_from_mapping(
         position = index.get(name)
         if position is None:
             raise KeyError(f"{name!r} is not a column of this plot; columns are {list(columns)}")
-        values[position] = value if type(value) in _PLAIN_NUMBERS else _number(value, name)
+        plain = type(value) in _PLAIN_NUMBERS
+        values[position] = value if plain else _number(value, f"column {name!r}")
     return values
 
 
@@ -174,7 +210,8 @@ def _numeric(
         flat = array.reshape(-1)
         width = len(columns)
         converted = np.array(
-            [_number(v, columns[i % width]) for i, v in enumerate(flat)], dtype=dtype
+            [_number(v, f"column {columns[i % width]!r}") for i, v in enumerate(flat)],
+            dtype=dtype,
         )
         return converted.reshape(array.shape)
     # numpy turned mixed input into strings; look at what was given to name the culprit.
@@ -187,8 +224,18 @@ def _numeric(
     )
 
 
-def _number(value: object, column: str) -> float:
-    """A real number (None is a gap: NaN)."""
+def _real_values(array: np.ndarray, given: object, dtype: np.dtype) -> np.ndarray:
+    """`array` as real numbers (None is NaN), naming the first value that is not one."""
+    if array.dtype.kind in _NUMERIC_KINDS:
+        return array
+    flat = (array if array.dtype.kind == "O" else np.asarray(given, dtype=object)).reshape(-1)
+    width = array.shape[-1]
+    values = [_number(v, f"value {i % width}") for i, v in enumerate(flat)]
+    return np.array(values, dtype=dtype).reshape(array.shape)
+
+
+def _number(value: object, what: str) -> float:
+    """A real number (None is a gap: NaN); `what` names it in errors ("column 'loss'")."""
     if value is None:
         return float("nan")
     if isinstance(value, (numbers.Real, np.number)) and not isinstance(value, np.complexfloating):
@@ -198,11 +245,9 @@ def _number(value: object, column: str) -> float:
             return float(value)  # 0-d arrays and tensors from numerical libraries
         except (TypeError, ValueError) as error:
             raise TypeError(
-                f"column {column!r} must be a real number; got {type(value).__name__} {value!r}"
+                f"{what} must be a real number; got {type(value).__name__} {value!r}"
             ) from error
-    raise TypeError(
-        f"column {column!r} must be a real number; got {type(value).__name__} {value!r}"
-    )
+    raise TypeError(f"{what} must be a real number; got {type(value).__name__} {value!r}")
 
 
 def _is_real(value: object) -> bool:

@@ -34,6 +34,8 @@ class LivePlotWidget(anywidget.AnyWidget):
     stopped = traitlets.Bool(False).tag(sync=True)
     kind = traitlets.Unicode("lines").tag(sync=True)
     view_options = traitlets.Dict().tag(sync=True)
+    # Where a replayable view opens: following the latest row, or at the first.
+    replay_start = traitlets.Enum(("latest", "first"), "latest").tag(sync=True)
     # Tells models apart in the browser, where each call gets a new model proxy.
     _uid = traitlets.Unicode().tag(sync=True)
 

@@ -10,14 +10,17 @@ Contract of the view:
   and ``data-draws``;
 - a ``<button>`` named "Stop" that reads "Stopped" once stopped;
 - a ``<canvas>`` with the chart;
-- ``root.livescope = {store, view}``, ``store.length`` rows and one
+- ``root.livescope = {store, view, replay}``, ``store.length`` rows and one
   Float64Array per series in ``store.columns`` (capacity-sized; only the first
-  ``length`` entries are rows), ``store.steps`` alike;
-- views that show one step at a time (scatter, trajectory) keep
-  ``data-shown-index`` and ``data-shown-step`` current and have
-  ``view.showIndex(i | null)``; a scatter's store is row-major
-  (``store.row(i)`` is frame i as x0, y0, x1, y1, ...) and its view has
-  ``shownFrame()`` -> ``{index, step, x, y}``.
+  ``length`` entries are rows), ``store.steps`` alike. Kinds whose values are
+  positions (frame, heatmap, waterfall) keep a row store instead:
+  ``store.row(i)`` is row ``i``, ``store.width`` values long;
+- replayable kinds also keep ``data-shown-index``, ``data-shown-step``,
+  ``data-following`` and ``data-playing`` current, and have a replay bar with a
+  range input (``.livescope-slider``), Play/Pause and Latest buttons and a
+  speed ``<select>``. Their views have ``showIndex(i | null)`` (null follows
+  the latest row); a scatter's view also has ``shownFrame()`` ->
+  ``{index, step, x, y}`` (its rows are x0, y0, x1, y1, ...).
 """
 
 from __future__ import annotations
@@ -46,6 +49,16 @@ _STORE_JS = """
     steps: store.steps ? rows(store.steps) : null,
     columns: (store.columns || []).map(rows),
   };
+}
+"""
+
+_ROW_STORE_JS = """
+(root, [start, stop]) => {
+  const store = root.livescope.store;
+  const rows = [];
+  for (let i = start; i < Math.min(stop, store.length); i++) rows.push(Array.from(store.row(i)));
+  const steps = Array.from(store.steps.subarray(0, store.length));
+  return { length: store.length, width: store.width, steps, rows };
 }
 """
 
@@ -117,16 +130,39 @@ def store(root: Locator) -> StoreSnapshot:
     return StoreSnapshot(**data)
 
 
-def shown(root: Locator) -> tuple[int, float] | None:
-    """The (index, step) a replayable view shows, or None before any row."""
-    index, step = attr(root, "shown-index"), attr(root, "shown-step")
-    if not index:
-        return None
-    return int(index), float(step)
+@dataclass(frozen=True)
+class RowSnapshot:
+    """Rows ``start``.. of a row store (kinds whose values are positions)."""
+
+    length: int
+    width: int
+    steps: list[float]
+    rows: list[list[float]]
+
+
+def row_store(root: Locator, start: int = 0, stop: int = 1 << 30) -> RowSnapshot:
+    """Rows [start, stop) the front end holds, and the step of every row."""
+    return RowSnapshot(**root.evaluate(_ROW_STORE_JS, [start, stop]))
+
+
+def shown_index(root: Locator) -> int | None:
+    """The row a replayable view shows (None while it shows none)."""
+    value = attr(root, "shown-index")
+    return int(value) if value else None
+
+
+def slider(root: Locator) -> Locator:
+    return root.locator(".livescope-slider")
+
+
+def shown_step(root: Locator) -> float | None:
+    """The step of the row a replayable view shows (None while it shows none)."""
+    value = attr(root, "shown-step")
+    return float(value) if value else None
 
 
 def wait_shown_index(root: Locator, index: int, timeout_s: float = 10.0) -> None:
-    """Wait until the view shows history index ``index``."""
+    """Wait until a replayable view shows row ``index``."""
     handle = root.element_handle(timeout=timeout_s * 1000)
     try:
         root.page.wait_for_function(
@@ -137,7 +173,7 @@ def wait_shown_index(root: Locator, index: int, timeout_s: float = 10.0) -> None
         )
     except PlaywrightTimeoutError as exc:
         raise AssertionError(
-            f"{ROOT} shows index {attr(root, 'shown-index')!r} after {timeout_s:.0f} s, "
+            f"{ROOT} shows row {attr(root, 'shown-index')!r} after {timeout_s:.0f} s, "
             f"expected {index}"
         ) from exc
     finally:
@@ -145,18 +181,13 @@ def wait_shown_index(root: Locator, index: int, timeout_s: float = 10.0) -> None
 
 
 def show_index(root: Locator, index: int | None) -> None:
-    """Ask the view to show history index ``index`` (None follows the latest)."""
+    """Ask a replayable view to show row ``index`` (None follows the latest)."""
     root.evaluate("(root, i) => root.livescope.view.showIndex(i)", index)
 
 
 def shown_frame(root: Locator) -> dict | None:
     """The scatter frame shown: ``{index, step, x, y}``."""
     return root.evaluate("(root) => root.livescope.view.shownFrame()")
-
-
-def frame_row(root: Locator, index: int) -> list[float]:
-    """Row ``index`` of a row-major (scatter) store."""
-    return root.evaluate("(root, i) => Array.from(root.livescope.store.row(i))", index)
 
 
 def stop_button(root: Locator) -> Locator:

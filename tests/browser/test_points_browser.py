@@ -10,10 +10,13 @@ import inspect
 import numpy as np
 import pytest
 from _livescope_dom import (
-    frame_row,
+    attr,
+    row_store,
     show_index,
-    shown,
     shown_frame,
+    shown_index,
+    shown_step,
+    slider,
     wait_rendered,
     wait_shown_index,
 )
@@ -62,18 +65,21 @@ def test_scatter_with_trail_streams_frames_and_shows_the_latest(open_notebook, a
     nb.run_cell(0)
     root = wait_rendered(nb, 0)
     assert root.get_attribute("data-kind") == "scatter"
-    assert shown(root) is None
+    assert shown_index(root) is None
 
     nb.run_cell(1)
     assert nb.printed_value(1, "LEN") == str(FRAMES)
     expect(root).to_have_attribute("data-rows", str(FRAMES), timeout=15_000)
     wait_shown_index(root, FRAMES - 1)
-    assert shown(root) == (FRAMES - 1, FRAMES - 1)
+    assert shown_step(root) == FRAMES - 1
+    assert attr(root, "following") == "true"
 
     # The browser holds every frame, flattened to x0, y0, x1, y1, ...
-    total = sum(sum(frame_row(root, i)) for i in range(FRAMES))
+    held = row_store(root)
+    assert held.width == 2 * K
+    total = sum(sum(row) for row in held.rows)
     assert total == pytest.approx(float(nb.printed_value(1, "SUM")), rel=1e-9, abs=1e-9)
-    np.testing.assert_allclose(frame_row(root, 17), frame(17, K).reshape(-1), atol=1e-12)
+    np.testing.assert_allclose(held.rows[17], frame(17, K).reshape(-1), atol=1e-12)
     latest = shown_frame(root)
     np.testing.assert_allclose(latest["x"], frame(FRAMES - 1, K)[:, 0], atol=1e-12)
     np.testing.assert_allclose(latest["y"], frame(FRAMES - 1, K)[:, 1], atol=1e-12)
@@ -86,14 +92,28 @@ def test_scatter_with_trail_streams_frames_and_shows_the_latest(open_notebook, a
     # Colormap by index and fading trail: many colours, not one line colour.
     assert len(colours.foreground) >= 8, f"the scatter looks blank or flat: {colours}"
 
-    # Showing an earlier frame: the view holds that frame and says so.
-    show_index(root, 20)
-    wait_shown_index(root, 20)
-    assert shown(root) == (20, 20)
-    np.testing.assert_allclose(shown_frame(root)["x"], frame(20, K)[:, 0], atol=1e-12)
-    artifacts.screenshot(root, "scatter-trail-frame-20")
-    show_index(root, None)
+    # Dragging the replay slider shows that frame (with its trail).
+    bar = slider(root)
+    box = bar.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    nb.page.mouse.move(box["x"] + box["width"] - 2, y)
+    nb.page.mouse.down()
+    nb.page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=5)
+    nb.page.mouse.move(box["x"] + box["width"] * 0.3, y, steps=5)
+    nb.page.mouse.up()
+    index = int(bar.input_value())
+    assert 10 < index < FRAMES - 20, f"the drag should land mid-way; the slider says {index}"
+    wait_shown_index(root, index)
+    assert shown_step(root) == index
+    assert attr(root, "following") == "false"
+    np.testing.assert_allclose(shown_frame(root)["x"], frame(index, K)[:, 0], atol=1e-12)
+    png = artifacts.screenshot(root.locator("canvas"), "scatter-trail-dragged")
+    assert len(colour_summary(nb.page, png).foreground) >= 8
+
+    root.get_by_role("button", name="Latest", exact=True).click()
     wait_shown_index(root, FRAMES - 1)
+    assert attr(root, "following") == "true"
 
 
 FACET_CELLS = [
@@ -188,5 +208,5 @@ def test_trajectory_streams_a_growing_line(open_notebook, artifacts):
 
     show_index(root, 1000)
     wait_shown_index(root, 1000)
-    assert shown(root) == (1000, 1000.0)
+    assert shown_step(root) == 1000
     artifacts.screenshot(root, "trajectory-up-to-1000")

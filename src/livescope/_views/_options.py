@@ -1,39 +1,92 @@
-"""Checks for view options that several kinds share."""
+"""Checks for view options that several kinds share: colormaps, limits, labels, colours, counts."""
 
 from __future__ import annotations
 
 import math
 import numbers
 import re
+from collections.abc import Sequence
+
+# Every map goes from dark (low) to light (high); the front end holds their
+# tables (js/views/colormap_data.js), and a test keeps both lists equal.
+COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis", "greys")
 
 # A CSS colour as canvas understands it, limited to forms that cannot fail there.
-_CSS_COLOR = re.compile(
-    r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]+"
-)
+_CSS_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]+")
 
 
-def check_limits(value: object, name: str) -> list[float] | None:
-    """An axis range ``(lo, hi)`` of finite numbers with lo < hi, or None (auto)."""
+def check_colormap(value: object) -> str:
+    """A known colormap name."""
+    if not isinstance(value, str) or value not in COLORMAPS:
+        known = ", ".join(COLORMAPS)
+        raise ValueError(f"colormap must be one of {known}; got {value!r}")
+    return value
+
+
+def optional_number(name: str, value: object) -> float | None:
+    """None, or a finite real number."""
     if value is None:
         return None
-    try:
-        lo, hi = value  # type: ignore[misc]
-    except (TypeError, ValueError):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(
-            f"{name} must be a pair (low, high) or None; got {type(value).__name__} {value!r}"
-        ) from None
-    for end in (lo, hi):
-        if isinstance(end, bool) or not isinstance(end, numbers.Real):
-            raise TypeError(f"{name} must hold two numbers; got {value!r}")
-        if not math.isfinite(end):
-            raise ValueError(f"{name} must hold finite numbers; got {value!r}")
-    if not lo < hi:
-        raise ValueError(f"{name} must have low < high; got {value!r}")
-    return [float(lo), float(hi)]
+            f"{name} must be a number or None (automatic); got {type(value).__name__} {value!r}"
+        )
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number or None (automatic); got {number}")
+    return number
+
+
+def check_limits(vmin: object, vmax: object) -> tuple[float | None, float | None]:
+    """`vmin` and `vmax`: each a finite number or None (automatic), and vmin < vmax."""
+    low, high = optional_number("vmin", vmin), optional_number("vmax", vmax)
+    if low is not None and high is not None and not low < high:
+        raise ValueError(f"vmin must be smaller than vmax; got vmin={low:g}, vmax={high:g}")
+    return low, high
+
+
+def check_range(name: str, value: object) -> list[float] | None:
+    """None, or a pair (lo, hi) of finite numbers with lo < hi."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
+        raise TypeError(f"{name} must be a pair (lo, hi) or None (automatic); got {value!r}")
+    low = optional_number(f"{name}[0]", value[0])
+    high = optional_number(f"{name}[1]", value[1])
+    if low is None or high is None or not low < high:
+        raise ValueError(f"{name} must be (lo, hi) with lo < hi; got {tuple(value)!r}")
+    return [low, high]
+
+
+def check_labels(name: str, value: object, count: int) -> list[str] | None:
+    """None, or `count` labels (strings or numbers, shown as text)."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(f"{name} must be a list of {count} labels; got {type(value).__name__}")
+    if len(value) != count:
+        raise ValueError(f"{name} must have {count} labels, one per position; got {len(value)}")
+    labels = []
+    for label in value:
+        if not isinstance(label, (str, numbers.Real)) or isinstance(label, bool):
+            raise TypeError(
+                f"{name} must hold strings or numbers; got {type(label).__name__} {label!r}"
+            )
+        labels.append(label if isinstance(label, str) else f"{label:g}")
+    return labels
+
+
+def check_flag(name: str, value: object) -> bool | None:
+    """None (automatic), True or False."""
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(
+            f"{name} must be True, False or None (automatic); got {type(value).__name__}"
+        )
+    return value
 
 
 def check_color(value: object, name: str = "color") -> str | None:
-    """A CSS colour: "#rgb", "#rrggbb" (with optional alpha) or a name like "red"; or None."""
+    """None, or a CSS colour: "#rgb", "#rrggbb" (optionally with alpha) or a name like "red"."""
     if value is None:
         return None
     if not isinstance(value, str) or not _CSS_COLOR.fullmatch(value):
@@ -43,7 +96,7 @@ def check_color(value: object, name: str = "color") -> str | None:
     return value
 
 
-def check_count(value: object, name: str, *, minimum: int, maximum: int) -> int:
+def check_count(name: str, value: object, *, minimum: int, maximum: int) -> int:
     """An integer in [minimum, maximum]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
@@ -52,8 +105,8 @@ def check_count(value: object, name: str, *, minimum: int, maximum: int) -> int:
     return int(value)
 
 
-def check_size(value: object, name: str = "size") -> float | None:
-    """A marker size in CSS pixels (0.5 to 20), or None (chosen from the point count)."""
+def check_size(name: str, value: object) -> float | None:
+    """None (automatic), or a marker size in CSS pixels from 0.5 to 20."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):

@@ -20,21 +20,25 @@ class View:
         Values per row when the view fixes it (a heatmap's rows x cols);
         None when the columns or the first row decide.
     columns : tuple of str or None
-        Column names the view fixes (a trajectory's ``("x", "y")``); ``()``
-        when its values have no names (a scatter's 2K coordinates: nothing
-        per value is synced, the width travels with the rows); None when
-        the user's `columns` decide.
+        Column names the view fixes (a trajectory's ``("x", "y")``), or ``()``
+        when its options alone set the width (a scatter's ``points``); the
+        `columns` argument is then refused. None when the user's `columns`
+        decide.
     reshape : callable or None
         ``reshape(row, width)`` turns what a user passes to `update` into one
         flat row (a K x 2 array of points into 2K values, say); `width` is the
-        number of values per row once known, None before the first row. For
-        a view without column names it also validates the row and returns a
-        1-D numeric array. None when rows are flat already.
+        number of values per row once known (None before the first row), so
+        errors can name the shape expected. None when rows are flat already.
     reshape_rows : callable or None
-        The same for `extend`: ``reshape_rows(rows, width)`` returns an
-        N x width array.
+        The same for `extend`: ``reshape_rows(rows, width)`` returns a
+        K x width array.
     replayable : bool
         The view shows one step at a time, so the front end offers a replay slider.
+    named_columns : bool
+        Each value is a named series (lines). False when values are positions
+        (a curve's points, an image's pixels): the plot then keeps no names,
+        `columns` takes only a count, and the `columns` trait stays empty so
+        wide rows never sync thousands of names.
     """
 
     kind: str
@@ -44,6 +48,7 @@ class View:
     reshape: Callable[[object, int | None], object] | None = None
     reshape_rows: Callable[[object, int | None], object] | None = None
     replayable: bool = False
+    named_columns: bool = True
 
 
 def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._colormaps import check_colormap
-from ._options import check_color, check_count, check_limits, check_size
+from ._options import check_color, check_colormap, check_count, check_range, check_size
 from ._points import PointRows
 from ._view import View, reject_options
 
@@ -48,10 +47,10 @@ def make(
 ) -> View:
     reject_options("scatter", unknown, OPTIONS)
     if points is not None:
-        points = check_count(points, "points", minimum=1, maximum=MAX_POINTS)
+        points = check_count("points", points, minimum=1, maximum=MAX_POINTS)
     check_colormap(colormap)
     check_color(color)
-    trail = check_count(trail, "trail", minimum=0, maximum=MAX_TRAIL)
+    trail = check_count("trail", trail, minimum=0, maximum=MAX_TRAIL)
     if not isinstance(paths, bool):
         raise TypeError(f"paths must be True or False; got {type(paths).__name__} {paths!r}")
     if paths and trail == 0:
@@ -83,12 +82,13 @@ def make(
             "trail": trail,
             "paths": paths,
             "facet": facet_option,
-            "xlim": check_limits(xlim, "xlim"),
-            "ylim": check_limits(ylim, "ylim"),
-            "size": check_size(size),
+            "xlim": check_range("xlim", xlim),
+            "ylim": check_range("ylim", ylim),
+            "size": check_size("size", size),
         },
         width=None if points is None else 2 * points,
         columns=(),
+        named_columns=False,
         reshape=rows.row,
         reshape_rows=rows.rows,
         replayable=True,
@@ -100,7 +100,7 @@ def _facet(facet: object) -> tuple[dict | None, int | None, int]:
     if facet is None:
         return None, None, 1
     if isinstance(facet, (int, np.integer)) and not isinstance(facet, bool):
-        count = check_count(facet, "facet", minimum=1, maximum=MAX_PANELS)
+        count = check_count("facet", facet, minimum=1, maximum=MAX_PANELS)
         return {"count": count}, None, count
     if isinstance(facet, (str, bytes)) or not isinstance(facet, (Sequence, np.ndarray)):
         raise TypeError(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._options import check_color, check_limits
+from ._options import check_color, check_range
 from ._view import View, reject_options
 
 
@@ -13,8 +13,8 @@ def make(
     return View(
         kind="trajectory",
         options={
-            "xlim": check_limits(xlim, "xlim"),
-            "ylim": check_limits(ylim, "ylim"),
+            "xlim": check_range("xlim", xlim),
+            "ylim": check_range("ylim", ylim),
             "color": check_color(color),
         },
         columns=("x", "y"),

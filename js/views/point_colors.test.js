@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { colormapTable } from "./colormaps.js";
+import { colormapLUT, unpackRGB } from "./colormaps.js";
 import {
   decodeBytes,
   fadedPalette,
+  fadedPixel,
   MISSING_LEVEL,
-  packFaded,
   pointLevels,
   SINGLE_LEVEL,
   trailAlpha,
 } from "./point_colors.js";
 
-const rgbOf = (packed) => [packed & 255, (packed >>> 8) & 255, (packed >>> 16) & 255, packed >>> 24];
+const rgbOf = (pixel) => unpackRGB(pixel);
 
 describe("pointLevels", () => {
   it("spreads points along the colormap by index, so a point keeps its colour", () => {
@@ -51,18 +51,28 @@ describe("trailAlpha", () => {
 });
 
 describe("palettes", () => {
-  it("packs opaque RGBA in ImageData byte order, faded toward the background", () => {
-    expect(rgbOf(packFaded([200, 100, 0], 1, [255, 255, 255]))).toEqual([200, 100, 0, 255]);
-    expect(rgbOf(packFaded([200, 100, 0], 0.5, [0, 0, 0]))).toEqual([100, 50, 0, 255]);
-    expect(rgbOf(packFaded([200, 100, 0], 0, [10, 20, 30]))).toEqual([10, 20, 30, 255]);
+  it("fades a colour toward the background", () => {
+    expect(rgbOf(fadedPixel([200, 100, 0], 1, [255, 255, 255]))).toEqual([200, 100, 0]);
+    expect(rgbOf(fadedPixel([200, 100, 0], 0.5, [0, 0, 0]))).toEqual([100, 50, 0]);
+    expect(rgbOf(fadedPixel([200, 100, 0], 0, [10, 20, 30]))).toEqual([10, 20, 30]);
   });
 
-  it("covers the table and the missing and single colours", () => {
-    const table = colormapTable("viridis");
-    const palette = fadedPalette(table, [1, 2, 3], [4, 5, 6], 1, [255, 255, 255]);
-    expect(rgbOf(palette[0])).toEqual([table[0], table[1], table[2], 255]);
-    expect(rgbOf(palette[MISSING_LEVEL])).toEqual([1, 2, 3, 255]);
-    expect(rgbOf(palette[SINGLE_LEVEL])).toEqual([4, 5, 6, 255]);
+  it("covers the colormap and the missing and single colours", () => {
+    const lut = colormapLUT("viridis");
+    const palette = fadedPalette(lut, [1, 2, 3], [4, 5, 6], 1, [255, 255, 255]);
+    expect(palette[0]).toBe(lut[0]);
+    expect(palette[255]).toBe(lut[255]);
+    expect(rgbOf(palette[MISSING_LEVEL])).toEqual([1, 2, 3]);
+    expect(rgbOf(palette[SINGLE_LEVEL])).toEqual([4, 5, 6]);
+  });
+
+  it("fades older trail frames toward the background", () => {
+    const lut = colormapLUT("viridis");
+    const white = [255, 255, 255];
+    const sum = (pixel) => rgbOf(pixel).reduce((a, b) => a + b, 0);
+    const [now, older, oldest] = [0, 1, 2].map((age) => fadedPalette(lut, white, white, trailAlpha(age, 2), white)[0]);
+    expect(sum(now)).toBeLessThan(sum(older));
+    expect(sum(older)).toBeLessThan(sum(oldest));
   });
 
   it("decodes base64 bytes", () => {

@@ -1,19 +1,14 @@
-// Linear axes on a 2D canvas: nice tick steps, data ranges snapped to them,
-// grid lines, a frame and tick labels around a plot rectangle.
+// Linear x and y axes on a 2D canvas for the point views: data ranges
+// snapped to round ticks, grid lines, a frame and tick labels around a plot
+// rectangle.
+
+import { font } from "./canvas.js";
+import { formatTick, niceStep, niceTicks } from "./ticks.js";
 
 const TICK_PX = 4;
 // Pixels per tick interval, about: x labels are wider than tall.
 const X_TICK_SPACING = 80;
 const Y_TICK_SPACING = 50;
-
-/** A round step (1, 2 or 5 times a power of ten) giving about `count` ticks over `span`. */
-export function niceStep(span, count) {
-  if (!(span > 0) || !Number.isFinite(span)) return 1;
-  const raw = span / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / power;
-  return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * power;
-}
 
 /**
  * The range [lo, hi] widened to whole tick steps, so axes stay put while
@@ -27,45 +22,30 @@ export function niceRange(lo, hi, count = 10) {
     hi += pad;
   }
   const step = niceStep(hi - lo, count);
-  const a = Math.floor(lo / step) * step;
-  const b = Math.ceil(hi / step) * step;
+  // toPrecision keeps 0.1 * 3 from coming out as 0.30000000000000004.
+  const a = Number((Math.floor(lo / step) * step).toPrecision(12));
+  const b = Number((Math.ceil(hi / step) * step).toPrecision(12));
   return b > a ? [a, b] : [lo, hi];
 }
 
-/** Tick values inside [lo, hi] at a nice step. */
-export function ticks(lo, hi, count = 5) {
-  const step = niceStep(hi - lo, count);
-  const out = [];
-  const first = Math.ceil(lo / step - 1e-9);
-  for (let i = first; i * step <= hi + step * 1e-9; i++) out.push(i * step);
-  return { step, values: out };
+/** Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ step, values }`. */
+export function axisTicks([lo, hi], px, spacing) {
+  const count = Math.max(2, Math.round(px / spacing));
+  return { step: niceStep(hi - lo, count), values: niceTicks(lo, hi, count) };
 }
 
-/** Ticks for an x axis `px` CSS pixels long. */
-export const xTicks = ([lo, hi], px) => ticks(lo, hi, Math.max(2, Math.round(px / X_TICK_SPACING)));
-
-/** Ticks for a y axis `px` CSS pixels long. */
-export const yTicks = ([lo, hi], px) => ticks(lo, hi, Math.max(2, Math.round(px / Y_TICK_SPACING)));
+const xTicks = (range, px) => axisTicks(range, px, X_TICK_SPACING);
+const yTicks = (range, px) => axisTicks(range, px, Y_TICK_SPACING);
 
 /** Width in CSS pixels of the widest y tick label for `range` on an axis `px` long. */
 export function yLabelWidth(ctx, range, px, theme) {
   const t = yTicks(range, px);
   ctx.save();
-  ctx.font = `11px ${theme.fontFamily}`;
+  ctx.font = font(theme);
   let widest = 0;
   for (const v of t.values) widest = Math.max(widest, ctx.measureText(formatTick(v, t.step)).width);
   ctx.restore();
   return Math.ceil(widest) + TICK_PX + 6;
-}
-
-/** A tick label with as many decimals as the step needs. */
-export function formatTick(value, step) {
-  // A tick that should be 0 can come out as 1e-17 from floating point.
-  const v = Math.abs(value) < step / 2 ? 0 : value;
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e6 || a < 1e-4)) return v.toExponential(1);
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return v.toFixed(Math.min(decimals, 10));
 }
 
 /** Min and max of the finite values of `array` at `start`, `start + stride`, ... before `end`. */
@@ -119,7 +99,7 @@ export function drawFrame(ctx, rect, axes, theme) {
   for (const v of yt.values) ctx.moveTo(x - TICK_PX, snap(py(v))), ctx.lineTo(x, snap(py(v)));
   ctx.stroke();
   ctx.fillStyle = theme.text;
-  ctx.font = `11px ${theme.fontFamily}`;
+  ctx.font = font(theme);
   if (xLabels) {
     ctx.textAlign = "center";
     ctx.textBaseline = "top";

@@ -1,9 +1,10 @@
 // Colours of scatter points: a level per point (by index, by a value, or one
-// colour) and a packed RGBA palette per trail age, faded into the background.
+// colour) and a palette of pixels per trail age, faded into the background.
 
-import { TABLE_SIZE } from "./colormaps.js";
+import { packRGB, unpackRGB } from "./colormaps.js";
 
-// Levels 0..255 index the colormap table; two more name the other colours.
+const TABLE_SIZE = 256;
+// Levels 0..255 index the colormap; two more name the other colours.
 export const MISSING_LEVEL = TABLE_SIZE; // a per-point value that was NaN
 export const SINGLE_LEVEL = TABLE_SIZE + 1; // every point in `color=`
 const PALETTE_SIZE = TABLE_SIZE + 2;
@@ -12,10 +13,7 @@ const VALUE_LEVELS = 255;
 
 /** Decode a base64 string into bytes. */
 export function decodeBytes(b64) {
-  const text = atob(b64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 }
 
 /**
@@ -43,30 +41,24 @@ export function trailAlpha(age, trail) {
   return 1 - age / (trail + 1);
 }
 
-/** An opaque colour `alpha` of the way from `background` to `rgb`, packed as ImageData's RGBA. */
-export function packFaded(rgb, alpha, background) {
+/** An opaque pixel `alpha` of the way from `background` to `rgb` (RGB triples). */
+export function fadedPixel(rgb, alpha, background) {
   const mix = (c) => Math.round(rgb[c] * alpha + background[c] * (1 - alpha));
-  // ImageData is RGBA in memory; a Uint32Array over it reads little-endian.
-  return ((255 << 24) | (mix(2) << 16) | (mix(1) << 8) | mix(0)) >>> 0;
+  return packRGB(mix(0), mix(1), mix(2));
 }
 
-/**
- * One packed colour per level for points drawn at `alpha` over `background`:
- * the colormap `table`, then `missing` and `single` (RGB triples).
- */
-export function fadedPalette(table, missing, single, alpha, background) {
-  const palette = new Uint32Array(PALETTE_SIZE);
-  for (let i = 0; i < TABLE_SIZE; i++) {
-    palette[i] = packFaded([table[i * 3], table[i * 3 + 1], table[i * 3 + 2]], alpha, background);
-  }
-  palette[MISSING_LEVEL] = packFaded(missing, alpha, background);
-  palette[SINGLE_LEVEL] = packFaded(single, alpha, background);
-  return palette;
-}
-
-/** The RGB of a palette level (for drawing path segments with the 2D API). */
-export function levelRgb(level, table, missing, single) {
+/** The RGB of a palette level: a colormap (`lut`) entry, or the `missing` or `single` colour. */
+export function levelRgb(level, lut, missing, single) {
   if (level === MISSING_LEVEL) return missing;
   if (level === SINGLE_LEVEL) return single;
-  return [table[level * 3], table[level * 3 + 1], table[level * 3 + 2]];
+  return unpackRGB(lut[level]);
+}
+
+/** One pixel per level for points drawn at `alpha` over `background`. */
+export function fadedPalette(lut, missing, single, alpha, background) {
+  const palette = new Uint32Array(PALETTE_SIZE);
+  for (let level = 0; level < PALETTE_SIZE; level++) {
+    palette[level] = fadedPixel(levelRgb(level, lut, missing, single), alpha, background);
+  }
+  return palette;
 }

@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { finiteExtent, formatTick, niceRange, niceStep, ticks } from "./axes.js";
+import { axisTicks, finiteExtent, niceRange } from "./axes.js";
 
-describe("ticks", () => {
-  it("steps by 1, 2 or 5 times a power of ten", () => {
-    expect(niceStep(10, 5)).toBe(2);
-    expect(niceStep(1, 4)).toBe(0.2);
-    expect(niceStep(700, 5)).toBe(100);
-    expect(niceStep(0, 5)).toBe(1);
-  });
-
-  it("lists the ticks inside the range", () => {
-    expect(ticks(-1, 1, 4).values).toEqual([-1, -0.5, 0, 0.5, 1]);
-    expect(ticks(0.3, 2.9, 3).values).toEqual([1, 2]);
-  });
-
-  it("formats labels with the decimals the step needs", () => {
-    expect(formatTick(0.5, 0.5)).toBe("0.5");
-    expect(formatTick(20, 10)).toBe("20");
-    expect(formatTick(1e-17, 0.1)).toBe("0.0");
-    expect(formatTick(2e7, 1e7)).toBe("2.0e+7");
+describe("axisTicks", () => {
+  it("spaces round ticks by about the pixels asked for", () => {
+    expect(axisTicks([-1, 1], 200, 50)).toEqual({ step: 0.5, values: [-1, -0.5, 0, 0.5, 1] });
+    expect(axisTicks([0, 100], 800, 80).values).toHaveLength(11);
+    expect(axisTicks([0, 100], 100, 80).values).toEqual([0, 50, 100]);
   });
 });
 
@@ -26,6 +13,7 @@ describe("niceRange", () => {
   it("widens the data range to whole steps", () => {
     expect(niceRange(-17.3, 19.2)).toEqual([-20, 20]);
     expect(niceRange(0.12, 0.93)).toEqual([0.1, 1]);
+    expect(niceRange(0.31, 0.58)).toEqual([0.3, 0.6]);
   });
 
   it("stays put while the data moves inside a step", () => {

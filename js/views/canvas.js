@@ -1,0 +1,90 @@
+// Canvas helpers the drawn views share: device-pixel sizing, text, "no data".
+
+/** A <canvas> that draws in CSS pixels at the device's resolution. */
+export function createCanvas(parent, className) {
+  const canvas = document.createElement("canvas");
+  canvas.className = className;
+  parent.appendChild(canvas);
+  return canvas;
+}
+
+/**
+ * Size `canvas` to `width` x `height` CSS pixels (only when that changed,
+ * which clears it) and return its context, scaled to CSS pixels.
+ */
+export function prepareCanvas(canvas, width, height) {
+  const ratio = globalThis.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(width * ratio));
+  const h = Math.max(1, Math.round(height * ratio));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+/** An offscreen canvas holding `width` x `height` image pixels, and its ImageData. */
+export function createImage(width, height) {
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext("2d");
+  const data = ctx.createImageData(width, height);
+  return { canvas, ctx, data, pixels: new Uint32Array(data.data.buffer) };
+}
+
+/** Draw `image` rows [y0, y1) of pixels into (x, y, w, h), unsmoothed (nearest neighbour). */
+export function drawPixels(ctx, image, y0, y1, x, y, w, h) {
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(image.canvas, 0, y0, image.canvas.width, y1 - y0, x, y, w, h);
+}
+
+/** Fill a rectangle with the diagonal hatching that stands for "no data". */
+export function fillNoData(ctx, x, y, w, h, theme) {
+  ctx.save();
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(x, y, w, h);
+  ctx.beginPath();
+  ctx.rect(x, y, w, h);
+  ctx.clip();
+  ctx.strokeStyle = theme.muted;
+  ctx.globalAlpha = 0.5;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let d = -h; d < w; d += 6) {
+    ctx.moveTo(x + d, y + h);
+    ctx.lineTo(x + d + h, y);
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** The font views draw text in. */
+export const font = (theme, px = 11) => `${px}px ${theme.fontFamily}`;
+
+/** A transparent offscreen canvas of `width` x `height` device pixels, to draw a layer on once. */
+export function createLayer(width, height) {
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, width);
+  canvas.height = Math.max(1, height);
+  return canvas;
+}
+
+/** [r, g, b] of any CSS colour a canvas understands (names, hex, rgb()); `fallback` otherwise. */
+export function cssRgb(ctx, css, fallback = [0, 0, 0]) {
+  const sentinel = "#010203"; // an invalid colour leaves fillStyle as it was
+  ctx.save();
+  ctx.fillStyle = sentinel;
+  ctx.fillStyle = css;
+  const value = ctx.fillStyle;
+  ctx.restore();
+  if (value === sentinel && css !== sentinel) return fallback;
+  if (value.startsWith("#")) return [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16));
+  const parts = value.match(/[\d.]+/g);
+  return parts ? parts.slice(0, 3).map(Number) : fallback;
+}

@@ -1,0 +1,67 @@
+// A vertical colorbar: the colormap from low (bottom) to high (top), round
+// ticks along its right side, and a "no data" swatch when there was any.
+
+import { createImage, drawPixels, fillNoData, font } from "./canvas.js";
+import { formatTick, niceStep, niceTicks } from "./ticks.js";
+
+const BAR_WIDTH = 12;
+const GAP = 4;
+const TICK = 3;
+const SWATCH = 10;
+const NO_DATA_LABEL = "no data";
+
+const strips = new WeakMap();
+
+/** The colormap as a 1 x 256 image, top = high; built once per table. */
+function strip(lut) {
+  let image = strips.get(lut);
+  if (!image) {
+    image = createImage(1, 256);
+    for (let i = 0; i < 256; i++) image.pixels[i] = lut[255 - i];
+    image.ctx.putImageData(image.data, 0, 0);
+    strips.set(lut, image);
+  }
+  return image;
+}
+
+function ticksFor(lo, hi, height) {
+  const count = Math.max(2, Math.floor(height / 40));
+  const step = niceStep(hi - lo, count);
+  return niceTicks(lo, hi, count).map((v) => ({ value: v, label: formatTick(v, step) }));
+}
+
+/** The width the colorbar needs for [lo, hi] at `height`, labels included. */
+export function colorbarWidth(ctx, { lo, hi, height, theme, noData }) {
+  ctx.font = font(theme);
+  const labels = ticksFor(lo, hi, height).map((t) => t.label);
+  if (noData) labels.push(NO_DATA_LABEL);
+  const widest = Math.max(0, ...labels.map((label) => ctx.measureText(label).width));
+  return BAR_WIDTH + TICK + GAP + Math.ceil(widest);
+}
+
+/** Draw the colorbar with its top-left corner at (x, y), `height` tall. */
+export function drawColorbar(ctx, { x, y, height, lut, lo, hi, theme, noData }) {
+  const barHeight = noData ? height - SWATCH - 2 * GAP : height;
+  drawPixels(ctx, strip(lut), 0, 256, x, y, BAR_WIDTH, barHeight);
+  ctx.strokeStyle = theme.axis;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, y + 0.5, BAR_WIDTH - 1, barHeight - 1);
+  ctx.fillStyle = theme.text;
+  ctx.font = font(theme);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  ctx.beginPath();
+  for (const { value, label } of ticksFor(lo, hi, barHeight)) {
+    const ty = Math.round(y + (1 - (value - lo) / (hi - lo)) * (barHeight - 1)) + 0.5;
+    ctx.moveTo(x + BAR_WIDTH, ty);
+    ctx.lineTo(x + BAR_WIDTH + TICK, ty);
+    ctx.fillText(label, x + BAR_WIDTH + TICK + GAP, ty);
+  }
+  ctx.stroke();
+  if (noData) {
+    const sy = y + height - SWATCH;
+    fillNoData(ctx, x, sy, BAR_WIDTH, SWATCH, theme);
+    ctx.strokeRect(x + 0.5, sy + 0.5, BAR_WIDTH - 1, SWATCH - 1);
+    ctx.fillText(NO_DATA_LABEL, x + BAR_WIDTH + TICK + GAP, sy + SWATCH / 2);
+  }
+}

@@ -1,0 +1,57 @@
+// Colormaps as 256-entry lookup tables of pixels, built once per name from
+// the bundled tables (colormap_data.js), ready to write into ImageData.
+
+import { TABLES } from "./colormap_data.js";
+
+/** Every map goes from dark (low values) to light (high values). */
+export const COLORMAPS = [...Object.keys(TABLES), "greys"];
+export const DEFAULT_COLORMAP = "viridis";
+
+// ImageData is RGBA bytes; a Uint32Array over it reads them in platform order.
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** One opaque pixel as a Uint32Array element of ImageData. */
+export function packRGB(r, g, b) {
+  return LITTLE_ENDIAN
+    ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+}
+
+/** [r, g, b] of a pixel made by `packRGB`. */
+export function unpackRGB(pixel) {
+  return LITTLE_ENDIAN
+    ? [pixel & 255, (pixel >>> 8) & 255, (pixel >>> 16) & 255]
+    : [pixel >>> 24, (pixel >>> 16) & 255, (pixel >>> 8) & 255];
+}
+
+function decode(base64) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const lut = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) lut[i] = packRGB(bytes[3 * i], bytes[3 * i + 1], bytes[3 * i + 2]);
+  return lut;
+}
+
+const luts = new Map();
+
+/** The 256 pixels of colormap `name` (unknown names, from a newer kernel, get viridis). */
+export function colormapLUT(name) {
+  const key = COLORMAPS.includes(name) ? name : DEFAULT_COLORMAP;
+  let lut = luts.get(key);
+  if (!lut) {
+    lut = key === "greys" ? Uint32Array.from({ length: 256 }, (_, i) => packRGB(i, i, i)) : decode(TABLES[key]);
+    luts.set(key, lut);
+  }
+  return lut;
+}
+
+/** A CSS colour for entry `i` of `lut`. */
+export function cssColor(lut, i) {
+  const [r, g, b] = unpackRGB(lut[i]);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** Black or white, whichever reads better on entry `i` of `lut`. */
+export function textColorOn(lut, i) {
+  const [r, g, b] = unpackRGB(lut[i]);
+  return 0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#000000" : "#ffffff";
+}
