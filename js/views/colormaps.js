@@ -38,7 +38,10 @@ export function colormapLUT(name) {
   const key = COLORMAPS.includes(name) ? name : DEFAULT_COLORMAP;
   let lut = luts.get(key);
   if (!lut) {
-    lut = key === "greys" ? Uint32Array.from({ length: 256 }, (_, i) => packRGB(i, i, i)) : decode(TABLES[key]);
+    lut =
+      key === "greys"
+        ? Uint32Array.from({ length: 256 }, (_, i) => packRGB(i, i, i))
+        : decode(TABLES[key]);
     luts.set(key, lut);
   }
   return lut;

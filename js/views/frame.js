@@ -52,7 +52,16 @@ export class FrameView extends ReplayableView {
     const shown = this.shownIndex;
     const m = store.columnCount;
     const layoutKey = JSON.stringify([this.theme.fontFamily, this.options.x ?? null]);
-    const key = [layoutKey, store.version, shown, this.width, this.height, this.themeVersion, this.hoverIndex, JSON.stringify(this.options.ylim ?? null)].join("|");
+    const key = [
+      layoutKey,
+      store.version,
+      shown,
+      this.width,
+      this.height,
+      this.themeVersion,
+      this.hoverIndex,
+      JSON.stringify(this.options.ylim ?? null),
+    ].join("|");
     if (key === this.drawnKey) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey);
     this.range.update(store);
@@ -64,7 +73,9 @@ export class FrameView extends ReplayableView {
     const x0 = this.xs.length ? this.xs[0] : 0;
     const x1 = this.xs.length > 1 ? this.xs[this.xs.length - 1] : x0 + 1;
     u.batch(() => {
-      if (u.width !== this.width || u.height !== this.height) u.setSize({ width: this.width, height: this.height });
+      if (u.width !== this.width || u.height !== this.height) {
+        u.setSize({ width: this.width, height: this.height });
+      }
       u.setData([this.xs, this.ys], false);
       u.setScale("x", { min: x0, max: x1 });
       u.setScale("y", { min: yMin, max: yMax });

@@ -19,12 +19,24 @@ const MIN_ANNOTATION_PX = 7;
 const PAD = 6;
 const LABEL_GAP = 4;
 
-/** A value short enough for a cell: 3 significant digits. */
-export function formatCell(v) {
-  if (!Number.isFinite(v)) return formatValue(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e4 || a < 1e-2)) return v.toExponential(1).replace("e+", "e");
-  return String(Number(v.toPrecision(3)));
+/**
+ * How to write the values of one frame in its cells: one number of decimals
+ * for all, so the largest value gets 3 significant digits and the columns
+ * line up; exponents only for very large or very small frames.
+ */
+export function cellFormat(values) {
+  let largest = 0;
+  for (const v of values) if (Number.isFinite(v) && Math.abs(v) > largest) largest = Math.abs(v);
+  const exponent = largest > 0 ? Math.floor(Math.log10(largest)) : 0;
+  if (exponent >= 5 || exponent < -3) {
+    return (v) => (Number.isFinite(v) ? v.toExponential(1).replace("e+", "e") : formatValue(v));
+  }
+  const decimals = Math.max(0, 2 - exponent);
+  return (v) => {
+    if (!Number.isFinite(v)) return formatValue(v);
+    const text = v.toFixed(decimals);
+    return Number(text) === 0 ? text.replace("-", "") : text;
+  };
 }
 
 /** Whether to write values in the cells: forced by `annotate`, or by the frame's size. */
@@ -78,7 +90,16 @@ export class HeatmapView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.row},${this.hover.col}` : "";
-    const key = [store.version, store.generation, shown, this.width, this.height, this.themeVersion, hover, JSON.stringify(this.options)].join("|");
+    const key = [
+      store.version,
+      store.generation,
+      shown,
+      this.width,
+      this.height,
+      this.themeVersion,
+      hover,
+      JSON.stringify(this.options),
+    ].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.range.update(store);
@@ -99,11 +120,14 @@ export class HeatmapView extends ReplayableView {
       paintValues(this.image.pixels, 0, row, 0, rows * cols, lut, lo, hi);
       this.image.ctx.putImageData(this.image.data, 0, 0);
       drawPixels(ctx, this.image, 0, rows, g.x, g.y, g.w, g.h);
-      if (annotates(this.options.annotate ?? null, rows, cols)) this.annotate(ctx, g, row, lut, lo, hi);
+      if (annotates(this.options.annotate ?? null, rows, cols)) {
+        this.annotate(ctx, g, row, lut, lo, hi);
+      }
     }
     this.drawLabels(ctx, g);
     this.drawHover(ctx, g);
-    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.barHeight, lut, lo, hi, theme: this.theme, noData: this.range.nonFinite });
+    const noData = this.range.nonFinite;
+    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.barHeight, lut, lo, hi, theme: this.theme, noData });
     this.showReadout(shown, row);
     return true;
   }
@@ -128,7 +152,8 @@ export class HeatmapView extends ReplayableView {
     const w = cell * cols;
     const h = cell * rows;
     const barHeight = Math.min(availH, Math.max(h, 100));
-    return { x: left, y: top, w, h, cell, rows, cols, barX: left + w + 12, barHeight, rowLabels, colLabels };
+    const barX = left + w + 12;
+    return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
   }
 
   /** Row labels (or indices) on the left, column labels (or indices) on top; thinned to fit. */
@@ -139,7 +164,8 @@ export class HeatmapView extends ReplayableView {
     ctx.textBaseline = "middle";
     ctx.textAlign = "right";
     for (const r of this.labelPositions(g.rowLabels, g.rows, g.cell, 14)) {
-      ctx.fillText(g.rowLabels ? g.rowLabels[r] : String(r), g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
+      const text = g.rowLabels ? g.rowLabels[r] : String(r);
+      ctx.fillText(text, g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
@@ -168,7 +194,7 @@ export class HeatmapView extends ReplayableView {
   annotate(ctx, g, row, lut, lo, hi) {
     let size = Math.min(12, Math.floor(g.cell * 0.4));
     if (size < MIN_ANNOTATION_PX) return;
-    const texts = Array.from(row, formatCell);
+    const texts = Array.from(row, cellFormat(row));
     ctx.font = font(this.theme, size);
     const widest = Math.max(...texts.map((t) => ctx.measureText(t).width));
     if (widest > g.cell - 2) size = Math.floor((size * (g.cell - 2)) / widest);

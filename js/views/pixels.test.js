@@ -14,7 +14,8 @@ describe("colorIndex", () => {
   });
 
   it("has no colour for NaN and inf", () => {
-    expect([colorIndex(NaN, 0, 1), colorIndex(Infinity, 0, 1), colorIndex(-Infinity, 0, 1)]).toEqual([-1, -1, -1]);
+    const none = [NaN, Infinity, -Infinity].map((v) => colorIndex(v, 0, 1));
+    expect(none).toEqual([-1, -1, -1]);
   });
 });
 

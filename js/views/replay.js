@@ -88,10 +88,11 @@ export class ReplayBar {
     this.latestButton.title = "Show the latest step and follow new ones";
     this.root = root;
 
-    this.playButton.addEventListener("click", () => (this.playing ? this.pause() : this.play()), { signal });
-    this.slider.addEventListener("input", () => this.seek(Number(this.slider.value)), { signal });
-    this.speedSelect.addEventListener("change", () => this.setSpeed(Number(this.speedSelect.value)), { signal });
-    this.latestButton.addEventListener("click", () => this.followLatest(), { signal });
+    const on = (node, event, handler) => node.addEventListener(event, handler, { signal });
+    on(this.playButton, "click", () => (this.playing ? this.pause() : this.play()));
+    on(this.slider, "input", () => this.seek(Number(this.slider.value)));
+    on(this.speedSelect, "change", () => this.setSpeed(Number(this.speedSelect.value)));
+    on(this.latestButton, "click", () => this.followLatest());
     signal?.addEventListener("abort", () => this.cancelFrame(this.frame));
     this.update();
   }
@@ -161,7 +162,8 @@ export class ReplayBar {
     const value = String(Math.max(0, shown));
     if (this.slider.value !== value) this.slider.value = value;
     this.slider.disabled = length < 2;
-    const text = shown < 0 ? "step –" : `step ${formatStep(steps[shown])} · ${shown + 1} / ${length}`;
+    const text =
+      shown < 0 ? "step –" : `step ${formatStep(steps[shown])} · ${shown + 1} / ${length}`;
     if (this.label.textContent !== text) this.label.textContent = text;
     const playText = this.playing ? "Pause" : "Play";
     if (this.playButton.textContent !== playText) this.playButton.textContent = playText;

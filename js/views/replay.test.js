@@ -122,8 +122,10 @@ describe("ReplayBar", () => {
 
   it("has nothing to play or drag with fewer than two rows", () => {
     const empty = new ReplayableView(new RowStore(), () => {});
-    const idle = new ReplayBar(document.body, empty.store, empty, { requestFrame: () => 0, cancelFrame: () => {} });
-    expect([idle.slider.disabled, idle.playButton.disabled, idle.label.textContent]).toEqual([true, true, "step –"]);
+    const frames = { requestFrame: () => 0, cancelFrame: () => {} };
+    const idle = new ReplayBar(document.body, empty.store, empty, frames);
+    const state = [idle.slider.disabled, idle.playButton.disabled, idle.label.textContent];
+    expect(state).toEqual([true, true, "step –"]);
     idle.play();
     expect(idle.playing).toBe(false);
   });

@@ -29,7 +29,10 @@ export function niceTicks(lo, hi, count, { integer = false } = {}) {
 export function formatTick(value, step) {
   if (value === 0) return "0";
   const a = Math.abs(value);
-  if (a >= 1e6 || a < 1e-4) return value.toExponential(Math.max(0, Math.min(3, Math.round(-Math.log10(step / a)))));
+  if (a >= 1e6 || a < 1e-4) {
+    const digits = Math.max(0, Math.min(3, Math.round(-Math.log10(step / a))));
+    return value.toExponential(digits);
+  }
   const decimals = Math.max(0, Math.min(8, -Math.floor(Math.log10(step) + 1e-9)));
   return value.toFixed(decimals);
 }

@@ -7,12 +7,15 @@ function storeWith(rowsOfValues, generation = 0) {
   if (generation) store.clear(generation);
   const m = rowsOfValues[0].length;
   const k = rowsOfValues.length;
-  store.append(0, Float64Array.from({ length: k }, (_, i) => i), new Float64Array(k), Float64Array.from(rowsOfValues.flat()), m);
+  const steps = Float64Array.from({ length: k }, (_, i) => i);
+  store.append(0, steps, new Float64Array(k), Float64Array.from(rowsOfValues.flat()), m);
   return store;
 }
 
-const append = (store, row) =>
-  store.append(store.length, Float64Array.of(store.length), Float64Array.of(0), Float64Array.from(row), row.length);
+function append(store, row) {
+  const values = Float64Array.from(row);
+  store.append(store.length, Float64Array.of(store.length), Float64Array.of(0), values, row.length);
+}
 
 describe("ValueRange", () => {
   it("tracks min and max of finite values from new rows only", () => {

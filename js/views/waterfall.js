@@ -62,7 +62,17 @@ export class WaterfallView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.slot},${this.hover.col}` : "";
-    const key = [store.version, store.generation, shown, this.width, this.height, this.themeVersion, hover, this.xLabel, JSON.stringify(this.options)].join("|");
+    const key = [
+      store.version,
+      store.generation,
+      shown,
+      this.width,
+      this.height,
+      this.themeVersion,
+      hover,
+      this.xLabel,
+      JSON.stringify(this.options),
+    ].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.range.update(store);
@@ -85,7 +95,8 @@ export class WaterfallView extends ReplayableView {
     if (this.picture.slots > 0) drawPixels(ctx, image, 0, this.picture.slots, g.x, g.y, g.w, g.h);
     this.drawAxes(ctx, g, shown);
     this.drawHover(ctx, g);
-    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.h, lut, lo, hi, theme: this.theme, noData: this.range.nonFinite });
+    const noData = this.range.nonFinite;
+    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.h, lut, lo, hi, theme: this.theme, noData });
     this.showReadout(shown);
     return true;
   }
@@ -94,7 +105,8 @@ export class WaterfallView extends ReplayableView {
     const { theme } = this;
     ctx.font = font(theme);
     const lastStep = count > 0 ? formatStep(this.store.steps[count - 1]) : "0";
-    const left = PAD + (this.xLabel ? 16 : 0) + Math.ceil(ctx.measureText(lastStep).width) + TICK + AXIS_GAP;
+    const labelWidth = Math.ceil(ctx.measureText(lastStep).width);
+    const left = PAD + (this.xLabel ? 16 : 0) + labelWidth + TICK + AXIS_GAP;
     const h = Math.max(20, this.height - PAD - BOTTOM);
     const noData = this.range.nonFinite;
     const right = 12 + colorbarWidth(ctx, { lo, hi, height: h, theme, noData }) + PAD;

@@ -72,8 +72,9 @@ export class WaterfallImage {
     const from = full ? 0 : this.slotOfRow(this.count - 1);
     Object.assign(this, { key, lut, bin, stride, width, count });
     const to = this.slots;
+    const { pixels } = this.image;
     for (let s = from; s < to; s++) {
-      paintValues(this.image.pixels, s * width, store.row(this.rowOfSlot(s)), 0, width, lut, lo, hi, stride);
+      paintValues(pixels, s * width, store.row(this.rowOfSlot(s)), 0, width, lut, lo, hi, stride);
     }
     return [from, to];
   }

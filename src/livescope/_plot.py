@@ -31,13 +31,14 @@ _cell_end_hook_registered = False
 
 
 class LivePlot:
-    """A live line chart of a growing N x M history, one row per step.
+    """A live plot of a growing N x M history, one row per step.
 
     Parameters
     ----------
     columns : list of str, int or None
         Series names; a count M (names "0".."M-1"); or None to take them
-        from the first update (dict keys, or the row length).
+        from the first update (dict keys, or the row length). Kinds whose
+        values are positions (frame, heatmap, waterfall) take only a count.
     title : str, optional
         Shown in the header.
     x_label : str
@@ -49,11 +50,15 @@ class LivePlot:
         Storage type of the history; float32 halves memory.
     height : int
         Chart height in CSS pixels.
-    kind : str
-        How the history is drawn: ``"lines"`` (every column against step).
+    kind : {"lines", "frame", "heatmap", "waterfall"}
+        How the history is drawn: every column against step; the row shown
+        as a curve over its index; as a rows x cols image; or the whole
+        history as an image, one line per step.
     **view_options
-        Settings of the chosen `kind`; an option the kind does not take
-        raises TypeError.
+        Settings of the chosen `kind` (``x``, ``ylim`` for frame; ``shape``,
+        ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
+        ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
+        waterfall); an option the kind does not take raises TypeError.
 
     Examples
     --------

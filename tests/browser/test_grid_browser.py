@@ -9,6 +9,7 @@ values the browser holds, not just a count.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import _livescope_dom as ls
 import pytest
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 IMPORTS = """\
 import math
+from pathlib import Path
 
 import numpy as np
 from IPython.display import display
@@ -217,3 +219,35 @@ def test_dragging_the_replay_slider_shows_that_step(open_notebook, artifacts):
     expect(root).to_have_attribute("data-following", "true", timeout=10_000)
     assert ls.attr(root, "shown-index") == "49"
     assert ls.attr(root, "playing") == "false"
+
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+ROOT_IN_PAGE = f".jp-NotebookPanel:visible {ls.ROOT}"
+
+
+def test_matrix_history_notebook_runs_top_to_bottom(open_notebook, artifacts):
+    nb = open_notebook(NOTEBOOKS / "matrix_history.ipynb")
+    nb.run_all(timeout_s=90)
+    plots = nb.page.locator(ROOT_IN_PAGE)
+    expect(plots).to_have_count(3, timeout=30_000)
+    for i in range(3):
+        expect(plots.nth(i)).to_have_attribute("data-rows", "200", timeout=15_000)
+    # The recorded matrices open on their first step; the streamed one follows.
+    expect(plots.nth(0)).to_have_attribute("data-shown-index", "0")
+    expect(plots.nth(1)).to_have_attribute("data-kind", "waterfall")
+    expect(plots.nth(2)).to_have_attribute("data-following", "true")
+    assert "same values as recorded: True" in nb.stdout(9)
+    artifacts.screenshot(nb.page, "matrix_history")
+
+
+def test_weights_heatmap_notebook_runs_top_to_bottom(open_notebook, artifacts):
+    nb = open_notebook(NOTEBOOKS / "weights_heatmap.ipynb")
+    nb.run_all(timeout_s=90)
+    plots = nb.page.locator(ROOT_IN_PAGE)
+    expect(plots).to_have_count(3, timeout=30_000)
+    kinds = [plots.nth(i).get_attribute("data-kind") for i in range(3)]
+    assert kinds == ["lines", "heatmap", "waterfall"]
+    for i in range(3):
+        expect(plots.nth(i)).to_have_attribute("data-rows", "300", timeout=15_000)
+    artifacts.screenshot(plots.nth(1), "weights-heatmap")
+    artifacts.screenshot(nb.page, "weights_heatmap")

@@ -1,0 +1,141 @@
+// @vitest-environment happy-dom
+// A replayable kind hosted by view.js: the replay bar, its test hooks, where it opens.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeModel } from "./fake_model.js";
+
+// uPlot needs a real canvas; the frame view only hands it data here.
+vi.mock("uplot", () => {
+  class FakePlot {
+    constructor(opts, data, target) {
+      Object.assign(this, { opts, data, width: opts.width, height: opts.height });
+      target.appendChild(document.createElement("canvas"));
+    }
+    batch(fn) {
+      fn();
+    }
+    setSize({ width, height }) {
+      Object.assign(this, { width, height });
+    }
+    setData(data) {
+      this.data = data;
+    }
+    setScale() {}
+    destroy() {}
+  }
+  FakePlot.rangeNum = (min, max) => [min, max];
+  return { default: FakePlot };
+});
+
+const { default: widget } = await import("./widget.js");
+const { RowStore } = await import("./row_store.js");
+
+function rowsMessage(start, k, m) {
+  const steps = Float64Array.from({ length: k }, (_, r) => 10 * (start + r));
+  const times = new Float64Array(k);
+  const values = Float64Array.from({ length: k * m }, (_, j) => start + Math.floor(j / m));
+  const content = { type: "rows", generation: 0, start, count: k, columns: m, dtype: "float64" };
+  return [content, [steps, times, values].map((a) => new DataView(a.buffer))];
+}
+
+let frames;
+function flushFrames() {
+  const pending = frames;
+  frames = new Map();
+  for (const callback of pending.values()) callback(0);
+}
+
+beforeEach(() => {
+  frames = new Map();
+  let nextId = 1;
+  vi.stubGlobal("requestAnimationFrame", (callback) => {
+    frames.set(nextId, callback);
+    return nextId++;
+  });
+  vi.stubGlobal("cancelAnimationFrame", (id) => frames.delete(id));
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      constructor(callback) {
+        this.callback = callback;
+      }
+      observe(target) {
+        this.callback([{ target, contentRect: { width: 640 } }]);
+      }
+      disconnect() {}
+    },
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+let models = 0;
+function mount(state) {
+  const model = fakeModel({
+    columns: [],
+    title: "",
+    x_label: "step",
+    height: 200,
+    stopped: false,
+    kind: "frame",
+    view_options: { x: null, ylim: null },
+    replay_start: "latest",
+    _uid: `replay-${++models}`,
+    ...state,
+  });
+  const manager = {};
+  const proxy = { ...model, get: model.get, widget_manager: manager };
+  proxy.on = (name, fn) => model.on(name, fn);
+  proxy.off = (name, fn) => model.off(name, fn);
+  proxy.send = (content) => model.send(content);
+  const dispose = widget.initialize({ model: proxy });
+  const el = document.createElement("div");
+  const cleanup = widget.render({ model: proxy, el });
+  return { model, el, root: el.querySelector(".livescope"), cleanup, dispose };
+}
+
+describe("a replayable kind", () => {
+  it("keeps wide rows in a row store and follows the latest row while streaming", () => {
+    const { model, root } = mount();
+    expect(root.livescope.store).toBeInstanceOf(RowStore);
+    model.emit("msg:custom", ...rowsMessage(0, 5, 300));
+    flushFrames();
+    const hooks = { shownIndex: "4", shownStep: "40", following: "true", playing: "false" };
+    expect(root.dataset).toMatchObject(hooks);
+    model.emit("msg:custom", ...rowsMessage(5, 2, 300));
+    flushFrames();
+    expect(root.dataset.shownIndex).toBe("6");
+    expect(root.livescope.view.uplot.data[1].slice(0, 2)).toEqual([6, 6]);
+  });
+
+  it("has the replay bar under the plot, and the slider shows the step dragged to", () => {
+    const { model, root } = mount();
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    const children = [...root.children].map((node) => node.className);
+    expect(children.indexOf("livescope-replay")).toBe(children.length - 1);
+    expect(children.indexOf("livescope-plot")).toBeLessThan(children.length - 1);
+    const slider = root.querySelector(".livescope-slider");
+    slider.value = "3";
+    slider.dispatchEvent(new Event("input"));
+    flushFrames();
+    expect(root.dataset).toMatchObject({ shownIndex: "3", shownStep: "30", following: "false" });
+    expect(root.livescope.view.uplot.data[1]).toEqual([3, 3, 3]);
+  });
+
+  it("opens on the first row when the plot came from a recorded history", () => {
+    const { model, root } = mount({ replay_start: "first" });
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    expect(root.dataset).toMatchObject({ shownIndex: "0", following: "false" });
+    expect(root.querySelector(".livescope-play").disabled).toBe(false);
+  });
+
+  it("stops listening and playing when the view goes", () => {
+    const { model, root, cleanup } = mount();
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    root.livescope.replay.play();
+    expect(root.livescope.replay.playing).toBe(true);
+    cleanup();
+    expect(frames.size).toBe(0);
+  });
+});
