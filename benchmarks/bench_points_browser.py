@@ -21,37 +21,23 @@ whole redraw of the 1,000,000 points (what going back in the replay costs).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "browser"))
-
-from _jupyter_server import JupyterServer  # noqa: E402
-from _notebook_page import NotebookPage, write_notebook  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-
-SETUP = """\
-import time
-
-import numpy as np
-from IPython.display import display
-from livescope import LivePlot
-
-def paced(w, frames, per_second, row):
-    started = time.perf_counter()
-    i = 0
-    while w.running() and i < frames:
-        w.update(row(i))
-        i += 1
-        time.sleep(max(0.0, started + i / per_second - time.perf_counter()))
-    return i, time.perf_counter() - started
-"""
+# The harness, the paced loop and the frame probe are the image views' benchmark's.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_views_browser import (
+    CHROMIUM,
+    REPO,
+    SETUP,
+    JupyterServer,
+    NotebookPage,
+    measure,
+    write_notebook,
+)
 
 SCATTER = """\
 rng = np.random.default_rng(0)
@@ -92,41 +78,6 @@ while w.running() and i < len(path):
 print(f"SENT={i} IN={time.perf_counter() - started:.2f}")
 """
 
-# Wraps the view's render() to time draws and note which step each showed,
-# and counts animation frames, until `window.__probe.running` is cleared.
-PROBE_JS = """
-(root) => {
-  const view = root.livescope.view;
-  const probe = { frames: 0, draws: [], shown: new Set(), running: true };
-  probe.start = performance.now();
-  const render = view.render.bind(view);
-  view.render = () => {
-    const t = performance.now();
-    const drew = render();
-    if (drew) {
-      probe.draws.push(performance.now() - t);
-      probe.shown.add(view.shownIndex);
-    }
-    return drew;
-  };
-  const tick = () => {
-    probe.frames++;
-    if (probe.running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  window.__probe = probe;
-}
-"""
-
-READ_PROBE_JS = """
-() => {
-  const p = window.__probe;
-  p.running = false;
-  return { seconds: (performance.now() - p.start) / 1000, frames: p.frames,
-           draws: p.draws, shown: p.shown.size };
-}
-"""
-
 # One whole redraw of the line up to the last point: what a replay jump back costs.
 FULL_REDRAW_JS = """
 (root) => {
@@ -138,32 +89,6 @@ FULL_REDRAW_JS = """
   return { ms: performance.now() - t, fullRedraws: view.fullRedraws };
 }
 """
-
-
-def measure(nb: NotebookPage, setup_cell: int, stream_cell: int, label: str) -> object:
-    nb.run_cell(setup_cell)
-    root = nb.output(setup_cell).locator(".livescope")
-    root.wait_for(state="visible")
-    root.evaluate(PROBE_JS)
-    nb.run_cell(stream_cell, timeout_s=600)
-    sent, _, kernel_seconds = nb.printed_value(stream_cell, "SENT").partition(" IN=")
-    rows = int(sent)
-    nb.page.wait_for_function(
-        "([el, n]) => Number(el.dataset.rows) >= n",
-        arg=[root.element_handle(), rows],
-        timeout=120_000,
-    )
-    result = nb.page.evaluate(READ_PROBE_JS)
-    seconds, draws = result["seconds"], result["draws"]
-    draws_sorted = sorted(draws)
-    p95 = draws_sorted[int(0.95 * (len(draws_sorted) - 1))] if draws else float("nan")
-    print(
-        f"{label}: {rows} steps streamed in {kernel_seconds} s; over {seconds:.1f} s the page ran "
-        f"{result['frames'] / seconds:.1f} frames/s, the view drew {len(draws) / seconds:.1f} "
-        f"times/s and showed {result['shown']} distinct steps; draw median "
-        f"{statistics.median(draws) if draws else float('nan'):.2f} ms, p95 {p95:.2f} ms"
-    )
-    return root
 
 
 def main() -> None:
@@ -200,8 +125,8 @@ def main() -> None:
                 k = f"{args.points:,}"
                 measure(nb, 1, 2, f"scatter {k} points/frame at 30 frames/s, no trail")
                 measure(nb, 3, 4, f"scatter {k} points/frame at 30 frames/s, trail=5")
-                root = measure(nb, 5, 6, "trajectory 1,000,000 points, one update() each")
-                redraw = root.evaluate(FULL_REDRAW_JS)
+                measure(nb, 5, 6, "trajectory 1,000,000 points, one update() each")
+                redraw = nb.output(5).locator(".livescope").evaluate(FULL_REDRAW_JS)
                 print(
                     f"trajectory: the whole line was drawn {redraw['fullRedraws'] - 1} times "
                     f"while streaming; one whole redraw of 1,000,000 points takes "

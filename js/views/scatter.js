@@ -2,6 +2,7 @@
 // coloured by index (or by per-point values, or one colour), with a fading
 // trail of earlier frames and optional small multiples.
 
+import { formatStep } from "../format.js";
 import { RowStore } from "../row_store.js";
 import { PALETTE } from "../theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
@@ -91,9 +92,7 @@ export class ScatterView extends ReplayableView {
     const shown = this.shownIndex;
     const { store } = this;
     this.readout.show(
-      shown < 0
-        ? "no frames yet"
-        : `frame ${formatCount(shown + 1)} of ${formatCount(store.length)} · ${formatCount(this.points)} points`,
+      shown < 0 ? "no frames yet" : `step ${formatStep(store.steps[shown])} · ${formatCount(this.points)} points`,
     );
     // Rows other than the shown one only matter through the trail, so new
     // rows redraw only while following.

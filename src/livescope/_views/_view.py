@@ -21,9 +21,9 @@ class View:
         None when the columns or the first row decide.
     columns : tuple of str or None
         Column names the view fixes (a trajectory's ``("x", "y")``), or ``()``
-        when its options alone set the width (a scatter's ``points``); the
-        `columns` argument is then refused. None when the user's `columns`
-        decide.
+        for a view whose width comes from its options or first row instead (a
+        scatter's K points); the `columns` argument is then refused. None when
+        the user's `columns` decide.
     reshape : callable or None
         ``reshape(row, width)`` turns what a user passes to `update` into one
         flat row (a K x 2 array of points into 2K values, say); `width` is the

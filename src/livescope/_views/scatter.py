@@ -45,6 +45,7 @@ def make(
     size: float | None = None,
     **unknown: object,
 ) -> View:
+    """Validate the scatter options (README); K comes from `points`, `facet` or `colors`."""
     reject_options("scatter", unknown, OPTIONS)
     if points is not None:
         points = check_count("points", points, minimum=1, maximum=MAX_POINTS)
@@ -59,14 +60,15 @@ def make(
         )
     facet_option, facet_points, minimum = _facet(facet)
     points = _agree("facet", facet_points, points)
-    color_bytes = color_range = None
+    colors_option = None
     if colors is not None:
         if color is not None:
             raise ValueError(
                 "pass either color= (one colour) or colors= (values per point), not both"
             )
-        color_bytes, color_range = _color_levels(colors)
-        points = _agree("colors", len(color_bytes), points)
+        levels, value_range = _color_levels(colors)
+        points = _agree("colors", len(levels), points)
+        colors_option = {"levels": _b64(levels), "range": value_range}
     if points is not None and points < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
     rows = PointRows(points, minimum)
@@ -76,9 +78,7 @@ def make(
             "points": points,
             "colormap": colormap,
             "color": color,
-            "colors": None
-            if color_bytes is None
-            else {"levels": _b64(color_bytes), "range": color_range},
+            "colors": colors_option,
             "trail": trail,
             "paths": paths,
             "facet": facet_option,

@@ -9,6 +9,7 @@ from ._view import View, reject_options
 def make(
     xlim: object = None, ylim: object = None, color: str | None = None, **unknown: object
 ) -> View:
+    """Validate the trajectory options: fixed axis ranges and the line's colour."""
     reject_options("trajectory", unknown, ("xlim", "ylim", "color"))
     return View(
         kind="trajectory",
