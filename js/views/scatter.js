@@ -45,6 +45,8 @@ export class ScatterView extends ReplayableView {
     this.derivedKey = "";
     this.cache = null;
     this.image = null;
+    this.extents = new Map();
+    this.extentsGeneration = store.generation;
     // The panels last drawn (facetGrid's answer), for tests and debugging.
     this.layout = null;
 
@@ -148,16 +150,36 @@ export class ScatterView extends ReplayableView {
   /** Data ranges over the frames drawn (or the fixed limits), snapped to round ticks. */
   ranges(first, last) {
     const { xlim, ylim } = this.options;
-    const xs = [Infinity, -Infinity];
-    const ys = [Infinity, -Infinity];
-    if (!xlim || !ylim) {
-      for (let i = first; i <= last; i++) {
-        const row = this.store.row(i);
-        if (!xlim) finiteExtent(row, 0, row.length, 2, xs);
-        if (!ylim) finiteExtent(row, 1, row.length, 2, ys);
-      }
+    if (xlim && ylim) return [xlim, ylim];
+    let [xlo, xhi, ylo, yhi] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = first; i <= last; i++) {
+      const [x0, x1, y0, y1] = this.rowExtent(i);
+      xlo = Math.min(xlo, x0);
+      xhi = Math.max(xhi, x1);
+      ylo = Math.min(ylo, y0);
+      yhi = Math.max(yhi, y1);
     }
-    return [xlim ?? niceRange(xs[0], xs[1]), ylim ?? niceRange(ys[0], ys[1])];
+    // Rows never change, so their extents are kept while they are drawn.
+    for (const i of this.extents.keys()) if (i < first || i > last) this.extents.delete(i);
+    return [xlim ?? niceRange(xlo, xhi), ylim ?? niceRange(ylo, yhi)];
+  }
+
+  /** [xmin, xmax, ymin, ymax] of the finite coordinates of row `i`. */
+  rowExtent(i) {
+    const { store } = this;
+    if (this.extentsGeneration !== store.generation) {
+      this.extents.clear();
+      this.extentsGeneration = store.generation;
+    }
+    let extent = this.extents.get(i);
+    if (!extent) {
+      const row = store.row(i);
+      const [x0, x1] = finiteExtent(row, 0, row.length, 2);
+      const [y0, y1] = finiteExtent(row, 1, row.length, 2);
+      extent = [x0, x1, y0, y1];
+      this.extents.set(i, extent);
+    }
+    return extent;
   }
 
   draw(shown) {

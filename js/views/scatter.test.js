@@ -46,6 +46,23 @@ describe("ScatterView", () => {
     expect(view.shownFrame()).toBe(null);
   });
 
+  it("ranges over the shown frame and its trail, ignoring gaps", () => {
+    const store = new RowStore();
+    // Three frames of two points: x0, y0, x1, y1.
+    const values = Float64Array.from([0, 0, 1, 1, /**/ 5, NaN, 2, 2, /**/ -3, 0.5, 0.5, 0.5]);
+    store.append(0, Float64Array.from([0, 1, 2]), new Float64Array(3), values, 4);
+    const view = new ScatterView(document.createElement("div"), store, { invalidate() {} });
+    view.configure({ height: 300, width: 400, options: { trail: 1 } });
+    const [x, y] = view.ranges(1, 2);
+    expect(x[0]).toBeLessThanOrEqual(-3);
+    expect(x[1]).toBeGreaterThanOrEqual(5);
+    expect(x[1]).toBeLessThan(6);
+    expect(y[0]).toBeLessThanOrEqual(0.5);
+    expect(y[1]).toBeGreaterThanOrEqual(2);
+    view.configure({ height: 300, width: 400, options: { xlim: [0, 1], ylim: [2, 3] } });
+    expect(view.ranges(0, 2)).toEqual([[0, 1], [2, 3]]);
+  });
+
   it("draws smaller markers for more points", () => {
     const sizes = [10, 1000, 20000, 100000].map(autoSize);
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThan(sizes[i - 1]);

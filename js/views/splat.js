@@ -14,7 +14,13 @@ export function discStamp(r) {
     const dx = [];
     const dy = [];
     for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) dx.push(x), dy.push(y);
-    return { dx: Int16Array.from(dx), dy: Int16Array.from(dy), coverage: new Float32Array(dx.length).fill(1), solid: true };
+    return {
+      dx: Int16Array.from(dx),
+      dy: Int16Array.from(dy),
+      coverage: new Float32Array(dx.length).fill(1),
+      solid: true,
+      side,
+    };
   }
   const reach = Math.ceil(r);
   const dx = [];
@@ -33,7 +39,13 @@ export function discStamp(r) {
       if (inside) dx.push(x), dy.push(y), coverage.push(inside / SUBSAMPLES ** 2);
     }
   }
-  return { dx: Int16Array.from(dx), dy: Int16Array.from(dy), coverage: Float32Array.from(coverage), solid: false };
+  return {
+    dx: Int16Array.from(dx),
+    dy: Int16Array.from(dy),
+    coverage: Float32Array.from(coverage),
+    solid: false,
+    side: 0,
+  };
 }
 
 /** `color` (opaque, packed RGBA) over the pixel `dst` with coverage `a`, both non-premultiplied. */
@@ -54,7 +66,7 @@ function blend(dst, color, a) {
  * Its colour is `palette[levels[i]]`. Non-finite points are skipped.
  */
 export function splatPoints(pixels, width, xy, k, { levels, palette, panelOf, panels, stamp }) {
-  const { dx, dy, coverage, solid } = stamp;
+  const { dx, dy, coverage, solid, side } = stamp;
   const n = dx.length;
   for (let i = 0; i < k; i++) {
     const panel = panels[panelOf ? panelOf[i] : 0];
@@ -65,6 +77,17 @@ export function splatPoints(pixels, width, xy, k, { levels, palette, panelOf, pa
     const cx = Math.floor(x);
     const cy = Math.floor(y);
     const color = palette[levels[i]];
+    if (solid && cx + side <= panel.right && cy + side <= panel.bottom) {
+      // The common case for many points: a small square wholly inside.
+      const o = cy * width + cx;
+      pixels[o] = color;
+      if (side === 2) {
+        pixels[o + 1] = color;
+        pixels[o + width] = color;
+        pixels[o + width + 1] = color;
+      }
+      continue;
+    }
     for (let s = 0; s < n; s++) {
       const px = cx + dx[s];
       const py = cy + dy[s];

@@ -56,6 +56,12 @@ describe("splatPoints", () => {
       expect(x >= 2 && x < 6 && y >= 2 && y < 6, `pixel ${x},${y}`).toBe(true);
     }
   });
+
+  it("clips small square markers at the panel's edge too", () => {
+    const pixels = draw([9.5, 5.5], { stamp: discStamp(1) });
+    expect(lit(pixels)).toEqual([[9, 4], [9, 5]]);
+    expect(lit(draw([4.5, 5.5], { stamp: discStamp(1) }))).toEqual([[4, 4], [5, 4], [4, 5], [5, 5]]);
+  });
 });
 
 describe("discStamp", () => {
