@@ -15,11 +15,15 @@ import { createReadout } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { discStamp, splatPoints } from "./splat.js";
 
+
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const FACET_GAP = 12;
 const FACET_TITLE = 16;
 // Path segments are drawn in this many colour groups (one canvas path each).
 const PATH_BUCKETS = 16;
+
+/** Absolute index of the first row held: rows a `max_rows` window let go (0 without one). */
+const firstRow = (store) => store.dropped ?? 0;
 
 /** Marker diameter in CSS pixels: smaller as there are more points. */
 export function autoSize(k) {
@@ -160,7 +164,8 @@ export class ScatterView extends ReplayableView {
       yhi = Math.max(yhi, y1);
     }
     // Rows never change, so their extents are kept while they are drawn.
-    for (const i of this.extents.keys()) if (i < first || i > last) this.extents.delete(i);
+    const base = firstRow(this.store);
+    for (const key of this.extents.keys()) if (key < base + first || key > base + last) this.extents.delete(key);
     return [xlim ?? niceRange(xlo, xhi), ylim ?? niceRange(ylo, yhi)];
   }
 
@@ -171,13 +176,15 @@ export class ScatterView extends ReplayableView {
       this.extents.clear();
       this.extentsGeneration = store.generation;
     }
-    let extent = this.extents.get(i);
+    // Keyed by absolute index: a max_rows window shifts the indices held.
+    const key = firstRow(store) + i;
+    let extent = this.extents.get(key);
     if (!extent) {
       const row = store.row(i);
       const [x0, x1] = finiteExtent(row, 0, row.length, 2);
       const [y0, y1] = finiteExtent(row, 1, row.length, 2);
       extent = [x0, x1, y0, y1];
-      this.extents.set(i, extent);
+      this.extents.set(key, extent);
     }
     return extent;
   }

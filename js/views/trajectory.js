@@ -28,6 +28,9 @@ const LINE_ALPHAS = [
 /** Opacity of the line for a path of `n` points. */
 export const lineAlpha = (n) => LINE_ALPHAS.find(([upTo]) => n <= upTo)[1];
 
+/** Absolute index of the first row held: rows a `max_rows` window let go (0 without one). */
+const firstRow = (store) => store.dropped ?? 0;
+
 export class TrajectoryView extends ReplayableView {
   static replayable = true;
 
@@ -39,7 +42,8 @@ export class TrajectoryView extends ReplayableView {
     this.width = 0;
     this.height = 300;
     this.drawnKey = "";
-    this.extent = { generation: -1, rows: 0, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+    // Running extent of rows [first, end) (absolute indices), and the layer's line.
+    this.extent = { generation: -1, first: 0, end: 0, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.layer = null;
     // Full redraws of the line so far, for tests and measurements.
     this.fullRedraws = 0;
@@ -92,20 +96,25 @@ export class TrajectoryView extends ReplayableView {
     );
   }
 
-  /** The fixed limits, or the extent of every row held (so replay keeps the frame still), snapped to round ticks. */
+  /**
+   * The fixed limits, or the extent of every row held (so replay keeps the
+   * frame still), snapped to round ticks. Only new rows are scanned, unless
+   * the kernel's `max_rows` window let old ones go.
+   */
   ranges() {
     const { store, extent } = this;
     const { xlim, ylim } = this.options;
-    if (extent.generation !== store.generation || extent.rows > store.length) {
-      extent.generation = store.generation;
-      extent.rows = 0;
+    const first = firstRow(store);
+    const end = first + store.length;
+    if (extent.generation !== store.generation || extent.first !== first || extent.end > end) {
+      Object.assign(extent, { generation: store.generation, first, end: first });
       extent.x = [Infinity, -Infinity];
       extent.y = [Infinity, -Infinity];
     }
-    if (store.columns.length >= 2 && extent.rows < store.length) {
-      finiteExtent(store.columns[0], extent.rows, store.length, 1, extent.x);
-      finiteExtent(store.columns[1], extent.rows, store.length, 1, extent.y);
-      extent.rows = store.length;
+    if (store.columns.length >= 2 && extent.end < end) {
+      finiteExtent(store.columns[0], extent.end - first, store.length, 1, extent.x);
+      finiteExtent(store.columns[1], extent.end - first, store.length, 1, extent.y);
+      extent.end = end;
     }
     return [xlim ?? niceRange(...extent.x), ylim ?? niceRange(...extent.y)];
   }
@@ -136,13 +145,17 @@ export class TrajectoryView extends ReplayableView {
     const { width: w, height: h } = this.canvas;
     const color = this.options.color ?? PALETTE[0];
     const alpha = lineAlpha(store.length);
-    const key = JSON.stringify([ranges, w, h, color, alpha, this.themeVersion, store.generation]);
-    const end = shown + 1;
+    // The line starts at the first row held: when max_rows lets rows go, it is redrawn.
+    const first = firstRow(store);
+    const key = JSON.stringify([ranges, w, h, color, alpha, this.themeVersion, store.generation, first]);
+    const end = first + shown + 1;
     let layer = this.layer;
-    if (!layer || layer.key !== key || layer.rows > end) {
-      const canvas = layer && layer.canvas.width === w && layer.canvas.height === h ? layer.canvas : createLayer(w, h);
+    if (!layer || layer.key !== key || layer.end > end) {
+      const canvas = layer?.canvas ?? createLayer(w, h);
+      // Setting the size clears the layer and resets its clip and styles.
+      canvas.width = w;
+      canvas.height = h;
       const ctx = canvas.getContext("2d");
-      ctx.clearRect(0, 0, w, h);
       ctx.beginPath();
       ctx.rect(scale.left, scale.top, scale.right - scale.left, scale.bottom - scale.top);
       ctx.clip();
@@ -150,17 +163,17 @@ export class TrajectoryView extends ReplayableView {
       ctx.globalAlpha = alpha;
       ctx.lineWidth = ratio;
       ctx.lineJoin = "round";
-      layer = this.layer = { canvas, ctx, key, rows: 0, path: freshPathState() };
+      layer = this.layer = { canvas, ctx, key, end: first, path: freshPathState() };
       this.fullRedraws++;
     }
-    if (layer.rows < end) {
+    if (layer.end < end) {
       const { path } = layer;
       const fromX = path.broken ? NaN : path.x;
       const fromY = path.broken ? NaN : path.y;
       const [xs, ys] = store.columns;
-      const { xy, n } = decimatePath(xs, ys, layer.rows, end, scale, path);
+      const { xy, n } = decimatePath(xs, ys, layer.end - first, end - first, scale, path);
       strokePath(layer.ctx, xy, n, fromX, fromY);
-      layer.rows = end;
+      layer.end = end;
     }
     return layer.canvas;
   }

@@ -30,6 +30,18 @@ describe("TrajectoryView", () => {
     expect(view.ranges()).toEqual([[0, 1], [2, 3]]);
   });
 
+  it("scans only new rows for its range, and all rows when a max_rows window moves", () => {
+    // A stand-in for a store holding a window of rows: `dropped` rows were let go.
+    const store = { generation: 0, dropped: 0, length: 2, columns: [Float64Array.from([-50, 1]), Float64Array.from([0, 1])] };
+    const view = new TrajectoryView(document.createElement("div"), store, { invalidate() {} });
+    view.configure({ height: 300, width: 500, options: {} });
+    expect(view.ranges()[0][0]).toBeLessThanOrEqual(-50);
+    Object.assign(store, { dropped: 1, length: 2, columns: [Float64Array.from([1, 2]), Float64Array.from([1, 2])] });
+    const [x] = view.ranges();
+    expect(x[0]).toBeGreaterThan(-50);
+    expect(x[1]).toBeGreaterThanOrEqual(2);
+  });
+
   it("draws long paths fainter, in a few steps", () => {
     const alphas = [1000, 100_000, 300_000, 1_000_000].map(lineAlpha);
     expect(alphas[0]).toBe(1);
