@@ -66,3 +66,25 @@ export function fillNoData(ctx, x, y, w, h, theme) {
 
 /** The font views draw text in. */
 export const font = (theme, px = 11) => `${px}px ${theme.fontFamily}`;
+
+/** A transparent offscreen canvas of `width` x `height` device pixels, to draw a layer on once. */
+export function createLayer(width, height) {
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.max(1, width);
+  canvas.height = Math.max(1, height);
+  return canvas;
+}
+
+/** [r, g, b] of any CSS colour a canvas understands (names, hex, rgb()); `fallback` otherwise. */
+export function cssRgb(ctx, css, fallback = [0, 0, 0]) {
+  const sentinel = "#010203"; // an invalid colour leaves fillStyle as it was
+  ctx.save();
+  ctx.fillStyle = sentinel;
+  ctx.fillStyle = css;
+  const value = ctx.fillStyle;
+  ctx.restore();
+  if (value === sentinel && css !== sentinel) return fallback;
+  if (value.startsWith("#")) return [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16));
+  const parts = value.match(/[\d.]+/g);
+  return parts ? parts.slice(0, 3).map(Number) : fallback;
+}

@@ -19,6 +19,8 @@
 import { LineChart } from "../chart.js";
 import { FrameView } from "./frame.js";
 import { HeatmapView } from "./heatmap.js";
+import { ScatterView } from "./scatter.js";
+import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
 
 const VIEWS = {
@@ -26,6 +28,8 @@ const VIEWS = {
   frame: FrameView,
   heatmap: HeatmapView,
   waterfall: WaterfallView,
+  scatter: ScatterView,
+  trajectory: TrajectoryView,
 };
 
 /** The view class for `kind`; unknown kinds (a newer kernel) fall back to lines. */

@@ -8,6 +8,8 @@ export function createReadout(parent) {
   bar.appendChild(text);
   parent.appendChild(bar);
   return {
+    /** The bar, for views that add more to it (a colour key). */
+    bar,
     /** Show `content` (only touching the DOM when it changed). */
     show(content) {
       if (text.textContent !== content) text.textContent = content;

@@ -39,7 +39,8 @@ class LivePlot:
     columns : list of str, int or None
         Series names; a count M (names "0".."M-1"); or None to take them
         from the first update (dict keys, or the row length). Kinds whose
-        values are positions (frame, heatmap, waterfall) take only a count.
+        values are positions (frame, heatmap, waterfall) take only a count;
+        scatter and trajectory take none (their rows are x, y pairs).
     title : str, optional
         Shown in the header.
     x_label : str
@@ -54,15 +55,19 @@ class LivePlot:
     max_rows : int or None
         Keep only the last `max_rows` rows, in Python and in the browser,
         for loops that never end; None (default) keeps every row.
-    kind : {"lines", "frame", "heatmap", "waterfall"}
+    kind : {"lines", "frame", "heatmap", "waterfall", "scatter", "trajectory"}
         How the history is drawn: every column against step; the row shown
-        as a curve over its index; as a rows x cols image; or the whole
-        history as an image, one line per step.
+        as a curve over its index; as a rows x cols image; the whole history
+        as an image, one line per step; each row as a frame of K points
+        (x, y pairs); or the rows as the points of one growing x, y path.
     **view_options
         Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
         ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
         ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
-        waterfall); an option the kind does not take raises TypeError.
+        waterfall; ``points``, ``colormap``, ``color``, ``colors``,
+        ``trail``, ``paths``, ``facet``, ``xlim``, ``ylim``, ``size`` for
+        scatter; ``xlim``, ``ylim``, ``color`` for trajectory); an option
+        the kind does not take raises TypeError.
 
     Examples
     --------
@@ -98,6 +103,7 @@ class LivePlot:
         self._view = view
         self._named = view.named_columns
         self._reshape = view.reshape
+        self._reshape_rows = view.reshape_rows
         self._widget = LivePlotWidget(
             title=title or "",
             x_label=x_label,
@@ -134,8 +140,9 @@ class LivePlot:
         ----------
         row : sequence of numbers, array, dict or number
             M values in column order; or a dict name -> value (missing
-            names are NaN); or one number when there is one column. NaN,
-            inf and None are kept and drawn as gaps.
+            names are NaN); or one number when there is one column; for a
+            scatter, a K x 2 array of points. NaN, inf and None are kept
+            and drawn as gaps.
         step : float, optional
             The row's x value; defaults to the previous step + 1 (0 first).
             It must not be smaller than the previous step.
@@ -150,9 +157,9 @@ class LivePlot:
             A dict names a column this plot does not have.
         """
         now = time.monotonic()
-        if self._reshape is not None:
-            row = self._reshape(row)
         with self._lock:
+            if self._reshape is not None:
+                row = self._reshape(row, self._history.width)
             columns, index = self._columns, self._index
             if not self._named:
                 values = _rows.coerce_values(row, self._history.width, self._history.dtype)
@@ -179,14 +186,15 @@ class LivePlot:
         Parameters
         ----------
         rows : array-like, K x M
-            One row per step (a 1-D array is K rows when there is one column).
+            One row per step (a 1-D array is K rows when there is one column;
+            for a scatter, a K x P x 2 array: K frames of P points).
         steps : array-like of K numbers, optional
             Non-decreasing steps; default continues from the previous step.
         """
         now = time.monotonic()
-        if self._view.reshape_rows is not None:
-            rows = self._view.reshape_rows(rows)
         with self._lock:
+            if self._reshape_rows is not None:
+                rows = self._reshape_rows(rows, self._history.width)
             columns = self._columns
             if not self._named:
                 array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)

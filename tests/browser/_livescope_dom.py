@@ -20,7 +20,9 @@ Contract of the view:
 - replayable kinds also keep ``data-shown-index``, ``data-shown-step``,
   ``data-following`` and ``data-playing`` current, and have a replay bar with a
   range input (``.livescope-slider``), Play/Pause and Latest buttons and a
-  speed ``<select>``.
+  speed ``<select>``. Their views have ``showIndex(i | null)`` (null follows
+  the latest row); a scatter's view also has ``shownFrame()`` ->
+  ``{index, step, x, y}`` (its rows are x0, y0, x1, y1, ...).
 """
 
 from __future__ import annotations
@@ -205,6 +207,41 @@ def shown_index(root: Locator) -> int | None:
 
 def slider(root: Locator) -> Locator:
     return root.locator(".livescope-slider")
+
+
+def shown_step(root: Locator) -> float | None:
+    """The step of the row a replayable view shows (None while it shows none)."""
+    value = attr(root, "shown-step")
+    return float(value) if value else None
+
+
+def wait_shown_index(root: Locator, index: int, timeout_s: float = 10.0) -> None:
+    """Wait until a replayable view shows row ``index``."""
+    handle = root.element_handle(timeout=timeout_s * 1000)
+    try:
+        root.page.wait_for_function(
+            "([root, i]) => root.dataset.shownIndex === String(i)",
+            arg=[handle, index],
+            timeout=timeout_s * 1000,
+            polling=50,
+        )
+    except PlaywrightTimeoutError as exc:
+        raise AssertionError(
+            f"{ROOT} shows row {attr(root, 'shown-index')!r} after {timeout_s:.0f} s, "
+            f"expected {index}"
+        ) from exc
+    finally:
+        handle.dispose()
+
+
+def show_index(root: Locator, index: int | None) -> None:
+    """Ask a replayable view to show row ``index`` (None follows the latest)."""
+    root.evaluate("(root, i) => root.livescope.view.showIndex(i)", index)
+
+
+def shown_frame(root: Locator) -> dict | None:
+    """The scatter frame shown: ``{index, step, x, y}``."""
+    return root.evaluate("(root) => root.livescope.view.shownFrame()")
 
 
 def stop_button(root: Locator) -> Locator:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 
 from .._rows import parse_columns
-from . import frame, heatmap, lines, waterfall
+from . import frame, heatmap, lines, scatter, trajectory, waterfall
 from ._view import View
 
 _MAKERS = {
@@ -13,6 +13,8 @@ _MAKERS = {
     "frame": frame.make,
     "heatmap": heatmap.make,
     "waterfall": waterfall.make,
+    "scatter": scatter.make,
+    "trajectory": trajectory.make,
 }
 KINDS = tuple(_MAKERS)
 
@@ -29,6 +31,14 @@ def make_view(kind: object, options: dict[str, object]) -> View:
 
 def columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:
     """Series names (None until known) and values per row (None until known)."""
+    if view.columns is not None:
+        if columns is not None:
+            raise TypeError(
+                f"LivePlot(kind={view.kind!r}) takes no columns argument: that kind sets its "
+                f"own columns; got columns={columns!r}"
+            )
+        names = view.columns or None
+        return names, view.width if view.width is not None else (len(names) if names else None)
     if view.named_columns:
         names = parse_columns(columns)
         return names, len(names) if names else None

@@ -1,14 +1,18 @@
-"""Checks for view options that several kinds share: colormaps, value limits, labels."""
+"""Checks for view options that several kinds share: colormaps, limits, labels, colours, counts."""
 
 from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Sequence
 
 # Every map goes from dark (low) to light (high); the front end holds their
 # tables (js/views/colormap_data.js), and a test keeps both lists equal.
 COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis", "greys")
+
+# A CSS colour as canvas understands it, limited to forms that cannot fail there.
+_CSS_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]+")
 
 
 def check_colormap(value: object) -> str:
@@ -79,3 +83,34 @@ def check_flag(name: str, value: object) -> bool | None:
             f"{name} must be True, False or None (automatic); got {type(value).__name__}"
         )
     return value
+
+
+def check_color(value: object, name: str = "color") -> str | None:
+    """None, or a CSS colour: "#rgb", "#rrggbb" (optionally with alpha) or a name like "red"."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _CSS_COLOR.fullmatch(value):
+        raise ValueError(
+            f'{name} must be a CSS colour such as "#1f77b4" or "red", or None; got {value!r}'
+        )
+    return value
+
+
+def check_count(name: str, value: object, *, minimum: int, maximum: int) -> int:
+    """An integer in [minimum, maximum]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
+    if not minimum <= value <= maximum:
+        raise ValueError(f"{name} must be between {minimum} and {maximum}; got {value}")
+    return int(value)
+
+
+def check_size(name: str, value: object) -> float | None:
+    """None (automatic), or a marker size in CSS pixels from 0.5 to 20."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number of pixels or None; got {value!r}")
+    if not 0.5 <= value <= 20:
+        raise ValueError(f"{name} must be between 0.5 and 20 pixels; got {value}")
+    return float(value)

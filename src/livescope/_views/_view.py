@@ -18,12 +18,20 @@ class View:
         JSON-able view settings, synced to the front end as `view_options`.
     width : int or None
         Values per row when the view fixes it (a heatmap's rows x cols);
-        None when the columns decide.
+        None when the columns or the first row decide.
+    columns : tuple of str or None
+        Column names the view fixes (a trajectory's ``("x", "y")``), or ``()``
+        for a view whose width comes from its options or first row instead (a
+        scatter's K points); the `columns` argument is then refused. None when
+        the user's `columns` decide.
     reshape : callable or None
-        Turns what a user passes to `update` into one flat row (a K x 2
-        array of points into 2K values, say); None when rows are flat already.
+        ``reshape(row, width)`` turns what a user passes to `update` into one
+        flat row (a K x 2 array of points into 2K values, say); `width` is the
+        number of values per row once known (None before the first row), so
+        errors can name the shape expected. None when rows are flat already.
     reshape_rows : callable or None
-        The same for `extend`: K of those into a K x width array.
+        The same for `extend`: ``reshape_rows(rows, width)`` returns a
+        K x width array.
     replayable : bool
         The view shows one step at a time, so the front end offers a replay slider.
     named_columns : bool
@@ -36,8 +44,9 @@ class View:
     kind: str
     options: dict[str, object] = field(default_factory=dict)
     width: int | None = None
-    reshape: Callable[[object], object] | None = None
-    reshape_rows: Callable[[object], object] | None = None
+    columns: tuple[str, ...] | None = None
+    reshape: Callable[[object, int | None], object] | None = None
+    reshape_rows: Callable[[object, int | None], object] | None = None
     replayable: bool = False
     named_columns: bool = True
 

@@ -59,8 +59,8 @@ def _check_facet(value: object) -> int:
     return int(value)
 
 
-def _panels_to_row(facet: int) -> Callable[[object], object]:
-    def reshape(row: object) -> object:
+def _panels_to_row(facet: int) -> Callable[[object, int | None], object]:
+    def reshape(row: object, _width: int | None) -> object:
         """`facet` x L panels, or facet * L values, as one flat row."""
         array = as_array(row, "a frame row")
         if array.ndim == 2 and len(array) == facet:
@@ -75,8 +75,8 @@ def _panels_to_row(facet: int) -> Callable[[object], object]:
     return reshape
 
 
-def _panels_to_rows(facet: int) -> Callable[[object], object]:
-    def reshape_rows(rows: object) -> object:
+def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
+    def reshape_rows(rows: object, _width: int | None) -> object:
         """K x `facet` x L panels, or K x facet * L values, as K flat rows."""
         array = as_array(rows, "frame rows")
         if array.ndim == 3 and array.shape[1] == facet:

@@ -51,8 +51,8 @@ def _check_shape(value: object) -> tuple[int, int]:
     return rows, cols
 
 
-def _frame_to_row(rows: int, cols: int) -> Callable[[object], object]:
-    def reshape(frame: object) -> object:
+def _frame_to_row(rows: int, cols: int) -> Callable[[object, int | None], object]:
+    def reshape(frame: object, _width: int | None) -> object:
         """A rows x cols frame, or rows*cols values, as one flat row."""
         array = as_array(frame, "a heatmap row")
         if array.shape == (rows, cols) or array.shape == (rows * cols,):
@@ -65,8 +65,8 @@ def _frame_to_row(rows: int, cols: int) -> Callable[[object], object]:
     return reshape
 
 
-def _frames_to_rows(rows: int, cols: int) -> Callable[[object], object]:
-    def reshape_rows(frames: object) -> object:
+def _frames_to_rows(rows: int, cols: int) -> Callable[[object, int | None], object]:
+    def reshape_rows(frames: object, _width: int | None) -> object:
         """K frames (K x rows x cols, or K x rows*cols) as a K x rows*cols array."""
         array = as_array(frames, "heatmap rows")
         if array.ndim == 3 and array.shape[1:] == (rows, cols):
