@@ -111,18 +111,15 @@ describe("envelope", () => {
     expect(envelope(steps, [column], 2, 0, 100, 100).x).toEqual([0, 10]);
   });
 
-  it("reduces 1,000,000 steps of 4 series to at most 2 points per pixel quickly", () => {
+  it("reduces 1,000,000 steps of 4 series to at most 2 points per pixel", () => {
     const n = 1_000_000;
     const steps = Float64Array.from({ length: n }, (_, i) => i);
     const rand = random(7);
     const columns = Array.from({ length: 4 }, () =>
       Float64Array.from({ length: n }, () => rand()),
     );
-    const started = performance.now();
     const out = envelope(steps, columns, n, 0, n - 1, 1000);
-    const elapsed = performance.now() - started;
     expect(out.x.length).toBe(2000);
     expect(out.ys.every((y) => y.length === 2000)).toBe(true);
-    expect(elapsed).toBeLessThan(200);
   });
 });
