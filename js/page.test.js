@@ -20,7 +20,8 @@ vi.mock("uplot", () => {
   return { default: FakePlot };
 });
 
-const { decodeSavedState, mountWidget } = await import("./page.js");
+const { decodeSavedState, mountSaved, mountWidget } = await import("./page.js");
+const { linesSnapshot } = await import("./snapshot_fixture.js");
 
 beforeEach(() => {
   vi.stubGlobal("requestAnimationFrame", () => 1);
@@ -104,5 +105,22 @@ describe("mountWidget", () => {
     const host = await mountWidget(el, { state: STATE, definition });
     host.dispose();
     expect(calls).toEqual(["initialize T", "render here", "dispose view", "dispose model"]);
+  });
+
+  it("shows a saved state's snapshot, with no Stop button and no kernel", async () => {
+    const snapshot = linesSnapshot([1, 2, 3, 4, 5, 6]);
+    const bytes = new Uint8Array(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+    const data = btoa(String.fromCharCode(...bytes));
+    const el = document.createElement("div");
+    await mountSaved(el, {
+      state: { ...STATE, columns: ["a", "b"] },
+      buffers: [{ path: ["_snapshot"], encoding: "base64", data }],
+    });
+    const root = el.querySelector(".livescope");
+    expect(root.dataset.source).toBe("snapshot");
+    expect(root.dataset.rows).toBe("3");
+    expect(root.dataset.lastStep).toBe("20");
+    expect(root.querySelector(".livescope-stop").hidden).toBe(true);
+    expect(Array.from(root.livescope.store.columns[1].subarray(0, 3))).toEqual([2, 4, 6]);
   });
 });
