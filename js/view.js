@@ -3,6 +3,8 @@
 
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
+import { downloadPng } from "./png_export.js";
+import { isSnapshot } from "./snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
 import { ReplayBar } from "./views/replay.js";
@@ -26,7 +28,11 @@ export function mountView(model, el, store) {
     if (!frame) frame = requestAnimationFrame(draw);
   };
 
-  const header = createHeader(root, { onStop: () => model.send({ type: "stop" }), signal });
+  const header = createHeader(root, {
+    onStop: () => model.send({ type: "stop" }),
+    onSavePng: () => downloadPng(root),
+    signal,
+  });
   const View = viewClass(model.get("kind"));
   const setOptions = (patch, save = true) => {
     // Every view of the model follows at once; the kernel keeps them for a
@@ -63,13 +69,15 @@ export function mountView(model, el, store) {
 
     const { length, times } = store;
     const stopped = Boolean(model.get("stopped"));
+    const saved = isSnapshot(store);
     header.update({
       title: model.get("title") ?? "",
       lastStep: store.lastStep,
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
-      showStop: model.get("stop_button") !== false,
+      // No Stop without a kernel behind the data.
+      showStop: model.get("stop_button") !== false && !saved,
       held: length,
       dropped: store.dropped,
     });
@@ -80,6 +88,7 @@ export function mountView(model, el, store) {
     root.dataset.stopped = String(stopped);
     root.dataset.draws = String(draws);
     root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
+    root.dataset.source = saved ? "snapshot" : "kernel";
   }
 
   for (const name of TRAITS) model.on(`change:${name}`, invalidate);
