@@ -61,10 +61,17 @@ def save_gif(
     _check_int("every", every, at_least=1)
     _check_int("width", width, at_least=200, at_most=10_000)
     pil = require_pillow("save_gif")
-    # Palette frames as they come, so a long GIF never holds every RGB frame.
+    scenes = list(kind.frames(data, every, width))
+    # One palette for every frame, from the last (it has every colour); frames
+    # are reduced to it as they come, so no more than one RGB frame is held.
+    palette = scene_to_image(scenes[-1], supersample=2).quantize(
+        colors=64, method=pil.Image.Quantize.FASTOCTREE
+    )
     frames = [
-        scene_to_image(scene).quantize(colors=64, dither=pil.Image.Dither.NONE)
-        for scene in kind.frames(data, every, width)
+        scene_to_image(scene, supersample=2).quantize(
+            palette=palette, dither=pil.Image.Dither.NONE
+        )
+        for scene in scenes
     ]
     frames[0].save(
         target,
