@@ -8,6 +8,7 @@ import { isSnapshot } from "./snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
 import { ReplayBar } from "./views/replay.js";
+import { joinViews } from "./view_handoff.js";
 
 const TRAITS = ["columns", "title", "x_label", "height", "stopped", "stop_button", "view_options"];
 const DEFAULT_HEIGHT = 300;
@@ -45,10 +46,15 @@ export function mountView(model, el, store) {
   const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
   if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
+  // Take over from a view this one replaces (see view_handoff.js), zoom included.
+  const handoff = joinViews(store, el, { chart, dispose: () => cleanup() });
+  if (handoff.zoom) chart.zoomTo?.(handoff.zoom.x0, handoff.zoom.x1);
+
   function draw() {
     // Also called directly on mount, when a frame may already be pending.
     cancelAnimationFrame(frame);
     frame = 0;
+    handoff.seen();
     const height = model.get("height");
     chart.configure({
       names: model.get("columns") ?? [],
@@ -107,7 +113,12 @@ export function mountView(model, el, store) {
   Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
   draw();
 
-  return () => {
+  let disposed = false;
+  function cleanup() {
+    // Runs once, whether the front end or a replacing view calls it first.
+    if (disposed) return;
+    disposed = true;
+    handoff.leave();
     cancelAnimationFrame(frame);
     for (const name of TRAITS) model.off(`change:${name}`, invalidate);
     unsubscribe();
@@ -116,5 +127,6 @@ export function mountView(model, el, store) {
     controller.abort();
     chart.destroy();
     root.remove();
-  };
+  }
+  return cleanup;
 }

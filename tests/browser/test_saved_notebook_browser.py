@@ -17,6 +17,7 @@ import sys
 import _livescope_dom as ls
 import nbformat
 import pytest
+from _notebook_page import UIS
 from _pixels import colour_summary
 from playwright.sync_api import expect
 
@@ -78,6 +79,38 @@ def saved_plot_states(notebook: dict) -> list[dict]:
 
 def images_in(nb, cell: int):
     return nb.output(cell).locator("img, .jp-RenderedSVG, .jp-RenderedImage")
+
+
+SLOW_STREAM = """\
+import time
+for i in range(300):
+    w.update([math.sin(i / 10), math.cos(i / 10)])
+    time.sleep(0.01)
+"""
+
+LISTENERS_JS = "(root) => root.livescope.store._listeners.size"
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_the_picture_refresh_at_cell_end_keeps_the_live_view_and_its_zoom(
+    open_notebook, artifacts, ui
+):
+    nb = open_notebook([SETUP, SLOW_STREAM], ui=ui)
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    views_of_the_model = root.evaluate(LISTENERS_JS)
+    before = nb.start_cell(1)
+    ls.wait_rows_at_least(root, 100, timeout_s=20)
+    root.evaluate("(root) => root.livescope.view.zoomTo(20, 60)")
+    nb.wait_cell_done(1, before)
+    # The kernel replaced the output's picture; the front end rendered a new view.
+    root = nb.output(0).locator(ls.ROOT)
+    expect(root).to_have_count(1)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    expect(images_in(nb, 0)).to_have_count(0)
+    assert root.evaluate("(root) => root.livescope.view.xRange") == [20, 60]
+    assert root.evaluate(LISTENERS_JS) == views_of_the_model, "the replaced view lives on"
+    artifacts.screenshot(root, f"after-cell-end-{ui}")
 
 
 def test_a_saved_notebook_reopens_without_the_kernel_showing_the_final_plot(
