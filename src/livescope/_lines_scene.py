@@ -48,8 +48,8 @@ def lines_scene(
     # holds every extreme, so it also gives the y range.
     rows_drawn, points = envelope(steps, values, width - 2 * s.PAD, *x_range)
     y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points))
-    left = s.PAD + s.y_axis_width(y_range, data.height)
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
+    left = s.PAD + s.y_axis_width(y_range, plot_height)
     area = s.PlotArea(left, top, width - left - s.PAD, plot_height, x_range, y_range)
     scene.plot = area
     scene.height = int(top + data.height + s.PAD)

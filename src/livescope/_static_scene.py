@@ -223,9 +223,9 @@ def axes(scene: Scene, area: PlotArea, x_label: str) -> None:
         scene.items.append(Text(middle, area.top + area.height + 31, x_label, anchor="middle"))
 
 
-def y_axis_width(area_y_range: tuple[float, float], height: float) -> float:
-    """Room for the longest y tick label, as the widget sizes its axis."""
-    ys, step = nice_ticks(*area_y_range, max(2, int(height // 50)))
+def y_axis_width(y_range: tuple[float, float], plot_height: float) -> float:
+    """Room for the longest y tick label `axes` will draw, as the widget sizes its axis."""
+    ys, step = nice_ticks(*y_range, max(2, int(plot_height // 50)))
     longest = max((text_width(format_tick(y, step)) for y in ys), default=0.0)
     return math.ceil(longest + 14)
 
