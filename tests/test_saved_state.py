@@ -5,6 +5,7 @@ import IPython.display
 import numpy as np
 import pytest
 
+import livescope._kinds
 from livescope import LivePlot
 from livescope._snapshot import unpack
 
@@ -102,3 +103,26 @@ def test_repr_mimebundle_offers_the_picture_too():
     bundle, _ = w._repr_mimebundle_()
     assert set(bundle) == {WIDGET_VIEW, "image/svg+xml", "text/plain"}
     assert "latest step 0" in bundle["image/svg+xml"]
+
+
+def test_a_plot_with_max_rows_refreshes_as_its_window_slides(front_end):
+    w = LivePlot(columns=1, max_rows=100)
+    w.extend(np.arange(100.0)[:, None])
+    end_cell(front_end)
+    w.extend(np.arange(100.0, 150.0)[:, None])  # same length, newer rows
+    end_cell(front_end)
+    snapshot = unpack(w._widget._snapshot)
+    assert snapshot.fields["rows"] == 100
+    assert snapshot.arrays["steps"][-1] == 149
+
+
+def test_a_kind_without_exports_still_displays_without_a_picture(front_end, monkeypatch):
+    monkeypatch.delitem(livescope._kinds.KINDS, "lines")
+    w = LivePlot(columns=1)
+    w.update(1.0)
+    bundle, _ = w._repr_mimebundle_()
+    assert set(bundle) == {WIDGET_VIEW, "text/plain"}
+    end_cell(front_end)
+    assert w._widget._snapshot == b""
+    with pytest.raises(NotImplementedError, match="plots of kind 'lines' cannot be saved"):
+        w.save_html("never.html")

@@ -1,7 +1,7 @@
 """The part of a plot that outlives the kernel: display with a picture, and exports.
 
 A mixin, so every plot class shares it. A plot provides `_widget` (its
-LivePlotWidget), `_saved` (its SavedState), `_kind` (a key of
+LivePlotWidget), `_saved` (its SavedState), `kind` (a key of
 `_kinds.KINDS`), `_data()` (that kind's data, taken consistently) and
 `_data_key()` (a value that changes whenever that data does).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from . import _export
-from ._kinds import KindExports, exports_for
+from ._kinds import KINDS, KindExports, exports_for
 from ._saved_state import SavedState
 from ._widget import LivePlotWidget
 
@@ -21,14 +21,14 @@ class Exportable:
 
     _widget: LivePlotWidget
     _saved: SavedState
-    _kind: str
+    kind: str
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
-        return self._saved.mimebundle(self._data(), self._exports(), repr(self))
+        return self._saved.mimebundle(self._data(), KINDS.get(self.kind), repr(self))
 
     def _ipython_display_(self) -> None:
         # Shown under a display id, so the picture can follow the data.
-        self._saved.display(self._data(), self._exports(), repr(self), self._data_key())
+        self._saved.display(self._data(), KINDS.get(self.kind), repr(self), self._data_key())
 
     def save_html(
         self, path: str | os.PathLike, *, max_points: int | None = _export.HTML_POINTS
@@ -94,8 +94,8 @@ class Exportable:
         _export.save_gif(self._exports(), data, len(data), path, fps, every, width)
 
     def _exports(self) -> KindExports:
-        return exports_for(self._kind)
+        return exports_for(self.kind)
 
     def _refresh_saved_state(self) -> None:
         """Bring the snapshot trait and the displayed picture up to date (at cell end)."""
-        self._saved.refresh(self._data(), self._exports(), repr(self), self._data_key())
+        self._saved.refresh(self._data(), KINDS.get(self.kind), repr(self), self._data_key())

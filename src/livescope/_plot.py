@@ -111,7 +111,6 @@ class LivePlot(Exportable):
         if names:
             self._set_columns(names)
         self._widget.on_msg(self._on_message)
-        self._kind = "lines"
         self._saved = SavedState(self._widget)
 
         self._lock = threading.Lock()
@@ -354,7 +353,7 @@ class LivePlot(Exportable):
 
     def _data_key(self) -> tuple:
         widget = self._widget
-        return (self._generation, len(self), self._columns, widget.title, widget.x_label)
+        return (self._generation, self._history.total, self._columns, widget.title, widget.x_label)
 
     # ----- sending ------------------------------------------------------------
 

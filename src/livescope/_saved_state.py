@@ -35,13 +35,18 @@ class SavedState:
         self._shown = False
         self._key: Hashable = None  # what the snapshot and picture show
 
-    def mimebundle(self, data: Any, kind: KindExports, text: str) -> tuple[dict, dict]:
+    # `kind` is None for a plot kind that provides no exports (yet): its
+    # display has no picture and its widget no snapshot.
+
+    def mimebundle(self, data: Any, kind: KindExports | None, text: str) -> tuple[dict, dict]:
         """The widget view, the static picture and `text`, as one display bundle."""
         bundle, metadata = self._widget._repr_mimebundle_()
-        picture = scene_to_svg(kind.scene(data, DEFAULT_WIDTH))
-        return {**bundle, "text/plain": text, SVG_MIME: picture}, metadata
+        bundle = {**bundle, "text/plain": text}
+        if kind is not None:
+            bundle[SVG_MIME] = scene_to_svg(kind.scene(data, DEFAULT_WIDTH))
+        return bundle, metadata
 
-    def display(self, data: Any, kind: KindExports, text: str, key: Hashable) -> None:
+    def display(self, data: Any, kind: KindExports | None, text: str, key: Hashable) -> None:
         """Show the plot (widget view plus picture) under this plot's display id."""
         from IPython.display import display
 
@@ -50,9 +55,9 @@ class SavedState:
         display(bundle, metadata=metadata, raw=True, display_id=self._display_id)
         self._shown = True
 
-    def refresh(self, data: Any, kind: KindExports, text: str, key: Hashable) -> None:
+    def refresh(self, data: Any, kind: KindExports | None, text: str, key: Hashable) -> None:
         """Bring the snapshot and every displayed picture up to `key`, if they lag."""
-        if key == self._key:
+        if kind is None or key == self._key:
             return
         self._set_snapshot(data, kind, key)
         if self._shown:
@@ -61,7 +66,7 @@ class SavedState:
             bundle, metadata = self.mimebundle(data, kind, text)
             update_display(bundle, metadata=metadata, raw=True, display_id=self._display_id)
 
-    def _set_snapshot(self, data: Any, kind: KindExports, key: Hashable) -> None:
-        if key != self._key:
+    def _set_snapshot(self, data: Any, kind: KindExports | None, key: Hashable) -> None:
+        if kind is not None and key != self._key:
             self._widget._snapshot = pack(kind.snapshot(data))
             self._key = key
