@@ -126,3 +126,16 @@ def test_a_kind_without_exports_still_displays_without_a_picture(front_end, monk
     assert w._widget._snapshot == b""
     with pytest.raises(NotImplementedError, match="plots of kind 'lines' cannot be saved"):
         w.save_html("never.html")
+
+
+def test_view_options_set_in_the_browser_redraw_the_picture(front_end, published):
+    w = LivePlot(columns=["loss"], log_y=False)
+    w._ipython_display_()
+    w.extend(np.array([[1.0], [10.0], [100.0]]))
+    end_cell(front_end)
+    assert published[-1][0] == "update"
+    count = len(published)
+    w._widget.view_options = {**w._widget.view_options, "log_y": True}  # as the log y checkbox
+    end_cell(front_end)
+    assert len(published) == count + 1
+    assert ">100</text>" in published[-1][1]["image/svg+xml"]

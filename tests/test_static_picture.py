@@ -8,6 +8,7 @@ import pytest
 from livescope._lines_data import LinesData
 from livescope._lines_scene import lines_frames, lines_scene
 from livescope._static_scene import (
+    MUTED,
     PALETTE,
     Polylines,
     Text,
@@ -127,3 +128,33 @@ def test_number_formats_match_the_widget():
     assert format_value(float("-inf")) == "-∞"
     assert format_step(12.0) == "12"
     assert format_step(0.5) == "0.5"
+
+
+def test_log_y_draws_log10_with_gaps_for_values_not_above_zero():
+    values = [1e-3, 1e-2, 0.0, 1e-1, 1.0, 10.0]
+    scene = lines_scene(
+        LinesData(
+            ("loss",),
+            np.arange(6.0),
+            np.zeros(6),
+            np.array(values)[:, None],
+            options={"log_y": True},
+        )
+    )
+    root = parse(scene_to_svg(scene))
+    assert {"0.001", "0.01", "0.1", "1", "10"} <= set(texts(root))
+    (path,) = series_paths(root, 0)
+    assert path.get("d").count("M") == 2  # the zero is a gap
+    assert float(scene.plot.y_px(0.0)) == pytest.approx(
+        (float(scene.plot.y_px(-3.0)) + float(scene.plot.y_px(3.0))) / 2
+    )
+
+
+def test_hidden_series_are_not_drawn_and_muted_in_the_legend():
+    d = data([[1, 2], [3, 4]], columns=("shown", "gone"))
+    d = LinesData(d.columns, d.steps, d.times, d.values, options={"hidden": ["gone", 3]})
+    root = parse(scene_to_svg(lines_scene(d)))
+    assert series_paths(root, 1) == []
+    assert len(series_paths(root, 0)) == 1
+    (gone,) = [t for t in root.iter(f"{SVG}text") if t.text == "gone 4"]
+    assert gone.get("fill") == MUTED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,6 +23,17 @@ class LinesData:
     title: str = ""
     x_label: str = "step"
     height: int = 300
+    options: dict = field(default_factory=dict)  # the `view_options` trait
+
+    @property
+    def hidden(self) -> set[str]:
+        """Series hidden from the chart (shown muted in the legend)."""
+        hidden = self.options.get("hidden")
+        return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
+
+    @property
+    def log_y(self) -> bool:
+        return self.options.get("log_y") is True
 
     def __len__(self) -> int:
         return len(self.steps)

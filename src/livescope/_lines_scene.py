@@ -37,8 +37,13 @@ def lines_scene(
     scene = s.Scene(width, 0)
     top = s.title_row(scene, data.title, s.PAD)
     caption = f"latest step {s.format_step(steps[-1])}" if n else ""
+    hidden = data.hidden
     entries = [
-        (s.series_color(c), name, s.format_value(float(values[-1, c])) if n else "\u2013")
+        (
+            s.series_color(c),
+            f"{name} {s.format_value(float(values[-1, c])) if n else chr(0x2013)}",
+            name in hidden,
+        )
         for c, name in enumerate(data.columns)
     ]
     top = s.legend_row(scene, caption, entries, top) + 4
@@ -47,16 +52,24 @@ def lines_scene(
     # Bins at most one per pixel of the widest possible plot; the envelope
     # holds every extreme, so it also gives the y range.
     rows_drawn, points = envelope(steps, values, width - 2 * s.PAD, *x_range)
-    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points))
+    if data.log_y:  # drawn in log10 units; values <= 0 are gaps, as in the widget
+        with np.errstate(divide="ignore", invalid="ignore"):
+            points = np.where(points > 0, np.log10(points), np.nan)
+    shown = [c for c in range(points.shape[1]) if _name(data, c) not in hidden]
+    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points[:, shown]))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
-    left = s.PAD + s.y_axis_width(y_range, plot_height)
+    if data.log_y:
+        y_ticks = s.log_ticks(y_range, plot_height)
+    else:
+        y_ticks = s.linear_ticks(y_range, plot_height)
+    left = s.PAD + s.y_axis_width(y_ticks)
     area = s.PlotArea(left, top, width - left - s.PAD, plot_height, x_range, y_range)
     scene.plot = area
     scene.height = int(top + data.height + s.PAD)
 
-    s.axes(scene, area, data.x_label)
+    s.axes(scene, area, data.x_label, y_ticks)
     xs = area.x_px(steps[rows_drawn])
-    for c in range(points.shape[1]):
+    for c in shown:
         runs = s.runs_of_finite(xs, area.y_px(points[:, c]))
         scene.items.append(s.Polylines(runs, s.series_color(c), s.LINE_WIDTH))
     if n == 0:
@@ -66,10 +79,9 @@ def lines_scene(
 
 
 def lines_bounds(data: LinesData, width: int = DEFAULT_WIDTH) -> Bounds:
-    """The axis ranges of the whole history, for drawing parts of it."""
-    x_range = _x_range(data.steps)
-    _, points = envelope(data.steps, data.values, width - 2 * s.PAD, *x_range)
-    return Bounds(x_range, s.padded_range(*_finite_range(points)))
+    """The axis ranges of the whole history (as its picture has them), for drawing parts of it."""
+    area = lines_scene(data, width=width).plot
+    return Bounds(area.x_range, area.y_range)
 
 
 def lines_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Iterator[s.Scene]:
@@ -78,6 +90,10 @@ def lines_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Ite
     n = len(data)
     for end in [*range(every, n, every), n]:
         yield lines_scene(data, width=width, rows=end, bounds=bounds)
+
+
+def _name(data: LinesData, column: int) -> str | None:
+    return data.columns[column] if column < len(data.columns) else None
 
 
 def _x_range(steps: np.ndarray) -> tuple[float, float]:

@@ -349,11 +349,13 @@ class LivePlot(Exportable):
                 self._widget.title,
                 self._widget.x_label,
                 self._widget.height,
+                dict(self._widget.view_options),
             )
 
     def _data_key(self) -> tuple:
         widget = self._widget
-        return (self._generation, self._history.total, self._columns, widget.title, widget.x_label)
+        labels = (widget.title, widget.x_label, repr(sorted(widget.view_options.items())))
+        return (self._generation, self._history.total, self._columns, *labels)
 
     # ----- sending ------------------------------------------------------------
 

@@ -183,26 +183,46 @@ def title_row(scene: Scene, title: str, top: float) -> float:
 
 
 def legend_row(
-    scene: Scene, caption: str, entries: Sequence[tuple[str, str, str]], top: float
+    scene: Scene, caption: str, entries: Sequence[tuple[str, str, bool]], top: float
 ) -> float:
-    """A muted caption, then (colour, name, value) entries, wrapping; returns the next row."""
+    """A muted caption, then (colour, text, muted) entries, wrapping; returns the next row."""
     size = 12
     baseline = top + 13
     x = PAD
     if caption:
         scene.items.append(Text(x, baseline, caption, fill=MUTED, size=size))
         x += text_width(caption, size) + 14
-    for color, name, value in entries:
-        need = 17 + text_width(f"{name} {value}", size) + 14
+    for color, text, muted in entries:
+        need = 17 + text_width(text, size) + 14
         if x + need > scene.width - PAD and x > PAD:
             x, baseline = PAD, baseline + 18
-        scene.items.append(Rect(x, baseline - 5, 12, 3, color))
-        scene.items.append(Text(x + 17, baseline, f"{name} {value}", size=size))
+        scene.items.append(Rect(x, baseline - 5, 12, 3, MUTED if muted else color))
+        scene.items.append(Text(x + 17, baseline, text, fill=MUTED if muted else TEXT, size=size))
         x += need
     return baseline + 9
 
 
-def axes(scene: Scene, area: PlotArea, x_label: str) -> None:
+def linear_ticks(y_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
+    """Round y ticks for a plot `plot_height` pixels high, with their labels."""
+    ys, step = nice_ticks(*y_range, max(2, int(plot_height // 50)))
+    return [(y, format_tick(y, step)) for y in ys]
+
+
+def log_ticks(log_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
+    """Ticks of a log10 axis, at log10 of their values.
+
+    Powers of ten; round values when the range spans less than a decade.
+    """
+    lo, hi = log_range
+    powers = range(math.ceil(lo - 1e-9), math.floor(hi + 1e-9) + 1)
+    if len(powers) >= 2:
+        every = max(1, math.ceil(len(powers) / max(2, int(plot_height // 40))))
+        return [(float(p), f"{10.0**p:g}") for p in powers if p % every == 0]
+    ys, step = nice_ticks(10**lo, 10**hi, max(2, int(plot_height // 50)))
+    return [(math.log10(y), format_tick(y, step)) for y in ys if y > 0]
+
+
+def axes(scene: Scene, area: PlotArea, x_label: str, y_ticks: list[tuple[float, str]]) -> None:
     """Grid lines, tick labels and the x label around `area`, as the widget draws them."""
     grid = []
     xs, x_step = nice_ticks(*area.x_range, max(2, int(area.width // 90)))
@@ -212,21 +232,19 @@ def axes(scene: Scene, area: PlotArea, x_label: str) -> None:
         scene.items.append(
             Text(px, area.top + area.height + 15, format_tick(x, x_step), anchor="middle")
         )
-    ys, y_step = nice_ticks(*area.y_range, max(2, int(area.height // 50)))
-    for y in ys:
+    for y, label in y_ticks:
         py = float(area.y_px(y))
         grid.append(np.array([[area.left, py], [area.left + area.width, py]]))
-        scene.items.append(Text(area.left - 6, py + 4, format_tick(y, y_step), anchor="end"))
+        scene.items.append(Text(area.left - 6, py + 4, label, anchor="end"))
     scene.items.insert(0, Polylines(tuple(grid), GRID, 1.0))
     if x_label:
         middle = area.left + area.width / 2
         scene.items.append(Text(middle, area.top + area.height + 31, x_label, anchor="middle"))
 
 
-def y_axis_width(y_range: tuple[float, float], plot_height: float) -> float:
-    """Room for the longest y tick label `axes` will draw, as the widget sizes its axis."""
-    ys, step = nice_ticks(*y_range, max(2, int(plot_height // 50)))
-    longest = max((text_width(format_tick(y, step)) for y in ys), default=0.0)
+def y_axis_width(y_ticks: list[tuple[float, str]]) -> float:
+    """Room for the longest y tick label, as the widget sizes its axis."""
+    longest = max((text_width(label) for _, label in y_ticks), default=0.0)
     return math.ceil(longest + 14)
 
 
