@@ -216,3 +216,40 @@ def test_nbconvert_without_widget_state_shows_the_static_picture(
     png = artifacts.screenshot(picture, "nbconvert-picture")
     colours = colour_summary(page, png)
     assert len(colours.foreground) >= 2, f"the picture looks blank: {colours}"
+
+
+DASHBOARD = """\
+from livescope import Dashboard, LivePlot
+
+d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["train", "val"])}, title="dash")
+d
+"""
+
+FILL_DASHBOARD = """\
+for i in range(5000):
+    d["loss"].update([1 / (i + 1)])
+    d["acc"].update([i / 5000, i / 6000])
+"""
+
+
+def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_server, artifacts):
+    nb = open_notebook([DASHBOARD, FILL_DASHBOARD])
+    nb.run_cell(0)
+    nb.run_cell(1)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "5000", timeout=15_000)
+    nb.save()
+
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        expect(panels.nth(i)).to_have_attribute("data-last-step", "4999")
+    extremes = panels.nth(1).evaluate(STORE_EXTREMES_JS)
+    assert extremes[0]["last"] == pytest.approx(4999 / 5000, rel=1e-6)
+    expect(nb.output(0).locator(".livescope-dashboard .livescope-title")).to_have_text("dash")
+    artifacts.screenshot(nb.output(0), "reopened-dashboard")
