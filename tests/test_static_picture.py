@@ -1,5 +1,6 @@
 """The static picture: a line plot's scene, written as SVG (no kernel, no browser)."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -39,6 +40,24 @@ def texts(root: ET.Element) -> list[str]:
     return [t.text or "" for t in root.iter(f"{SVG}text")]
 
 
+NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def decode_path(d: str) -> list[np.ndarray]:
+    """The runs of points of an SVG path written as "M x y l dx dy ..." per run."""
+    runs = []
+    for part in re.findall(r"M[^M]*", d):
+        head, _, tail = part[1:].partition("l")
+        x, y = map(float, NUMBER.findall(head))
+        deltas = [float(n) for n in NUMBER.findall(tail)]
+        points = [(x, y)]
+        for dx, dy in zip(deltas[::2], deltas[1::2], strict=True):
+            x, y = x + dx, y + dy
+            points.append((x, y))
+        runs.append(np.array(points))
+    return runs
+
+
 def series_paths(root: ET.Element, index: int) -> list[ET.Element]:
     return [p for p in root.iter(f"{SVG}path") if p.get("stroke") == PALETTE[index]]
 
@@ -65,6 +84,19 @@ def test_nan_and_inf_break_the_line_into_runs():
     assert path.get("d").count("M") == 3
 
 
+def test_paths_are_relative_moves_that_land_on_the_points_to_a_tenth_of_a_pixel():
+    rng = np.random.default_rng(3)
+    values = rng.standard_normal(5000).cumsum()
+    values[1000:1100] = np.nan
+    scene = lines_scene(data(values))
+    (line,) = [i for i in scene.items if isinstance(i, Polylines) and i.stroke == PALETTE[0]]
+    (path,) = series_paths(parse(scene_to_svg(scene)), 0)
+    decoded = decode_path(path.get("d"))
+    assert len(decoded) == len(line.runs) == 2
+    for got, want in zip(decoded, line.runs, strict=True):
+        np.testing.assert_allclose(got, want, atol=0.05 + 1e-9)
+
+
 def test_a_series_without_any_value_draws_no_line_but_keeps_its_legend_entry():
     root = parse(scene_to_svg(lines_scene(data([[1, np.nan], [2, np.nan]]))))
     assert series_paths(root, 1) == []
@@ -74,7 +106,7 @@ def test_a_series_without_any_value_draws_no_line_but_keeps_its_legend_entry():
 def test_a_lone_point_is_drawn_as_a_dot():
     root = parse(scene_to_svg(lines_scene(data([3.0]))))
     (path,) = series_paths(root, 0)
-    assert path.get("d").endswith("h0.01")
+    assert path.get("d").endswith("h.01")
 
 
 def test_an_empty_plot_says_so():

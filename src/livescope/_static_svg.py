@@ -40,18 +40,31 @@ def _num(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _tenths(n: int) -> str:
+    """`n` tenths as the shortest SVG number: 12 -> "1.2", -3 -> "-.3", 40 -> "4"."""
+    whole, tenth = divmod(abs(n), 10)
+    sign = "-" if n < 0 else ""
+    if tenth == 0:
+        return f"{sign}{whole}"
+    return f"{sign}{whole or ''}.{tenth}"
+
+
 def _path(item: Polylines) -> str:
+    # Points are rounded to 0.1 px, then written as relative moves ("l dx dy")
+    # between the rounded points: exact, and about half the size of absolute
+    # coordinates, which keeps a saved notebook's picture small.
     commands = []
     for run in item.runs:
         if len(run) == 0:
             continue
-        coords = np.round(run, 1)
-        head = f"M{_num(coords[0, 0])} {_num(coords[0, 1])}"
+        tenths = np.rint(np.asarray(run, np.float64) * 10).astype(np.int64)
+        head = f"M{_tenths(int(tenths[0, 0]))} {_tenths(int(tenths[0, 1]))}"
         if len(run) == 1:  # a lone point still shows, as a dot
-            commands.append(f"{head}h0.01")
+            commands.append(f"{head}h.01")
             continue
-        tail = " ".join(f"{_num(x)} {_num(y)}" for x, y in coords[1:].tolist())
-        commands.append(f"{head}L{tail}")
+        steps = np.diff(tenths, axis=0).ravel().tolist()
+        tail = " ".join(map(_tenths, steps)).replace(" -", "-")
+        commands.append(f"{head}l{tail}")
     if not commands:
         return ""
     return (
