@@ -22,11 +22,11 @@ function setText(node, text) {
 }
 
 /**
- * Build the header inside `parent`; `onStop` runs when Stop is clicked.
- * Without `stats` it holds only the title and the Stop button (a dashboard's).
- * Listeners go away when `signal` aborts.
+ * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
+ * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
+ * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
  */
-export function createHeader(parent, { onStop, signal, stats = true }) {
+export function createHeader(parent, { onStop, onSavePng, signal, stats = true }) {
   const root = element("div", "livescope-header", parent);
   const title = element("div", "livescope-title", root);
   const statsRow = element("div", "livescope-stats", root);
@@ -42,6 +42,12 @@ export function createHeader(parent, { onStop, signal, stats = true }) {
   const stop = element("button", "livescope-stop", root, "Stop");
   stop.type = "button";
   stop.addEventListener("click", onStop, { signal });
+  if (onSavePng) {
+    const png = element("button", "livescope-png", root, "PNG");
+    png.type = "button";
+    png.title = "Download the current view as a PNG image";
+    png.addEventListener("click", onSavePng, { signal });
+  }
 
   return {
     /**

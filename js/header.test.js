@@ -61,4 +61,16 @@ describe("header", () => {
     header.update({ title: "Run", stopped: false, showStop: false });
     expect(parent.querySelector("button").hidden).toBe(true);
   });
+
+  it("has a PNG button when asked for one", () => {
+    const parent = document.createElement("div");
+    const onSavePng = vi.fn();
+    const header = createHeader(parent, { onStop() {}, onSavePng, signal: new AbortController().signal });
+    header.update(state);
+    parent.querySelector("button.livescope-png").click();
+    expect(onSavePng).toHaveBeenCalledTimes(1);
+    const without = document.createElement("div");
+    createHeader(without, { onStop() {}, signal: new AbortController().signal });
+    expect(without.querySelector("button.livescope-png")).toBe(null);
+  });
 });

@@ -3,9 +3,12 @@
 
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
+import { downloadPng } from "./png_export.js";
+import { isSnapshot } from "./snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
 import { ReplayBar } from "./views/replay.js";
+import { joinViews } from "./view_handoff.js";
 
 const TRAITS = ["columns", "title", "x_label", "height", "stopped", "stop_button", "view_options"];
 const DEFAULT_HEIGHT = 300;
@@ -26,7 +29,11 @@ export function mountView(model, el, store) {
     if (!frame) frame = requestAnimationFrame(draw);
   };
 
-  const header = createHeader(root, { onStop: () => model.send({ type: "stop" }), signal });
+  const header = createHeader(root, {
+    onStop: () => model.send({ type: "stop" }),
+    onSavePng: () => downloadPng(root),
+    signal,
+  });
   const View = viewClass(model.get("kind"));
   const setOptions = (patch, save = true) => {
     // Every view of the model follows at once; the kernel keeps them for a
@@ -39,10 +46,15 @@ export function mountView(model, el, store) {
   const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
   if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
+  // Take over from a view this one replaces (see view_handoff.js), zoom included.
+  const handoff = joinViews(store, el, { chart, dispose: () => cleanup() });
+  if (handoff.zoom) chart.zoomTo?.(handoff.zoom.x0, handoff.zoom.x1);
+
   function draw() {
     // Also called directly on mount, when a frame may already be pending.
     cancelAnimationFrame(frame);
     frame = 0;
+    handoff.seen();
     const height = model.get("height");
     chart.configure({
       names: model.get("columns") ?? [],
@@ -63,13 +75,15 @@ export function mountView(model, el, store) {
 
     const { length, times } = store;
     const stopped = Boolean(model.get("stopped"));
+    const saved = isSnapshot(store);
     header.update({
       title: model.get("title") ?? "",
       lastStep: store.lastStep,
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
-      showStop: model.get("stop_button") !== false,
+      // No Stop without a kernel behind the data.
+      showStop: model.get("stop_button") !== false && !saved,
       held: length,
       dropped: store.dropped,
     });
@@ -80,6 +94,7 @@ export function mountView(model, el, store) {
     root.dataset.stopped = String(stopped);
     root.dataset.draws = String(draws);
     root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
+    root.dataset.source = saved ? "snapshot" : "kernel";
   }
 
   for (const name of TRAITS) model.on(`change:${name}`, invalidate);
@@ -98,7 +113,12 @@ export function mountView(model, el, store) {
   Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
   draw();
 
-  return () => {
+  let disposed = false;
+  function cleanup() {
+    // Runs once, whether the front end or a replacing view calls it first.
+    if (disposed) return;
+    disposed = true;
+    handoff.leave();
     cancelAnimationFrame(frame);
     for (const name of TRAITS) model.off(`change:${name}`, invalidate);
     unsubscribe();
@@ -107,5 +127,6 @@ export function mountView(model, el, store) {
     controller.abort();
     chart.destroy();
     root.remove();
-  };
+  }
+  return cleanup;
 }

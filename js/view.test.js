@@ -148,6 +148,7 @@ describe("widget", () => {
       stopped: "false",
       draws: "1",
       viewOptions: '{"smoothing":0,"log_y":false,"x_axis":"step"}',
+      source: "kernel",
     });
     expect(Object.keys(root)).not.toContain("livescope");
     expect(root.livescope.store.length).toBe(5);

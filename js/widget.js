@@ -2,6 +2,7 @@
 
 import "uplot/dist/uPlot.min.css";
 import "./widget.css";
+import { followSnapshot } from "./snapshot.js";
 import { HistoryStore } from "./store.js";
 import { connect } from "./transport.js";
 import { mountView } from "./view.js";
@@ -35,8 +36,12 @@ function storeFor(model) {
 
 export default {
   initialize({ model }) {
-    const disconnect = connect(model, storeFor(model));
+    const store = storeFor(model);
+    // The saved snapshot first: shown until (unless) the kernel answers.
+    const unfollow = followSnapshot(model, store);
+    const disconnect = connect(model, store);
     return () => {
+      unfollow();
       disconnect();
       storesOf(model).delete(model.get("_uid"));
     };

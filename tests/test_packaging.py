@@ -27,10 +27,15 @@ def test_wheel_carries_the_bundle_and_imports_in_a_clean_venv(tmp_path):
     )
     (wheel,) = dist.glob("livescope-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "livescope/static/widget.js" in names
-    assert "livescope/static/widget.css" in names
-    assert "livescope/static/dashboard.js" in names
-    assert "livescope/static/dashboard.css" in names
+    for bundle in (
+        "widget.js",
+        "widget.css",
+        "dashboard.js",
+        "dashboard.css",
+        "page.js",
+        "page.css",
+    ):
+        assert f"livescope/static/{bundle}" in names
 
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
@@ -41,6 +46,8 @@ def test_wheel_carries_the_bundle_and_imports_in_a_clean_venv(tmp_path):
         "w = livescope.LivePlot(columns=2); w.update([1, 2]);"
         "assert len(w) == 1;"
         "esm = w._widget._esm;"
-        "assert 'export' in (esm if isinstance(esm, str) else pathlib.Path(esm).read_text())"
+        "assert 'export' in (esm if isinstance(esm, str) else pathlib.Path(esm).read_text());"
+        "w.save_html('plot.html');"
+        "assert 'livescopePage' in pathlib.Path('plot.html').read_text()"
     )
     subprocess.run([python, "-c", check], check=True, cwd=tmp_path)

@@ -11,9 +11,12 @@ import weakref
 import numpy as np
 
 from . import _rows
+from ._exportable import Exportable
 from ._flush_timer import flush_timer
 from ._history import History, check_max_rows
 from ._kernel import current_shell, on_cell_end
+from ._lines_data import LinesData
+from ._saved_state import SavedState
 from ._shell_poll import poll_shell
 from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
@@ -31,7 +34,7 @@ _live_plots: weakref.WeakSet[LivePlot] = weakref.WeakSet()
 _cell_end_hook_registered = False
 
 
-class LivePlot:
+class LivePlot(Exportable):
     """A live plot of a growing N x M history, one row per step.
 
     Parameters
@@ -114,6 +117,7 @@ class LivePlot:
         if names:
             self._set_columns(names)
         self._widget.on_msg(self._on_message)
+        self._saved = SavedState(self._widget)
 
         self._lock = threading.Lock()
         self._interval = 1.0 / max_fps
@@ -340,10 +344,26 @@ class LivePlot:
                 self._send_rows(0)  # tells every front end to drop what it holds
         self._set_stopped(False)
 
-    # ----- display ------------------------------------------------------------
+    # ----- what saved notebooks and exports show (see _exportable.py) ----------
 
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self._widget._repr_mimebundle_(**kwargs)
+    def _data(self) -> LinesData:
+        with self._lock:
+            return LinesData(
+                self._columns,
+                self._history.steps,
+                self._history.times,
+                self._history.values,
+                self._generation,
+                self._widget.title,
+                self._widget.x_label,
+                self._widget.height,
+                dict(self._widget.view_options),
+            )
+
+    def _data_key(self) -> tuple:
+        widget = self._widget
+        labels = (widget.title, widget.x_label, repr(sorted(widget.view_options.items())))
+        return (self._generation, self._history.total, self._columns, *labels)
 
     # ----- sending ------------------------------------------------------------
 
@@ -445,7 +465,7 @@ class LivePlot:
 
 
 def _track(plot: LivePlot) -> None:
-    """Flush every live plot when a cell ends, so its last rows precede the idle."""
+    """At every cell end: flush live plots, then refresh their saved state."""
     global _cell_end_hook_registered
     _live_plots.add(plot)
     if not _cell_end_hook_registered:
@@ -454,8 +474,11 @@ def _track(plot: LivePlot) -> None:
 
 
 def _flush_live_plots() -> None:
-    for plot in list(_live_plots):
+    plots = list(_live_plots)
+    for plot in plots:
         plot._flush_pending()
+    for plot in plots:  # slower than a flush, so after every plot's rows went out
+        plot._refresh_saved_state()
 
 
 def _check_str(name: str, value: object, *, optional: bool = False) -> None:

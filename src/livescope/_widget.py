@@ -38,6 +38,8 @@ class LivePlotWidget(anywidget.AnyWidget):
     view_options = traitlets.Dict().tag(sync=True)
     # Where a replayable view opens: following the latest row, or at the first.
     replay_start = traitlets.Enum(("latest", "first"), "latest").tag(sync=True)
+    # The data a saved notebook keeps (see _saved_state.py); refreshed when a cell ends.
+    _snapshot = traitlets.Bytes(b"").tag(sync=True)
     # Tells models apart in the browser, where each call gets a new model proxy.
     _uid = traitlets.Unicode().tag(sync=True)
 

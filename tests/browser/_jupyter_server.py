@@ -36,6 +36,11 @@ USER_SETTINGS: dict[str, dict[str, object]] = {
     "@jupyterlab/notebook-extension/tracker": {
         "windowingMode": "none",
     },
+    # Save widget state with the notebook (Settings > Save Widget State
+    # Automatically), so saved notebooks can be reopened without the kernel.
+    "@jupyter-widgets/jupyterlab-manager/plugin": {
+        "saveState": True,
+    },
 }
 
 # Front-end plugins switched off for tests (page_config.json).

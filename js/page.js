@@ -1,0 +1,68 @@
+// A standalone page host: mounts the widget's own initialize/render outside
+// Jupyter over a model shim. Bundled on its own (an IIFE exposing
+// `livescopePage`) for exported HTML files and other pages that feed a
+// widget from elsewhere.
+//
+// The data source is pluggable: a host passes the initial state, calls
+// `receive` for each incoming message, and gets the front end's messages
+// through `send`.
+
+import { createModel } from "./model_shim.js";
+import widget from "./widget.js";
+
+/**
+ * Mount the widget into `el`.
+ *
+ * `state` is the model's traits (binary ones as DataView/ArrayBuffer; see
+ * `decodeSavedState` for the saved form). `send(content, buffers)` gets the
+ * front end's messages (omit it when nothing listens, as in a file).
+ *
+ * Resolves to `{ model, receive(content, buffers), update(patch), dispose() }`.
+ */
+export async function mountWidget(el, { state, send, saveChanges, definition = widget }) {
+  const host = createModel(state, { send, saveChanges });
+  const cleanups = [];
+  const keep = (cleanup) => {
+    if (typeof cleanup === "function") cleanups.push(cleanup);
+  };
+  keep(await definition.initialize?.({ model: host.model }));
+  keep(await definition.render?.({ model: host.model, el }));
+  return {
+    model: host.model,
+    receive: host.receive,
+    update: host.update,
+    dispose() {
+      // Views first, then the model, as a widget manager does.
+      while (cleanups.length) cleanups.pop()();
+    },
+  };
+}
+
+function base64ToDataView(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new DataView(bytes.buffer);
+}
+
+/**
+ * Turn a saved model state into traits: `{ state, buffers }` where each
+ * buffer is `{ path, encoding: "base64", data }`, the form Jupyter widgets
+ * use in saved notebooks. Binary traits come back as DataViews.
+ */
+export function decodeSavedState({ state, buffers = [] }) {
+  const traits = structuredClone(state);
+  for (const { path, encoding, data } of buffers) {
+    if (encoding !== "base64") throw new Error(`unsupported buffer encoding ${encoding}`);
+    if (!Array.isArray(path) || path.length === 0) throw new Error("buffer without a path");
+    let target = traits;
+    for (const key of path.slice(0, -1)) target = target[key];
+    target[path.at(-1)] = base64ToDataView(data);
+  }
+  return traits;
+}
+
+/** Mount a saved model state (see `decodeSavedState`) with no kernel behind it. */
+export function mountSaved(el, saved) {
+  return mountWidget(el, { state: decodeSavedState(saved) });
+}

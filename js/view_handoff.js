@@ -1,0 +1,45 @@
+// When the kernel refreshes a display output (at cell end it replaces the
+// static picture beside the widget view, see docs/wire-format.md), JupyterLab
+// renders a new view of the model into the same output and drops the old
+// view's element without disposing the view. The new view takes over: it
+// keeps the old one's zoom and ends it, so replaced views do not pile up.
+//
+// A view counts as replaced once its element, having been placed, has no
+// parent any more. A view whose cell is merely out of the page (a scrolled-
+// away cell in a windowed notebook) keeps its parent and is left alone, and
+// so is a new view that has not been placed yet.
+
+const viewsByStore = new WeakMap();
+
+/**
+ * Join the views of `store` with the view rendered into `el`; `chart` is its
+ * chart (for the zoom) and `dispose` ends it. Ends replaced views of the same
+ * store and returns `{ zoom, seen, leave }`: the zoom (`{ x0, x1 }` or null) of
+ * the view this one replaces, `seen()` to call on each draw, and `leave()`
+ * for the view's cleanup.
+ */
+export function joinViews(store, el, { chart, dispose }) {
+  let views = viewsByStore.get(store);
+  if (!views) {
+    views = new Set();
+    viewsByStore.set(store, views);
+  }
+  let zoom = null;
+  for (const other of [...views]) {
+    if (other.placed && !other.el.parentNode) {
+      zoom = other.chart.zoom ?? zoom;
+      other.dispose();
+    }
+  }
+  const view = { el, chart, dispose, placed: Boolean(el.parentNode) };
+  views.add(view);
+  return {
+    zoom,
+    seen() {
+      if (el.parentNode) view.placed = true;
+    },
+    leave() {
+      views.delete(view);
+    },
+  };
+}

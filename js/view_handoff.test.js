@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeModel } from "./fake_model.js";
+
+vi.mock("uplot", () => {
+  class FakePlot {
+    constructor(opts, data, target) {
+      this.width = opts.width;
+      this.height = opts.height;
+      target.appendChild(document.createElement("canvas"));
+    }
+    batch(fn) {
+      fn();
+    }
+    setSize() {}
+    setData() {}
+    setScale() {}
+    destroy() {}
+  }
+  FakePlot.rangeNum = (min, max) => [min, max];
+  return { default: FakePlot };
+});
+
+const { default: widget } = await import("./widget.js");
+
+beforeEach(() => {
+  vi.stubGlobal("requestAnimationFrame", () => 1);
+  vi.stubGlobal("cancelAnimationFrame", () => {});
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const manager = {};
+let uid = 0;
+
+function setup() {
+  const model = fakeModel({ columns: ["a"], title: "", x_label: "step", height: 200, stopped: false });
+  model.state._uid = `handoff-${++uid}`;
+  const proxy = { ...model, widget_manager: manager };
+  widget.initialize({ model: proxy });
+  const steps = Float64Array.from({ length: 100 }, (_, i) => i);
+  const content = { type: "rows", generation: 0, start: 0, count: 100, columns: 1, dtype: "float64" };
+  model.emit("msg:custom", content, [steps, steps, steps].map((a) => new DataView(a.buffer)));
+  return proxy;
+}
+
+/** Render a view into a new element inside `output` (as JupyterLab's output renderer does). */
+function render(model, output) {
+  const el = document.createElement("div");
+  output.appendChild(el);
+  const cleanup = widget.render({ model, el });
+  return { el, cleanup, root: el.querySelector(".livescope") };
+}
+
+describe("view handoff", () => {
+  it("a view rendered in place of a dropped one keeps its zoom and ends it", () => {
+    const model = setup();
+    const output = document.createElement("div");
+    document.body.appendChild(output);
+    const old = render(model, output);
+    const { store } = old.root.livescope;
+    const before = store._listeners.size;
+    old.root.livescope.view.zoomTo(10, 40);
+
+    // update_display_data: the output's content is dropped, a new view rendered.
+    output.textContent = "";
+    const next = render(model, output);
+    expect(next.root.livescope.view.following).toBe(false);
+    expect(next.root.livescope.view.xRange).toEqual([10, 40]);
+    expect(store._listeners.size).toBe(before);
+    expect(old.el.children.length).toBe(0);
+    expect(() => old.cleanup()).not.toThrow(); // a late cleanup from the front end is harmless
+    expect(store._listeners.size).toBe(before);
+  });
+
+  it("leaves alone a second display, and views of a cell out of the page", () => {
+    const model = setup();
+    const cell = document.createElement("div");
+    document.body.appendChild(cell);
+    const first = render(model, cell);
+    first.root.livescope.view.zoomTo(5, 6);
+    cell.remove(); // a windowed notebook detaches cells scrolled out of view
+    const second = render(model, document.body);
+    expect(second.root.livescope.view.following).toBe(true);
+    expect(first.el.querySelector(".livescope")).not.toBe(null);
+    expect(first.root.livescope.view.following).toBe(false);
+  });
+
+  it("does not end a view that was never placed", () => {
+    const model = setup();
+    const el = document.createElement("div");
+    widget.render({ model, el }); // rendered, not yet attached
+    const other = render(model, document.body);
+    expect(el.querySelector(".livescope")).not.toBe(null);
+    expect(other.root.livescope.view.following).toBe(true);
+  });
+});

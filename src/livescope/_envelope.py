@@ -1,0 +1,81 @@
+"""Reduce rows to a per-bin min/max envelope that keeps every spike.
+
+The Python twin of `js/envelope.js`: the x range is cut into equal bins and
+each non-empty bin becomes two points, at its first and last step, holding
+each series' min and max in the order they occur. A line through those
+points has the same extremes as one through every row. NaN and +-inf are
+gaps: a bin with no finite value of a series yields NaN for it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def envelope(
+    steps: np.ndarray, values: np.ndarray, bins: int, x0: float, x1: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The envelope of the rows whose steps lie in [x0, x1], in `bins` bins.
+
+    Returns the row index each point takes its step (and time) from, shape
+    (P,), and the points' values, P x M. `steps` must be non-decreasing.
+    With at most two rows per bin the rows pass through unchanged
+    (non-finite values as NaN).
+    """
+    lo = int(np.searchsorted(steps, x0, side="left"))
+    hi = int(np.searchsorted(steps, x1, side="right"))
+    steps, values = steps[lo:hi], values[lo:hi]
+    n = len(steps)
+    if n <= 2 * bins:
+        return np.arange(lo, hi), _gaps_as_nan(values)
+
+    if x1 > x0:
+        width = (x1 - x0) / bins
+        edges = np.searchsorted(steps, x0 + width * np.arange(1, bins), side="left")
+        starts = np.unique(np.concatenate(([0], edges)))
+        starts = starts[starts < n]
+    else:  # every row at one step: one bin
+        starts = np.zeros(1, np.intp)
+    ends = np.append(starts[1:], n)
+
+    lows, highs, low_first = _extremes(values, starts, ends)
+    rows = np.empty(2 * len(starts), np.intp)
+    rows[0::2] = lo + starts
+    rows[1::2] = lo + ends - 1
+    out_values = np.empty((2 * len(starts), values.shape[1]), values.dtype)
+    out_values[0::2] = np.where(low_first, lows, highs)
+    out_values[1::2] = np.where(low_first, highs, lows)
+    return rows, out_values
+
+
+def _gaps_as_nan(values: np.ndarray) -> np.ndarray:
+    if np.isfinite(values).all():
+        return values
+    return np.where(np.isfinite(values), values, np.nan)
+
+
+def _extremes(
+    values: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per bin and column: min, max (NaN for no finite value), and whether min came first."""
+    finite = np.isfinite(values)
+    if finite.all():
+        for_min = for_max = values
+    else:  # gaps can never win: +inf for the min search, -inf for the max search
+        for_min = np.where(finite, values, np.inf)
+        for_max = np.where(finite, values, -np.inf)
+    shape = (len(starts), values.shape[1])
+    low_at = np.empty(shape, np.intp)
+    high_at = np.empty(shape, np.intp)
+    # argmin/argmax have no reduceat; a loop over bins (about a thousand) is
+    # far cheaper than broadcasting index arrays over every row.
+    for b, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        low_at[b] = start + for_min[start:end].argmin(axis=0)
+        high_at[b] = start + for_max[start:end].argmax(axis=0)
+    columns = np.arange(values.shape[1])
+    lows = for_min[low_at, columns]
+    highs = for_max[high_at, columns]
+    empty = ~finite[low_at, columns]
+    lows[empty] = np.nan
+    highs[empty] = np.nan
+    return lows, highs, low_at <= high_at

@@ -1,0 +1,97 @@
+"""Exports of a plot to files: an interactive HTML page, a PNG, an animated GIF."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import os
+from pathlib import Path
+from typing import Any
+
+from ._html_page import html_page
+from ._kinds import KindExports
+from ._snapshot import pack
+from ._static_raster import require_pillow, scene_to_image
+from ._widget import LivePlotWidget
+
+HTML_POINTS = 20_000  # per series: zooming 10x into a full-width chart stays sharp
+GIF_FRAMES = 100  # frames of a GIF when `every` is not given
+MAX_GIF_FPS = 50  # browsers slow down GIF frames shorter than 20 ms
+
+
+def save_html(
+    widget: LivePlotWidget, kind: KindExports, data: Any, path: object, max_points: object
+) -> None:
+    """Write the page for `widget`, its data snapshot taken at `max_points`."""
+    target = _check_path(path)
+    if max_points is not None:
+        _check_int("max_points", max_points, at_least=4)
+    names = sorted(LivePlotWidget.class_own_traits(sync=True))
+    state = widget.get_state(key=names)
+    state["_snapshot"] = pack(kind.snapshot(data, max_points))
+    target.write_text(html_page(state, widget.title), encoding="utf-8")
+
+
+def save_png(kind: KindExports, data: Any, path: object, width: object, scale: object) -> None:
+    """Write the final picture of `data` as a PNG."""
+    target = _check_path(path)
+    _check_int("width", width, at_least=200, at_most=10_000)
+    _check_int("scale", scale, at_least=1, at_most=4)
+    require_pillow("save_png")
+    scene_to_image(kind.scene(data, width), scale=scale).save(target, format="PNG", optimize=True)
+
+
+def save_gif(
+    kind: KindExports,
+    data: Any,
+    rows: int,
+    path: object,
+    fps: object,
+    every: object,
+    width: object,
+) -> None:
+    """Write the history of `data` (`rows` long) replayed as an animated GIF."""
+    target = _check_path(path)
+    if isinstance(fps, bool) or not isinstance(fps, numbers.Real):
+        raise TypeError(f"fps must be a number; got {type(fps).__name__} {fps!r}")
+    if not 0 < fps <= MAX_GIF_FPS:
+        raise ValueError(f"fps must be > 0 and <= {MAX_GIF_FPS}; got {fps}")
+    if every is None:
+        every = max(1, math.ceil(rows / GIF_FRAMES))
+    _check_int("every", every, at_least=1)
+    _check_int("width", width, at_least=200, at_most=10_000)
+    pil = require_pillow("save_gif")
+    scenes = list(kind.frames(data, every, width))
+    # One palette for every frame, from the last (it has every colour); frames
+    # are reduced to it as they come, so no more than one RGB frame is held.
+    palette = scene_to_image(scenes[-1], supersample=2).quantize(
+        colors=64, method=pil.Image.Quantize.FASTOCTREE
+    )
+    frames = [
+        scene_to_image(scene, supersample=2).quantize(
+            palette=palette, dither=pil.Image.Dither.NONE
+        )
+        for scene in scenes
+    ]
+    frames[0].save(
+        target,
+        format="GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=round(1000 / fps),
+        loop=0,
+    )
+
+
+def _check_path(path: object) -> Path:
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike; got {type(path).__name__} {path!r}")
+    return Path(path)
+
+
+def _check_int(name: str, value: object, *, at_least: int, at_most: int | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
+    if value < at_least or (at_most is not None and value > at_most):
+        bound = f">= {at_least}" if at_most is None else f"between {at_least} and {at_most}"
+        raise ValueError(f"{name} must be {bound}; got {value}")

@@ -1,0 +1,72 @@
+"""One self-contained HTML page: the page host bundle, its CSS and a saved model state.
+
+The page runs the same front end as the notebook (js/page.js mounts
+js/widget.js over a model shim) with no server, kernel or network: the
+model's traits travel in the page as Jupyter's saved widget-state form,
+binary traits as base64 buffers.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+
+from ._widget import _bundle
+
+# The page around the widget: a margin, and the OS light/dark preference.
+_PAGE_CSS = """
+:root { color-scheme: light dark; }
+body { margin: 24px; background: Canvas; }
+#livescope-plot { max-width: 1200px; }
+"""
+
+_MOUNT = """
+const el = document.getElementById("livescope-plot");
+const saved = JSON.parse(document.getElementById("livescope-state").textContent);
+livescopePage.mountSaved(el, saved).catch((error) => {
+  el.textContent = "livescope could not show this plot: " + error.message;
+});
+"""
+
+
+def saved_form(state: dict) -> dict:
+    """Split bytes-like traits out of `state` as base64 buffers with their paths."""
+    plain, buffers = {}, []
+    for name, value in state.items():
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            data = base64.b64encode(value).decode("ascii")
+            buffers.append({"path": [name], "encoding": "base64", "data": data})
+        else:
+            plain[name] = value
+    return {"state": plain, "buffers": buffers}
+
+
+def html_page(state: dict, title: str) -> str:
+    """The page showing a model with traits `state` (binary traits as bytes)."""
+    script = _bundle("page.js").read_text(encoding="utf-8")
+    css = _bundle("page.css").read_text(encoding="utf-8")
+    # "</" would end the script element early; in JSON and JS strings "<\/" means the same.
+    payload = json.dumps(saved_form(state), separators=(",", ":")).replace("</", "<\\/")
+    script = script.replace("</script", "<\\/script")
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html.escape(title or 'livescope plot')}</title>",
+            f"<style>{_PAGE_CSS}</style>",
+            f"<style>{css}</style>",
+            "</head>",
+            "<body>",
+            '<div id="livescope-plot"></div>',
+            f'<script type="application/json" id="livescope-state">{payload}</script>',
+            f"<script>{script}</script>",
+            f"<script>{_MOUNT}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

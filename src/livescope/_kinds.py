@@ -1,0 +1,49 @@
+"""What each plot kind provides so its plots outlive the kernel.
+
+A kind (the line view today) registers three functions of its own data
+(for lines, a `LinesData`):
+
+- `snapshot(data, max_points)`: the compact `Snapshot` a saved notebook or
+  an exported page loads when no kernel answers (js/snapshot.js has the
+  matching loader, registered under the same kind name);
+- `scene(data, width)`: the final picture, drawn as the static fallback
+  (SVG) and by `save_png`;
+- `frames(data, every, width)`: the history replayed, one scene per
+  `every` rows, for `save_gif`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ._lines_scene import lines_frames, lines_scene
+from ._lines_snapshot import lines_snapshot
+from ._snapshot import Snapshot
+from ._static_scene import Scene
+
+
+@dataclass(frozen=True)
+class KindExports:
+    snapshot: Callable[..., Snapshot]
+    scene: Callable[..., Scene]
+    frames: Callable[..., Iterator[Scene]]
+
+
+KINDS: dict[str, KindExports] = {
+    "lines": KindExports(
+        snapshot=lines_snapshot,
+        scene=lambda data, width: lines_scene(data, width=width),
+        frames=lines_frames,
+    ),
+}
+
+
+def exports_for(kind: str) -> KindExports:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise NotImplementedError(
+            f"plots of kind {kind!r} cannot be saved or exported yet; "
+            f"kinds that can: {', '.join(sorted(KINDS))}"
+        ) from None

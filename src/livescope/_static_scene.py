@@ -1,0 +1,261 @@
+"""A static picture as a list of drawing primitives, shared by every output format.
+
+A plot kind builds a `Scene` (see `_lines_scene.py`); `_static_svg.py`
+writes it as SVG and `_static_raster.py` paints it with Pillow, so the
+static fallback, the PNG and the GIF frames look the same. This module also
+holds the layout pieces kinds share: colours, ticks, number formats, the
+title and legend rows, and the axes around a plot rectangle.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# The light theme and palette of js/theme.js, so pictures match the widget.
+PALETTE = (
+    "#3b82f6",
+    "#f97316",
+    "#10b981",
+    "#ef4444",
+    "#a855f7",
+    "#06b6d4",
+    "#ec4899",
+    "#84cc16",
+    "#eab308",
+    "#94a3b8",
+)
+TEXT = "#1f2328"
+MUTED = "#59636e"
+BACKGROUND = "#ffffff"
+GRID = "#e5e7eb"
+AXIS = "#bdbdbd"
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+FONT_SIZE = 11
+LINE_WIDTH = 1.25
+PAD = 8
+
+
+def series_color(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+# ----- primitives -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+
+
+@dataclass(frozen=True)
+class Polylines:
+    """Unconnected runs of connected points; each run is a K x 2 array of (x, y)."""
+
+    runs: tuple[np.ndarray, ...]
+    stroke: str
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text whose baseline starts at (x, y), centres on it or ends at it (`anchor`)."""
+
+    x: float
+    y: float
+    text: str
+    fill: str = TEXT
+    size: float = FONT_SIZE
+    anchor: str = "start"  # "start" | "middle" | "end"
+    bold: bool = False
+
+
+@dataclass
+class Scene:
+    """A picture of `width` x `height` CSS pixels: items painted in order."""
+
+    width: int
+    height: int
+    items: list = field(default_factory=list)
+    background: str = BACKGROUND
+    plot: PlotArea | None = None  # where data maps to pixels, for kinds with axes
+
+
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """An estimate of the width of `text` in a sans-serif font (no font is measured)."""
+    return 0.6 * size * len(text)
+
+
+# ----- numbers ------------------------------------------------------------------
+
+
+def format_value(value: float) -> str:
+    """A value as the widget's legend shows it (js/format.js formatValue)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    magnitude = abs(value)
+    if magnitude != 0 and (magnitude >= 1e6 or magnitude < 1e-3):
+        mantissa, exponent = f"{value:.3e}".split("e")
+        return f"{mantissa}e{int(exponent):+d}"
+    return f"{float(f'{value:.5g}'):.15g}"
+
+
+def format_step(step: float) -> str:
+    """A step as users logged it: integers exactly, others to 6 digits."""
+    if float(step).is_integer():
+        return str(int(step))
+    return f"{step:.6g}"
+
+
+def nice_ticks(lo: float, hi: float, target: int) -> tuple[list[float], float]:
+    """Round tick values in [lo, hi], about `target` of them, and their spacing."""
+    span = hi - lo
+    if not span > 0 or not math.isfinite(span):
+        return [lo], 1.0
+    raw = span / max(1, target)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(lo / step - 1e-9)
+    last = math.floor(hi / step + 1e-9)
+    return [i * step for i in range(first, last + 1)], step
+
+
+def format_tick(value: float, step: float) -> str:
+    """A tick label with just the decimals its spacing needs."""
+    if abs(value) < step * 1e-9:
+        value = 0.0
+    if step >= 1e7 or step < 1e-5 or abs(value) >= 1e9:
+        return f"{value:.3g}"
+    decimals = next((d for d in range(10) if abs(round(step, d) - step) <= step * 1e-6), 10)
+    return f"{value:,.{decimals}f}"  # thousands separated, as the widget's axes
+
+
+def padded_range(lo: float | None, hi: float | None) -> tuple[float, float]:
+    """The y range for data in [lo, hi]: 5 % margins; a flat or empty range still has height."""
+    if lo is None or hi is None:
+        return 0.0, 1.0
+    if hi == lo:
+        half = abs(lo) * 0.1 or 1.0
+        return lo - half, hi + half
+    margin = (hi - lo) * 0.05
+    return lo - margin, hi + margin
+
+
+# ----- layout pieces --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlotArea:
+    """The plot rectangle in pixels and the data ranges it shows."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+
+    def x_px(self, x: np.ndarray | float) -> np.ndarray | float:
+        x0, x1 = self.x_range
+        return self.left + (np.asarray(x, np.float64) - x0) * (self.width / (x1 - x0))
+
+    def y_px(self, y: np.ndarray | float) -> np.ndarray | float:
+        y0, y1 = self.y_range
+        bottom = self.top + self.height
+        return bottom - (np.asarray(y, np.float64) - y0) * (self.height / (y1 - y0))
+
+
+def title_row(scene: Scene, title: str, top: float) -> float:
+    """Draw the title at `top` if there is one; return where the next row starts."""
+    if not title:
+        return top
+    scene.items.append(Text(PAD, top + 15, title, size=15, bold=True))
+    return top + 24
+
+
+def legend_row(
+    scene: Scene, caption: str, entries: Sequence[tuple[str, str, bool]], top: float
+) -> float:
+    """A muted caption, then (colour, text, muted) entries, wrapping; returns the next row."""
+    size = 12
+    baseline = top + 13
+    x = PAD
+    if caption:
+        scene.items.append(Text(x, baseline, caption, fill=MUTED, size=size))
+        x += text_width(caption, size) + 14
+    for color, text, muted in entries:
+        need = 17 + text_width(text, size) + 14
+        if x + need > scene.width - PAD and x > PAD:
+            x, baseline = PAD, baseline + 18
+        scene.items.append(Rect(x, baseline - 5, 12, 3, MUTED if muted else color))
+        scene.items.append(Text(x + 17, baseline, text, fill=MUTED if muted else TEXT, size=size))
+        x += need
+    return baseline + 9
+
+
+def linear_ticks(y_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
+    """Round y ticks for a plot `plot_height` pixels high, with their labels."""
+    ys, step = nice_ticks(*y_range, max(2, int(plot_height // 50)))
+    return [(y, format_tick(y, step)) for y in ys]
+
+
+def log_ticks(log_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
+    """Ticks of a log10 axis, at log10 of their values.
+
+    Powers of ten; round values when the range spans less than a decade.
+    """
+    lo, hi = log_range
+    powers = range(math.ceil(lo - 1e-9), math.floor(hi + 1e-9) + 1)
+    if len(powers) >= 2:
+        every = max(1, math.ceil(len(powers) / max(2, int(plot_height // 40))))
+        return [(float(p), f"{10.0**p:g}") for p in powers if p % every == 0]
+    ys, step = nice_ticks(10**lo, 10**hi, max(2, int(plot_height // 50)))
+    return [(math.log10(y), format_tick(y, step)) for y in ys if y > 0]
+
+
+def axes(scene: Scene, area: PlotArea, x_label: str, y_ticks: list[tuple[float, str]]) -> None:
+    """Grid lines, tick labels and the x label around `area`, as the widget draws them."""
+    grid = []
+    xs, x_step = nice_ticks(*area.x_range, max(2, int(area.width // 90)))
+    for x in xs:
+        px = float(area.x_px(x))
+        grid.append(np.array([[px, area.top], [px, area.top + area.height]]))
+        scene.items.append(
+            Text(px, area.top + area.height + 15, format_tick(x, x_step), anchor="middle")
+        )
+    for y, label in y_ticks:
+        py = float(area.y_px(y))
+        grid.append(np.array([[area.left, py], [area.left + area.width, py]]))
+        scene.items.append(Text(area.left - 6, py + 4, label, anchor="end"))
+    scene.items.insert(0, Polylines(tuple(grid), GRID, 1.0))
+    if x_label:
+        middle = area.left + area.width / 2
+        scene.items.append(Text(middle, area.top + area.height + 31, x_label, anchor="middle"))
+
+
+def y_axis_width(y_ticks: list[tuple[float, str]]) -> float:
+    """Room for the longest y tick label, as the widget sizes its axis."""
+    longest = max((text_width(label) for _, label in y_ticks), default=0.0)
+    return math.ceil(longest + 14)
+
+
+def runs_of_finite(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Split a line at non-finite y values (gaps) into runs of (x, y) points."""
+    finite = np.isfinite(y)
+    if not finite.any():
+        return ()
+    points = np.column_stack((x, y))
+    # Run boundaries: where finiteness changes.
+    edges = np.flatnonzero(np.diff(finite.astype(np.int8))) + 1
+    pieces = np.split(points, edges)
+    flags = np.split(finite, edges)
+    return tuple(p for p, f in zip(pieces, flags, strict=True) if f[0])

@@ -1,0 +1,255 @@
+"""Plots that outlive the kernel, in real JupyterLab: a notebook saved with widget
+state reopens with the plot after the kernel is gone, stays small, and renders
+as a static picture where widgets cannot run.
+
+The browser tests' server saves widget state with the notebook (the JupyterLab
+setting "Save Widget State Automatically"; see _jupyter_server.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import subprocess
+import sys
+
+import _livescope_dom as ls
+import nbformat
+import pytest
+from _notebook_page import UIS
+from _pixels import colour_summary
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+N = 20_000
+SPIKE_AT, SPIKE = 12_345, 5.0
+
+SETUP = """\
+import math
+from IPython.display import display
+from livescope import LivePlot
+
+w = LivePlot(columns=["sin", "cos"], title="saved run")
+display(w)
+"""
+
+STREAM = f"""\
+for i in range({N}):
+    w.update([{SPIKE} if i == {SPIKE_AT} else math.sin(i / 1000), math.cos(i / 1000)])
+print(f"LAST={{w.history[-1].tolist()}}")
+"""
+
+BIG = """\
+import numpy as np
+from livescope import LivePlot
+
+big = LivePlot(columns=["a", "b", "c", "d"], title="a million steps")
+big.extend(np.random.default_rng(0).standard_normal((1_000_000, 4)))
+display(big)
+"""
+
+STORE_EXTREMES_JS = """
+(root) => {
+  const store = root.livescope.store;
+  const n = store.length;
+  return store.columns.map((column) => {
+    const values = Array.from(column.subarray(0, n));
+    return { min: Math.min(...values), max: Math.max(...values), last: values[n - 1] };
+  });
+}
+"""
+
+
+def saved_notebook(server, nb) -> dict:
+    return json.loads((server.root_dir / nb.path).read_text(encoding="utf-8"))
+
+
+def saved_plot_states(notebook: dict) -> list[dict]:
+    """The saved widget states of livescope plots in a notebook file."""
+    state = notebook["metadata"]["widgets"][WIDGET_STATE]["state"]
+    return [
+        model
+        for model in state.values()
+        if model["state"].get("_anywidget_id") == "livescope._widget.LivePlotWidget"
+    ]
+
+
+def images_in(nb, cell: int):
+    return nb.output(cell).locator("img, .jp-RenderedSVG, .jp-RenderedImage")
+
+
+SLOW_STREAM = """\
+import time
+for i in range(300):
+    w.update([math.sin(i / 10), math.cos(i / 10)])
+    time.sleep(0.01)
+"""
+
+LISTENERS_JS = "(root) => root.livescope.store._listeners.size"
+
+
+@pytest.mark.parametrize("ui", UIS)
+def test_the_picture_refresh_at_cell_end_keeps_the_live_view_and_its_zoom(
+    open_notebook, artifacts, ui
+):
+    nb = open_notebook([SETUP, SLOW_STREAM], ui=ui)
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    views_of_the_model = root.evaluate(LISTENERS_JS)
+    before = nb.start_cell(1)
+    ls.wait_rows_at_least(root, 100, timeout_s=20)
+    root.evaluate("(root) => root.livescope.view.zoomTo(20, 60)")
+    nb.wait_cell_done(1, before)
+    # The kernel replaced the output's picture; the front end rendered a new view.
+    root = nb.output(0).locator(ls.ROOT)
+    expect(root).to_have_count(1)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    expect(images_in(nb, 0)).to_have_count(0)
+    assert root.evaluate("(root) => root.livescope.view.xRange") == [20, 60]
+    assert root.evaluate(LISTENERS_JS) == views_of_the_model, "the replaced view lives on"
+    artifacts.screenshot(root, f"after-cell-end-{ui}")
+
+
+def test_a_saved_notebook_reopens_without_the_kernel_showing_the_final_plot(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([SETUP, STREAM])
+    nb.run_cell(0)
+    nb.run_cell(1)
+    last = json.loads(nb.printed_value(1, "LAST"))
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", str(N), timeout=15_000)
+    # The cell end replaced the output's picture; JupyterLab still shows the widget.
+    expect(nb.output(0).locator(ls.ROOT)).to_have_count(1)
+    expect(images_in(nb, 0)).to_have_count(0)
+    assert ls.attr(root, "source") == "kernel"
+    nb.save()
+
+    notebook = saved_notebook(jupyter_server, nb)
+    (plot,) = saved_plot_states(notebook)
+    assert [b["path"] for b in plot.get("buffers", [])] == [["_snapshot"]]
+    (output,) = notebook["cells"][0]["outputs"]
+    assert "latest step 19999" in "".join(output["data"]["image/svg+xml"])
+
+    jupyter_server.shutdown_all_sessions()
+    nb.open()  # a fresh kernel, which knows nothing of the plot
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    assert int(ls.attr(root, "rows")) <= 2000
+    assert ls.attr(root, "last-step") == str(N - 1)
+    expect(images_in(nb, 0)).to_have_count(0)
+    expect(root.get_by_role("button", name="Stop")).to_be_hidden()
+    extremes = root.evaluate(STORE_EXTREMES_JS)
+    assert extremes[0]["max"] == SPIKE
+    assert extremes[0]["min"] == pytest.approx(-1, abs=1e-6)
+    for column, value in zip(extremes, last, strict=True):
+        assert column["last"] == pytest.approx(value, rel=1e-6)
+    assert root.locator(".livescope-legend-step").inner_text() == f"latest step {N - 1}"
+
+    # Interactive from the saved data: hover shows values, a drag zooms.
+    box = ls.canvas(root).bounding_box()
+    nb.page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
+    expect(root.locator(".livescope-legend-step")).to_contain_text("at step")
+    nb.page.mouse.down()
+    nb.page.mouse.move(box["x"] + box["width"] * 0.6, box["y"] + box["height"] / 2, steps=5)
+    nb.page.mouse.up()
+    expect(root.get_by_role("button", name="Follow latest")).to_be_enabled()
+    png = artifacts.screenshot(ls.canvas(root), "reopened-canvas")
+    assert len(colour_summary(nb.page, png).foreground) >= 2, "the reopened chart looks blank"
+    artifacts.screenshot(root, "reopened-zoomed")
+
+
+def test_a_million_steps_by_four_series_save_under_300_kb(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([BIG])
+    nb.run_cell(0, timeout_s=120)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "1000000", timeout=60_000)
+    nb.save()
+    path = jupyter_server.root_dir / nb.path
+    size = path.stat().st_size
+    notebook = saved_notebook(jupyter_server, nb)
+    (plot,) = saved_plot_states(notebook)
+    parts = {
+        "bundle (_esm)": len(plot["state"].get("_esm", "")),
+        "snapshot (base64)": sum(len(b["data"]) for b in plot["buffers"]),
+        "picture (svg)": len("".join(notebook["cells"][0]["outputs"][0]["data"]["image/svg+xml"])),
+    }
+    artifacts.write_text("size.json", json.dumps({"file": size, **parts}, indent=2))
+    assert size < 300_000, f"the saved notebook has {size} bytes: {parts}"
+
+
+def test_nbconvert_without_widget_state_shows_the_static_picture(
+    open_notebook, jupyter_server, artifacts, tmp_path
+):
+    nb = open_notebook([SETUP, STREAM])
+    nb.run_cell(0)
+    nb.run_cell(1)
+    expect(ls.wait_rendered(nb, 0)).to_have_attribute("data-rows", str(N), timeout=15_000)
+    nb.save()
+    # As saved by a front end that keeps no widget state (JupyterLab's default).
+    notebook = nbformat.read(jupyter_server.root_dir / nb.path, as_version=4)
+    notebook.metadata.pop("widgets", None)
+    source = tmp_path / "no-state.ipynb"
+    nbformat.write(notebook, source)
+    subprocess.run(
+        [sys.executable, "-m", "nbconvert", "--to", "html", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    html = (tmp_path / "no-state.html").read_text(encoding="utf-8")
+    assert "model not found" not in html
+    # nbconvert inlines the picture as a data URL in the first cell's output.
+    pictures = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
+    assert len(pictures) == 1, "the static picture is missing from the HTML"
+    svg = base64.b64decode(pictures[0]).decode("utf-8")
+    assert "latest step 19999" in svg and "saved run" in svg
+
+    page = nb.page
+    page.goto((tmp_path / "no-state.html").as_uri())
+    picture = page.locator('.jp-RenderedSVG img[src^="data:image/svg+xml"]')
+    expect(picture).to_be_visible()
+    png = artifacts.screenshot(picture, "nbconvert-picture")
+    colours = colour_summary(page, png)
+    assert len(colours.foreground) >= 2, f"the picture looks blank: {colours}"
+
+
+DASHBOARD = """\
+from livescope import Dashboard, LivePlot
+
+d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["train", "val"])}, title="dash")
+d
+"""
+
+FILL_DASHBOARD = """\
+for i in range(5000):
+    d["loss"].update([1 / (i + 1)])
+    d["acc"].update([i / 5000, i / 6000])
+"""
+
+
+def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_server, artifacts):
+    nb = open_notebook([DASHBOARD, FILL_DASHBOARD])
+    nb.run_cell(0)
+    nb.run_cell(1)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "5000", timeout=15_000)
+    nb.save()
+
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        expect(panels.nth(i)).to_have_attribute("data-last-step", "4999")
+    extremes = panels.nth(1).evaluate(STORE_EXTREMES_JS)
+    assert extremes[0]["last"] == pytest.approx(4999 / 5000, rel=1e-6)
+    expect(nb.output(0).locator(".livescope-dashboard .livescope-title")).to_have_text("dash")
+    artifacts.screenshot(nb.output(0), "reopened-dashboard")
