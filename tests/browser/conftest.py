@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from _chromium import VIEWPORT, launch_chromium
 from _jupyter_server import JupyterServer
 from _notebook_page import NotebookPage, Ui, write_notebook
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_playwright
@@ -29,17 +30,6 @@ from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_pla
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts" / "browser"
 
-CHROMIUM = os.environ.get("LIVESCOPE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 1280, "height": 900}
 DEFAULT_TIMEOUT_MS = 30_000
 
 
@@ -121,14 +111,8 @@ def jupyter_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupyter
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Headless Chromium (the system one; nothing is downloaded)."""
-    if not Path(CHROMIUM).exists():
-        raise RuntimeError(
-            f"Chromium not found at {CHROMIUM}; install it or point LIVESCOPE_CHROMIUM at one."
-        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:
