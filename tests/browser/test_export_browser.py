@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import _livescope_dom as ls
 import numpy as np
 import pytest
+from _chromium import CHROMIUM_ARGS, VIEWPORT
 from _pixels import colour_summary
-from conftest import CHROMIUM_ARGS, DEFAULT_TIMEOUT_MS, VIEWPORT
+from conftest import DEFAULT_TIMEOUT_MS
 from playwright.sync_api import Browser, Page, Route, expect
 
 from livescope import LivePlot
