@@ -59,6 +59,7 @@ def test_rows_that_come_after_their_step_was_drawn_are_put_in_place(front_end):
     # The front ends drop what they hold and get the rewritten history.
     front_end.wait_for(lambda: replay(front_end.messages)[2].shape == (4, 2))
     generation, steps, values = replay(front_end.messages)
+    assert generation > 0
     np.testing.assert_array_equal(values, w.history)
     np.testing.assert_array_equal(steps, w.steps)
     assert w._widget.note == ""
@@ -76,11 +77,11 @@ def test_late_rows_of_one_step_share_a_row():
     np.testing.assert_array_equal(w.history, [[np.nan, 1, 1], [5, np.nan, np.nan]])
 
 
-def test_a_value_repeated_at_a_step_starts_a_second_row():
+def test_another_value_for_a_column_at_a_step_starts_a_second_row():
     w = LivePlot()
     merger = Merger(w, hold=0, window=10)
     merger.add("a", [1, 1], [{"x": 1.0}, {"x": 2.0}], now=0)
-    merger.add("a", [1], [{"y": 3.0}], now=0)
+    merger.add("a", [1], [{"y": 3.0, "x": 2.0}], now=0)  # the same x: no conflict
     merger.flush()
     np.testing.assert_array_equal(w.steps, [1, 1])
     np.testing.assert_array_equal(w.history, [[1, np.nan], [2, 3]])

@@ -38,8 +38,9 @@ class Merger:
 
     Several publishers (one per rank, say) report the same steps at slightly
     different times; the values of one step should share one row. Open rows
-    wait as the constants above say, then are appended to the plot. A
-    source that repeats a column at a step starts a second row at that step.
+    wait as the constants above say, then are appended to the plot. A value
+    for a column that the row of its step holds already, with another value,
+    starts a second row at that step.
 
     A row that comes after its step was drawn is not lost, nor drawn at the
     wrong step: it fills the empty cells of the drawn row of its step, or is
@@ -70,7 +71,7 @@ class Merger:
             for raw_step, values in zip(steps, rows, strict=True):
                 step = float(raw_step)
                 row = self._open.get(step)
-                if row is not None and not row.keys().isdisjoint(values):
+                if row is not None and not _agree(row, values):
                     self._commit_through(step)  # the repeat goes in a row of its own
                     drawn = step
                     row = None
@@ -147,7 +148,7 @@ class Merger:
     def _rewrite(self) -> None:
         late: list[tuple[float, dict[str, float]]] = []
         for step, values in sorted(self._late, key=lambda item: item[0]):
-            if late and late[-1][0] == step and late[-1][1].keys().isdisjoint(values):
+            if late and late[-1][0] == step and _agree(late[-1][1], values):
                 late[-1][1].update(values)
             else:
                 late.append((step, dict(values)))
@@ -169,6 +170,15 @@ class Merger:
             for name, value in row.items():
                 matrix[r, index[name]] = value
         return matrix
+
+
+def _agree(row: Row, values: Row) -> bool:
+    """Whether `values` can join `row`: the columns they share hold the same values."""
+    for name, value in values.items():
+        held = row.get(name)
+        if held is not None and held != value and not (math.isnan(held) and math.isnan(value)):
+            return False
+    return True
 
 
 def place_rows(

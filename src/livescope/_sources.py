@@ -93,8 +93,8 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     is written. Lines that cannot be read are skipped, counted in the
     header, and logged. The file may be missing at first, rotated (renamed
     and recreated: reading goes on in the new file) or truncated (rewritten:
-    the plot starts over from the top of the file). Stop pauses reading;
-    `resume()` catches up.
+    the plot starts over from the top of the file). Stop has nothing to
+    stop here: the file's writer is another program.
 
     Called on the class, ``LivePlot.follow(path, **plot_options)`` makes
     the plot and returns it.
