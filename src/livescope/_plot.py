@@ -16,7 +16,7 @@ from . import _rows
 from ._exportable import Exportable
 from ._flush_timer import flush_timer
 from ._history import History, check_max_rows
-from ._kernel import current_shell, on_cell_end
+from ._kernel import current_shell, on_cell_end, serving_pages
 from ._lines_data import LinesData
 from ._saved_state import SavedState
 from ._shell_poll import poll_shell
@@ -136,7 +136,7 @@ class LivePlot(Exportable):
         self._sources: list[Any] = []  # listeners and followers feeding this plot
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
-        self._live = current_shell() is not None
+        self._live = current_shell() is not None or serving_pages()
         if self._live:
             _track(self)
 
