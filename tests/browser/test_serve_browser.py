@@ -1,4 +1,4 @@
-"""`livescope serve` in Chromium: a plain page, live, for a file and for publishers."""
+"""Rows from elsewhere in Chromium: `livescope serve` pages, and a notebook that listens."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import _livescope_dom as ls
 import pytest
 from _pixels import colour_summary
 from conftest import VIEWPORT
@@ -177,6 +178,33 @@ def test_publishers_on_a_page_and_stop_in_the_page_ends_the_run(serve, tab, arti
         expect(root).to_have_attribute("data-stopped", "true")
         expect(root).to_have_attribute("data-rows", str(sent))
         assert column_sum(page, 0) == pytest.approx(sum(1 / (s + 1) for s in range(sent)))
+    finally:
+        if publisher.poll() is None:
+            publisher.kill()
+            publisher.communicate()
+
+
+def test_a_notebook_listens_while_idle_and_its_stop_ends_the_publisher(open_notebook, artifacts):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    nb = open_notebook(
+        [f"from livescope import LivePlot\nw = LivePlot.listen({address!r}, title='remote')\nw"]
+    )
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    publisher = subprocess.Popen(
+        [sys.executable, "-c", PUBLISH_UNTIL_STOPPED, address],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = ls.wait_rows_at_least(root, 100, timeout_s=TIMEOUT_S)
+        ls.wait_rows_at_least(root, first + 100, timeout_s=TIMEOUT_S)
+        assert nb.kernel_status() == "idle"  # no cell runs: the listener thread streams
+        ls.stop_button(root).click()
+        out, _ = publisher.communicate(timeout=TIMEOUT_S)  # its running() turned False
+        expect(root).to_have_attribute("data-rows", str(int(out)), timeout=TIMEOUT_S * 1000)
+        artifacts.screenshot(root, "notebook-listening-stopped")
     finally:
         if publisher.poll() is None:
             publisher.kill()
