@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import itertools
 import logging
 import math
 import numbers
+import operator
 import threading
 import time
 import uuid
@@ -25,6 +27,7 @@ TICK = 0.05  # how often the sending thread hands new rows to the socket
 HELLO_INTERVAL = 0.5  # heartbeat: lets a new listener notice missing rows, refreshes running()
 SEND_HWM = 64  # messages ZeroMQ may queue; past that, rows wait in our own buffer
 _NAN = float("nan")
+_PLAIN = frozenset({float, int})
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Publisher:
         self._lock = threading.Lock()
         self._unsent: list[tuple[float, tuple[str, ...], tuple[float, ...]]] = []
         self._last_step: float | None = None
+        self._checked_names: tuple[str, ...] = ()  # names of the last dict row
         # Owned by the sending thread:
         self._batches: deque[_Batch] = deque()
         self._total = 0  # rows encoded into batches so far
@@ -137,7 +141,15 @@ class Publisher:
         >>> pub.update("loss", [0.3])  # doctest: +SKIP
         >>> pub.update(["loss", "acc"], [0.3, 0.9], step=100)  # doctest: +SKIP
         """
-        names, values = _named_values(row, value)
+        if type(row) is dict and value is None:
+            # The common case, checked by exact types: the same keys as last time
+            # and plain numbers need no further checks.
+            names, values = tuple(row), tuple(row.values())
+            if names != self._checked_names or not all(type(v) in _PLAIN for v in values):
+                names, values = _named_values(row, value)
+                self._checked_names = names
+        else:
+            names, values = _named_values(row, value)
         with self._lock:
             if self._closed:
                 raise RuntimeError("this Publisher was closed; make a new one to send more rows")
@@ -228,18 +240,15 @@ class Publisher:
     def _encode_unsent(self) -> None:
         with self._lock:
             rows, self._unsent = self._unsent, []
-        i = 0
-        while i < len(rows):
-            names = rows[i][1]
-            j = i + 1
-            while j < len(rows) and j - i < proto.MAX_ROWS and rows[j][1] == names:
-                j += 1
-            run = rows[i:j]
-            steps = np.fromiter((r[0] for r in run), np.float64, len(run))
-            values = np.array([r[2] for r in run], np.float64).reshape(len(run), len(names))
-            self._batches.append(_Batch(self._total, names, steps, values))
-            self._total += len(run)
-            i = j
+        # Runs of rows with the same names, at most MAX_ROWS each, become batches.
+        for names, group in itertools.groupby(rows, key=operator.itemgetter(1)):
+            run = list(group)
+            for first in range(0, len(run), proto.MAX_ROWS):
+                part = run[first : first + proto.MAX_ROWS]
+                steps = np.fromiter(map(operator.itemgetter(0), part), np.float64, len(part))
+                values = np.array(list(map(operator.itemgetter(2), part)), np.float64)
+                self._batches.append(_Batch(self._total, names, steps, values))
+                self._total += len(part)
         self._trim()
 
     def _trim(self) -> None:
