@@ -166,3 +166,8 @@ def test_follow_on_the_class_makes_the_plot(tmp_path):
 def test_bad_arguments_are_refused_clearly(tmp_path, kwargs, error, match):
     with pytest.raises(error, match=match):
         LivePlot().follow(tmp_path / "m.jsonl", **kwargs)
+
+
+def test_kinds_without_named_columns_cannot_follow(tmp_path):
+    with pytest.raises(ValueError, match="no names"):
+        LivePlot(kind="waterfall").follow(tmp_path / "m.jsonl")

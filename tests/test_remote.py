@@ -291,3 +291,8 @@ def test_steps_must_not_decrease(address):
         pub.update("x", 1, step=5)
         with pytest.raises(ValueError, match="must not decrease"):
             pub.update("x", 1, step=4)
+
+
+def test_kinds_without_named_columns_cannot_listen(address):
+    with pytest.raises(ValueError, match="no names"):
+        LivePlot(kind="waterfall").listen(address)

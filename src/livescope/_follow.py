@@ -40,9 +40,9 @@ class Follower:
             raise ValueError(f"format must be one of {FORMATS} or None; got {format!r}")
         if not isinstance(step, str) or not step:
             raise TypeError(f"step must be the name of a field; got {step!r}")
-        if plot._view.width is not None:
+        if not plot._view.named_columns:
             raise ValueError(
-                f"kind={plot.kind!r} plots cannot follow a file: their rows have a fixed shape"
+                f"kind={plot.kind!r} plots cannot follow a file: their values have no names"
             )
         self.format = format
         self._step_field = step
