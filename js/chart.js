@@ -3,6 +3,7 @@
 // follow mode, smoothing, log-scale y and series hidden from the legend.
 
 import uPlot from "uplot";
+import { isolatedPoints } from "./isolated_points.js";
 import { createLegend } from "./legend.js";
 import { readLineOptions } from "./line_options.js";
 import { Scratch, seriesData, xValues } from "./series_data.js";
@@ -230,7 +231,8 @@ export class LineChart {
       stroke,
       width,
       show: !this.hidden[i],
-      points: { show: false },
+      // Values with no neighbour (sparse metrics) show as dots.
+      points: { show: false, filter: isolatedPoints, fill: stroke },
     });
     const lines =
       smoothing > 0

@@ -37,6 +37,8 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         elapsed: stat(statsRow, "elapsed"),
         // Only shown once max_rows made the kernel drop rows.
         shown: element("span", "livescope-window", statsRow),
+        // What background sources report, e.g. "3 lines skipped".
+        note: element("span", "livescope-note", statsRow),
       }
     : null;
   const stop = element("button", "livescope-stop", root, "Stop");
@@ -51,7 +53,7 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
 
   return {
     /**
-     * Show `{ title, stopped, showStop, lastStep, rate, elapsed, held, dropped }`;
+     * Show `{ title, stopped, showStop, lastStep, rate, elapsed, held, dropped, note }`;
      * a plot in a dashboard hides its own Stop (`showStop: false`) and the
      * dashboard's serves. With `dropped` rows it says how many are shown.
      */
@@ -67,6 +69,8 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         const note = `showing last ${formatCount(state.held)} of ${total} rows`;
         values.shown.hidden = dropped === 0;
         setText(values.shown, dropped ? note : "");
+        setText(values.note, state.note ?? "");
+        values.note.hidden = !state.note;
       }
       setText(stop, state.stopped ? "Stopped" : "Stop");
       stop.disabled = state.stopped;

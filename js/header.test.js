@@ -27,6 +27,17 @@ describe("header", () => {
     expect(note.textContent).toBe("showing last 10,000 of 1,234,567 rows");
   });
 
+  it("shows what background sources report, and nothing when there is nothing", () => {
+    const parent = document.createElement("div");
+    const header = createHeader(parent, { onStop() {}, signal: new AbortController().signal });
+    header.update(state);
+    const note = parent.querySelector(".livescope-note");
+    expect(note.hidden).toBe(true);
+    header.update({ ...state, note: "3 lines skipped" });
+    expect(note.hidden).toBe(false);
+    expect(note.textContent).toBe("3 lines skipped");
+  });
+
   it("has a Stop button that turns into a disabled Stopped and back", () => {
     const parent = document.createElement("div");
     const onStop = vi.fn();

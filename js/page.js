@@ -8,6 +8,7 @@
 // through `send`.
 
 import { createModel } from "./model_shim.js";
+import { connect } from "./socket_host.js";
 import widget from "./widget.js";
 
 /**
@@ -65,4 +66,9 @@ export function decodeSavedState({ state, buffers = [] }) {
 /** Mount a saved model state (see `decodeSavedState`) with no kernel behind it. */
 export function mountSaved(el, saved) {
   return mountWidget(el, { state: decodeSavedState(saved) });
+}
+
+/** Show the plot of a `livescope serve` server at WebSocket `url` (see socket_host.js). */
+export function connectServer(el, url, options = {}) {
+  return connect(el, url, { ...options, mount: mountWidget });
 }

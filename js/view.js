@@ -10,7 +10,16 @@ import { viewClass } from "./views/index.js";
 import { ReplayBar } from "./views/replay.js";
 import { joinViews } from "./view_handoff.js";
 
-const TRAITS = ["columns", "title", "x_label", "height", "stopped", "stop_button", "view_options"];
+const TRAITS = [
+  "columns",
+  "title",
+  "x_label",
+  "height",
+  "stopped",
+  "stop_button",
+  "view_options",
+  "note",
+];
 const DEFAULT_HEIGHT = 300;
 
 /** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
@@ -86,6 +95,7 @@ export function mountView(model, el, store) {
       showStop: model.get("stop_button") !== false && !saved,
       held: length,
       dropped: store.dropped,
+      note: model.get("note") ?? "",
     });
     root.dataset.rows = String(length);
     root.dataset.dropped = String(store.dropped);

@@ -4,10 +4,11 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._dashboard import Dashboard
 from ._plot import LivePlot
+from ._publisher import Publisher
 
 try:
     __version__ = version("livescope")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["Dashboard", "LivePlot", "__version__"]
+__all__ = ["Dashboard", "LivePlot", "Publisher", "__version__"]

@@ -67,6 +67,26 @@ class History:
         self.width = width
         self._allocate(0)
 
+    def widen(self, width: int) -> None:
+        """Add columns on the right, NaN in the rows held (into new arrays, like growing)."""
+        old_values, first, end = self._values, self._first, self._end
+        self.width = width
+        self._values = np.full((len(self._steps), width), np.nan, self.dtype)
+        self._values[first:end, : old_values.shape[1]] = old_values[first:end]
+
+    def replace(self, steps: np.ndarray, times: np.ndarray, values: np.ndarray) -> None:
+        """Hold these rows instead (in new arrays); `max_rows` still applies."""
+        excess = max(0, len(steps) - self._limit)
+        n = len(steps) - excess
+        dropped = self.dropped + excess
+        self._allocate(max(n, _INITIAL_CAPACITY))
+        self._steps[:n] = steps[excess:]
+        self._times[:n] = times[excess:]
+        self._values[:n] = values[excess:]
+        self._end = n
+        self.dropped = dropped
+        self.last_step = float(steps[-1]) if n else None
+
     def append(self, row: np.ndarray, step: float, time: float) -> None:
         end = self._end
         if end == len(self._steps):

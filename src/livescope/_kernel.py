@@ -1,4 +1,4 @@
-"""Where we run: inside a Jupyter kernel or not, and the end-of-cell hook."""
+"""Where we run: inside a Jupyter kernel, under `livescope serve`, or neither; cell-end hook."""
 
 from __future__ import annotations
 
@@ -15,6 +15,20 @@ def current_shell() -> object | None:
     if shell is None or getattr(shell, "kernel", None) is None:
         return None
     return shell
+
+
+_page_server = False  # widgets of this process are shown by `livescope serve`
+
+
+def serve_pages() -> None:
+    """Declare that this process's widgets have front ends: the pages `livescope serve` serves."""
+    global _page_server
+    _page_server = True
+
+
+def serving_pages() -> bool:
+    """Whether `livescope serve` shows this process's widgets (outside any kernel)."""
+    return _page_server
 
 
 def on_cell_end(callback: Callable[[], None]) -> None:

@@ -7,6 +7,8 @@ import numbers
 import threading
 import time
 import weakref
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -14,10 +16,11 @@ from . import _rows
 from ._exportable import Exportable
 from ._flush_timer import flush_timer
 from ._history import History, check_max_rows
-from ._kernel import current_shell, on_cell_end
+from ._kernel import current_shell, on_cell_end, serving_pages
 from ._lines_data import LinesData
 from ._saved_state import SavedState
 from ._shell_poll import poll_shell
+from ._sources import follow_into, listen_into, source_method
 from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
 from ._wire import encode_rows
@@ -129,9 +132,11 @@ class LivePlot(Exportable):
         self._last_append = 0.0
         self._next_poll = 0.0
         self._stopped = False
+        self._notes: dict[object, str] = {}  # what each background source reports
+        self._sources: list[Any] = []  # listeners and followers feeding this plot
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
-        self._live = current_shell() is not None
+        self._live = current_shell() is not None or serving_pages()
         if self._live:
             _track(self)
 
@@ -455,6 +460,56 @@ class LivePlot(Exportable):
     def _set_stopped(self, stopped: bool) -> None:
         self._stopped = stopped
         self._widget.stopped = stopped
+
+    # ----- background sources (listen, follow) ----------------------------------
+
+    listen = source_method(listen_into)
+    follow = source_method(follow_into)
+
+    def _add_columns(self, names: Iterable[str]) -> None:
+        """Add the columns among `names` that this plot lacks; earlier rows get NaN there.
+
+        Series from publishers and files appear as they come. Front ends hold
+        rows of the old width, so the history goes out again as a new
+        generation: once per new column, not per row.
+        """
+        with self._lock:
+            new = tuple(dict.fromkeys(name for name in names if name not in self._index))
+            if not new:
+                return
+            if not self._view.named_columns:
+                raise ValueError(
+                    f"kind={self.kind!r} has no named columns; cannot add columns {list(new)}"
+                )
+            started = self._history.total > 0
+            if started:
+                self._history.widen(len(self._columns) + len(new))
+                self._generation += 1
+            self._set_columns(self._columns + new)
+            if started and self._live:
+                self._send_rows(0)
+
+    def _rewrite(self, change: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        """Replace the history by `change(steps, times, values, now)`; front ends reload it.
+
+        For rows that background sources deliver after their step was drawn.
+        """
+        with self._lock:
+            history = self._history
+            now = time.time()
+            history.replace(*change(history.steps, history.times, history.values, now))
+            self._generation += 1
+            if self._live:
+                self._send_rows(0)
+
+    def _set_note(self, source: object, text: str) -> None:
+        """Show what `source` reports (skipped lines, rejected messages) in the header."""
+        with self._lock:
+            if text:
+                self._notes[source] = text
+            else:
+                self._notes.pop(source, None)
+            self._widget.note = " · ".join(self._notes.values())
 
     def _set_columns(self, names: tuple[str, ...]) -> None:
         if self._history.width != len(names):

@@ -34,6 +34,8 @@ class LivePlotWidget(anywidget.AnyWidget):
     stopped = traitlets.Bool(False).tag(sync=True)
     # False while the plot sits in a Dashboard, whose own Stop button serves it.
     stop_button = traitlets.Bool(True).tag(sync=True)
+    # What background sources report, e.g. "3 lines skipped"; "" for nothing.
+    note = traitlets.Unicode("").tag(sync=True)
     kind = traitlets.Unicode("lines").tag(sync=True)
     view_options = traitlets.Dict().tag(sync=True)
     # Where a replayable view opens: following the latest row, or at the first.

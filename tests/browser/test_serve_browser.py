@@ -1,0 +1,211 @@
+"""Rows from elsewhere in Chromium: `livescope serve` pages, and a notebook that listens."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import _livescope_dom as ls
+import pytest
+from _pixels import colour_summary
+from conftest import VIEWPORT
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+TIMEOUT_S = 30
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    return env
+
+
+class Serve:
+    """`livescope serve ...` in a child process, through the console script's main()."""
+
+    def __init__(self, *args: str) -> None:
+        self.port = free_port()
+        code = "import sys; from livescope._cli import main; sys.exit(main())"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, "serve", *args, "--port", str(self.port)],
+            env=environment(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.banner = self.process.stdout.readline()
+        assert "livescope: showing" in self.banner, self.banner + self.process.stdout.read()
+        self.url = f"http://127.0.0.1:{self.port}/"
+
+    def close(self) -> str:
+        self.process.terminate()  # SIGTERM: a clean exit
+        out, _ = self.process.communicate(timeout=TIMEOUT_S)
+        assert self.process.returncode == 0, out
+        return out
+
+
+@pytest.fixture
+def serve() -> Iterator[type[Serve]]:
+    started: list[Serve] = []
+
+    def start(*args: str) -> Serve:
+        started.append(Serve(*args))
+        return started[-1]
+
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.close()
+
+
+@pytest.fixture
+def tab(browser: Browser) -> Iterator[callable]:
+    """Open a fresh tab on a URL; each in its own context, as separate viewers."""
+    contexts = []
+
+    def open_tab(url: str) -> Page:
+        context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+        context.set_default_timeout(TIMEOUT_S * 1000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def append(path: Path, steps: range) -> None:
+    with path.open("a") as out:
+        for step in steps:
+            out.write(
+                json.dumps({"step": step, "loss": 1 / (step + 1), "acc": step / 3000}) + "\n"
+            )
+
+
+def column_sum(page: Page, column: int) -> float:
+    return page.evaluate(
+        """(c) => {
+            const store = document.querySelector(".livescope").livescope.store;
+            let sum = 0;
+            for (let i = 0; i < store.length; i++) sum += store.columns[c][i];
+            return sum;
+        }""",
+        column,
+    )
+
+
+def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
+    serve, tab, tmp_path, artifacts
+):
+    path = tmp_path / "metrics.jsonl"
+    append(path, range(1000))
+    server = serve(str(path), "--title", "training run")
+
+    first = tab(server.url)
+    root = first.locator(".livescope")
+    expect(root).to_have_attribute("data-rows", "1000")
+    expect(first.locator(".livescope-title")).to_have_text("training run")
+
+    append(path, range(1000, 2500))  # the page is live
+    expect(root).to_have_attribute("data-rows", "2500")
+
+    late = tab(server.url)
+    late_root = late.locator(".livescope")
+    expect(late_root).to_have_attribute("data-rows", "2500")
+    expected = sum(1 / (s + 1) for s in range(2500))
+    for page in (first, late):
+        assert column_sum(page, 0) == pytest.approx(expected, rel=1e-12)
+    expect(late_root).to_have_attribute("data-last-step", "2499")
+
+    late.wait_for_function("() => Number(document.querySelector('.livescope').dataset.draws) > 0")
+    artifacts.screenshot(late, "serve-late-tab")
+    png = artifacts.screenshot(late.locator(".livescope canvas").first, "serve-late-tab-canvas")
+    colours = colour_summary(late, png)
+    assert len(colours.foreground) >= 2, f"the chart looks blank: {colours}"
+
+
+PUBLISH_UNTIL_STOPPED = """
+import sys, time
+from livescope import Publisher
+pub = Publisher(sys.argv[1], name="rank0")
+step = 0
+while pub.running():
+    pub.update({"loss": 1 / (step + 1)})
+    step += 1
+    time.sleep(0.002)
+pub.close()
+print(step, flush=True)
+"""
+
+
+def test_publishers_on_a_page_and_stop_in_the_page_ends_the_run(serve, tab, artifacts):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    server = serve(address)
+    publisher = subprocess.Popen(
+        [sys.executable, "-c", PUBLISH_UNTIL_STOPPED, address],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = tab(server.url)
+        root = page.locator(".livescope")
+        page.wait_for_function(
+            "() => Number(document.querySelector('.livescope')?.dataset.rows) > 100"
+        )
+        expect(page.locator(".livescope-legend, .livescope-bar")).not_to_have_count(0)
+        artifacts.screenshot(page, "serve-publisher")
+        page.get_by_role("button", name="Stop").click()
+        out, _ = publisher.communicate(timeout=TIMEOUT_S)  # its running() turned False
+        sent = int(out)
+        expect(root).to_have_attribute("data-stopped", "true")
+        expect(root).to_have_attribute("data-rows", str(sent))
+        assert column_sum(page, 0) == pytest.approx(sum(1 / (s + 1) for s in range(sent)))
+    finally:
+        if publisher.poll() is None:
+            publisher.kill()
+            publisher.communicate()
+
+
+def test_a_notebook_listens_while_idle_and_its_stop_ends_the_publisher(open_notebook, artifacts):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    nb = open_notebook(
+        [f"from livescope import LivePlot\nw = LivePlot.listen({address!r}, title='remote')\nw"]
+    )
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    publisher = subprocess.Popen(
+        [sys.executable, "-c", PUBLISH_UNTIL_STOPPED, address],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first = ls.wait_rows_at_least(root, 100, timeout_s=TIMEOUT_S)
+        ls.wait_rows_at_least(root, first + 100, timeout_s=TIMEOUT_S)
+        assert nb.kernel_status() == "idle"  # no cell runs: the listener thread streams
+        ls.stop_button(root).click()
+        out, _ = publisher.communicate(timeout=TIMEOUT_S)  # its running() turned False
+        expect(root).to_have_attribute("data-rows", str(int(out)), timeout=TIMEOUT_S * 1000)
+        artifacts.screenshot(root, "notebook-listening-stopped")
+    finally:
+        if publisher.poll() is None:
+            publisher.kill()
+            publisher.communicate()
