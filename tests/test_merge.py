@@ -109,3 +109,17 @@ def test_notes_from_several_sources_are_joined(front_end):
     assert w._widget.note == "3 lines skipped · 1 bad message rejected"
     w._set_note("follow", "")
     assert w._widget.note == "1 bad message rejected"
+
+
+def test_with_max_rows_a_rewrite_keeps_the_last_rows(front_end):
+    w = LivePlot(max_rows=3)
+    merger = Merger(w, hold=0, window=10)
+    merger.add("a", [1, 2, 3, 4], [{"x": float(s)} for s in (1, 2, 3, 4)], now=0)
+    merger.flush()
+    assert (len(w), w.dropped) == (3, 1)
+    merger.add("b", [3.5], [{"y": 3.5}], now=1)  # late: it goes in between, the oldest goes
+    merger.flush()
+    np.testing.assert_array_equal(w.steps, [3, 3.5, 4])
+    assert w.dropped == 2
+    front_end.wait_for(lambda: replay(front_end.messages)[2].shape == (3, 2))
+    np.testing.assert_array_equal(replay(front_end.messages)[2], w.history)

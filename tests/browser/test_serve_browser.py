@@ -13,7 +13,7 @@ from pathlib import Path
 import _livescope_dom as ls
 import pytest
 from _pixels import colour_summary
-from conftest import VIEWPORT
+from _chromium import VIEWPORT
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
