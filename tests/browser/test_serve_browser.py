@@ -12,8 +12,8 @@ from pathlib import Path
 
 import _livescope_dom as ls
 import pytest
-from _pixels import colour_summary
 from _chromium import VIEWPORT
+from _pixels import colour_summary
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
