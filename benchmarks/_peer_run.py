@@ -36,10 +36,14 @@ LATENCY_TIMEOUT_S = 120.0
 # Image peers: the picture is final once nothing was painted for this long.
 SETTLE_S = 3.0
 LOOP_TIMEOUT_S = 900.0
+# Frames are counted from the loop's start to the last point shown, and over
+# at least this long: a loop of milliseconds says nothing about frame rates.
+MIN_FPS_WINDOW_MS = 1000.0
 WORK_S = 0.005
 RATE_LIMIT_WARNINGS = ("IOPub message rate exceeded", "IOPub data rate exceeded")
 FAILURES = (
     CellError,
+    ValueError,
     AssertionError,
     RuntimeError,
     TimeoutError,
@@ -156,7 +160,8 @@ class PeerRun:
             shown_at = self.wait_paints_settled("main", plot["t0_ms"])
         traffic = tab.traffic(start, tab.traffic_mark())
         window_end = shown_at if shown_at is not None else tab.now_ms()
-        frames = tab.frames(plot["t0_ms"], max(loop_end, window_end))
+        window_end = max(window_end, loop_end, plot["t0_ms"] + MIN_FPS_WINDOW_MS)
+        frames = tab.frames(plot["t0_ms"], window_end)
 
         run = {
             "base_s": base["seconds"],
