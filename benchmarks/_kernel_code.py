@@ -40,7 +40,10 @@ def loop(n, p, step, work=0.0):
     return {"t0_ms": t0 * 1000, "t1_ms": time.time() * 1000, "seconds": seconds}
 
 def report(path, value):
-    Path(path).write_text(json.dumps(value))
+    # Written whole, then renamed: the benchmark never reads half a file.
+    part = Path(path + ".part")
+    part.write_text(json.dumps(value))
+    part.replace(path)
 
 def measure(p, n, path):
     base = loop(n, None, no_plot)

@@ -23,23 +23,33 @@ import time
 from pathlib import Path
 
 import numpy as np
-from _harness import Bench, CellError, Tab, wait_for_json
+import websocket
+from _bench import Bench
+from _harness import wait_for_json
 from _kernel_code import COMMON
+from _notebook_tab import CellError, NotebookTab
 from _peers import Peer
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # How long the page may take to show the last point after the loop ended.
 LATENCY_TIMEOUT_S = 120.0
 # Image peers: the picture is final once nothing was painted for this long.
 SETTLE_S = 3.0
 LOOP_TIMEOUT_S = 900.0
-CELL_TIMEOUT_S = 120.0
+# Frames are counted from the loop's start to the last point shown, and over
+# at least this long: a loop of milliseconds says nothing about frame rates.
+MIN_FPS_WINDOW_MS = 1000.0
 WORK_S = 0.005
 RATE_LIMIT_WARNINGS = ("IOPub message rate exceeded", "IOPub data rate exceeded")
-FAILURES = (CellError, AssertionError, PlaywrightError, TimeoutError)
-
-_WATCH_DONE_JS = "([name]) => window.__bench.watches[name].at !== null"
+FAILURES = (
+    CellError,
+    ValueError,
+    AssertionError,
+    RuntimeError,
+    TimeoutError,
+    PlaywrightError,
+    websocket.WebSocketException,
+)
 
 _CANVAS_PIXELS_JS = """
 (el) => {
@@ -55,17 +65,16 @@ _CANVAS_PIXELS_JS = """
 
 
 class PeerRun:
-    """One peer in one notebook; files for its results live in ``out_dir``."""
+    """One peer in one notebook; its result files live in ``bench.out_dir``."""
 
-    def __init__(self, bench: Bench, peer: Peer, out_dir: Path, repeats: int) -> None:
+    def __init__(self, bench: Bench, peer: Peer, repeats: int) -> None:
         self.bench = bench
         self.peer = peer
-        self.out_dir = out_dir
         self.repeats = repeats
-        self.tab: Tab | None = None
+        self.tab: NotebookTab | None = None
 
     def file(self, what: str) -> Path:
-        return self.out_dir / f"{self.peer.key}-{what}"
+        return self.bench.out_dir / f"{self.peer.key}-{what}"
 
     def cells(self) -> list[str]:
         peer = self.peer
@@ -86,18 +95,18 @@ class PeerRun:
         """Measure the peer; failures are recorded with their reason, never raised."""
         peer = self.peer
         result: dict = {"peer": peer.key, "label": peer.label, "steps": peer.steps}
-        self.tab = self.bench.open(f"{peer.key}.ipynb", self.cells())
         try:
-            self.tab.run(0, CELL_TIMEOUT_S)
+            self.tab = self.bench.open(f"{peer.key}.ipynb", self.cells())
+        except FAILURES as exc:
+            return {**result, "status": "failed", "reason": _reason(exc)}
+        try:
+            self.tab.run_cell(0)
             self.tab.start_cell(1)
-            result["versions"] = self.wait_file("versions.json", CELL_TIMEOUT_S)
+            result["versions"] = self.wait_file("versions.json", 60)
             result["main"] = self.main_run()
         except FAILURES as exc:
-            result.update(status="failed", reason=_reason(exc))
-            self.screenshot()
-            self.bench.close(self.tab)
-            return result
-        result["status"] = "ok"
+            self.finish()
+            return {**result, "status": "failed", "reason": _reason(exc)}
         costs = [result["main"]["cost_us"]]
         try:
             result["work"] = self.work_run()
@@ -107,15 +116,19 @@ class PeerRun:
         except FAILURES as exc:
             result["work"] = {"failed": _reason(exc)}
         finally:
-            self.screenshot()
-            self.bench.close(self.tab)
-        result["cost_us"] = statistics.median(costs)
-        result["cost_runs_us"] = costs
-        return result
+            self.finish()
+        return {
+            **result,
+            "status": "ok",
+            "cost_us": statistics.median(costs),
+            "cost_runs_us": costs,
+        }
 
-    def screenshot(self) -> None:
-        with contextlib.suppress(PlaywrightError):
-            self.tab.page.screenshot(path=self.file("page.png"))
+    def finish(self) -> None:
+        try:
+            self.tab.screenshot(self.file("page.png"))
+        finally:
+            self.bench.close(self.tab)
 
     def wait_file(self, what: str, timeout_s: float) -> object:
         return wait_for_json(self.file(what), timeout_s)
@@ -124,19 +137,20 @@ class PeerRun:
 
     def main_run(self) -> dict:
         tab, peer = self.tab, self.peer
-        tab.run(2, CELL_TIMEOUT_S)
-        self.wait_ready(2)
-        el = tab.nb.output(3 if peer.shows_in_loop_cell else 2).element_handle()
+        tab.run_cell(2)
+        if peer.ready_selector:
+            tab.wait_selector(2, peer.ready_selector)
+        out_cell = 3 if peer.shows_in_loop_cell else 2
         arg = {"last": peer.steps - 1, "name": "main"}
         if peer.kind == "state":
-            tab.probes.watch("main", el, peer.shown_js, arg)
+            tab.watch("main", out_cell, peer.shown_js, arg)
         else:
-            tab.probes.count_paints("main", el, images=peer.kind == "img")
-        tab.probes.drop_frames_before(tab.probes.now_ms())
+            tab.count_paints("main", out_cell, images=peer.kind == "img")
+        tab.drop_frames_before(tab.now_ms())
 
-        start = tab.wire.mark()
+        start = tab.traffic_mark()
         tab.start_cell(3)
-        el.scroll_into_view_if_needed()
+        tab.scroll_to_output(out_cell)
         timing = self.wait_file("main.json", LOOP_TIMEOUT_S)
         base, plot = timing["base"], timing["plot"]
         loop_end = plot["t1_ms"]
@@ -144,9 +158,10 @@ class PeerRun:
             shown_at = self.wait_watch("main")
         else:
             shown_at = self.wait_paints_settled("main", plot["t0_ms"])
-        traffic = tab.wire.traffic(start, tab.wire.mark())
-        window_end = shown_at if shown_at is not None else tab.probes.now_ms()
-        frames = tab.probes.frames(plot["t0_ms"], max(loop_end, window_end))
+        traffic = tab.traffic(start, tab.traffic_mark())
+        window_end = shown_at if shown_at is not None else tab.now_ms()
+        window_end = max(window_end, loop_end, plot["t0_ms"] + MIN_FPS_WINDOW_MS)
+        frames = tab.frames(plot["t0_ms"], window_end)
 
         run = {
             "base_s": base["seconds"],
@@ -162,63 +177,60 @@ class PeerRun:
             "longest_frame_ms": frames.longest_frame_ms,
             "fps_window_s": frames.seconds,
             "rate_limited": self.rate_limit_warnings(3),
-            "websocket_closed": tab.wire.closed,
+            "websocket_closed": traffic.closed,
         }
-        run.update(self.completeness(el, arg))
+        run.update(self.completeness(out_cell, arg))
         return run
-
-    def wait_ready(self, cell: int) -> None:
-        if self.peer.ready_selector:
-            self.tab.nb.output(cell).locator(self.peer.ready_selector).first.wait_for(
-                state="visible", timeout=CELL_TIMEOUT_S * 1000
-            )
 
     def wait_watch(self, name: str) -> float | None:
         """When the page first showed the last point; None if not within the timeout."""
         # Not shown within the timeout is a result ("never"), not an error.
-        with contextlib.suppress(PlaywrightTimeoutError):
-            self.tab.page.wait_for_function(
-                _WATCH_DONE_JS, arg=[name], timeout=LATENCY_TIMEOUT_S * 1000, polling=200
+        with contextlib.suppress(TimeoutError):
+            self.tab.wait(
+                "(n) => window.__bench.watches[n].at !== null",
+                [name],
+                LATENCY_TIMEOUT_S,
+                "the last point",
             )
-        at, error = self.tab.probes.watch_result(name)
+        at, error = self.tab.watch_result(name)
         if error:
             raise AssertionError(f"the page-side check of the last point failed: {error}")
         return at
 
     def wait_paints_settled(self, name: str, loop_start_ms: float) -> float | None:
         """Time of the last paint, once the kernel is idle and painting stopped."""
-        probes = self.tab.probes
+        tab = self.tab
         deadline = time.monotonic() + LATENCY_TIMEOUT_S
         while time.monotonic() < deadline:
-            _, last = probes.paints(name)
-            quiet = last is None or probes.now_ms() - last >= SETTLE_S * 1000
-            if quiet and self.tab.nb.kernel_status() == "idle":
+            _, last = tab.paints(name)
+            quiet = last is None or tab.now_ms() - last >= SETTLE_S * 1000
+            if quiet and tab.kernel_status() == "idle":
                 break
             time.sleep(0.25)  # polling interval of a wait with its own deadline
-        _, last = probes.paints(name)
+        _, last = tab.paints(name)
         return last if last is not None and last >= loop_start_ms else None
 
     def rate_limit_warnings(self, cell: int) -> bool:
         text = "".join(
             "".join(out.get("text", ""))
-            for out in self.tab.nb.outputs(cell)
+            for out in self.tab.outputs(cell)
             if out.get("output_type") == "stream"
         )
         return any(warning in text for warning in RATE_LIMIT_WARNINGS)
 
-    def completeness(self, el, arg: dict) -> dict:
+    def completeness(self, out_cell: int, arg: dict) -> dict:
         """Whether every point made it to the screen, by the peer's kind of drawing."""
         tab, peer = self.tab, self.peer
         if peer.kind == "state":
-            points = tab.page.evaluate(f"([el, a]) => ({peer.points_js})(el, a)", [el, arg])
+            points = tab.on_output(out_cell, peer.points_js, arg)
             return {"points_shown": points, "all_shown": points == peer.steps}
         if peer.kind == "img":
-            images, _ = tab.probes.paints("main")
+            images, _ = tab.paints("main")
             # One image per send(); the last one holds every point.
             return {"images_shown": images, "all_shown": images == peer.steps}
-        tab.run(4, CELL_TIMEOUT_S)
+        tab.run_cell(4)
         kernel = np.load(self.file("render.npy"))
-        page = tab.page.evaluate(_CANVAS_PIXELS_JS, el)
+        page = tab.on_output(out_cell, _CANVAS_PIXELS_JS)
         shown = np.frombuffer(base64.b64decode(page["rgba"]), dtype=np.uint8)
         if (page["height"], page["width"], 4) != kernel.shape:
             return {"all_shown": False, "pixels_differing": None}
@@ -229,12 +241,13 @@ class PeerRun:
 
     def work_run(self) -> dict:
         tab = self.tab
-        tab.run(5, CELL_TIMEOUT_S)
-        self.wait_ready(5)
-        start = tab.wire.mark()
+        tab.run_cell(5)
+        if self.peer.ready_selector:
+            tab.wait_selector(5, self.peer.ready_selector)
+        start = tab.traffic_mark()
         tab.start_cell(6)
         timing = self.wait_file("work.json", LOOP_TIMEOUT_S)
-        traffic = tab.wire.traffic(start, tab.wire.mark())
+        traffic = tab.traffic(start, tab.traffic_mark())
         base = [b["seconds"] for b in timing["base"]]
         plot = timing["plot"]["seconds"]
         return {

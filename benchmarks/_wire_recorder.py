@@ -1,4 +1,4 @@
-"""Count what the kernel sends to the page over the kernel websocket.
+"""Count what the kernel sends to the page, from Playwright's websocket frame events.
 
 Playwright reports every frame the page receives; this decodes just enough
 of each (channel and message type, from the v1 binary protocol JupyterLab
@@ -10,11 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from _notebook_tab import NOT_PLOT_TRAFFIC, Traffic
 from playwright.sync_api import Page, WebSocket
-
-# Kernel messages that are not a plot's own traffic: the notebook's own
-# bookkeeping and cell values. Printed output counts: a peer may print.
-NOT_PLOT_TRAFFIC = {"status", "execute_input", "execute_result", "error"}
 
 
 @dataclass(frozen=True)
@@ -22,13 +19,6 @@ class Frame:
     channel: str
     msg_type: str
     size: int
-
-
-@dataclass(frozen=True)
-class Traffic:
-    messages: int
-    bytes: int
-    by_type: dict[str, int]
 
 
 def decode_header(payload: str | bytes) -> tuple[str, str]:
@@ -51,8 +41,6 @@ class WireRecorder:
     def __init__(self, page: Page) -> None:
         self._page = page
         self.frames: list[Frame] = []
-        # Kernel websockets that closed: the server drops a connection whose
-        # page fell too far behind to answer its pings.
         self.closed = 0
         page.on("websocket", self._on_websocket)
 
@@ -69,22 +57,23 @@ class WireRecorder:
         size = len(payload.encode("utf-8")) if isinstance(payload, str) else len(payload)
         self.frames.append(Frame(channel, msg_type, size))
 
-    def mark(self) -> int:
-        """Position in the frame list after every frame the page has received so far.
+    def mark(self) -> tuple[int, int]:
+        """Position after every frame the page has received so far.
 
         A round trip to the page first: Playwright delivers the events that
         happened before it answers.
         """
         self._page.evaluate("0")
-        return len(self.frames)
+        return len(self.frames), self.closed
 
-    def traffic(self, start: int, end: int) -> Traffic:
-        """Plot traffic (iopub messages other than the notebook's own) between two marks."""
+    def traffic(self, start: tuple[int, int], end: tuple[int, int]) -> Traffic:
         by_type: dict[str, int] = {}
         size = 0
-        for frame in self.frames[start:end]:
+        for frame in self.frames[start[0] : end[0]]:
             if frame.channel != "iopub" or frame.msg_type in NOT_PLOT_TRAFFIC:
                 continue
             by_type[frame.msg_type] = by_type.get(frame.msg_type, 0) + 1
             size += frame.size
-        return Traffic(messages=sum(by_type.values()), bytes=size, by_type=by_type)
+        return Traffic(
+            messages=sum(by_type.values()), bytes=size, by_type=by_type, closed=end[1] - start[1]
+        )
