@@ -115,9 +115,9 @@ def key_ratios(results: list[dict], timeout_s: float) -> list[str]:
             f"(noise {_percent(work['noise'])}; target < 1 %)"
         )
     return [
-        f"livescope per-step kernel cost {_us(own['cost_us'])} (median of "
+        f"- livescope per-step kernel cost {_us(own['cost_us'])} (median of "
         f"{len(own['cost_runs_us'])} runs); best peer {best['label']} {_us(best['cost_us'])}: "
         f"{best['cost_us'] / own['cost_us']:,.0f}x (target >= 200x)",
-        f"livescope end latency {_ms(own['main']['latency_ms'], timeout_s)} "
+        f"- livescope end latency {_ms(own['main']['latency_ms'], timeout_s)} "
         f"(target < 100 ms); {loop}",
     ]
