@@ -22,22 +22,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 # The harness, the paced loop and the frame probe are the image views' benchmark's.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_views_browser import (
-    CHROMIUM,
-    REPO,
-    SETUP,
-    JupyterServer,
-    NotebookPage,
-    measure,
-    write_notebook,
-)
+from bench_views_browser import SETUP, bench_notebook, measure
 
 SCATTER = """\
 rng = np.random.default_rng(0)
@@ -106,36 +95,17 @@ def main() -> None:
         TRAJECTORY,
         TRAJECTORY_STREAM,
     ]
-    with tempfile.TemporaryDirectory() as tmp:
-        server = JupyterServer(
-            base_dir=Path(tmp),
-            log_path=Path(tmp) / "server.log",
-            extra_pythonpath=[REPO / "src"],
+    with bench_notebook(cells) as nb:
+        k = f"{args.points:,}"
+        measure(nb, 1, 2, f"scatter {k} points/frame at 30 frames/s, no trail")
+        measure(nb, 3, 4, f"scatter {k} points/frame at 30 frames/s, trail=5")
+        measure(nb, 5, 6, "trajectory 1,000,000 points, one update() each")
+        redraw = nb.output(5).locator(".livescope").evaluate(FULL_REDRAW_JS)
+        print(
+            f"trajectory: the whole line was drawn {redraw['fullRedraws'] - 1} times "
+            f"while streaming; one whole redraw of 1,000,000 points takes "
+            f"{redraw['ms']:.0f} ms"
         )
-        server.start()
-        try:
-            write_notebook(server.root_dir / "bench.ipynb", cells)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
-                )
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                nb = NotebookPage(page, server.url, server.token, "bench.ipynb").open()
-                nb.run_cell(0)
-                k = f"{args.points:,}"
-                measure(nb, 1, 2, f"scatter {k} points/frame at 30 frames/s, no trail")
-                measure(nb, 3, 4, f"scatter {k} points/frame at 30 frames/s, trail=5")
-                measure(nb, 5, 6, "trajectory 1,000,000 points, one update() each")
-                redraw = nb.output(5).locator(".livescope").evaluate(FULL_REDRAW_JS)
-                print(
-                    f"trajectory: the whole line was drawn {redraw['fullRedraws'] - 1} times "
-                    f"while streaming; one whole redraw of 1,000,000 points takes "
-                    f"{redraw['ms']:.0f} ms"
-                )
-                browser.close()
-        finally:
-            server.shutdown_all_sessions()
-            server.stop()
 
 
 if __name__ == "__main__":

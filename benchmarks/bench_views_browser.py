@@ -18,9 +18,11 @@ per second, how many of the streamed steps were shown, and draw times.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -133,20 +135,9 @@ def measure(nb: NotebookPage, setup_cell: int, stream_cell: int, label: str) -> 
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
-    parser.add_argument("--dtype", default="float64", help="history dtype of both plots")
-    parser.add_argument("--max-fps", type=float, default=30, help="max_fps of both plots")
-    args = parser.parse_args()
-    frames = round(30 * args.seconds)
-    cells = [
-        SETUP,
-        HEATMAP.format(dtype=args.dtype, max_fps=args.max_fps),
-        HEATMAP_STREAM.format(frames=frames),
-        WATERFALL.format(dtype=args.dtype, max_fps=args.max_fps),
-        WATERFALL_STREAM.format(seconds=args.seconds),
-    ]
+@contextlib.contextmanager
+def bench_notebook(cells: list[str]) -> Iterator[NotebookPage]:
+    """JupyterLab and headless Chromium on a notebook of `cells`, its first cell run."""
     with tempfile.TemporaryDirectory() as tmp:
         server = JupyterServer(
             base_dir=Path(tmp),
@@ -163,13 +154,31 @@ def main() -> None:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 nb = NotebookPage(page, server.url, server.token, "bench.ipynb").open()
                 nb.run_cell(0)
-                options = f"{args.dtype}, max_fps={args.max_fps:g}"
-                measure(nb, 1, 2, f"heatmap 256x256 ({options}) at 30 frames/s")
-                measure(nb, 3, 4, f"waterfall 10,000 x 512 ({options}) over {args.seconds:g} s")
+                yield nb
                 browser.close()
         finally:
             server.shutdown_all_sessions()
             server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each stream")
+    parser.add_argument("--dtype", default="float64", help="history dtype of both plots")
+    parser.add_argument("--max-fps", type=float, default=30, help="max_fps of both plots")
+    args = parser.parse_args()
+    frames = round(30 * args.seconds)
+    cells = [
+        SETUP,
+        HEATMAP.format(dtype=args.dtype, max_fps=args.max_fps),
+        HEATMAP_STREAM.format(frames=frames),
+        WATERFALL.format(dtype=args.dtype, max_fps=args.max_fps),
+        WATERFALL_STREAM.format(seconds=args.seconds),
+    ]
+    with bench_notebook(cells) as nb:
+        options = f"{args.dtype}, max_fps={args.max_fps:g}"
+        measure(nb, 1, 2, f"heatmap 256x256 ({options}) at 30 frames/s")
+        measure(nb, 3, 4, f"waterfall 10,000 x 512 ({options}) over {args.seconds:g} s")
 
 
 if __name__ == "__main__":
