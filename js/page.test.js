@@ -1,24 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("uplot", () => {
-  class FakePlot {
-    constructor(opts, data, target) {
-      this.width = opts.width;
-      this.height = opts.height;
-      target.appendChild(document.createElement("canvas"));
-    }
-    batch(fn) {
-      fn();
-    }
-    setSize() {}
-    setData() {}
-    setScale() {}
-    destroy() {}
-  }
-  FakePlot.rangeNum = (min, max) => [min, max];
-  return { default: FakePlot };
-});
+vi.mock("uplot", () => import("./fake_uplot.js"));
 
 const { decodeSavedState, mountSaved, mountWidget } = await import("./page.js");
 const { linesSnapshot } = await import("./snapshot_fixture.js");

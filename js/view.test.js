@@ -1,42 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeModel } from "./fake_model.js";
+import { instances as uplots } from "./fake_uplot.js";
 
 // uPlot needs a real canvas; these tests cover the wiring around it.
-const uplots = vi.hoisted(() => []);
-vi.mock("uplot", () => {
-  class FakePlot {
-    constructor(opts, data, target) {
-      this.opts = opts;
-      this.data = data;
-      this.width = opts.width;
-      this.height = opts.height;
-      this.destroyed = false;
-      this.scales = {};
-      target.appendChild(document.createElement("canvas"));
-      uplots.push(this);
-    }
-    batch(fn) {
-      fn();
-    }
-    setSize({ width, height }) {
-      this.width = width;
-      this.height = height;
-    }
-    setData(data) {
-      this.data = data;
-    }
-    setScale(key, range) {
-      this.scales[key] = range;
-    }
-    destroy() {
-      this.destroyed = true;
-    }
-  }
-  FakePlot.rangeNum = (min, max) => [min, max];
-  FakePlot.rangeLog = (min, max) => [min, max];
-  return { default: FakePlot };
-});
+vi.mock("uplot", () => import("./fake_uplot.js"));
 
 const { default: widget } = await import("./widget.js");
 

@@ -2,24 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeModel } from "./fake_model.js";
 
-vi.mock("uplot", () => {
-  class FakePlot {
-    constructor(opts, data, target) {
-      this.width = opts.width;
-      this.height = opts.height;
-      target.appendChild(document.createElement("canvas"));
-    }
-    batch(fn) {
-      fn();
-    }
-    setSize() {}
-    setData() {}
-    setScale() {}
-    destroy() {}
-  }
-  FakePlot.rangeNum = (min, max) => [min, max];
-  return { default: FakePlot };
-});
+vi.mock("uplot", () => import("./fake_uplot.js"));
 
 const { default: widget } = await import("./widget.js");
 

@@ -4,27 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeModel } from "./fake_model.js";
 
 // uPlot needs a real canvas; the frame view only hands it data here.
-vi.mock("uplot", () => {
-  class FakePlot {
-    constructor(opts, data, target) {
-      Object.assign(this, { opts, data, width: opts.width, height: opts.height });
-      target.appendChild(document.createElement("canvas"));
-    }
-    batch(fn) {
-      fn();
-    }
-    setSize({ width, height }) {
-      Object.assign(this, { width, height });
-    }
-    setData(data) {
-      this.data = data;
-    }
-    setScale() {}
-    destroy() {}
-  }
-  FakePlot.rangeNum = (min, max) => [min, max];
-  return { default: FakePlot };
-});
+vi.mock("uplot", () => import("./fake_uplot.js"));
 
 const { default: widget } = await import("./widget.js");
 const { RowStore } = await import("./row_store.js");
