@@ -69,3 +69,17 @@ def _number(value: object) -> float | None:
         return float(value)  # numbers, numpy scalars, one-element tensors
     except (TypeError, ValueError, RuntimeError):
         return None
+
+
+class ShowsTrainingPlot:
+    """What every adapter class exposes of its `TrainingPlot`: the plot, and its display."""
+
+    _training: TrainingPlot
+
+    @property
+    def plot(self) -> LivePlot:
+        """The LivePlot drawn in."""
+        return self._training.plot
+
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        return self.plot._repr_mimebundle_(**kwargs)

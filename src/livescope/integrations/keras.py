@@ -7,12 +7,12 @@ from typing import Any
 import keras
 
 from .._plot import LivePlot
-from ._common import TrainingPlot
+from ._common import ShowsTrainingPlot, TrainingPlot
 
 __all__ = ["KerasCallback"]
 
 
-class KerasCallback(keras.callbacks.Callback):
+class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
     """Plot the metrics Keras logs during ``fit()``; Stop ends training after the batch.
 
     Stop sets ``model.stop_training = True``: Keras finishes the current
@@ -44,14 +44,6 @@ class KerasCallback(keras.callbacks.Callback):
         plot_options.setdefault("x_label", every)
         self._training = TrainingPlot(plot, plot_options)
         self._batches = 0  # across epochs and fit() calls: the x of batch rows
-
-    @property
-    def plot(self) -> LivePlot:
-        """The LivePlot drawn in."""
-        return self._training.plot
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.plot._repr_mimebundle_(**kwargs)
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self._training.begin()

@@ -12,7 +12,7 @@ except ImportError:  # the standalone package of older projects
     from pytorch_lightning.loggers import Logger
 
 from .._plot import LivePlot
-from ._common import TrainingPlot
+from ._common import ShowsTrainingPlot, TrainingPlot
 
 __all__ = ["LightningCallback"]
 
@@ -20,7 +20,7 @@ __all__ = ["LightningCallback"]
 _BOOKKEEPING = ("epoch",)
 
 
-class LightningCallback(Callback):
+class LightningCallback(ShowsTrainingPlot, Callback):
     """Plot every metric the LightningModule logs; Stop ends training after the batch.
 
     The callback adds a logger of its own for the duration of ``fit()``, so
@@ -48,14 +48,6 @@ class LightningCallback(Callback):
         super().__init__()
         self._training = TrainingPlot(plot, plot_options, skip=_BOOKKEEPING)
         self._logger = _PlotLogger(self._training)
-
-    @property
-    def plot(self) -> LivePlot:
-        """The LivePlot drawn in."""
-        return self._training.plot
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.plot._repr_mimebundle_(**kwargs)
 
     def on_fit_start(self, trainer: Trainer, pl_module: LightningModule) -> None:
         if self._logger not in trainer.loggers:

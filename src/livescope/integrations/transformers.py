@@ -7,7 +7,7 @@ from typing import Any
 from transformers import TrainerCallback, TrainerControl, TrainerState, TrainingArguments
 
 from .._plot import LivePlot
-from ._common import TrainingPlot
+from ._common import ShowsTrainingPlot, TrainingPlot
 
 __all__ = ["TransformersCallback"]
 
@@ -15,7 +15,7 @@ __all__ = ["TransformersCallback"]
 _BOOKKEEPING = ("epoch",)
 
 
-class TransformersCallback(TrainerCallback):
+class TransformersCallback(ShowsTrainingPlot, TrainerCallback):
     """Plot every log of a ``Trainer`` at its global step; Stop ends training after the step.
 
     Training and evaluation logs of one step share a row. Stop sets
@@ -38,14 +38,6 @@ class TransformersCallback(TrainerCallback):
 
     def __init__(self, *, plot: LivePlot | None = None, **plot_options: Any) -> None:
         self._training = TrainingPlot(plot, plot_options, skip=_BOOKKEEPING)
-
-    @property
-    def plot(self) -> LivePlot:
-        """The LivePlot drawn in."""
-        return self._training.plot
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self.plot._repr_mimebundle_(**kwargs)
 
     def on_train_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any
