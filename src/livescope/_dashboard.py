@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator, Mapping, Sequence
 
 import ipywidgets
 
 from ._dashboard_layout import flow_layout, grid_layout
 from ._kernel import current_shell
-from ._plot import POLL_INTERVAL, LivePlot, _check_str
-from ._shell_poll import poll_shell
+from ._loop_guard import LoopGuard
+from ._plot import LivePlot, _check_str
 from ._widget import DashboardControlsWidget
 
 log = logging.getLogger("livescope")
 
 
-class Dashboard:
+class Dashboard(LoopGuard):
     """Several LivePlots laid out in a grid, ended together by one Stop button.
 
     Each plot keeps its own history and streams on its own; the dashboard
@@ -107,35 +106,9 @@ class Dashboard:
 
     # ----- the loop guard -------------------------------------------------------
 
-    def running(self) -> bool:
-        """Return False once the dashboard's Stop was clicked or `stop()` called.
-
-        As `LivePlot.running`: lets the kernel handle pending widget messages
-        at most every 50 ms, and sends every panel's rows that are due.
-        """
-        if self._stopped:
-            return False
-        now = time.monotonic()
-        if now >= self._next_poll:
-            self._next_poll = now + POLL_INTERVAL
-            if self._live:
-                poll_shell()
+    def _send_due(self, now: float) -> None:
         for plot in self._plots.values():
-            plot._send_if_due(now)
-        return not self._stopped
-
-    @property
-    def stopped(self) -> bool:
-        """Whether the loop guard was stopped."""
-        return self._stopped
-
-    def stop(self) -> None:
-        """Make `running()` return False, as the Stop button does; every panel shows it."""
-        self._set_stopped(True)
-
-    def resume(self) -> None:
-        """Make `running()` return True again; histories are kept."""
-        self._set_stopped(False)
+            plot._send_due(now)
 
     def reset(self) -> None:
         """Clear every panel's history and resume."""

@@ -18,8 +18,8 @@ from ._flush_timer import flush_timer
 from ._history import History, check_max_rows
 from ._kernel import current_shell, on_cell_end, serving_pages
 from ._lines_data import LinesData
+from ._loop_guard import LoopGuard
 from ._saved_state import SavedState
-from ._shell_poll import poll_shell
 from ._sources import follow_into, listen_into, source_method
 from ._views import columns_and_width, make_view
 from ._widget import LivePlotWidget
@@ -27,9 +27,6 @@ from ._wire import encode_rows
 
 log = logging.getLogger("livescope")
 
-# running() lets the kernel handle widget messages at most this often; in
-# between it only reads a flag, which keeps it well under a microsecond.
-POLL_INTERVAL = 0.05
 MAX_FPS_LIMIT = 120
 _EARLY = 0.5  # a send may come this fraction of a frame after the previous one
 
@@ -37,7 +34,7 @@ _live_plots: weakref.WeakSet[LivePlot] = weakref.WeakSet()
 _cell_end_hook_registered = False
 
 
-class LivePlot(Exportable):
+class LivePlot(LoopGuard, Exportable):
     """A live plot of a growing N x M history, one row per step.
 
     Parameters
@@ -310,36 +307,6 @@ class LivePlot(Exportable):
 
     # ----- the loop guard ---------------------------------------------------
 
-    def running(self) -> bool:
-        """Return False once Stop was clicked or `stop()` called.
-
-        Lets the kernel handle pending widget messages (the Stop click among
-        them) at most every 50 ms while the cell runs; otherwise it only
-        reads a flag. Also sends rows that are due.
-        """
-        if self._stopped:
-            return False
-        now = time.monotonic()
-        if now >= self._next_poll:
-            self._next_poll = now + POLL_INTERVAL
-            if self._live:
-                poll_shell()
-        self._send_if_due(now)
-        return not self._stopped
-
-    @property
-    def stopped(self) -> bool:
-        """Whether the loop guard was stopped."""
-        return self._stopped
-
-    def stop(self) -> None:
-        """Make `running()` return False, as the Stop button does."""
-        self._set_stopped(True)
-
-    def resume(self) -> None:
-        """Make `running()` return True again; the history is kept."""
-        self._set_stopped(False)
-
     def reset(self) -> None:
         """Clear the history and resume; the columns stay."""
         with self._lock:
@@ -372,7 +339,7 @@ class LivePlot(Exportable):
 
     # ----- sending ------------------------------------------------------------
 
-    def _send_if_due(self, now: float) -> None:
+    def _send_due(self, now: float) -> None:
         """Send waiting rows if a frame has passed since the last send."""
         if self._pending and now >= self._next_send:
             self._flush_pending()
