@@ -1,0 +1,88 @@
+"""A long x, y path reduced to the points that change what a picture of it shows.
+
+On a grid of square cells:
+
+- consecutive points in one cell add nothing visible, so only the first of
+  each such run is kept (as js/views/path_decimate.js does with pixels);
+- where the path only goes through cells it went through before (a
+  Lorenz attractor retracing its wings a thousand times), it adds nothing
+  either: those stretches are left out, and the path has a gap there.
+
+The grid is the finest, from cells of one unit up in steps of 1.5x, that
+keeps at most `max_points` points and gaps, so a path of a million points
+keeps the shape of everything it covered.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """The points of the path (x, y) to keep: with their gaps, at most `max_points` (>= 4).
+
+    `x` and `y` are in units of the finest cell (pixels, say). Returns the
+    kept indices (increasing) and, for each, whether it joins the kept point
+    before it; where it does not, points in between were left out and the
+    path has a gap there (see `with_gaps`). The first and last points are
+    always kept, and the first of every run of non-finite points.
+    """
+    n = len(x)
+    if n <= max_points:
+        return np.arange(n), np.ones(n, bool)
+    finite = np.isfinite(x) & np.isfinite(y)
+    span = max(_span(x[finite]), _span(y[finite]), 1.0)
+    cell = 1.0
+    while True:
+        rows, joined = _kept(x, y, finite, cell)
+        if len(rows) + np.count_nonzero(~joined) <= max_points:
+            return rows, joined
+        if cell > 2 * span:
+            # One cell holds the whole path; only its breaks are left to thin.
+            pick = np.linspace(0, len(rows) - 1, max_points).round().astype(np.int64)
+            pick = np.unique(pick)
+            return rows[pick], np.ones(len(pick), bool)
+        cell *= 1.5
+
+
+def with_gaps(rows: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`rows` with a gap row before each one that does not join: (rows, which are gaps).
+
+    The gap is the point just before the one that does not join (a point left out).
+    """
+    breaks = np.flatnonzero(~joined[1:]) + 1
+    merged = np.insert(rows, breaks, rows[breaks] - 1)
+    gaps = np.insert(np.zeros(len(rows), bool), breaks, True)
+    return merged, gaps
+
+
+def _kept(
+    x: np.ndarray, y: np.ndarray, finite: np.ndarray, cell: float
+) -> tuple[np.ndarray, np.ndarray]:
+    n = len(x)
+    with np.errstate(invalid="ignore"):
+        cx = np.where(finite, np.floor(x / cell), 0).astype(np.int64)
+        cy = np.where(finite, np.floor(y / cell), 0).astype(np.int64)
+    # One id per cell; every non-finite point its own (negative) id.
+    ids = (cx - cx.min()) * (int(cy.max() - cy.min()) + 1) + cy - cy.min()
+    ids[~finite] = -1 - np.arange(int((~finite).sum()))
+    # The first point of each run in one cell (a run of gaps counts as one).
+    moves = np.ones(n, bool)
+    moves[1:] = (ids[1:] != ids[:-1]) & (finite[1:] | finite[:-1])
+    moves[-1] = True  # the head
+    runs = np.flatnonzero(moves)
+    # Of those, the ones entering a cell for the first time, and the ones just before.
+    _, first = np.unique(ids[runs], return_index=True)
+    new = np.zeros(len(runs), bool)
+    new[first] = True
+    keep = new.copy()
+    keep[:-1] |= new[1:]
+    keep[[0, -1]] = True
+    at = np.flatnonzero(keep)
+    joined = np.ones(len(at), bool)
+    joined[1:] = np.diff(at) == 1
+    return runs[at], joined
+
+
+def _span(values: np.ndarray) -> float:
+    return float(values.max() - values.min()) if values.size else 0.0
