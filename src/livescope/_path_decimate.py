@@ -8,12 +8,14 @@ On a grid of square cells:
   Lorenz attractor retracing its wings a thousand times), it adds nothing
   either: those stretches are left out, and the path has a gap there.
 
-The grid is the finest, from cells of one unit up in steps of 1.5x, that
-keeps at most `max_points` points and gaps, so a path of a million points
+The grid is about the finest, from cells of one unit up in steps of at
+least 1.5x, that keeps at most `max_points` points and gaps, so a path of a million points
 keeps the shape of everything it covered.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -35,14 +37,16 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     cell = 1.0
     while True:
         rows, joined = _kept(x, y, finite, cell)
-        if len(rows) + np.count_nonzero(~joined) <= max_points:
+        count = len(rows) + np.count_nonzero(~joined)
+        if count <= max_points:
             return rows, joined
         if cell > 2 * span:
             # One cell holds the whole path; only its breaks are left to thin.
             pick = np.linspace(0, len(rows) - 1, max_points).round().astype(np.int64)
             pick = np.unique(pick)
             return rows[pick], np.ones(len(pick), bool)
-        cell *= 1.5
+        # Where the path fills an area, the count falls with the square of the cell.
+        cell *= min(3.0, max(1.5, math.sqrt(count / max_points)))
 
 
 def with_gaps(rows: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -72,9 +76,7 @@ def _kept(
     moves[-1] = True  # the head
     runs = np.flatnonzero(moves)
     # Of those, the ones entering a cell for the first time, and the ones just before.
-    _, first = np.unique(ids[runs], return_index=True)
-    new = np.zeros(len(runs), bool)
-    new[first] = True
+    new = _first_visits(ids[runs])
     keep = new.copy()
     keep[:-1] |= new[1:]
     keep[[0, -1]] = True
@@ -82,6 +84,25 @@ def _kept(
     joined = np.ones(len(at), bool)
     joined[1:] = np.diff(at) == 1
     return runs[at], joined
+
+
+def _first_visits(ids: np.ndarray) -> np.ndarray:
+    """Whether each id occurs here for the first time."""
+    order = np.arange(len(ids))
+    finite_ids = ids[ids >= 0]
+    if finite_ids.size and finite_ids.max() < 4 * len(ids):
+        # A table of cells, written last to first: what stays is each cell's first visit
+        # (numpy writes repeated indices in order). Linear, where np.unique sorts.
+        first = np.full(int(finite_ids.max()) + 1, -1, np.int64)
+        inside = ids >= 0
+        first[ids[inside][::-1]] = order[inside][::-1]
+        new = ~inside
+        new[inside] = first[ids[inside]] == order[inside]
+        return new
+    _, at = np.unique(ids, return_index=True)
+    new = np.zeros(len(ids), bool)
+    new[at] = True
+    return new
 
 
 def _span(values: np.ndarray) -> float:

@@ -79,7 +79,7 @@ def _frames(n: int, budget: int, tail: int) -> np.ndarray:
         return np.arange(n)
     tail = min(tail, budget)
     earlier = budget - tail
-    spread = np.linspace(0, n - tail - 1, earlier).round().astype(np.int64) if earlier else []
+    spread = np.linspace(0, n - tail - 1, earlier).round().astype(np.int64)
     return np.unique(np.concatenate((spread, np.arange(n - tail, n))))
 
 
