@@ -175,6 +175,15 @@ def test_a_path_retracing_itself_leaves_a_gap_not_a_chord():
     assert np.all(np.diff(merged) > 0)
 
 
+def test_a_closely_wound_spiral_is_kept_whole_without_gaps():
+    t = np.linspace(0, 120 * math.pi, 50_000)
+    spiral = np.column_stack([np.cos(t), np.sin(t)]) * (1 + t / 50)[:, None] * 200
+    rows, joined = decimate_path(spiral[:, 0], spiral[:, 1], 10_000)
+    assert joined.all()
+    assert len(rows) <= 10_000
+    assert rows[0] == 0 and rows[-1] == 49_999
+
+
 def test_gaps_in_the_data_stay_gaps():
     x = np.arange(10_000.0)
     x[5000:6000] = np.nan

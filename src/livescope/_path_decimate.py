@@ -28,23 +28,38 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     before it; where it does not, points in between were left out and the
     path has a gap there (see `with_gaps`). The first and last points are
     always kept, and the first of every run of non-finite points.
+
+    Retraced stretches are left out only when that allows a much finer grid
+    (at least 2x): a path that winds closely without crossing itself (a
+    spiral) is better drawn whole in coarser cells than in fine dashes.
     """
     n = len(x)
     if n <= max_points:
         return np.arange(n), np.ones(n, bool)
     finite = np.isfinite(x) & np.isfinite(y)
+    whole_cell, rows, joined = _search(x, y, finite, max_points, skip_retraced=False)
+    gappy_cell, gappy_rows, gappy_joined = _search(x, y, finite, max_points, skip_retraced=True)
+    if whole_cell <= 2 * gappy_cell:
+        return rows, joined
+    return gappy_rows, gappy_joined
+
+
+def _search(
+    x: np.ndarray, y: np.ndarray, finite: np.ndarray, max_points: int, skip_retraced: bool
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """The finest cell (and its points) that keeps at most `max_points` points and gaps."""
     span = max(_span(x[finite]), _span(y[finite]), 1.0)
     cell = 1.0
     while True:
-        rows, joined = _kept(x, y, finite, cell)
+        rows, joined = _kept(x, y, finite, cell, skip_retraced)
         count = len(rows) + np.count_nonzero(~joined)
         if count <= max_points:
-            return rows, joined
+            return cell, rows, joined
         if cell > 2 * span:
             # One cell holds the whole path; only its breaks are left to thin.
             pick = np.linspace(0, len(rows) - 1, max_points).round().astype(np.int64)
             pick = np.unique(pick)
-            return rows[pick], np.ones(len(pick), bool)
+            return cell, rows[pick], np.ones(len(pick), bool)
         # Where the path fills an area, the count falls with the square of the cell.
         cell *= min(3.0, max(1.5, math.sqrt(count / max_points)))
 
@@ -61,7 +76,7 @@ def with_gaps(rows: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndar
 
 
 def _kept(
-    x: np.ndarray, y: np.ndarray, finite: np.ndarray, cell: float
+    x: np.ndarray, y: np.ndarray, finite: np.ndarray, cell: float, skip_retraced: bool
 ) -> tuple[np.ndarray, np.ndarray]:
     n = len(x)
     with np.errstate(invalid="ignore"):
@@ -75,6 +90,8 @@ def _kept(
     moves[1:] = (ids[1:] != ids[:-1]) & (finite[1:] | finite[:-1])
     moves[-1] = True  # the head
     runs = np.flatnonzero(moves)
+    if not skip_retraced:
+        return runs, np.ones(len(runs), bool)
     # Of those, the ones entering a cell for the first time, and the ones just before.
     new = _first_visits(ids[runs])
     keep = new.copy()
