@@ -132,6 +132,7 @@ def test_an_empty_scatter_says_so():
 def test_the_svg_draws_every_point_of_a_small_scatter_as_a_dot():
     svg = scene_to_svg(scatter_scene(ring()._data()))
     assert markers_in(svg) == 40
+    assert "markers drawn" not in svg
     assert 'stroke-linecap="round"' in svg
 
 
@@ -144,6 +145,8 @@ def test_the_svg_of_a_100k_point_scatter_draws_at_most_5000_markers():
     assert markers_in(svg) <= SVG_MAX_POINTS
     assert len(svg) < 150_000
     assert 'stroke-linecap="square"' in svg  # markers of 2 px are squares, as the widget's
+    drawn = markers_in(svg)
+    assert f"{drawn:,} of 300,000 markers drawn (PNG: all)" in svg
 
 
 def test_markers_on_one_spot_in_one_colour_are_drawn_once_the_latest_on_top():

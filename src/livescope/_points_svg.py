@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ._static_scene import Points
+from ._static_scene import MUTED, Points
 
 SVG_MAX_POINTS = 5000
 
@@ -29,6 +29,19 @@ def point_limits(items: Iterable[object]) -> dict[int, int | None]:
     if total <= SVG_MAX_POINTS:
         return {id(item): None for item in points}
     return {id(item): math.floor(SVG_MAX_POINTS * len(item.xy) / total) for item in points}
+
+
+def thinned_note(items: Iterable[object], limits: dict[int, int | None], width: int) -> str:
+    """A muted note in the top right corner when the SVG draws fewer markers than there are."""
+    points = [item for item in items if isinstance(item, Points)]
+    total = sum(len(item.xy) for item in points)
+    if total <= SVG_MAX_POINTS:
+        return ""
+    drawn = sum(len(thin(item, limits[id(item)])) for item in points)
+    return (
+        f'<text x="{width - 8}" y="12" fill="{MUTED}" font-size="10" text-anchor="end">'
+        f"{drawn:,} of {total:,} markers drawn (PNG: all)</text>"
+    )
 
 
 def thin(item: Points, limit: int | None) -> np.ndarray:

@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
-from ._points_svg import point_limits, points_svg
+from ._points_svg import point_limits, points_svg, thinned_note
 from ._static_scene import FONT_FAMILY, FONT_SIZE, Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "start", "middle": "middle", "end": "end"}
@@ -35,6 +35,7 @@ def scene_to_svg(scene: Scene) -> str:
             )
         else:
             raise TypeError(f"cannot draw {type(item).__name__} as SVG")
+    parts.append(thinned_note(scene.items, limits, w))
     parts.append("</svg>")
     return "\n".join(p for p in parts if p)
 
