@@ -8,9 +8,10 @@ On a grid of square cells:
   Lorenz attractor retracing its wings a thousand times), it adds nothing
   either: those stretches are left out, and the path has a gap there.
 
-The grid is about the finest, from cells of one unit up in steps of at
-least 1.5x, that keeps at most `max_points` points and gaps, so a path of a million points
-keeps the shape of everything it covered.
+The grid is about the finest (cells of one unit or more, tried in steps of
+at least 1.5x from an estimate) that keeps at most `max_points` points and
+gaps, so a path of a million points keeps the shape of everything it
+covered.
 """
 
 from __future__ import annotations
@@ -37,20 +38,39 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     if n <= max_points:
         return np.arange(n), np.ones(n, bool)
     finite = np.isfinite(x) & np.isfinite(y)
-    whole_cell, rows, joined = _search(x, y, finite, max_points, skip_retraced=False)
-    gappy_cell, gappy_rows, gappy_joined = _search(x, y, finite, max_points, skip_retraced=True)
-    if whole_cell <= 2 * gappy_cell:
-        return rows, joined
-    return gappy_rows, gappy_joined
+    with np.errstate(invalid="ignore"):
+        length = float(np.nansum(np.hypot(np.diff(x), np.diff(y))))
+    # A path L long keeps about L / cell points in cells it crosses: start near there.
+    start = max(1.0, length / max_points / 2)
+    whole = _search(x, y, finite, max_points, start, None, skip_retraced=False)
+    # Gaps pay only for a grid at least twice as fine. Where the path fills an
+    # area, its count falls with the square of the cell: one probe tells where to start.
+    probe = max(1.0, whole[0] / 8)
+    rows, joined = _kept(x, y, finite, probe, skip_retraced=True)
+    count = len(rows) + np.count_nonzero(~joined)
+    start = probe * math.sqrt(count / max_points) / 1.5
+    gappy = _search(x, y, finite, max_points, start, whole[0] / 2, skip_retraced=True)
+    return (gappy or whole)[1:]
 
 
 def _search(
-    x: np.ndarray, y: np.ndarray, finite: np.ndarray, max_points: int, skip_retraced: bool
-) -> tuple[float, np.ndarray, np.ndarray]:
-    """The finest cell (and its points) that keeps at most `max_points` points and gaps."""
+    x: np.ndarray,
+    y: np.ndarray,
+    finite: np.ndarray,
+    max_points: int,
+    cell: float,
+    coarsest: float | None,
+    skip_retraced: bool,
+) -> tuple[float, np.ndarray, np.ndarray] | None:
+    """The finest cell from `cell` on that keeps at most `max_points` points and gaps.
+
+    Returns the cell and its points, or None when no cell up to `coarsest` does.
+    """
     span = max(_span(x[finite]), _span(y[finite]), 1.0)
-    cell = 1.0
+    cell = max(1.0, cell)
     while True:
+        if coarsest is not None and cell > coarsest:
+            return None
         rows, joined = _kept(x, y, finite, cell, skip_retraced)
         count = len(rows) + np.count_nonzero(~joined)
         if count <= max_points:
