@@ -3,7 +3,9 @@
 // trail of earlier frames and optional small multiples.
 
 import { formatStep } from "../format.js";
+import { loadPointRows } from "../points_snapshot.js";
 import { RowStore } from "../row_store.js";
+import { registerSnapshotLoader } from "../snapshot.js";
 import { PALETTE } from "../theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "./canvas.js";
@@ -15,6 +17,8 @@ import { createReadout } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { discStamp, splatPoints } from "./splat.js";
 
+// A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
+registerSnapshotLoader("scatter", loadPointRows);
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const FACET_GAP = 12;

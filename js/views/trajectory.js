@@ -4,6 +4,8 @@
 // or when replay goes back in time.
 
 import { formatStep, formatValue } from "../format.js";
+import { loadPointRows } from "../points_snapshot.js";
+import { registerSnapshotLoader } from "../snapshot.js";
 import { PALETTE } from "../theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "./canvas.js";
@@ -12,6 +14,9 @@ import { facetGrid, panelScales } from "./facets.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { createReadout } from "./readout.js";
 import { ReplayableView } from "./replay.js";
+
+// A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
+registerSnapshotLoader("trajectory", loadPointRows);
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const HEAD_COLOR = "#f97316";

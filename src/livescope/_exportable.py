@@ -46,7 +46,8 @@ class Exportable:
             At most this many points per series (at least 4): up to that
             many rows are kept exactly, longer histories as a min/max
             envelope that keeps every spike. None keeps every row (large
-            files for long runs).
+            files for long runs). For a scatter, at most this many frames
+            (and 2 MB); for a trajectory, points of its path.
         """
         _export.save_html(self._widget, self._exports(), self._data(), path, max_points)
 
@@ -74,7 +75,9 @@ class Exportable:
         every: int | None = None,
         width: int = 800,
     ) -> None:
-        """Write the history replayed as an animated GIF: the lines grow frame by frame.
+        """Write the history replayed as an animated GIF: the lines (or a path) grow.
+
+        A scatter shows its frames one after the other, with their trail.
 
         Needs Pillow: ``pip install 'livescope[export]'``.
 

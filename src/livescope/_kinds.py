@@ -1,7 +1,7 @@
 """What each plot kind provides so its plots outlive the kernel.
 
-A kind (the line view today) registers three functions of its own data
-(for lines, a `LinesData`):
+A kind registers three functions of its own data (for lines, scatter and
+trajectory, the plot's rows as a `LinesData`):
 
 - `snapshot(data, max_points)`: the compact `Snapshot` a saved notebook or
   an exported page loads when no kernel answers (js/snapshot.js has the
@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 from ._lines_scene import lines_frames, lines_scene
 from ._lines_snapshot import lines_snapshot
+from ._points_snapshot import scatter_snapshot, trajectory_snapshot
+from ._scatter_scene import scatter_frames, scatter_scene
 from ._snapshot import Snapshot
 from ._static_scene import Scene
+from ._trajectory_scene import trajectory_frames, trajectory_scene
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,16 @@ KINDS: dict[str, KindExports] = {
         snapshot=lines_snapshot,
         scene=lambda data, width: lines_scene(data, width=width),
         frames=lines_frames,
+    ),
+    "scatter": KindExports(
+        snapshot=scatter_snapshot,
+        scene=lambda data, width: scatter_scene(data, width=width),
+        frames=scatter_frames,
+    ),
+    "trajectory": KindExports(
+        snapshot=trajectory_snapshot,
+        scene=lambda data, width: trajectory_scene(data, width=width),
+        frames=trajectory_frames,
     ),
 }
 

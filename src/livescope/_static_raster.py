@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from ._static_scene import Polylines, Rect, Scene, Text
+from ._points_raster import paint_points
+from ._static_scene import Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
 
@@ -59,6 +60,8 @@ def scene_to_image(scene: Scene, scale: int = 1, supersample: int = 4) -> Any:
                 stroke_width=1 if item.bold else 0,
                 stroke_fill=item.fill,
             )
+        elif isinstance(item, Points):
+            paint_points(image, item, scene.background, k)
         elif isinstance(item, Rect):
             box = (item.x * k, item.y * k, (item.x + item.width) * k, (item.y + item.height) * k)
             draw.rectangle(box, fill=item.fill)

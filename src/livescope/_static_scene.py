@@ -65,6 +65,23 @@ class Polylines:
 
 
 @dataclass(frozen=True)
+class Points:
+    """Markers of `size` CSS pixels across, centred on the K x 2 pixel positions `xy`.
+
+    Point i has the CSS colour `palette[levels[i]]`; later points are drawn
+    over earlier ones. `opacity` fades them all (a scatter's older frames);
+    `square` markers suit points too small to look round.
+    """
+
+    xy: np.ndarray
+    levels: np.ndarray
+    palette: tuple[str, ...]
+    size: float
+    opacity: float = 1.0
+    square: bool = False
+
+
+@dataclass(frozen=True)
 class Text:
     """Text whose baseline starts at (x, y), centres on it or ends at it (`anchor`)."""
 

@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
-from ._static_scene import FONT_FAMILY, FONT_SIZE, Polylines, Rect, Scene, Text
+from ._points_svg import point_limits, points_svg, thinned_note
+from ._static_scene import FONT_FAMILY, FONT_SIZE, Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "start", "middle": "middle", "end": "end"}
 
@@ -19,9 +20,12 @@ def scene_to_svg(scene: Scene) -> str:
         f'viewBox="0 0 {w} {h}" font-family={quoteattr(FONT_FAMILY)} font-size="{FONT_SIZE}">',
         f'<rect width="{w}" height="{h}" fill="{scene.background}"/>',
     ]
+    limits = point_limits(scene.items)
     for item in scene.items:
         if isinstance(item, Polylines):
             parts.append(_path(item))
+        elif isinstance(item, Points):
+            parts.append(points_svg(item, limits[id(item)]))
         elif isinstance(item, Text):
             parts.append(_text(item))
         elif isinstance(item, Rect):
@@ -31,6 +35,7 @@ def scene_to_svg(scene: Scene) -> str:
             )
         else:
             raise TypeError(f"cannot draw {type(item).__name__} as SVG")
+    parts.append(thinned_note(scene.items, limits, w))
     parts.append("</svg>")
     return "\n".join(p for p in parts if p)
 
