@@ -23,7 +23,8 @@ async function importCode(code) {
 async function runtimeOf(model) {
   const ref = model.get("_runtime");
   if (typeof ref !== "string" || !ref.startsWith(MODEL_REF)) {
-    throw new Error(`livescope: the widget has no runtime model (_runtime is ${JSON.stringify(ref)})`);
+    const got = JSON.stringify(ref);
+    throw new Error(`livescope: the widget names no runtime model (_runtime is ${got})`);
   }
   return model.widget_manager.get_model(ref.slice(MODEL_REF.length));
 }

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import _livescope_dom as ls
 import nbformat
-import livescope
 import pytest
 from _notebook_page import UIS
 from _pixels import colour_summary
 from playwright.sync_api import expect
+
+import livescope
 
 pytestmark = pytest.mark.browser
 
