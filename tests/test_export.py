@@ -74,7 +74,7 @@ def test_save_html_is_one_file_with_the_front_end_and_the_data(tmp_path):
     state, snapshot = page_state(tmp_path / "plot.html")
     assert state["columns"] == ["up", "flat"]
     assert state["title"] == "run </script> 1"
-    assert "_esm" not in state
+    assert "_esm" not in state and "_runtime" not in state
     assert snapshot.fields["rows"] == 1000 and snapshot.fields["exact"] is True
     np.testing.assert_array_equal(snapshot.arrays["values"], w.history)
 

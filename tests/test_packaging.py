@@ -32,6 +32,7 @@ def test_wheel_carries_the_bundle_and_imports_in_a_clean_venv(tmp_path):
         "widget.css",
         "dashboard.js",
         "dashboard.css",
+        "loader.js",
         "page.js",
         "page.css",
     ):

@@ -129,7 +129,7 @@ def test_a_tab_gets_the_state_then_the_rows_it_asks_for(server):
     assert header["kind"] == "open"
     assert header["state"]["title"] == "served"
     assert header["state"]["columns"] == ["loss"]
-    assert "_esm" not in header["state"]
+    assert "_esm" not in header["state"] and "_runtime" not in header["state"]
 
     sync = {"kind": "custom", "content": {"type": "sync", "generation": 0, "from": 0}}
     sock.sendall(client_frame(0x1, json.dumps(sync).encode()))

@@ -12,7 +12,7 @@ import base64
 import html
 import json
 
-from ._widget import _bundle
+from ._runtime import bundle_file
 
 # The page around the widget: a margin, and the OS light/dark preference.
 _PAGE_CSS = """
@@ -44,8 +44,8 @@ def saved_form(state: dict) -> dict:
 
 def html_page(state: dict, title: str) -> str:
     """The page showing a model with traits `state` (binary traits as bytes)."""
-    script = _bundle("page.js").read_text(encoding="utf-8")
-    css = _bundle("page.css").read_text(encoding="utf-8")
+    script = bundle_file("page.js").read_text(encoding="utf-8")
+    css = bundle_file("page.css").read_text(encoding="utf-8")
     # "</" would end the script element early; in JSON and JS strings "<\/" means the same.
     payload = json.dumps(saved_form(state), separators=(",", ":")).replace("</", "<\\/")
     script = script.replace("</script", "<\\/script")

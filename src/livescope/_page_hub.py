@@ -23,8 +23,9 @@ from ._websocket import TEXT, ProtocolError, WebSocket
 
 log = logging.getLogger("livescope")
 
-# Traits the page has no use for: the bundle itself, which it loads as a file.
-_NOT_FOR_PAGES = frozenset({"_esm", "_css"})
+# Traits the page has no use for: the bundle and the model carrying it (the
+# page loads the bundle as a file).
+_NOT_FOR_PAGES = frozenset({"_esm", "_css", "_runtime"})
 OUTBOX = 1024  # messages waiting for a tab; a tab further behind is dropped
 
 

@@ -1,31 +1,21 @@
-"""The anywidget model: synced configuration, plus the bundled front end."""
+"""The anywidget models: synced configuration, plus the bundled front end."""
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import anywidget
 import traitlets
 
-_STATIC = Path(__file__).parent / "static"
+from ._runtime import SharedBundleWidget, bundle_file
 
 
-def _bundle(name: str) -> Path:
-    path = _STATIC / name
-    if not path.exists():
-        raise ImportError(
-            f"livescope's front-end bundle {path} is missing; reinstall livescope, "
-            "or in a source checkout run `npm install && npm run build`"
-        )
-    return path
+class LivePlotWidget(SharedBundleWidget):
+    """What the browser sees of a LivePlot; rows travel as custom messages.
 
-
-class LivePlotWidget(anywidget.AnyWidget):
-    """What the browser sees of a LivePlot; rows travel as custom messages."""
-
-    _esm = _bundle("widget.js")
-    _css = _bundle("widget.css")
+    Its front end (js/widget.js) comes from the session's runtime model, so a
+    saved notebook holds the bundle once, not once per plot (see _runtime.py).
+    """
 
     columns = traitlets.List(traitlets.Unicode()).tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)
@@ -53,8 +43,8 @@ class LivePlotWidget(anywidget.AnyWidget):
 class DashboardControlsWidget(anywidget.AnyWidget):
     """A Dashboard's title and its one Stop button; the panels are LivePlot widgets."""
 
-    _esm = _bundle("dashboard.js")
-    _css = _bundle("dashboard.css")
+    _esm = bundle_file("dashboard.js")
+    _css = bundle_file("dashboard.css")
 
     title = traitlets.Unicode("").tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)

@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import _livescope_dom as ls
 import nbformat
@@ -20,6 +21,8 @@ import pytest
 from _notebook_page import UIS
 from _pixels import colour_summary
 from playwright.sync_api import expect
+
+import livescope
 
 pytestmark = pytest.mark.browser
 
@@ -181,6 +184,58 @@ def test_a_million_steps_by_four_series_save_under_300_kb(
     }
     artifacts.write_text("size.json", json.dumps({"file": size, **parts}, indent=2))
     assert size < 300_000, f"the saved notebook has {size} bytes: {parts}"
+
+
+def several_plots(n: int) -> str:
+    """A cell showing `n` small plots; plot k ends at k + 4.9 on step 49."""
+    return f"""\
+from IPython.display import display
+from livescope import LivePlot
+
+plots = [LivePlot(columns=["v"], title=f"plot {{k}}") for k in range({n})]
+for k, p in enumerate(plots):
+    p.extend([[k + i / 10] for i in range(50)])
+    display(p)
+"""
+
+
+def test_saved_plots_share_one_front_end_bundle(open_notebook, jupyter_server, artifacts):
+    bundle = len((Path(livescope.__file__).parent / "static" / "widget.js").read_bytes())
+    sizes = {}
+    for n in (1, 6):
+        nb = open_notebook([several_plots(n)])
+        nb.run_cell(0)
+        roots = nb.output(0).locator(ls.ROOT)
+        expect(roots).to_have_count(n, timeout=30_000)
+        for k in range(n):
+            expect(roots.nth(k)).to_have_attribute("data-rows", "50", timeout=15_000)
+        nb.save()
+        sizes[n] = (jupyter_server.root_dir / nb.path).stat().st_size
+    notebook = saved_notebook(jupyter_server, nb)
+    per_plot = (sizes[6] - sizes[1]) / 5
+    plot_states = [len(json.dumps(plot)) for plot in saved_plot_states(notebook)]
+    artifacts.write_text(
+        "size.json",
+        json.dumps(
+            {"bundle": bundle, "files": sizes, "per_extra_plot": per_plot, "plots": plot_states},
+            indent=2,
+        ),
+    )
+    assert len(plot_states) == 6
+    assert per_plot < bundle / 4, f"each extra plot adds {per_plot:.0f} bytes: {sizes}"
+
+    jupyter_server.shutdown_all_sessions()
+    nb.open()  # a fresh kernel, which knows none of the plots
+    roots = nb.output(0).locator(ls.ROOT)
+    expect(roots).to_have_count(6, timeout=30_000)
+    for k in range(6):
+        root = roots.nth(k)
+        expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        expect(root).to_have_attribute("data-last-step", "49")
+        (column,) = root.evaluate(STORE_EXTREMES_JS)
+        assert column["last"] == pytest.approx(k + 4.9)
+        expect(root.locator(".livescope-title")).to_have_text(f"plot {k}")
+    artifacts.screenshot(nb.output(0), "reopened-plots")
 
 
 def test_nbconvert_without_widget_state_shows_the_static_picture(
