@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ._grid_snapshot import FRAMES, grid_snapshot
+from ._heatmap_scene import heatmap_frames, heatmap_scene
 from ._lines_scene import lines_frames, lines_scene
 from ._lines_snapshot import lines_snapshot
 from ._snapshot import Snapshot
@@ -35,6 +37,11 @@ KINDS: dict[str, KindExports] = {
         snapshot=lines_snapshot,
         scene=lambda data, width: lines_scene(data, width=width),
         frames=lines_frames,
+    ),
+    "heatmap": KindExports(
+        snapshot=lambda data, max_points=FRAMES: grid_snapshot("heatmap", data, max_points),
+        scene=lambda data, width: heatmap_scene(data, width=width),
+        frames=heatmap_frames,
     ),
 }
 
