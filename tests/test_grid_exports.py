@@ -15,11 +15,11 @@ import pytest
 from livescope import LivePlot
 from livescope._colormap_data import TABLES
 from livescope._grid_colors import color_indices, colormap_lut, resolve_limits
-from livescope._grid_snapshot import BUDGET_BYTES, FRAMES
+from livescope._grid_snapshot import BUDGET_BYTES, FRAMES, WATERFALL_ROWS
 from livescope._png import encode_png
 from livescope._snapshot import pack, unpack
+from livescope._static_scene import PALETTE, Text
 from livescope._static_scene import Image as ImageItem
-from livescope._static_scene import Text
 from livescope._static_svg import scene_to_svg
 
 PIL = pytest.importorskip("PIL.Image")
@@ -120,9 +120,9 @@ def test_large_heatmap_frames_keep_fewer_frames_within_the_byte_budget():
     w = LivePlot(kind="heatmap", shape=(256, 256), dtype="float32")
     w.extend(np.random.default_rng(0).random((40, 256, 256), dtype=np.float32))
     data = pack(w._exports().snapshot(w._data()))
-    assert len(data) <= BUDGET_BYTES + 4096
+    assert len(data) <= BUDGET_BYTES
     snap = unpack(data)
-    assert len(snap.arrays["steps"]) == BUDGET_BYTES // (256 * 256 * 4) == 7
+    assert len(snap.arrays["steps"]) == 7  # 262 KB each
     assert snap.arrays["steps"][-1] == 39
     # A frame larger than the budget alone: the last one is still kept.
     big = LivePlot(kind="heatmap", shape=(800, 800))
@@ -207,3 +207,117 @@ def test_save_html_carries_the_heatmap_snapshot(tmp_path):
     snap = unpack(base64.b64decode(found.group(1)))
     assert snap.kind == "heatmap"
     assert len(snap.arrays["steps"]) == 500  # an exported page keeps more frames
+
+
+# ----- frame ------------------------------------------------------------------------
+
+
+def test_a_frame_snapshot_keeps_100_curves_and_the_extent_of_every_value():
+    w = LivePlot(kind="frame", x=np.linspace(0, 1, 50))
+    w.extend(
+        np.sin(np.arange(400)[:, None] / 30 + np.linspace(0, 6, 50)) * np.arange(400)[:, None]
+    )
+    snap = snapshot_of(w)
+    assert snap.kind == "frame"
+    assert snap.arrays["values"].shape == (FRAMES, 50)
+    assert snap.arrays["steps"][-1] == 399
+    np.testing.assert_allclose(snap.arrays["values"][-1], w.history[-1], rtol=1e-6)
+    lo, hi = snap.fields["range"]
+    assert (lo, hi) == (float(w.history.min()), float(w.history.max()))
+
+
+def test_the_frame_picture_draws_the_last_curve_over_x_on_the_range_of_every_value():
+    w = LivePlot(kind="frame", x=[0, 1, 2, 3], title="curve")
+    w.update([0.0, 10, 5, np.nan])
+    w.update([1.0, 2, 3, 4])
+    scene = scene_of(w)
+    texts = [item.text for item in scene.items if isinstance(item, Text)]
+    assert "curve" in texts and "step 1" in texts
+    area = scene.plot
+    assert area.x_range == (0.0, 3.0)
+    assert area.y_range == pytest.approx((-0.5, 10.5))  # 0..10 with 5 % margins
+    (line,) = [i for i in scene.items if getattr(i, "stroke", None) == PALETTE[0]]
+    (run,) = line.runs
+    np.testing.assert_allclose(
+        run, np.column_stack((area.x_px([0, 1, 2, 3]), area.y_px([1, 2, 3, 4])))
+    )
+
+
+def test_facet_panels_share_ylim_and_lines_beyond_it_are_clipped():
+    w = LivePlot(kind="frame", facet=2, ylim=(-1, 1))
+    w.update([[0.0, 5, 0], [0.0, 0.5, 0]])
+    scene = scene_of(w)
+    lines = [i for i in scene.items if getattr(i, "stroke", None) in PALETTE[:2]]
+    assert [line.stroke for line in lines] == list(PALETTE[:2])
+    top = scene.plot.top
+    first, second = lines
+    assert len(first.runs) == 2  # out through the top and back in
+    assert min(run[:, 1].min() for run in first.runs) == pytest.approx(top)
+    assert len(second.runs) == 1
+
+
+def test_save_gif_replays_the_frame_curves(tmp_path):
+    w = LivePlot(kind="frame", ylim=(0, 10))
+    for level in range(10):
+        w.update([float(level)] * 20)
+    w.save_gif(tmp_path / "frame.gif", every=2)
+    area = scene_of(w).plot
+    x = float(area.x_px(9.5))
+    with PIL.open(tmp_path / "frame.gif") as image:
+        assert image.n_frames == 5
+        for frame, level in [(0, 1), (4, 9)]:
+            image.seek(frame)
+            column = np.asarray(image.convert("RGB"))[:, round(x)]
+            blue = np.flatnonzero((column[:, 2] > 200) & (column[:, 0] < 120))
+            assert abs(blue.mean() - float(area.y_px(level))) < 2, frame
+
+
+# ----- waterfall --------------------------------------------------------------------
+
+
+def waterfall(n, m=64, **kwargs):
+    w = LivePlot(kind="waterfall", **kwargs)
+    w.extend(np.arange(n, dtype=np.float64)[:, None] + np.zeros(m))
+    return w
+
+
+def test_a_waterfall_snapshot_keeps_up_to_1000_rows_within_the_budget():
+    snap = snapshot_of(waterfall(5000))
+    assert snap.kind == "waterfall"
+    steps = snap.arrays["steps"]
+    assert len(steps) == WATERFALL_ROWS and steps[0] == 0 and steps[-1] == 4999
+    wide = LivePlot(kind="waterfall")
+    wide.extend(np.zeros((3000, 2048), np.float32))
+    data = pack(wide._exports().snapshot(wide._data()))
+    assert len(data) <= BUDGET_BYTES
+    assert len(unpack(data).arrays["steps"]) == 243  # 8 KB a row
+
+
+def test_the_waterfall_picture_bins_rows_by_their_last_value():
+    w = waterfall(1000, colormap="greys")
+    scene = scene_of(w)
+    (image,) = [i for i in scene.items if isinstance(i, ImageItem) and i.pixels.shape[1] == 64]
+    slots = image.pixels.shape[0]
+    assert slots == 250  # bins of 4 rows fit the ~264 pixel rows
+    # Slot s shows row 4s + 3 (its last), greys over 0..999.
+    for s in (0, 100, 249):
+        assert tuple(image.pixels[s, 0, :3]) == lut_colour("greys", 4 * s + 3, 0, 999)
+    texts = [item.text for item in scene.items if isinstance(item, Text)]
+    assert {"0", "200", "800", "step 999"} <= set(texts)
+
+
+def test_save_gif_grows_the_waterfall_image(tmp_path):
+    w = waterfall(40, m=8)
+    w.save_gif(tmp_path / "wf.gif", every=10)
+    with PIL.open(tmp_path / "wf.gif") as image:
+        assert image.n_frames == 4
+        image.seek(0)
+        first = np.asarray(image.convert("RGB"))
+        image.seek(3)
+        last = np.asarray(image.convert("RGB"))
+    area = scene_of(w).plot  # 40 rows, one slot each
+    x, y = round(float(area.x_px(4))), round(float(area.y_px(30.5)))
+    # Row 30 is not painted in the first frame (10 rows, stretched over the height).
+    want = lut_colour("viridis", 30, 0, 39)
+    assert max(abs(int(a) - b) for a, b in zip(last[y, x], want, strict=True)) <= 24
+    assert max(abs(int(a) - b) for a, b in zip(first[y, x], want, strict=True)) > 24

@@ -21,6 +21,7 @@ from ._snapshot import Snapshot
 FRAMES = 100
 WATERFALL_ROWS = 1000
 BUDGET_BYTES = 2_000_000
+_HEADER_ROOM = 1024  # the JSON header and padding
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
@@ -37,7 +38,9 @@ def grid_snapshot(
     else:
         if max_rows < 1:
             raise ValueError(f"max_points must be at least 1 or None; got {max_rows}")
-        fit = budget // max(1, m * dtype.itemsize) if budget is not None else n
+        # Per row: its values, its step (float64) and its time (float32).
+        row_bytes = m * dtype.itemsize + 12
+        fit = (budget - _HEADER_ROOM) // row_bytes if budget is not None else n
         keep = max(1, min(max_rows, fit))
     rows = sample_rows(n, keep)
     t0 = float(data.times[0]) if n else 0.0

@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ._grid_snapshot import FRAMES, grid_snapshot
+from ._frame_scene import frame_frames, frame_scene
+from ._grid_snapshot import FRAMES, WATERFALL_ROWS, grid_snapshot
 from ._heatmap_scene import heatmap_frames, heatmap_scene
 from ._lines_scene import lines_frames, lines_scene
 from ._lines_snapshot import lines_snapshot
 from ._snapshot import Snapshot
 from ._static_scene import Scene
+from ._waterfall_scene import waterfall_frames, waterfall_scene
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ KINDS: dict[str, KindExports] = {
         snapshot=lambda data, max_points=FRAMES: grid_snapshot("heatmap", data, max_points),
         scene=lambda data, width: heatmap_scene(data, width=width),
         frames=heatmap_frames,
+    ),
+    "frame": KindExports(
+        snapshot=lambda data, max_points=FRAMES: grid_snapshot("frame", data, max_points),
+        scene=lambda data, width: frame_scene(data, width=width),
+        frames=frame_frames,
+    ),
+    "waterfall": KindExports(
+        snapshot=lambda data, max_points=WATERFALL_ROWS: grid_snapshot(
+            "waterfall", data, max_points
+        ),
+        scene=lambda data, width: waterfall_scene(data, width=width),
+        frames=waterfall_frames,
     ),
 }
 
