@@ -7,6 +7,7 @@ and PNG with the front end's colormaps; GIF frames against the history.
 import base64
 import io
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
@@ -321,3 +322,22 @@ def test_save_gif_grows_the_waterfall_image(tmp_path):
     want = lut_colour("viridis", 30, 0, 39)
     assert max(abs(int(a) - b) for a, b in zip(last[y, x], want, strict=True)) <= 24
     assert max(abs(int(a) - b) for a, b in zip(first[y, x], want, strict=True)) > 24
+
+
+# ----- every grid kind ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"kind": "heatmap", "shape": (3, 2)}, {"kind": "waterfall"}, {"kind": "frame", "facet": 3}],
+)
+def test_empty_and_nan_only_grid_plots_still_draw_valid_pictures_and_snapshots(kwargs, tmp_path):
+    w = LivePlot(**kwargs)
+    ET.fromstring(w._repr_mimebundle_()[0]["image/svg+xml"])
+    assert "no rows yet" in scene_to_svg(scene_of(w))
+    assert snapshot_of(w).fields["rows"] == 0
+    w.save_gif(tmp_path / "empty.gif")
+    w.update(np.full(6, np.nan))
+    ET.fromstring(w._repr_mimebundle_()[0]["image/svg+xml"])
+    assert snapshot_of(w).fields["non_finite"] is True
+    w.save_png(tmp_path / "nan.png")

@@ -46,7 +46,8 @@ class Exportable:
             At most this many points per series (at least 4): up to that
             many rows are kept exactly, longer histories as a min/max
             envelope that keeps every spike. None keeps every row (large
-            files for long runs).
+            files for long runs). For frame, heatmap and waterfall plots:
+            at most this many whole rows, sampled evenly, within 2 MB.
         """
         _export.save_html(self._widget, self._exports(), self._data(), path, max_points)
 
@@ -74,7 +75,10 @@ class Exportable:
         every: int | None = None,
         width: int = 800,
     ) -> None:
-        """Write the history replayed as an animated GIF: the lines grow frame by frame.
+        """Write the history replayed as an animated GIF, on the final axes and colours.
+
+        Lines and a waterfall's image grow frame by frame; a frame or heatmap
+        shows the row reached at each frame.
 
         Needs Pillow: ``pip install 'livescope[export]'``.
 

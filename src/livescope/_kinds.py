@@ -1,7 +1,8 @@
 """What each plot kind provides so its plots outlive the kernel.
 
-A kind (the line view today) registers three functions of its own data
-(for lines, a `LinesData`):
+A kind registers three functions of its own data (for lines, frame,
+heatmap and waterfall, a `LinesData`: the rows, the labels and the view's
+options):
 
 - `snapshot(data, max_points)`: the compact `Snapshot` a saved notebook or
   an exported page loads when no kernel answers (js/snapshot.js has the
