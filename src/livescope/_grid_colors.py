@@ -72,12 +72,17 @@ def color_indices(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
 
 def colorize(values: np.ndarray, lut: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """An H x W x 4 RGBA image of 2-D `values`: transparent where not finite ("no data")."""
-    index = color_indices(values, lo, hi)
-    rgba = np.zeros((*index.shape, 4), np.uint8)
-    finite = index >= 0
-    rgba[finite, :3] = lut[index[finite]]
-    rgba[finite, 3] = 255
-    return rgba
+    # Index -1 ("no data") picks the table's last entry: transparent.
+    return _rgba_table(lut.tobytes())[color_indices(values, lo, hi)]
+
+
+@cache
+def _rgba_table(lut: bytes) -> np.ndarray:
+    """The 256 opaque colours of a lut, then one transparent entry."""
+    table = np.zeros((257, 4), np.uint8)
+    table[:256, :3] = np.frombuffer(lut, np.uint8).reshape(256, 3)
+    table[:256, 3] = 255
+    return table
 
 
 def text_color_on(lut: np.ndarray, index: int) -> str:
