@@ -53,9 +53,9 @@ def frame_scene(
     length = (values.shape[1] if values.ndim == 2 else 0) // facet
     given = data.options.get("x")
     x = np.asarray(given if given and len(given) == length else np.arange(length), np.float64)
-    x_range = (float(x[0]), float(x[-1])) if length > 1 else (float(x[0]) if length else 0.0,) * 2
-    if x_range[1] <= x_range[0]:
-        x_range = (x_range[0], x_range[0] + 1)
+    # As js/views/frame.js: the first to the last x, one unit wide for a lone point.
+    x0 = float(x[0]) if length else 0.0
+    x_range = (x0, float(x[-1]) if length > 1 else x0 + 1)
     y_range = y_range or frame_y_range(data)
 
     scene = s.Scene(width, 0)

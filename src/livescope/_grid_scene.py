@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _static_scene as s
-from ._grid_colors import value_extent
+from ._grid_colors import resolve_limits, value_extent
 from ._lines_data import LinesData
 
 BAR_WIDTH = 12
@@ -37,6 +37,13 @@ class Limits:
 def history_extent(data: LinesData) -> tuple[float | None, float | None, bool]:
     """The extent of every value received: what the widget's automatic limits follow."""
     return value_extent(np.asarray(data.values))
+
+
+def color_limits(data: LinesData) -> Limits:
+    """The colour limits of a heatmap or waterfall: `vmin`/`vmax`, else every value's extent."""
+    lo, hi, non_finite = history_extent(data)
+    vmin, vmax = data.options.get("vmin"), data.options.get("vmax")
+    return Limits(*resolve_limits(lo, hi, vmin, vmax), non_finite)
 
 
 def caption_row(scene: s.Scene, data: LinesData, shown: int, top: float) -> float:

@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from . import _static_scene as s
-from ._grid_colors import color_indices, colorize, colormap_lut, resolve_limits, text_color_on
+from ._grid_colors import color_indices, colorize, colormap_lut, text_color_on
 from ._grid_scene import (
     Limits,
     caption_row,
+    color_limits,
     colorbar,
     colorbar_width,
     hatch,
-    history_extent,
     nice_ticks,
 )
 from ._lines_data import LinesData
@@ -28,13 +28,6 @@ ANNOTATE_MAX = 20  # frames up to this size get their values written in the cell
 _MIN_ANNOTATION_PX = 7
 _PAD = 6
 _LABEL_GAP = 4
-
-
-def heatmap_limits(data: LinesData) -> Limits:
-    """The colour limits: `vmin`/`vmax`, else the extent of every value received."""
-    lo, hi, non_finite = history_extent(data)
-    vmin, vmax = data.options.get("vmin"), data.options.get("vmax")
-    return Limits(*resolve_limits(lo, hi, vmin, vmax), non_finite)
 
 
 def heatmap_scene(
@@ -48,7 +41,7 @@ def heatmap_scene(
     n = len(data)
     shown = n - 1 if row is None else row
     rows, cols = data.options["shape"]
-    limits = limits or heatmap_limits(data)
+    limits = limits or color_limits(data)
     lut = colormap_lut(data.options.get("colormap", "viridis"))
     scene = s.Scene(width, 0)
     top = caption_row(scene, data, shown, s.title_row(scene, data.title, s.PAD))
@@ -86,7 +79,7 @@ def heatmap_scene(
 
 def heatmap_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Iterator[s.Scene]:
     """The history replayed: the row of every `every`-th step, the last row last."""
-    limits = heatmap_limits(data)
+    limits = color_limits(data)
     n = len(data)
     for end in [*range(every, n, every), n]:
         yield heatmap_scene(data, width=width, row=end - 1, limits=limits)

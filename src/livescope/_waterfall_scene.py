@@ -15,9 +15,17 @@ import numpy as np
 
 from . import _static_scene as s
 from ._grid_colors import colorize, colormap_lut
-from ._grid_scene import caption_row, colorbar, colorbar_width, hatch, nice_step, nice_ticks
+from ._grid_scene import (
+    Limits,
+    caption_row,
+    color_limits,
+    colorbar,
+    colorbar_width,
+    hatch,
+    nice_step,
+    nice_ticks,
+)
 from ._grid_scene import format_tick as js_format_tick
-from ._heatmap_scene import heatmap_limits
 from ._lines_data import LinesData
 from ._lines_scene import DEFAULT_WIDTH
 
@@ -41,13 +49,13 @@ def waterfall_scene(
     *,
     width: int = DEFAULT_WIDTH,
     rows: int | None = None,
-    limits: object = None,
+    limits: Limits | None = None,
 ) -> s.Scene:
     """Draw the first `rows` rows of `data` (default: all) as the widget shows them."""
     count = len(data) if rows is None else rows
     values = np.asarray(data.values)
     m = values.shape[1] if values.ndim == 2 else 0
-    limits = limits or heatmap_limits(data)
+    limits = limits or color_limits(data)
     lut = colormap_lut(data.options.get("colormap", "viridis"))
     scene = s.Scene(width, 0)
     top = caption_row(scene, data, count - 1, s.title_row(scene, data.title, s.PAD))
@@ -78,7 +86,7 @@ def waterfall_scene(
 
 def waterfall_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Iterator[s.Scene]:
     """The image growing: the history up to every `every`-th row, every row last."""
-    limits = heatmap_limits(data)
+    limits = color_limits(data)
     n = len(data)
     for end in [*range(every, n, every), n]:
         yield waterfall_scene(data, width=width, rows=end, limits=limits)
