@@ -9,7 +9,7 @@ import { axisSize } from "../chart.js";
 import { formatStep, formatValue } from "../format.js";
 import { RowStore } from "../row_store.js";
 import { seriesColor } from "../theme.js";
-import { createReadout } from "./readout.js";
+import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { resolveLimits, ValueRange } from "./value_range.js";
 
@@ -28,21 +28,14 @@ export class FrameView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.theme = null;
-    this.themeVersion = 0;
-    this.width = 0;
-    this.height = 300;
-    this.options = {};
     this.range = new ValueRange();
     this.hover = null; // { panel, index } under the pointer
     this.panels = []; // { uplot, ys } per facet
     this.layoutKey = "";
-    this.drawnKey = "";
     this.xs = [];
-    this.readout = createReadout(parent);
-    this.plot = document.createElement("div");
-    this.plot.className = "livescope-plot livescope-panels";
-    parent.appendChild(this.plot);
+    const { readout, plot } = createPlotArea(parent, "livescope-plot livescope-panels");
+    this.readout = readout;
+    this.plot = plot;
   }
 
   get facet() {
@@ -52,17 +45,6 @@ export class FrameView extends ReplayableView {
   /** The uPlot of the first panel (all of the plot without facets). */
   get uplot() {
     return this.panels[0]?.uplot ?? null;
-  }
-
-  setTheme(theme) {
-    this.theme = theme;
-    this.themeVersion++;
-  }
-
-  configure({ height, width, options }) {
-    this.height = height;
-    this.width = Math.floor(width);
-    this.options = options;
   }
 
   render() {

@@ -8,7 +8,7 @@ import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas 
 import { colorbarWidth, drawColorbar } from "./colorbar.js";
 import { colormapLUT, textColorOn } from "./colormaps.js";
 import { colorIndex, paintValues } from "./pixels.js";
-import { createReadout } from "./readout.js";
+import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { niceTicks } from "./ticks.js";
 import { resolveLimits, ValueRange } from "./value_range.js";
@@ -50,20 +50,12 @@ export class HeatmapView extends ReplayableView {
 
   constructor(parent, store, { invalidate, signal }) {
     super(store, invalidate);
-    this.theme = null;
-    this.themeVersion = 0;
-    this.width = 0;
-    this.height = 300;
-    this.options = {};
     this.range = new ValueRange();
     this.image = null;
     this.geometry = null;
     this.hover = null; // { row, col } under the pointer
-    this.drawnKey = "";
-    this.readout = createReadout(parent);
-    const plot = document.createElement("div");
-    plot.className = "livescope-plot";
-    parent.appendChild(plot);
+    const { readout, plot } = createPlotArea(parent);
+    this.readout = readout;
     this.canvas = createCanvas(plot, "livescope-image");
     this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), { signal });
     this.canvas.addEventListener("pointerleave", () => this.onPointer(null, null), { signal });
@@ -72,17 +64,6 @@ export class HeatmapView extends ReplayableView {
   get shape() {
     const [rows, cols] = this.options.shape ?? [1, this.store.columnCount || 1];
     return { rows, cols };
-  }
-
-  setTheme(theme) {
-    this.theme = theme;
-    this.themeVersion++;
-  }
-
-  configure({ height, width, options }) {
-    this.height = height;
-    this.width = Math.floor(width);
-    this.options = options;
   }
 
   render() {

@@ -22,6 +22,8 @@ import { HeatmapView } from "./heatmap.js";
 import { ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
+// Registers the snapshot loaders of frame, heatmap and waterfall.
+import "./grid_snapshot.js";
 
 const VIEWS = {
   lines: LineChart,

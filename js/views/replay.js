@@ -8,18 +8,41 @@
 //   following             whether new rows move the view along
 
 import { formatStep } from "../format.js";
+import { SNAPSHOT_GENERATION } from "../snapshot.js";
 
 /** Replay speeds offered, in steps per second. */
 export const SPEEDS = [1, 3, 10, 30, 100, 300, 1000];
 export const DEFAULT_SPEED = 30;
 
-/** What replayable views share: the row to show, kept as an index or "follow" (null). */
+/**
+ * What replayable views share: the row to show, kept as an index or
+ * "follow" (null), and the traits every drawn view keeps (theme, size,
+ * `view_options`, the key of its last draw) with the `setTheme` and
+ * `configure` of the view interface (views/index.js).
+ */
 export class ReplayableView {
   constructor(store, invalidate) {
     this.store = store;
     this.invalidate = invalidate;
     this.position = null;
     this.positionGeneration = store.generation;
+    this.theme = null;
+    this.themeVersion = 0;
+    this.width = 0;
+    this.height = 300;
+    this.options = {};
+    this.drawnKey = "";
+  }
+
+  setTheme(theme) {
+    this.theme = theme;
+    this.themeVersion++;
+  }
+
+  configure({ height, width, options }) {
+    this.height = height;
+    this.width = Math.floor(width);
+    this.options = options;
   }
 
   /** Show row `i` (clamped to the rows held), or follow the latest row when `i` is null. */
@@ -33,6 +56,11 @@ export class ReplayableView {
 
   /** Whether the view follows new rows; a reset history (new generation) is followed. */
   get following() {
+    if (this.positionGeneration === SNAPSHOT_GENERATION && this.store.generation !== SNAPSHOT_GENERATION) {
+      // The kernel's rows replaced the saved snapshot: the same history, not a
+      // reset, so the view keeps its place (from_history's first step, say).
+      this.positionGeneration = this.store.generation;
+    }
     return this.position === null || this.positionGeneration !== this.store.generation;
   }
 

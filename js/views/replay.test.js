@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
 import { RowStore } from "../row_store.js";
+import { SNAPSHOT_GENERATION } from "../snapshot.js";
 import { ReplayBar, ReplayableView, SPEEDS } from "./replay.js";
 
 function storeOf(n) {
@@ -54,6 +55,20 @@ describe("ReplayableView", () => {
     expect([view.following, view.shownIndex]).toEqual([true, -1]);
     grow(store, 3);
     expect(view.shownIndex).toBe(2);
+  });
+
+  it("keeps its place when the kernel's rows replace a saved snapshot, and follows a later reset", () => {
+    const saved = new RowStore();
+    saved.clear(SNAPSHOT_GENERATION);
+    grow(saved, 5);
+    const opened = new ReplayableView(saved, () => {});
+    opened.showIndex(0); // from_history opens on its first step
+    saved.clear(0);
+    grow(saved, 50);
+    expect([opened.following, opened.shownIndex]).toEqual([false, 0]);
+    saved.clear(1);
+    grow(saved, 2);
+    expect([opened.following, opened.shownIndex]).toEqual([true, 1]);
   });
 
   it("invalidates only when the row to show changes", () => {

@@ -12,7 +12,7 @@ import { createCanvas, createLayer, prepareCanvas } from "./canvas.js";
 import { formatCount } from "./color_key.js";
 import { facetGrid, panelScales } from "./facets.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
-import { createReadout } from "./readout.js";
+import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 
 // A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
@@ -41,34 +41,15 @@ export class TrajectoryView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.theme = null;
-    this.themeVersion = 0;
-    this.options = {};
-    this.width = 0;
-    this.height = 300;
-    this.drawnKey = "";
     // Running extent of rows [first, end) (absolute indices), and the layer's line.
     this.extent = { generation: -1, first: 0, end: 0, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.layer = null;
     // Full redraws of the line so far, for tests and measurements.
     this.fullRedraws = 0;
 
-    this.readout = createReadout(parent);
-    const plot = document.createElement("div");
-    plot.className = "livescope-plot";
-    parent.appendChild(plot);
+    const { readout, plot } = createPlotArea(parent);
+    this.readout = readout;
     this.canvas = createCanvas(plot, "livescope-image");
-  }
-
-  setTheme(theme) {
-    this.theme = theme;
-    this.themeVersion++;
-  }
-
-  configure({ height, width, options }) {
-    this.height = height;
-    this.width = Math.floor(width);
-    this.options = options;
   }
 
   render() {

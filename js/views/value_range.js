@@ -34,6 +34,13 @@ export class ValueRange {
         if (v > hi) hi = v;
       }
     }
+    // A snapshot keeps some rows only; it brings the extent of all of them.
+    const extent = store.valueExtent;
+    if (extent && extent.generation === store.generation) {
+      lo = Math.min(lo, extent.min);
+      hi = Math.max(hi, extent.max);
+      nonFinite ||= extent.nonFinite;
+    }
     this.rows = store.length;
     this.min = lo;
     this.max = hi;

@@ -8,7 +8,7 @@ import { RowStore } from "../row_store.js";
 import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
 import { colorbarWidth, drawColorbar } from "./colorbar.js";
 import { colormapLUT } from "./colormaps.js";
-import { createReadout } from "./readout.js";
+import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { formatTick, niceStep, niceTicks } from "./ticks.js";
 import { resolveLimits, ValueRange } from "./value_range.js";
@@ -25,36 +25,21 @@ export class WaterfallView extends ReplayableView {
 
   constructor(parent, store, { invalidate, signal }) {
     super(store, invalidate);
-    this.theme = null;
-    this.themeVersion = 0;
-    this.width = 0;
-    this.height = 300;
     this.xLabel = "";
-    this.options = {};
     this.range = new ValueRange();
     this.picture = new WaterfallImage(createImage);
     this.geometry = null;
     this.hover = null; // { slot, col } under the pointer
-    this.drawnKey = "";
-    this.readout = createReadout(parent);
-    const plot = document.createElement("div");
-    plot.className = "livescope-plot";
-    parent.appendChild(plot);
+    const { readout, plot } = createPlotArea(parent);
+    this.readout = readout;
     this.canvas = createCanvas(plot, "livescope-image");
     this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), { signal });
     this.canvas.addEventListener("pointerleave", () => this.onPointer(null, null), { signal });
   }
 
-  setTheme(theme) {
-    this.theme = theme;
-    this.themeVersion++;
-  }
-
-  configure({ height, width, options, xLabel }) {
-    this.height = height;
-    this.width = Math.floor(width);
-    this.options = options;
-    this.xLabel = xLabel;
+  configure(traits) {
+    super.configure(traits);
+    this.xLabel = traits.xLabel;
   }
 
   render() {

@@ -46,8 +46,10 @@ class Exportable:
             At most this many points per series (at least 4): up to that
             many rows are kept exactly, longer histories as a min/max
             envelope that keeps every spike. None keeps every row (large
-            files for long runs). For a scatter, at most this many frames
-            (and 2 MB); for a trajectory, points of its path.
+            files for long runs). For frame, heatmap and waterfall plots:
+            at most this many whole rows, sampled evenly, within 2 MB; for a
+            scatter, at most this many frames (and 2 MB); for a trajectory,
+            points of its path.
         """
         _export.save_html(self._widget, self._exports(), self._data(), path, max_points)
 
@@ -75,9 +77,11 @@ class Exportable:
         every: int | None = None,
         width: int = 800,
     ) -> None:
-        """Write the history replayed as an animated GIF: the lines (or a path) grow.
+        """Write the history replayed as an animated GIF, on the final axes and colours.
 
-        A scatter shows its frames one after the other, with their trail.
+        Lines, a trajectory's path and a waterfall's image grow frame by
+        frame; a frame or heatmap shows the row reached at each frame; a
+        scatter shows its frames one after the other, with their trail.
 
         Needs Pillow: ``pip install 'livescope[export]'``.
 

@@ -1,7 +1,7 @@
 """What each plot kind provides so its plots outlive the kernel.
 
-A kind registers three functions of its own data (for lines, scatter and
-trajectory, the plot's rows as a `LinesData`):
+A kind registers three functions of its own data (for every kind today
+a `LinesData`: the rows, the labels and the view's options):
 
 - `snapshot(data, max_points)`: the compact `Snapshot` a saved notebook or
   an exported page loads when no kernel answers (js/snapshot.js has the
@@ -17,6 +17,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ._frame_scene import frame_frames, frame_scene
+from ._grid_snapshot import FRAMES, WATERFALL_ROWS, grid_snapshot
+from ._heatmap_scene import heatmap_frames, heatmap_scene
 from ._lines_scene import lines_frames, lines_scene
 from ._lines_snapshot import lines_snapshot
 from ._points_snapshot import scatter_snapshot, trajectory_snapshot
@@ -24,6 +27,7 @@ from ._scatter_scene import scatter_frames, scatter_scene
 from ._snapshot import Snapshot
 from ._static_scene import Scene
 from ._trajectory_scene import trajectory_frames, trajectory_scene
+from ._waterfall_scene import waterfall_frames, waterfall_scene
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,23 @@ KINDS: dict[str, KindExports] = {
         snapshot=trajectory_snapshot,
         scene=lambda data, width: trajectory_scene(data, width=width),
         frames=trajectory_frames,
+    ),
+    "heatmap": KindExports(
+        snapshot=lambda data, max_points=FRAMES: grid_snapshot("heatmap", data, max_points),
+        scene=lambda data, width: heatmap_scene(data, width=width),
+        frames=heatmap_frames,
+    ),
+    "frame": KindExports(
+        snapshot=lambda data, max_points=FRAMES: grid_snapshot("frame", data, max_points),
+        scene=lambda data, width: frame_scene(data, width=width),
+        frames=frame_frames,
+    ),
+    "waterfall": KindExports(
+        snapshot=lambda data, max_points=WATERFALL_ROWS: grid_snapshot(
+            "waterfall", data, max_points
+        ),
+        scene=lambda data, width: waterfall_scene(data, width=width),
+        frames=waterfall_frames,
     ),
 }
 

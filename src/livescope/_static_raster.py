@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ._points_raster import paint_points
-from ._static_scene import Points, Polylines, Rect, Scene, Text
+from ._static_scene import Image, Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
 
@@ -65,9 +65,22 @@ def scene_to_image(scene: Scene, scale: int = 1, supersample: int = 4) -> Any:
         elif isinstance(item, Rect):
             box = (item.x * k, item.y * k, (item.x + item.width) * k, (item.y + item.height) * k)
             draw.rectangle(box, fill=item.fill)
+        elif isinstance(item, Image):
+            _paste(pil, image, item, k)
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
     return image.reduce(supersample)
+
+
+def _paste(pil: Any, image: Any, item: Image, k: int) -> None:
+    """Stretch `item`'s pixels over its rectangle (nearest neighbour), alpha as a mask."""
+    left, top = round(item.x * k), round(item.y * k)
+    size = (
+        max(1, round((item.x + item.width) * k) - left),
+        max(1, round((item.y + item.height) * k) - top),
+    )
+    pixels = pil.Image.fromarray(item.pixels).resize(size, pil.Image.Resampling.NEAREST)
+    image.paste(pixels.convert("RGB"), (left, top), pixels if pixels.mode == "RGBA" else None)
 
 
 @cache

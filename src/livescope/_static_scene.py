@@ -94,6 +94,17 @@ class Text:
     bold: bool = False
 
 
+@dataclass(frozen=True, eq=False)
+class Image:
+    """Pixels (an H x W x 3 RGB or x 4 RGBA uint8 array) stretched over a rectangle, unsmoothed."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    pixels: np.ndarray
+
+
 @dataclass
 class Scene:
     """A picture of `width` x `height` CSS pixels: items painted in order."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from xml.sax.saxutils import escape, quoteattr
 
 import numpy as np
 
+from ._png import encode_png
 from ._points_svg import point_limits, points_svg, thinned_note
-from ._static_scene import FONT_FAMILY, FONT_SIZE, Points, Polylines, Rect, Scene, Text
+from ._static_scene import FONT_FAMILY, FONT_SIZE, Image, Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "start", "middle": "middle", "end": "end"}
 
@@ -33,6 +35,8 @@ def scene_to_svg(scene: Scene) -> str:
                 f'<rect x="{_num(item.x)}" y="{_num(item.y)}" width="{_num(item.width)}" '
                 f'height="{_num(item.height)}" fill="{item.fill}"/>'
             )
+        elif isinstance(item, Image):
+            parts.append(_image(item))
         else:
             raise TypeError(f"cannot draw {type(item).__name__} as SVG")
     parts.append(thinned_note(scene.items, limits, w))
@@ -88,3 +92,13 @@ def _text(item: Text) -> str:
     if item.bold:
         attrs.append('font-weight="600"')
     return f"<text {' '.join(attrs)}>{escape(item.text)}</text>"
+
+
+def _image(item: Image) -> str:
+    # A PNG data URI, stretched without smoothing, so cells stay sharp squares.
+    data = base64.b64encode(encode_png(item.pixels)).decode("ascii")
+    return (
+        f'<image x="{_num(item.x)}" y="{_num(item.y)}" width="{_num(item.width)}" '
+        f'height="{_num(item.height)}" preserveAspectRatio="none" '
+        f'style="image-rendering:pixelated" href="data:image/png;base64,{data}"/>'
+    )
