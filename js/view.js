@@ -55,9 +55,11 @@ export function mountView(model, el, store) {
   const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
   if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
-  // Take over from a view this one replaces (see view_handoff.js), zoom included.
+  // Take over from a view this one replaces (see view_handoff.js), zoom and
+  // replay place included.
   const handoff = joinViews(store, el, { chart, dispose: () => cleanup() });
   if (handoff.zoom) chart.zoomTo?.(handoff.zoom.x0, handoff.zoom.x1);
+  if (replay && handoff.replayIndex !== null) chart.showIndex(handoff.replayIndex);
 
   function draw() {
     // Also called directly on mount, when a frame may already be pending.

@@ -2,7 +2,8 @@
 // static picture beside the widget view, see docs/wire-format.md), JupyterLab
 // renders a new view of the model into the same output and drops the old
 // view's element without disposing the view. The new view takes over: it
-// keeps the old one's zoom and ends it, so replaced views do not pile up.
+// keeps the old one's zoom and replay place and ends it, so replaced views
+// do not pile up.
 //
 // A view counts as replaced once its element, having been placed, has no
 // parent any more. A view whose cell is merely out of the page (a scrolled-
@@ -14,9 +15,10 @@ const viewsByStore = new WeakMap();
 /**
  * Join the views of `store` with the view rendered into `el`; `chart` is its
  * chart (for the zoom) and `dispose` ends it. Ends replaced views of the same
- * store and returns `{ zoom, seen, leave }`: the zoom (`{ x0, x1 }` or null) of
- * the view this one replaces, `seen()` to call on each draw, and `leave()`
- * for the view's cleanup.
+ * store and returns `{ zoom, replayIndex, seen, leave }`: the zoom (`{ x0, x1 }`
+ * or null) and the replayed row (null when it followed the latest) of the view
+ * this one replaces, `seen()` to call on each draw, and `leave()` for the
+ * view's cleanup.
  */
 export function joinViews(store, el, { chart, dispose }) {
   let views = viewsByStore.get(store);
@@ -25,9 +27,13 @@ export function joinViews(store, el, { chart, dispose }) {
     viewsByStore.set(store, views);
   }
   let zoom = null;
+  let replayIndex = null;
   for (const other of [...views]) {
     if (other.placed && !other.el.parentNode) {
       zoom = other.chart.zoom ?? zoom;
+      if (other.chart.following === false && other.chart.shownIndex >= 0) {
+        replayIndex = other.chart.shownIndex;
+      }
       other.dispose();
     }
   }
@@ -35,6 +41,7 @@ export function joinViews(store, el, { chart, dispose }) {
   views.add(view);
   return {
     zoom,
+    replayIndex,
     seen() {
       if (el.parentNode) view.placed = true;
     },

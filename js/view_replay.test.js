@@ -69,7 +69,7 @@ function mount(state) {
   const dispose = widget.initialize({ model: proxy });
   const el = document.createElement("div");
   const cleanup = widget.render({ model: proxy, el });
-  return { model, el, root: el.querySelector(".livescope"), cleanup, dispose };
+  return { model, proxy, el, root: el.querySelector(".livescope"), cleanup, dispose };
 }
 
 describe("a replayable kind", () => {
@@ -101,6 +101,28 @@ describe("a replayable kind", () => {
     flushFrames();
     expect(root.dataset).toMatchObject({ shownIndex: "3", shownStep: "30", following: "false" });
     expect(root.livescope.view.uplot.data[1]).toEqual([3, 3, 3]);
+  });
+
+  it("a view rendered in place of a dropped one keeps the step replayed", () => {
+    const { model, proxy, el, root } = mount();
+    const output = document.createElement("div");
+    document.body.appendChild(output);
+    output.appendChild(el);
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    const slider = root.querySelector(".livescope-slider");
+    slider.value = "3";
+    slider.dispatchEvent(new Event("input"));
+    flushFrames();
+
+    // update_display_data at cell end: the output is emptied, a new view rendered.
+    output.textContent = "";
+    const next = document.createElement("div");
+    output.appendChild(next);
+    widget.render({ model: proxy, el: next });
+    flushFrames();
+    const shown = next.querySelector(".livescope").dataset;
+    expect(shown).toMatchObject({ shownIndex: "3", shownStep: "30", following: "false" });
   });
 
   it("opens on the first row when the plot came from a recorded history", () => {
