@@ -13,7 +13,7 @@ import { createColorKey, formatCount } from "./color_key.js";
 import { colormapLUT } from "./colormaps.js";
 import { facetGrid, facetMembership, panelScales } from "./facets.js";
 import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./point_colors.js";
-import { createReadout } from "./readout.js";
+import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { discStamp, splatPoints } from "./splat.js";
 
@@ -43,13 +43,7 @@ export class ScatterView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.theme = null;
-    this.themeVersion = 0;
-    this.options = {};
     this.optionsKey = "";
-    this.width = 0;
-    this.height = 300;
-    this.drawnKey = "";
     this.derivedKey = "";
     this.cache = null;
     this.image = null;
@@ -58,11 +52,9 @@ export class ScatterView extends ReplayableView {
     // The panels last drawn (facetGrid's answer), for tests and debugging.
     this.layout = null;
 
-    this.readout = createReadout(parent);
-    this.colorKey = createColorKey(this.readout.bar);
-    const plot = document.createElement("div");
-    plot.className = "livescope-plot";
-    parent.appendChild(plot);
+    const { readout, plot } = createPlotArea(parent);
+    this.readout = readout;
+    this.colorKey = createColorKey(readout.bar);
     this.canvas = createCanvas(plot, "livescope-image");
   }
 
@@ -82,19 +74,11 @@ export class ScatterView extends ReplayableView {
     return { index: i, step: this.store.steps[i], x, y };
   }
 
-  setTheme(theme) {
-    this.theme = theme;
-    this.themeVersion++;
-  }
-
   configure({ height, width, options }) {
-    this.height = height;
-    this.width = Math.floor(width);
+    // The same options object while its content is the same: draw keys use optionsKey.
     const key = JSON.stringify(options);
-    if (key !== this.optionsKey) {
-      this.optionsKey = key;
-      this.options = options;
-    }
+    super.configure({ height, width, options: key === this.optionsKey ? this.options : options });
+    this.optionsKey = key;
   }
 
   render() {
