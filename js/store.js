@@ -9,6 +9,7 @@
 // row. `steps`, `times` and `columns[c]` always start at that row, so views
 // read entries [0, length) whatever was dropped.
 
+import { capacityFor } from "./capacity.js";
 import { lowerBound, upperBound } from "./search.js";
 
 const INITIAL_CAPACITY = 1024;
@@ -155,14 +156,15 @@ export class HistoryStore {
   /**
    * Make room for `added` more rows after the last one held. When the
    * arrays' end is reached, the rows held move to the front of the same
-   * arrays if they fill at most half of them, otherwise into arrays twice
-   * their size: O(1) per row, and a window of n rows needs about 2n.
+   * arrays or into larger ones (capacity.js): O(1) per row, and n rows
+   * (all of them, or a window) need at most 2n, 1.25n once large.
    */
   _reserve(added) {
     const { _head: head, length } = this;
     if (head + length + added <= this.capacity) return;
     const needed = length + added;
-    const capacity = 2 * needed <= this.capacity ? this.capacity : 2 * needed;
+    const bytes = needed * (this._columns.length + 2) * 8;
+    const capacity = capacityFor(needed, this.capacity, bytes);
     this._steps = moveRows(this._steps, head, length, capacity);
     this._times = moveRows(this._times, head, length, capacity);
     this._moveValues(head, length, capacity);
