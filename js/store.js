@@ -9,6 +9,7 @@
 // row. `steps`, `times` and `columns[c]` always start at that row, so views
 // read entries [0, length) whatever was dropped.
 
+import { BlockSummaries } from "./block_summary.js";
 import { capacityFor } from "./capacity.js";
 import { lowerBound, upperBound } from "./search.js";
 
@@ -27,6 +28,8 @@ export class HistoryStore {
     this._steps = new Float64Array(this.capacity);
     this._times = new Float64Array(this.capacity);
     this._columns = [];
+    // Per-block extremes of the columns, for the envelope (block_summary.js).
+    this.blocks = new BlockSummaries();
     this._listeners = new Set();
     this._refreshViews();
   }
@@ -83,6 +86,7 @@ export class HistoryStore {
       this.length += added;
     }
     this._refreshViews();
+    this.blocks.extend(this.columns, this.dropped, this.total - added, this.total);
     this._changed();
     return { added, gap: false };
   }
@@ -120,6 +124,7 @@ export class HistoryStore {
   /** Hold rows of `m` values from now on (only while empty); `values` is a first batch. */
   _setWidth(m) {
     this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+    this.blocks.reset(this.dropped, m);
   }
 
   /** Copy rows `skip`..`count - 1` of row-major `values` to backing index `at` on. */
@@ -144,6 +149,7 @@ export class HistoryStore {
     this.dropped = dropped;
     this.length = 0;
     this._head = 0;
+    this.blocks.reset(dropped, this._columns.length);
   }
 
   _refreshViews() {
