@@ -81,21 +81,67 @@ class Level {
     const { size } = this;
     const firstBlock = Math.floor(from / size);
     columns.forEach((column, c) => {
-      const mins = this.min[c];
-      const maxs = this.max[c];
-      const minAts = this.minAt[c];
-      const maxAts = this.maxAt[c];
+      const [mins, maxs, minAts, maxAts] = [this.min[c], this.max[c], this.minAt[c], this.maxAt[c]];
+      for (let slot = firstBlock - this.base, start = firstBlock * size; start < to; slot++, start += size) {
+        // Carry on with a block that has begun (only the first can have).
+        const begun = slot < this.count;
+        let min = begun ? mins[slot] : Infinity;
+        let max = begun ? maxs[slot] : -Infinity;
+        let minAt = begun ? minAts[slot] : 0;
+        let maxAt = begun ? maxAts[slot] : 0;
+        const end = Math.min(to, start + size);
+        for (let i = Math.max(from, start); i < end; i++) {
+          const v = column[i - dropped];
+          // As in scanRows: NaN compares false, +-inf are excluded.
+          if (v < min && v !== -Infinity) {
+            min = v;
+            minAt = i - start;
+          }
+          if (v > max && v !== Infinity) {
+            max = v;
+            maxAt = i - start;
+          }
+        }
+        mins[slot] = min;
+        maxs[slot] = max;
+        minAts[slot] = minAt;
+        maxAts[slot] = maxAt;
+      }
+    });
+    this.count = Math.max(this.count, Math.floor((to - 1) / size) - this.base + 1);
+  }
+
+  /**
+   * Fold the blocks of the finer level `lower` that hold absolute rows
+   * [from, to) into these blocks, which must be reserved: 1/lower.size of
+   * the work of reading the rows, with the same result, as `lower` keeps
+   * first occurrences and its last block is folded again as it fills.
+   */
+  extendFrom(lower, from, to) {
+    const { size } = this;
+    const step = lower.size;
+    const firstLower = Math.floor(from / step);
+    const lastLower = Math.floor((to - 1) / step);
+    const firstBlock = Math.floor((firstLower * step) / size);
+    for (let c = 0; c < this.min.length; c++) {
+      const [mins, maxs, minAts, maxAts] = [this.min[c], this.max[c], this.minAt[c], this.maxAt[c]];
+      const [lowMins, lowMaxs, lowMinAts, lowMaxAts] = [
+        lower.min[c],
+        lower.max[c],
+        lower.minAt[c],
+        lower.maxAt[c],
+      ];
       let slot = firstBlock - this.base;
       let blockStart = firstBlock * size;
-      // Carry on with the last block when it has begun.
       const begun = slot < this.count;
       let min = begun ? mins[slot] : Infinity;
       let max = begun ? maxs[slot] : -Infinity;
       let minAt = begun ? minAts[slot] : 0;
       let maxAt = begun ? maxAts[slot] : 0;
       let next = blockStart + size;
-      for (let i = from; i < to; i++) {
-        if (i === next) {
+      for (let k = firstLower, low = firstLower - lower.base; k <= lastLower; k++, low++) {
+        const start = k * step;
+        if (start === next) {
           mins[slot] = min;
           maxs[slot] = max;
           minAts[slot] = minAt;
@@ -107,22 +153,21 @@ class Level {
           max = -Infinity;
           minAt = maxAt = 0;
         }
-        const v = column[i - dropped];
-        // As in scanRows: NaN compares false, +-inf are excluded.
-        if (v < min && v !== -Infinity) {
-          min = v;
-          minAt = i - blockStart;
+        // Finer blocks hold finite values only (or +-Infinity when empty, never taken).
+        if (lowMins[low] < min) {
+          min = lowMins[low];
+          minAt = start + lowMinAts[low] - blockStart;
         }
-        if (v > max && v !== Infinity) {
-          max = v;
-          maxAt = i - blockStart;
+        if (lowMaxs[low] > max) {
+          max = lowMaxs[low];
+          maxAt = start + lowMaxAts[low] - blockStart;
         }
       }
       mins[slot] = min;
       maxs[slot] = max;
       minAts[slot] = minAt;
       maxAts[slot] = maxAt;
-    });
+    }
     this.count = Math.max(this.count, Math.floor((to - 1) / size) - this.base + 1);
   }
 }
@@ -144,10 +189,11 @@ export class BlockSummaries {
    */
   extend(columns, dropped, from, to) {
     if (to <= from) return;
-    for (const level of this.levels) {
+    this.levels.forEach((level, l) => {
       level.reserve(Math.floor((to - 1) / level.size), dropped);
-      level.extend(columns, dropped, from, to);
-    }
+      if (l === 0) level.extend(columns, dropped, from, to);
+      else level.extendFrom(this.levels[l - 1], from, to);
+    });
   }
 
   /** What `foldExtremes` reads of column `c`, valid until the next change. */
