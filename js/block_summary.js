@@ -11,9 +11,9 @@
 import { capacityFor } from "./capacity.js";
 
 // Blocks of 128 and 8,192 rows: a bin of B rows costs about 128 rows
-// scanned at its edges plus B / 128 summaries read in order (reading a
-// row at random costs about as much as scanning a hundred in order), and
-// the summaries add 18 bytes per 128 values (1.8%).
+// scanned where its edges cut blocks plus B / 128 summaries read in order,
+// and the summaries add 18 bytes per 128 values (1.8%). Smaller blocks
+// would scan less and cost more memory.
 const SHIFTS = [7, 13];
 const INITIAL_BLOCKS = 16;
 
