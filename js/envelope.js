@@ -5,6 +5,7 @@
 // Non-finite values (NaN, +-inf) are gaps: they become `null`, which uPlot
 // draws as a break in the line.
 
+import { emptyExtremes, foldExtremes } from "./block_summary.js";
 import { lowerBound, upperBound } from "./search.js";
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
@@ -21,8 +22,13 @@ const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
  * Returns `{ x, ys, yMin, yMax }`: `x` and each of `ys` (one per column)
  * have the same length; `yMin`/`yMax` span the finite values inside
  * [x0, x1] only (null when there are none), for scaling the y axis.
+ *
+ * `blocks[k]`, when given, is the store's block summary of `columns[k]`
+ * (`BlockSummaries.column`), whose entry 0 is absolute row `offset`: bins
+ * then read whole blocks and scan rows only at their edges, with the same
+ * result. A null entry scans every row.
  */
-export function envelope(steps, columns, length, x0, x1, width) {
+export function envelope(steps, columns, length, x0, x1, width, blocks = [], offset = 0) {
   const i0 = lowerBound(steps, length, x0);
   const i1 = upperBound(steps, length, x1);
   const lo = i0 > 0 ? i0 - 1 : i0;
@@ -66,26 +72,19 @@ export function envelope(steps, columns, length, x0, x1, width) {
   }
   columns.forEach((column, c) => {
     const y = out.ys[c];
+    const summary = blocks[c] ?? null;
     for (let b = 0; b < bins; b++) {
       const from = edges[b];
       const to = edges[b + 1];
       if (to <= from) continue;
-      let min = Infinity;
-      let max = -Infinity;
-      let minAt = -1;
-      let maxAt = -1;
-      for (let i = from; i < to; i++) {
-        const v = column[i];
-        // Comparisons are false for NaN, and +-inf are excluded explicitly.
-        if (v < min && v !== -Infinity) {
-          min = v;
-          minAt = i;
-        }
-        if (v > max && v !== Infinity) {
-          max = v;
-          maxAt = i;
-        }
-      }
+      const { min, max, minAt, maxAt } = foldExtremes(
+        column,
+        summary,
+        offset,
+        from,
+        to,
+        emptyExtremes(),
+      );
       if (minAt < 0) {
         y.push(null, null);
       } else {

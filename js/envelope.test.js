@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { envelope } from "./envelope.js";
+import { HistoryStore } from "./store.js";
 
 // Deterministic pseudo-random numbers so a failure can be reproduced.
 function random(seed) {
@@ -24,6 +25,36 @@ function noisyColumns(n, m, rand) {
   });
 }
 
+/** Each pair of entries of `out` is one bin: its x span, and every column's finite min and max in order. */
+function expectBinsHoldExtremes(out, steps, columns, n, width) {
+  expect(out.x.length % 2).toBe(0);
+  expect(out.x.length).toBeLessThanOrEqual(2 * width);
+  let covered = 0;
+  let i = 0;
+  for (let p = 0; p < out.x.length; p += 2) {
+    const from = i;
+    while (i < n && steps[i] <= out.x[p + 1]) i++;
+    expect(steps[from]).toBe(out.x[p]);
+    covered += i - from;
+    columns.forEach((column, c) => {
+      const bin = Array.from(column.subarray(from, i));
+      const finite = bin.filter(Number.isFinite);
+      const pair = [out.ys[c][p], out.ys[c][p + 1]];
+      if (finite.length === 0) {
+        expect(pair).toEqual([null, null]);
+        return;
+      }
+      const min = Math.min(...finite);
+      const max = Math.max(...finite);
+      expect(pair).toEqual(bin.indexOf(min) <= bin.indexOf(max) ? [min, max] : [max, min]);
+    });
+  }
+  expect(covered).toBe(n);
+  const finite = columns.flatMap((c) => Array.from(c.subarray(0, n)).filter(Number.isFinite));
+  expect(out.yMin).toBe(finite.reduce((a, v) => Math.min(a, v)));
+  expect(out.yMax).toBe(finite.reduce((a, v) => Math.max(a, v)));
+}
+
 describe("envelope", () => {
   it("keeps every bin's true min and max of finite values, in order", () => {
     const rand = random(42);
@@ -37,37 +68,43 @@ describe("envelope", () => {
 
     const width = 300;
     const out = envelope(steps, columns, n, steps[0], steps[n - 1], width);
-    expect(out.x.length % 2).toBe(0);
-    expect(out.x.length).toBeLessThanOrEqual(2 * width);
     expect(Math.max(...out.ys[2].filter((v) => v !== null))).toBe(1e9);
+    expectBinsHoldExtremes(out, steps, columns, n, width);
+  });
 
-    // Each pair of entries is one bin spanning the steps from its first to last x.
-    let covered = 0;
-    let i = 0;
-    for (let p = 0; p < out.x.length; p += 2) {
-      const from = i;
-      while (i < n && steps[i] <= out.x[p + 1]) i++;
-      expect(steps[from]).toBe(out.x[p]);
-      covered += i - from;
-      columns.forEach((column, c) => {
-        const finite = Array.from(column.subarray(from, i)).filter(Number.isFinite);
-        const pair = [out.ys[c][p], out.ys[c][p + 1]];
-        if (finite.length === 0) {
-          expect(pair).toEqual([null, null]);
-          return;
-        }
-        const min = Math.min(...finite);
-        const max = Math.max(...finite);
-        const minAt = from + Array.from(column.subarray(from, i)).indexOf(min);
-        const maxAt = from + Array.from(column.subarray(from, i)).indexOf(max);
-        expect(pair).toEqual(minAt <= maxAt ? [min, max] : [max, min]);
+  it("keeps them too when bins read a store's block summaries", () => {
+    const rand = random(43);
+    const store = new HistoryStore();
+    const m = 3;
+    // A window of the last 100,000 rows, appended in uneven batches; steps skip.
+    let step = 0;
+    for (let start = 0; start < 130_000; ) {
+      const k = 1 + Math.floor(rand() * 9000);
+      const steps = Float64Array.from({ length: k }, () => (step += 1 + Math.floor(rand() * 3)));
+      const values = new Float64Array(k * m);
+      noisyColumns(k, m, rand).forEach((column, c) => {
+        for (let r = 0; r < k; r++) values[r * m + c] = column[r];
       });
+      store.append(start, steps, steps, values, m, Math.max(0, start + k - 100_000));
+      start += k;
     }
-    expect(covered).toBe(n);
+    store.columns[1][57_777] = -1e12;
+    const { steps, columns, length, dropped } = store;
+    expect(dropped % 16).not.toBe(0);
+    const blocks = columns.map((_, c) => store.blocks.column(c));
+    // Column 1 changed behind the summaries' back: scan it, as a transformed column is.
+    blocks[1] = null;
 
-    const everything = columns.flatMap((c) => Array.from(c).filter(Number.isFinite));
-    expect(out.yMin).toBe(Math.min(...everything));
-    expect(out.yMax).toBe(Math.max(...everything));
+    for (const width of [97, 1000]) {
+      const out = envelope(steps, columns, length, steps[0], steps[length - 1], width, blocks, dropped);
+      expectBinsHoldExtremes(out, steps, columns, length, width);
+      expect(out.yMin).toBe(-1e12);
+      // Zoomed in: exact rows either side, bins between.
+      const [x0, x1] = [steps[40_000] + 0.5, steps[41_000]];
+      const zoom = envelope(steps, columns, length, x0, x1, width, blocks, dropped);
+      const plain = envelope(steps, columns, length, x0, x1, width);
+      expect(zoom).toEqual(plain);
+    }
   });
 
   it("passes raw points through below two per pixel, with gaps as null", () => {

@@ -43,6 +43,9 @@ export function seriesData(store, options, x0, x1, width, scratch) {
   const smoothing = options.smoothing > 0;
 
   let columns = shown.map((c) => store.columns[c]);
+  // Raw columns read the store's block summaries; transformed ones scan.
+  const blocks = options.logY ? [] : shown.map((c) => store.blocks.column(c));
+  let offset = store.dropped;
   let smoothedColumns = [];
   let x = xs;
   let n = length;
@@ -54,6 +57,7 @@ export function seriesData(store, options, x0, x1, width, scratch) {
     const hi = i1 < length ? i1 + 1 : i1;
     x = xs.subarray(lo, hi);
     n = hi - lo;
+    offset += lo;
     const sources = columns;
     if (smoothing) {
       smoothedColumns = sources.map((column, k) => {
@@ -66,7 +70,7 @@ export function seriesData(store, options, x0, x1, width, scratch) {
       : sources.map((column) => column.subarray(lo, hi));
   }
 
-  const env = envelope(x, [...columns, ...smoothedColumns], n, x0, x1, width);
+  const env = envelope(x, [...columns, ...smoothedColumns], n, x0, x1, width, blocks, offset);
   const perColumn = (offset) => {
     const ys = new Array(store.columns.length).fill(null);
     shown.forEach((c, k) => {

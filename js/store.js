@@ -9,6 +9,8 @@
 // row. `steps`, `times` and `columns[c]` always start at that row, so views
 // read entries [0, length) whatever was dropped.
 
+import { BlockSummaries } from "./block_summary.js";
+import { capacityFor } from "./capacity.js";
 import { lowerBound, upperBound } from "./search.js";
 
 const INITIAL_CAPACITY = 1024;
@@ -26,6 +28,8 @@ export class HistoryStore {
     this._steps = new Float64Array(this.capacity);
     this._times = new Float64Array(this.capacity);
     this._columns = [];
+    // Per-block extremes of the columns, for the envelope (block_summary.js).
+    this.blocks = new BlockSummaries();
     this._listeners = new Set();
     this._refreshViews();
   }
@@ -82,6 +86,7 @@ export class HistoryStore {
       this.length += added;
     }
     this._refreshViews();
+    this.blocks.extend(this.columns, this.dropped, this.total - added, this.total);
     this._changed();
     return { added, gap: false };
   }
@@ -119,6 +124,7 @@ export class HistoryStore {
   /** Hold rows of `m` values from now on (only while empty); `values` is a first batch. */
   _setWidth(m) {
     this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
+    this.blocks.reset(this.dropped, m);
   }
 
   /** Copy rows `skip`..`count - 1` of row-major `values` to backing index `at` on. */
@@ -143,6 +149,7 @@ export class HistoryStore {
     this.dropped = dropped;
     this.length = 0;
     this._head = 0;
+    this.blocks.reset(dropped, this._columns.length);
   }
 
   _refreshViews() {
@@ -155,14 +162,15 @@ export class HistoryStore {
   /**
    * Make room for `added` more rows after the last one held. When the
    * arrays' end is reached, the rows held move to the front of the same
-   * arrays if they fill at most half of them, otherwise into arrays twice
-   * their size: O(1) per row, and a window of n rows needs about 2n.
+   * arrays or into larger ones (capacity.js): O(1) per row, and n rows
+   * (all of them, or a window) need at most 2n, 1.25n once large.
    */
   _reserve(added) {
     const { _head: head, length } = this;
     if (head + length + added <= this.capacity) return;
     const needed = length + added;
-    const capacity = 2 * needed <= this.capacity ? this.capacity : 2 * needed;
+    const bytes = needed * (this._columns.length + 2) * 8;
+    const capacity = capacityFor(needed, this.capacity, bytes);
     this._steps = moveRows(this._steps, head, length, capacity);
     this._times = moveRows(this._times, head, length, capacity);
     this._moveValues(head, length, capacity);

@@ -1,0 +1,18 @@
+// How the arrays of a growing history grow: doubling while small, by GROWTH
+// once large, so appends stay O(1) amortized and a long history does not
+// hold nearly twice the memory it needs.
+
+const LARGE_BYTES = 64 * 2 ** 20;
+const GROWTH = 1.25;
+
+/**
+ * Capacity of arrays of `capacity` entries that must hold `needed`: the
+ * same when `needed` fills at most 1/g of them (what is held then moves to
+ * the front), else g * needed. g is 2, or GROWTH once the data held (or
+ * summarised) takes `dataBytes` > 64 MiB. Either way O(1) per entry, and
+ * n entries need at most g n.
+ */
+export function capacityFor(needed, capacity, dataBytes) {
+  const g = dataBytes > LARGE_BYTES ? GROWTH : 2;
+  return g * needed <= capacity ? capacity : Math.ceil(g * needed);
+}
