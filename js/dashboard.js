@@ -8,6 +8,7 @@
 // `data-source="snapshot"` as the panels are.
 
 import "./widget.css";
+import "./dashboard.css";
 import { createHeader } from "./header.js";
 
 export default {

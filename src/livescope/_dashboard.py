@@ -13,9 +13,11 @@ from ._dashboard_layout import flow_layout, grid_layout
 from ._kernel import current_shell
 from ._loop_guard import LoopGuard
 from ._plot import LivePlot, _check_str
-from ._widget import DashboardControlsWidget
+from ._widget import DashboardControlsWidget, LivePlotWidget
 
 log = logging.getLogger("livescope")
+
+PART_CLASS = "livescope-dashboard-part"
 
 
 class Dashboard(LoopGuard, DashboardExports):
@@ -79,6 +81,11 @@ class Dashboard(LoopGuard, DashboardExports):
             ),
         )
         self._box = ipywidgets.VBox([self._controls, grid], layout=ipywidgets.Layout(width="100%"))
+        # Reopened without a kernel, Jupyter marks every widget of the dashboard
+        # with a broken-link icon; the dashboard's Stop says "Ended" once instead
+        # (dashboard.css hides the icons of widgets with this class).
+        for part in (self._box, grid, self._controls, *panels, *self._widgets()):
+            part.add_class(PART_CLASS)
         self._cells = cells
         self._grid_columns = width
         self._display_uid = uuid.uuid4().hex
@@ -88,6 +95,9 @@ class Dashboard(LoopGuard, DashboardExports):
         self._live = current_shell() is not None
 
     # ----- panels -------------------------------------------------------------
+
+    def _widgets(self) -> list[LivePlotWidget]:
+        return [plot._widget for plot in self._plots.values()]
 
     def __getitem__(self, name: str) -> LivePlot:
         try:
