@@ -72,7 +72,7 @@ export function mountSaved(el, saved) {
 /**
  * Mount a saved dashboard with no kernel behind it: its controls (title and
  * an ended Stop) above a CSS grid of its panels, as the notebook lays them
- * out. `saved` is `{ columns, controls, panels: [{ name, area, kind, saved }] }`:
+ * out. `saved` is `{ columns, controls, panels: [{ name, area, kind, height, saved }] }`:
  * `columns` of the grid, each panel's CSS `grid-area`, and the saved model
  * states of the controls and of each panel (see `decodeSavedState`); a
  * panel without `saved` (its kind cannot be saved yet) shows a placeholder.
@@ -114,14 +114,16 @@ export async function mountDashboard(el, { columns, controls, panels }) {
 }
 
 // A panel whose kind has no saved form yet: a frame that names it.
-function placeholder({ name, kind }) {
+function placeholder({ name, kind, height }) {
   const box = document.createElement("div");
   box.className = "livescope livescope-placeholder";
   box.textContent = `${name}: plots of kind "${kind}" cannot be saved yet`;
   Object.assign(box.style, {
     border: "1px solid var(--livescope-border)",
-    padding: "24px",
-    textAlign: "center",
+    minHeight: `${height ?? 100}px`,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
   });
   return box;
 }

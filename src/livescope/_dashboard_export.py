@@ -137,7 +137,12 @@ class DashboardExports:
         _export._check_max_points(max_points)
         panels = []
         for name, plot in self._plots.items():
-            panel = {"name": name, "area": self._cells[name].css_area, "kind": plot.kind}
+            panel = {
+                "name": name,
+                "area": self._cells[name].css_area,
+                "kind": plot.kind,
+                "height": plot._widget.height,
+            }
             kind = KINDS.get(plot.kind)
             # A kind that cannot be saved yet is shown as a framed placeholder.
             if kind is not None:
