@@ -3,13 +3,25 @@
 // views laid out by an ipywidgets GridBox.
 //
 // Each view asks the kernel whether it is there (`sync`); until a kernel
-// answers (`live`), as in a reopened notebook or an exported page, the Stop
-// button shows "Ended", disabled, and the root is marked
+// answers (`live`) for this model, as in a reopened notebook or an exported
+// page, the Stop button shows "Ended", disabled, and the root is marked
 // `data-source="snapshot"` as the panels are.
 
 import "./widget.css";
 import "./dashboard.css";
 import { createHeader } from "./header.js";
+
+// Models a kernel answered for, by widget manager and `_uid`.
+const liveByManager = new WeakMap();
+
+function liveModels(model) {
+  let live = liveByManager.get(model.widget_manager);
+  if (!live) {
+    live = new Set();
+    liveByManager.set(model.widget_manager, live);
+  }
+  return live;
+}
 
 export default {
   render({ model, el }) {
@@ -22,7 +34,8 @@ export default {
       signal: controller.signal,
       stats: false,
     });
-    let live = false;
+    const known = liveModels(model);
+    let live = known.has(model.get("_uid"));
     const show = () => {
       const stopped = Boolean(model.get("stopped"));
       header.update({ title: model.get("title") ?? "", stopped, ended: !live });
@@ -32,6 +45,7 @@ export default {
     const onMessage = (content) => {
       if (content?.type !== "live" || live) return;
       live = true;
+      known.add(model.get("_uid"));
       show();
     };
     model.on("change:stopped", show);

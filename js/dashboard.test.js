@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import dashboard from "./dashboard.js";
 import { fakeModel } from "./fake_model.js";
 
-function mount(state = { title: "training", stopped: false }) {
-  const model = fakeModel(state);
+let uid = 0;
+
+function mount(state = { title: "training", stopped: false, _uid: `d${++uid}` }, manager = {}) {
+  const model = { ...fakeModel(state), widget_manager: manager };
   const el = document.createElement("div");
   const cleanup = dashboard.render({ model, el });
   const button = () => el.querySelector("button.livescope-stop");
@@ -34,6 +36,17 @@ describe("dashboard controls", () => {
     expect(button().textContent).toBe("Stopped");
     expect(button().disabled).toBe(true);
     expect(root().dataset.stopped).toBe("true");
+  });
+
+  it("start live in a new view of a model a kernel answered for", () => {
+    const manager = {};
+    const state = { title: "t", stopped: false, _uid: "again" };
+    const first = mount(state, manager);
+    first.model.emit("msg:custom", { type: "live" });
+    first.cleanup();
+    const second = mount(state, manager);
+    expect(second.button().textContent).toBe("Stop");
+    expect(mount({ ...state }, {}).button().textContent).toBe("Ended"); // another page
   });
 
   it("leave no listener behind", () => {

@@ -303,12 +303,16 @@ DASHBOARD_LAST = [[1 / 5000], [4999 / 5000, 4999 / 6000], [0.1 * 0.999**4999]]
 def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_server, artifacts):
     nb = open_notebook([DASHBOARD, FILL_DASHBOARD])
     nb.run_cell(0)
-    nb.run_cell(1)
     controls = nb.output(0).locator(".livescope-dashboard")
     panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
     expect(panels).to_have_count(3, timeout=30_000)
+    views_of_the_model = panels.nth(0).evaluate(LISTENERS_JS)
+    nb.run_cell(1)
+    # The cell end refreshed the picture: JupyterLab rendered the dashboard anew.
+    expect(panels).to_have_count(3)
     for i in range(3):
         expect(panels.nth(i)).to_have_attribute("data-rows", "5000", timeout=15_000)
+    assert panels.nth(0).evaluate(LISTENERS_JS) == views_of_the_model, "replaced views live on"
     # With the kernel behind it, the Stop button is live (here: stopped by the cell).
     expect(controls).to_have_attribute("data-source", "kernel")
     expect(controls.get_by_role("button", name="Stopped")).to_be_disabled()
