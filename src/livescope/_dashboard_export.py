@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import weakref
 from collections.abc import Hashable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import _export
@@ -94,7 +95,7 @@ class DashboardExports:
                     kind=plot.kind,
                     exports=KINDS.get(plot.kind),
                     data=data,
-                    rows=len(plot),
+                    rows=len(data),
                     title=plot._widget.title,
                     height=plot._widget.height,
                 )
@@ -106,9 +107,7 @@ class DashboardExports:
             self._controls.title, self._panel_pictures(), self._grid_columns, width
         )
 
-    def _frames(self, frames: object, width: object) -> list[Scene]:
-        _export._check_int("frames", frames, at_least=1)
-        _export._check_int("width", width, at_least=200, at_most=10_000)
+    def _frames(self, frames: int, width: int) -> list[Scene]:
         return dashboard_frames(
             self._controls.title, self._panel_pictures(), self._grid_columns, frames, width
         )
@@ -208,11 +207,9 @@ class DashboardExports:
         width : int
             Width of the whole grid in CSS pixels, 200 to 10,000.
         """
-        target = _export._check_path(path)
-        _export._check_fps(fps, _export.MAX_GIF_FPS)
-        scenes = self._frames(frames, width)
+        target = _check_replay(path, fps, _export.MAX_GIF_FPS, frames, width)
         require_pillow("save_gif")
-        _export.write_gif(scenes, target, fps)
+        _export.write_gif(self._frames(frames, width), target, fps)
 
     def save_mp4(
         self,
@@ -237,10 +234,19 @@ class DashboardExports:
         width : int
             Width of the whole grid in CSS pixels, 200 to 10,000.
         """
-        target = _export._check_path(path)
-        _export._check_fps(fps, MAX_VIDEO_FPS)
+        target = _check_replay(path, fps, MAX_VIDEO_FPS, frames, width)
         require_imageio_ffmpeg("save_mp4")
         write_mp4(self._frames(frames, width), target, fps)
+
+
+def _check_replay(
+    path: object, fps: object, max_fps: float, frames: object, width: object
+) -> Path:
+    target = _export._check_path(path)
+    _export._check_fps(fps, max_fps)
+    _export._check_int("frames", frames, at_least=1)
+    _export._check_int("width", width, at_least=200, at_most=10_000)
+    return target
 
 
 def _track(dashboard: DashboardExports) -> None:
