@@ -25,7 +25,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def dashboard(n_loss=1000, n_lr=100, **kwargs):
-    """A spanning lines panel over a lines panel and a heatmap (a kind with no picture yet)."""
+    """A spanning lines panel over a lines panel and a heatmap."""
     d = Dashboard(
         {
             "loss": LivePlot(["loss", "flat"], title="loss"),
@@ -40,6 +40,12 @@ def dashboard(n_loss=1000, n_lr=100, **kwargs):
     d["lr"].extend(np.linspace(1, 0, n_lr)[:, None])
     d["img"].update(np.eye(2))
     return d
+
+
+@pytest.fixture
+def heatmap_without_picture(monkeypatch):
+    """Heatmaps as a kind that registered no snapshot or picture (every kind has one now)."""
+    monkeypatch.delitem(livescope._dashboard_export.KINDS, "heatmap")
 
 
 def insets(scene):
@@ -88,18 +94,14 @@ def test_the_picture_places_each_panels_own_picture_on_the_grid():
     # The lines panels are drawn by their kind, as their own pictures are.
     assert texts(loss.scene) == texts(lines_scene(d["loss"]._data(), width=loss.scene.width))
     assert latest_step(lr.scene) == 99
-    # The heatmap has no picture yet: a framed placeholder names the panel and its kind.
-    assert "img" in texts(img.scene)
-    assert "kind 'heatmap': no static picture yet" in texts(img.scene)
+    assert "pixels" in texts(img.scene) and "img" not in texts(img.scene)
     assert "training" in texts(scene)
 
 
-def test_a_kind_registered_later_is_drawn_with_no_change_to_dashboards(monkeypatch):
-    d = dashboard()
-    lines = livescope._dashboard_export.KINDS["lines"]
-    monkeypatch.setitem(livescope._dashboard_export.KINDS, "heatmap", lines)
-    _, _, img = insets(d._scene(1000))
-    assert not any("no static picture" in t for t in texts(img.scene))
+def test_a_kind_without_a_picture_gets_a_frame_naming_the_panel(heatmap_without_picture):
+    _, _, img = insets(dashboard()._scene(1000))
+    assert "img" in texts(img.scene)
+    assert "kind 'heatmap': no static picture yet" in texts(img.scene)
 
 
 def test_the_display_carries_the_widget_view_and_the_picture_as_svg():
@@ -113,7 +115,7 @@ def test_the_display_carries_the_widget_view_and_the_picture_as_svg():
         (i.x, i.y) for i in insets(d._scene())
     ]
     words = [t.text for t in root.iter(f"{SVG}text")]
-    assert "training" in words and "latest step 999" in words and "img" in words
+    assert "training" in words and "latest step 999" in words and "pixels" in words
 
 
 @pytest.fixture
@@ -184,7 +186,15 @@ def test_save_html_is_one_page_with_every_panel_in_its_grid_area(tmp_path):
     (buffer,) = lr["saved"]["buffers"]
     snapshot = unpack(base64.b64decode(buffer["data"]))
     np.testing.assert_array_equal(snapshot.arrays["values"], d["lr"].history)
-    assert img["kind"] == "heatmap" and "saved" not in img  # shown as a placeholder
+    assert img["saved"]["state"]["kind"] == "heatmap"
+
+
+def test_save_html_leaves_a_frame_for_a_kind_it_cannot_save(tmp_path, heatmap_without_picture):
+    dashboard().save_html(tmp_path / "d.html")
+    text = (tmp_path / "d.html").read_text(encoding="utf-8")
+    found = re.search(r'id="livescope-state">(.*?)</script>', text)
+    img = json.loads(found.group(1))["panels"][2]
+    assert img["kind"] == "heatmap" and img["height"] == 300 and "saved" not in img
 
 
 def test_save_html_passes_max_points_to_every_panel(tmp_path):
@@ -231,7 +241,7 @@ def test_gif_frames_show_every_panel_at_the_same_fraction_of_its_history(tmp_pat
         loss, lr, img = insets(scene)
         assert latest_step(loss.scene) == 100 * (i + 1) - 1
         assert latest_step(lr.scene) == 10 * (i + 1) - 1
-        assert "img" in texts(img.scene)
+        assert "pixels" in texts(img.scene)
     d.save_gif(tmp_path / "d.gif", frames=10, fps=20)
     assert len(load(tmp_path / "d.gif")) == 10
 
