@@ -1,9 +1,27 @@
 // anywidget entry of a Dashboard's controls: its title and the one Stop
 // button that ends the loop feeding every panel. The panels are LivePlot
 // views laid out by an ipywidgets GridBox.
+//
+// Each view asks the kernel whether it is there (`sync`); until a kernel
+// answers (`live`) for this model, as in a reopened notebook or an exported
+// page, the Stop button shows "Ended", disabled, and the root is marked
+// `data-source="snapshot"` as the panels are.
 
 import "./widget.css";
+import "./dashboard.css";
 import { createHeader } from "./header.js";
+
+// Models a kernel answered for, by widget manager and `_uid`.
+const liveByManager = new WeakMap();
+
+function liveModels(model) {
+  let live = liveByManager.get(model.widget_manager);
+  if (!live) {
+    live = new Set();
+    liveByManager.set(model.widget_manager, live);
+  }
+  return live;
+}
 
 export default {
   render({ model, el }) {
@@ -16,17 +34,29 @@ export default {
       signal: controller.signal,
       stats: false,
     });
+    const known = liveModels(model);
+    let live = known.has(model.get("_uid"));
     const show = () => {
       const stopped = Boolean(model.get("stopped"));
-      header.update({ title: model.get("title") ?? "", stopped });
+      header.update({ title: model.get("title") ?? "", stopped, ended: !live });
       root.dataset.stopped = String(stopped);
+      root.dataset.source = live ? "kernel" : "snapshot";
+    };
+    const onMessage = (content) => {
+      if (content?.type !== "live" || live) return;
+      live = true;
+      known.add(model.get("_uid"));
+      show();
     };
     model.on("change:stopped", show);
     model.on("change:title", show);
+    model.on("msg:custom", onMessage);
     show();
+    model.send({ type: "sync" });
     return () => {
       model.off("change:stopped", show);
       model.off("change:title", show);
+      model.off("msg:custom", onMessage);
       controller.abort();
       root.remove();
     };

@@ -53,7 +53,7 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
 
   return {
     /**
-     * Show `{ title, stopped, showStop, lastStep, rate, elapsed, held, dropped, note }`;
+     * Show `{ title, stopped, ended, showStop, lastStep, rate, elapsed, held, dropped, note }`;
      * a plot in a dashboard hides its own Stop (`showStop: false`) and the
      * dashboard's serves. With `dropped` rows it says how many are shown.
      */
@@ -72,8 +72,11 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         setText(values.note, state.note ?? "");
         values.note.hidden = !state.note;
       }
-      setText(stop, state.stopped ? "Stopped" : "Stop");
-      stop.disabled = state.stopped;
+      // `ended`: no kernel is behind the button (a reopened notebook, a page
+      // from disk), so it says so instead of offering a click nothing hears.
+      setText(stop, state.ended ? "Ended" : state.stopped ? "Stopped" : "Stop");
+      stop.disabled = state.stopped || state.ended === true;
+      stop.title = state.ended ? "No kernel runs this any more" : "";
       stop.hidden = state.showStop === false;
     },
   };

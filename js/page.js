@@ -7,6 +7,7 @@
 // `receive` for each incoming message, and gets the front end's messages
 // through `send`.
 
+import dashboardControls from "./dashboard.js";
 import { createModel } from "./model_shim.js";
 import { connect } from "./socket_host.js";
 import widget from "./widget.js";
@@ -66,6 +67,65 @@ export function decodeSavedState({ state, buffers = [] }) {
 /** Mount a saved model state (see `decodeSavedState`) with no kernel behind it. */
 export function mountSaved(el, saved) {
   return mountWidget(el, { state: decodeSavedState(saved) });
+}
+
+/**
+ * Mount a saved dashboard with no kernel behind it: its controls (title and
+ * an ended Stop) above a CSS grid of its panels, as the notebook lays them
+ * out. `saved` is `{ columns, controls, panels: [{ name, area, kind, height, saved }] }`:
+ * `columns` of the grid, each panel's CSS `grid-area`, and the saved model
+ * states of the controls and of each panel (see `decodeSavedState`); a
+ * panel without `saved` (its kind cannot be saved yet) shows a placeholder.
+ *
+ * Resolves to `{ hosts, dispose() }`, the controls' host first.
+ */
+export async function mountDashboard(el, { columns, controls, panels }) {
+  el.classList.add("livescope-page-dashboard");
+  const top = document.createElement("div");
+  const grid = document.createElement("div");
+  Object.assign(grid.style, {
+    display: "grid",
+    gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+    gap: "8px 12px",
+  });
+  el.append(top, grid);
+  const hosts = [
+    await mountWidget(top, { state: decodeSavedState(controls), definition: dashboardControls }),
+  ];
+  for (const panel of panels) {
+    const cell = document.createElement("div");
+    cell.dataset.panel = panel.name;
+    // A column flexbox stretches the plot to the width of its grid cell.
+    Object.assign(cell.style, { gridArea: panel.area, minWidth: "0", display: "flex" });
+    cell.style.flexFlow = "column";
+    grid.appendChild(cell);
+    if (panel.saved) {
+      hosts.push(await mountSaved(cell, panel.saved));
+    } else {
+      cell.append(placeholder(panel));
+    }
+  }
+  return {
+    hosts,
+    dispose() {
+      for (const host of hosts) host.dispose();
+    },
+  };
+}
+
+// A panel whose kind has no saved form yet: a frame that names it.
+function placeholder({ name, kind, height }) {
+  const box = document.createElement("div");
+  box.className = "livescope livescope-placeholder";
+  box.textContent = `${name}: plots of kind "${kind}" cannot be saved yet`;
+  Object.assign(box.style, {
+    border: "1px solid var(--livescope-border)",
+    minHeight: `${height ?? 100}px`,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+  });
+  return box;
 }
 
 /** Show the plot of a `livescope serve` server at WebSocket `url` (see socket_host.js). */

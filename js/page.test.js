@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("uplot", () => import("./fake_uplot.js"));
 
-const { decodeSavedState, mountSaved, mountWidget } = await import("./page.js");
+const { decodeSavedState, mountDashboard, mountSaved, mountWidget } = await import("./page.js");
 const { linesSnapshot } = await import("./snapshot_fixture.js");
 
 beforeEach(() => {
@@ -105,5 +105,43 @@ describe("mountWidget", () => {
     expect(root.dataset.lastStep).toBe("20");
     expect(root.querySelector(".livescope-stop").hidden).toBe(true);
     expect(Array.from(root.livescope.store.columns[1].subarray(0, 3))).toEqual([2, 4, 6]);
+  });
+});
+
+describe("mountDashboard", () => {
+  it("puts each saved panel in its grid area under the controls, which show Ended", async () => {
+    const snapshot = linesSnapshot([1, 2, 3, 4, 5, 6]);
+    const bytes = new Uint8Array(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength);
+    const data = btoa(String.fromCharCode(...bytes));
+    const panel = (name, area) => ({
+      name,
+      area,
+      saved: {
+        state: { ...STATE, columns: ["a", "b"], _uid: name, stop_button: false },
+        buffers: [{ path: ["_snapshot"], encoding: "base64", data }],
+      },
+    });
+    const el = document.createElement("div");
+    const page = await mountDashboard(el, {
+      columns: 2,
+      controls: { state: { title: "run", stopped: false }, buffers: [] },
+      panels: [panel("loss", "1 / 1 / span 1 / span 2"), panel("lr", "2 / 1 / span 1 / span 1")],
+    });
+    const controls = el.querySelector(".livescope-dashboard");
+    expect(controls.querySelector(".livescope-title").textContent).toBe("run");
+    expect(controls.querySelector(".livescope-stop").textContent).toBe("Ended");
+    expect(controls.querySelector(".livescope-stop").disabled).toBe(true);
+    const cells = [...el.querySelectorAll("[data-panel]")];
+    expect(cells.map((c) => [c.dataset.panel, c.style.gridArea])).toEqual([
+      ["loss", "1 / 1 / span 1 / span 2"],
+      ["lr", "2 / 1 / span 1 / span 1"],
+    ]);
+    for (const cell of cells) {
+      const root = cell.querySelector(".livescope");
+      expect(root.dataset.source).toBe("snapshot");
+      expect(root.dataset.rows).toBe("3");
+    }
+    page.dispose();
+    expect(el.querySelectorAll(".livescope").length).toBe(0);
   });
 });

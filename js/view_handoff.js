@@ -6,9 +6,19 @@
 // do not pile up.
 //
 // A view counts as replaced once its element, having been placed, has no
-// parent any more. A view whose cell is merely out of the page (a scrolled-
-// away cell in a windowed notebook) keeps its parent and is left alone, and
-// so is a new view that has not been placed yet.
+// parent any more, or sits in a widget container (a Dashboard's grid) whose
+// own element was dropped so. A view whose cell is merely out of the page (a
+// scrolled-away cell in a windowed notebook) hangs from its cell, not from a
+// widget, and is left alone, and so is a new view that has not been placed yet.
+
+// Jupyter widget views (an ipywidgets Box, say) carry this class.
+const WIDGET_CLASS = "jupyter-widgets";
+
+function dropped(el) {
+  let top = el;
+  while (top.parentNode) top = top.parentNode;
+  return top === el || Boolean(top.classList?.contains(WIDGET_CLASS));
+}
 
 const viewsByStore = new WeakMap();
 
@@ -29,7 +39,7 @@ export function joinViews(store, el, { chart, dispose }) {
   let zoom = null;
   let replayIndex = null;
   for (const other of [...views]) {
-    if (other.placed && !other.el.parentNode) {
+    if (other.placed && dropped(other.el)) {
       zoom = other.chart.zoom ?? zoom;
       if (other.chart.following === false && other.chart.shownIndex >= 0) {
         replayIndex = other.chart.shownIndex;

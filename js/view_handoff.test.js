@@ -62,6 +62,28 @@ describe("view handoff", () => {
     expect(store._listeners.size).toBe(before);
   });
 
+  it("ends the views of a dropped widget container (a Dashboard re-rendered)", () => {
+    const model = setup();
+    const output = document.createElement("div");
+    document.body.appendChild(output);
+    const grid = () => {
+      const box = document.createElement("div");
+      box.className = "lm-Widget jupyter-widgets widget-box";
+      output.appendChild(box);
+      return box;
+    };
+    const old = render(model, grid());
+    const { store } = old.root.livescope;
+    const before = store._listeners.size;
+    old.root.livescope.view.zoomTo(10, 40);
+
+    output.textContent = ""; // the dashboard's box goes, its panels stay inside it
+    const next = render(model, grid());
+    expect(next.root.livescope.view.xRange).toEqual([10, 40]);
+    expect(store._listeners.size).toBe(before);
+    expect(old.el.children.length).toBe(0);
+  });
+
   it("leaves alone a second display, and views of a cell out of the page", () => {
     const model = setup();
     const cell = document.createElement("div");

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 
 import ipywidgets
 
+from ._dashboard_export import DashboardExports
 from ._dashboard_layout import flow_layout, grid_layout
 from ._kernel import current_shell
 from ._loop_guard import LoopGuard
 from ._plot import LivePlot, _check_str
-from ._widget import DashboardControlsWidget
+from ._widget import DashboardControlsWidget, LivePlotWidget
 
 log = logging.getLogger("livescope")
 
+PART_CLASS = "livescope-dashboard-part"
 
-class Dashboard(LoopGuard):
+
+class Dashboard(LoopGuard, DashboardExports):
     """Several LivePlots laid out in a grid, ended together by one Stop button.
 
     Each plot keeps its own history and streams on its own; the dashboard
@@ -77,11 +81,23 @@ class Dashboard(LoopGuard):
             ),
         )
         self._box = ipywidgets.VBox([self._controls, grid], layout=ipywidgets.Layout(width="100%"))
+        # Reopened without a kernel, Jupyter marks every widget of the dashboard
+        # with a broken-link icon; the dashboard's Stop says "Ended" once instead
+        # (dashboard.css hides the icons of widgets with this class).
+        for part in (self._box, grid, self._controls, *panels, *self._widgets()):
+            part.add_class(PART_CLASS)
+        self._cells = cells
+        self._grid_columns = width
+        self._display_uid = uuid.uuid4().hex
+        self._shown_key = None
         self._stopped = False
         self._next_poll = 0.0
         self._live = current_shell() is not None
 
     # ----- panels -------------------------------------------------------------
+
+    def _widgets(self) -> list[LivePlotWidget]:
+        return [plot._widget for plot in self._plots.values()]
 
     def __getitem__(self, name: str) -> LivePlot:
         try:
@@ -116,14 +132,14 @@ class Dashboard(LoopGuard):
             plot.reset()
         self._set_stopped(False)
 
-    # ----- display and messages -------------------------------------------------
-
-    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
-        return self._box._repr_mimebundle_(**kwargs)
+    # ----- messages (display and exports: _dashboard_export.py) -------------------
 
     def _on_message(self, _widget: object, content: object, _buffers: object) -> None:
-        if isinstance(content, dict) and content.get("type") == "stop":
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "stop":
             self._set_stopped(True)
+        elif kind == "sync":  # a view of the controls asks whether a kernel is behind it
+            self._controls.send({"type": "live"})
         else:
             log.warning("livescope ignored an unknown message from the front end: %r", content)
 

@@ -1,4 +1,4 @@
-"""Exports of a plot to files: an interactive HTML page, a PNG, an animated GIF."""
+"""Exports of a plot to files: an interactive HTML page, a PNG, an animated GIF, an MP4."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from ._html_page import html_page
 from ._kinds import KindExports
 from ._snapshot import pack
 from ._static_raster import require_pillow, scene_to_image
+from ._static_scene import Scene
+from ._video import MAX_FPS as MAX_VIDEO_FPS
+from ._video import require_imageio_ffmpeg, write_mp4
 from ._widget import LivePlotWidget
 
 HTML_POINTS = 20_000  # per series: zooming 10x into a full-width chart stays sharp
@@ -24,12 +27,17 @@ def save_html(
 ) -> None:
     """Write the page for `widget`, its data snapshot taken at `max_points`."""
     target = _check_path(path)
-    if max_points is not None:
-        _check_int("max_points", max_points, at_least=4)
+    _check_max_points(max_points)
+    state = page_state(widget, kind, data, max_points)
+    target.write_text(html_page(state, widget.title), encoding="utf-8")
+
+
+def page_state(widget: LivePlotWidget, kind: KindExports, data: Any, max_points: object) -> dict:
+    """The traits a page needs to show `widget` without a kernel, its snapshot included."""
     names = sorted(LivePlotWidget.class_own_traits(sync=True))
     state = widget.get_state(key=names)
     state["_snapshot"] = pack(kind.snapshot(data, max_points))
-    target.write_text(html_page(state, widget.title), encoding="utf-8")
+    return state
 
 
 def save_png(kind: KindExports, data: Any, path: object, width: object, scale: object) -> None:
@@ -52,16 +60,38 @@ def save_gif(
 ) -> None:
     """Write the history of `data` (`rows` long) replayed as an animated GIF."""
     target = _check_path(path)
-    if isinstance(fps, bool) or not isinstance(fps, numbers.Real):
-        raise TypeError(f"fps must be a number; got {type(fps).__name__} {fps!r}")
-    if not 0 < fps <= MAX_GIF_FPS:
-        raise ValueError(f"fps must be > 0 and <= {MAX_GIF_FPS}; got {fps}")
+    _check_fps(fps, MAX_GIF_FPS)
     if every is None:
         every = max(1, math.ceil(rows / GIF_FRAMES))
     _check_int("every", every, at_least=1)
     _check_int("width", width, at_least=200, at_most=10_000)
+    require_pillow("save_gif")
+    write_gif(list(kind.frames(data, every, width)), target, fps)
+
+
+def save_mp4(
+    kind: KindExports,
+    data: Any,
+    rows: int,
+    path: object,
+    fps: object,
+    every: object,
+    width: object,
+) -> None:
+    """Write the history of `data` (`rows` long) replayed as an MP4, frames as `save_gif`'s."""
+    target = _check_path(path)
+    _check_fps(fps, MAX_VIDEO_FPS)
+    if every is None:
+        every = max(1, math.ceil(rows / GIF_FRAMES))
+    _check_int("every", every, at_least=1)
+    _check_int("width", width, at_least=200, at_most=10_000)
+    require_imageio_ffmpeg("save_mp4")
+    write_mp4(list(kind.frames(data, every, width)), target, fps)
+
+
+def write_gif(scenes: list[Scene], target: Path, fps: float) -> None:
+    """Write `scenes` as the frames of a looping GIF."""
     pil = require_pillow("save_gif")
-    scenes = list(kind.frames(data, every, width))
     # One palette for every frame, from the last (it has every colour); frames
     # are reduced to it as they come, so no more than one RGB frame is held.
     palette = scene_to_image(scenes[-1], supersample=2).quantize(
@@ -81,6 +111,18 @@ def save_gif(
         duration=round(1000 / fps),
         loop=0,
     )
+
+
+def _check_fps(fps: object, at_most: float) -> None:
+    if isinstance(fps, bool) or not isinstance(fps, numbers.Real):
+        raise TypeError(f"fps must be a number; got {type(fps).__name__} {fps!r}")
+    if not 0 < fps <= at_most:
+        raise ValueError(f"fps must be > 0 and <= {at_most}; got {fps}")
+
+
+def _check_max_points(max_points: object) -> None:
+    if max_points is not None:
+        _check_int("max_points", max_points, at_least=4)
 
 
 def _check_path(path: object) -> Path:

@@ -17,7 +17,7 @@ from ._widget import LivePlotWidget
 
 
 class Exportable:
-    """Display with a static fallback picture; save_html, save_png and save_gif."""
+    """Display with a static fallback picture; save_html, save_png, save_gif and save_mp4."""
 
     _widget: LivePlotWidget
     _saved: SavedState
@@ -99,6 +99,32 @@ class Exportable:
         """
         data = self._data()
         _export.save_gif(self._exports(), data, len(data), path, fps, every, width)
+
+    def save_mp4(
+        self,
+        path: str | os.PathLike,
+        *,
+        fps: float = 10,
+        every: int | None = None,
+        width: int = 800,
+    ) -> None:
+        """Write the history replayed as an MP4 video (H.264), the frames `save_gif` draws.
+
+        Needs imageio-ffmpeg and Pillow: ``pip install 'livescope[video]'``.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write.
+        fps : float
+            Frames per second, 0 < fps <= 120.
+        every : int, optional
+            Rows added per frame; by default about 100 frames in all.
+        width : int
+            Width in CSS pixels, 200 to 10,000.
+        """
+        data = self._data()
+        _export.save_mp4(self._exports(), data, len(data), path, fps, every, width)
 
     def _exports(self) -> KindExports:
         return exports_for(self.kind)

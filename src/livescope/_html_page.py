@@ -1,9 +1,10 @@
-"""One self-contained HTML page: the page host bundle, its CSS and a saved model state.
+"""One self-contained HTML page: the page host bundle, its CSS and saved model states.
 
 The page runs the same front end as the notebook (js/page.js mounts
 js/widget.js over a model shim) with no server, kernel or network: the
 model's traits travel in the page as Jupyter's saved widget-state form,
-binary traits as base64 buffers.
+binary traits as base64 buffers. A dashboard's page holds one such state
+per panel, placed on the dashboard's grid, and its controls.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _PAGE_CSS = """
 :root { color-scheme: light dark; }
 body { margin: 24px; background: Canvas; }
 #livescope-plot { max-width: 1200px; }
+#livescope-plot.livescope-page-dashboard { max-width: 1600px; }
 """
 
 _MOUNT = """
@@ -26,6 +28,14 @@ const el = document.getElementById("livescope-plot");
 const saved = JSON.parse(document.getElementById("livescope-state").textContent);
 livescopePage.mountSaved(el, saved).catch((error) => {
   el.textContent = "livescope could not show this plot: " + error.message;
+});
+"""
+
+_MOUNT_DASHBOARD = """
+const el = document.getElementById("livescope-plot");
+const saved = JSON.parse(document.getElementById("livescope-state").textContent);
+livescopePage.mountDashboard(el, saved).catch((error) => {
+  el.textContent = "livescope could not show this dashboard: " + error.message;
 });
 """
 
@@ -44,10 +54,19 @@ def saved_form(state: dict) -> dict:
 
 def html_page(state: dict, title: str) -> str:
     """The page showing a model with traits `state` (binary traits as bytes)."""
+    return _document(saved_form(state), title or "livescope plot", _MOUNT)
+
+
+def dashboard_page(saved: dict, title: str) -> str:
+    """The page showing a dashboard: `saved` is what js/page.js `mountDashboard` takes."""
+    return _document(saved, title or "livescope dashboard", _MOUNT_DASHBOARD)
+
+
+def _document(payload: dict, title: str, mount: str) -> str:
     script = bundle_file("page.js").read_text(encoding="utf-8")
     css = bundle_file("page.css").read_text(encoding="utf-8")
     # "</" would end the script element early; in JSON and JS strings "<\/" means the same.
-    payload = json.dumps(saved_form(state), separators=(",", ":")).replace("</", "<\\/")
+    data = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
     script = script.replace("</script", "<\\/script")
     return "\n".join(
         [
@@ -56,15 +75,15 @@ def html_page(state: dict, title: str) -> str:
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{html.escape(title or 'livescope plot')}</title>",
+            f"<title>{html.escape(title)}</title>",
             f"<style>{_PAGE_CSS}</style>",
             f"<style>{css}</style>",
             "</head>",
             "<body>",
             '<div id="livescope-plot"></div>',
-            f'<script type="application/json" id="livescope-state">{payload}</script>',
+            f'<script type="application/json" id="livescope-state">{data}</script>',
             f"<script>{script}</script>",
-            f"<script>{_MOUNT}</script>",
+            f"<script>{mount}</script>",
             "</body>",
             "</html>",
             "",

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ._points_raster import paint_points
-from ._static_scene import Image, Points, Polylines, Rect, Scene, Text
+from ._static_scene import Image, Inset, Points, Polylines, Rect, Scene, Text
 
 _ANCHORS = {"start": "ls", "middle": "ms", "end": "rs"}
 
@@ -41,7 +41,11 @@ def scene_to_image(scene: Scene, scale: int = 1, supersample: int = 4) -> Any:
     image = pil.Image.new("RGB", (scene.width * k, scene.height * k), scene.background)
     draw = pil.ImageDraw.Draw(image)
     for item in scene.items:
-        if isinstance(item, Polylines):
+        if isinstance(item, Inset):
+            # Painted at this image's resolution, then averaged down with it.
+            inner = scene_to_image(item.scene, scale=k, supersample=1)
+            image.paste(inner, (round(item.x * k), round(item.y * k)))
+        elif isinstance(item, Polylines):
             width = max(1, round(item.width * k))
             for run in item.runs:
                 if len(run) == 1:

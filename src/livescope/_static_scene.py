@@ -105,6 +105,19 @@ class Image:
     pixels: np.ndarray
 
 
+@dataclass(frozen=True)
+class Inset:
+    """Another scene drawn with its top-left corner at (x, y): how pictures compose.
+
+    The inner scene keeps its own coordinates and background, so any scene
+    (any kind's, a placeholder) can be placed without knowing its items.
+    """
+
+    x: float
+    y: float
+    scene: Scene
+
+
 @dataclass
 class Scene:
     """A picture of `width` x `height` CSS pixels: items painted in order."""

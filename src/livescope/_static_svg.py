@@ -9,7 +9,17 @@ import numpy as np
 
 from ._png import encode_png
 from ._points_svg import point_limits, points_svg, thinned_note
-from ._static_scene import FONT_FAMILY, FONT_SIZE, Image, Points, Polylines, Rect, Scene, Text
+from ._static_scene import (
+    FONT_FAMILY,
+    FONT_SIZE,
+    Image,
+    Inset,
+    Points,
+    Polylines,
+    Rect,
+    Scene,
+    Text,
+)
 
 _ANCHORS = {"start": "start", "middle": "middle", "end": "end"}
 
@@ -24,7 +34,9 @@ def scene_to_svg(scene: Scene) -> str:
     ]
     limits = point_limits(scene.items)
     for item in scene.items:
-        if isinstance(item, Polylines):
+        if isinstance(item, Inset):
+            parts.append(_inset(item))
+        elif isinstance(item, Polylines):
             parts.append(_path(item))
         elif isinstance(item, Points):
             parts.append(points_svg(item, limits[id(item)]))
@@ -42,6 +54,14 @@ def scene_to_svg(scene: Scene) -> str:
     parts.append(thinned_note(scene.items, limits, w))
     parts.append("</svg>")
     return "\n".join(p for p in parts if p)
+
+
+def _inset(item: Inset) -> str:
+    # A nested <svg> placed at (x, y): the inner scene keeps its coordinates
+    # and is clipped to its own size.
+    root = '<svg xmlns="http://www.w3.org/2000/svg" '
+    inner = scene_to_svg(item.scene)
+    return f'<svg x="{_num(item.x)}" y="{_num(item.y)}" ' + inner.removeprefix(root)
 
 
 def _num(value: float) -> str:

@@ -48,3 +48,10 @@ class DashboardControlsWidget(anywidget.AnyWidget):
 
     title = traitlets.Unicode("").tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
+    # Tells models apart in the browser: a view rendered anew (the picture
+    # refreshed at cell end) knows at once that a kernel answered before.
+    _uid = traitlets.Unicode().tag(sync=True)
+
+    @traitlets.default("_uid")
+    def _new_uid(self) -> str:
+        return uuid.uuid4().hex

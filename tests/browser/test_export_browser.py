@@ -1,5 +1,6 @@
 """An exported HTML file, opened from disk in Chromium with the network blocked:
-the chart shows the data, zooms, and downloads the current view as a PNG."""
+the chart shows the data, zooms, and downloads the current view as a PNG; a
+Dashboard's page shows every panel in its grid."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from _pixels import colour_summary
 from conftest import DEFAULT_TIMEOUT_MS
 from playwright.sync_api import Browser, Page, Route, expect
 
-from livescope import LivePlot
+from livescope import Dashboard, LivePlot
 
 pytestmark = pytest.mark.browser
 
@@ -108,5 +109,53 @@ def test_exported_html_shows_the_plot_from_disk_without_network(offline_page, tm
     assert len(picture.foreground) >= 3, f"the downloaded PNG looks blank: {picture}"
     artifacts.path("downloaded.png").write_bytes(png)
 
+    assert refused == [], f"the page tried to fetch {refused}"
+    assert errors == []
+
+
+def test_an_exported_dashboard_shows_every_panel_from_disk_without_network(
+    offline_page, tmp_path, artifacts
+):
+    page, refused, errors = offline_page
+    d = Dashboard(
+        {
+            "loss": LivePlot(["loss"], title="loss"),
+            "acc": LivePlot(["train", "val"]),
+            "pixels": LivePlot(kind="heatmap", shape=(2, 2)),
+        },
+        layout={"loss": (0, 0, 1, 2), "acc": (1, 0), "pixels": (1, 1)},
+        title="exported dashboard",
+    )
+    steps = np.arange(N, dtype=np.float64)
+    d["loss"].extend(np.exp(-steps / 500)[:, None])
+    d["acc"].extend(np.column_stack([steps / N, steps / (2 * N)]))
+    d["pixels"].update(np.eye(2))
+    path = tmp_path / "dashboard.html"
+    d.save_html(path)
+
+    page.goto(path.as_uri())
+    expect(page).to_have_title("exported dashboard")
+    controls = page.locator(".livescope-dashboard")
+    expect(controls.locator(".livescope-title")).to_have_text("exported dashboard")
+    expect(controls.get_by_role("button", name="Ended")).to_be_disabled()
+    panels = page.locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(3)
+    for i, plot in enumerate([d["loss"], d["acc"]]):
+        root = panels.nth(i)
+        expect(root).to_have_attribute("data-source", "snapshot")
+        expect(root).to_have_attribute("data-rows", str(N))
+        page.wait_for_function("(el) => Number(el.dataset.draws) > 0", arg=root.element_handle())
+        held = root.evaluate(STORE_JS)
+        for c in range(len(plot.columns)):
+            np.testing.assert_array_equal(held["columns"][c], plot.history[:, c])
+        canvas = artifacts.screenshot(ls.canvas(root), f"panel-{i}")
+        assert len(colour_summary(page, canvas).foreground) >= 2, f"panel {i} looks blank"
+    expect(panels.nth(2)).to_have_attribute("data-kind", "heatmap")
+    expect(panels.nth(2)).to_have_attribute("data-source", "snapshot")
+    expect(panels.nth(2)).to_have_attribute("data-rows", "1")
+    loss, acc, pixels = (panels.nth(i).bounding_box() for i in range(3))
+    assert loss["width"] > 1.8 * acc["width"] and acc["y"] > loss["y"]
+    assert pixels["x"] > acc["x"] and abs(pixels["y"] - acc["y"]) < 2
+    artifacts.screenshot(page.locator("#livescope-plot"), "exported-dashboard")
     assert refused == [], f"the page tried to fetch {refused}"
     assert errors == []

@@ -276,7 +276,11 @@ def test_nbconvert_without_widget_state_shows_the_static_picture(
 DASHBOARD = """\
 from livescope import Dashboard, LivePlot
 
-d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["train", "val"])}, title="dash")
+d = Dashboard(
+    {"loss": LivePlot(["loss"]), "acc": LivePlot(["train", "val"]), "lr": LivePlot(["lr"])},
+    layout={"loss": (0, 0, 1, 2), "acc": (1, 0), "lr": (1, 1)},
+    title="dash",
+)
 d
 """
 
@@ -284,27 +288,60 @@ FILL_DASHBOARD = """\
 for i in range(5000):
     d["loss"].update([1 / (i + 1)])
     d["acc"].update([i / 5000, i / 6000])
+    d["lr"].update([0.1 * 0.999**i])
+d.stop()
 """
+
+ICONS_SHOWN_JS = """
+(els) => els.filter((el) => getComputedStyle(el, "::before").content !== "none").length
+"""
+
+# Each panel's last row, as FILL_DASHBOARD leaves it.
+DASHBOARD_LAST = [[1 / 5000], [4999 / 5000, 4999 / 6000], [0.1 * 0.999**4999]]
 
 
 def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_server, artifacts):
     nb = open_notebook([DASHBOARD, FILL_DASHBOARD])
     nb.run_cell(0)
-    nb.run_cell(1)
+    controls = nb.output(0).locator(".livescope-dashboard")
     panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
-    expect(panels).to_have_count(2, timeout=30_000)
-    for i in range(2):
+    expect(panels).to_have_count(3, timeout=30_000)
+    views_of_the_model = panels.nth(0).evaluate(LISTENERS_JS)
+    nb.run_cell(1)
+    # The cell end refreshed the picture: JupyterLab rendered the dashboard anew.
+    expect(panels).to_have_count(3)
+    for i in range(3):
         expect(panels.nth(i)).to_have_attribute("data-rows", "5000", timeout=15_000)
+    assert panels.nth(0).evaluate(LISTENERS_JS) == views_of_the_model, "replaced views live on"
+    # With the kernel behind it, the Stop button is live (here: stopped by the cell).
+    expect(controls).to_have_attribute("data-source", "kernel")
+    expect(controls.get_by_role("button", name="Stopped")).to_be_disabled()
     nb.save()
+
+    notebook = saved_notebook(jupyter_server, nb)
+    (output,) = notebook["cells"][0]["outputs"]
+    svg = "".join(output["data"]["image/svg+xml"])
+    assert "dash" in svg and svg.count("latest step 4999") == 3, "the picture lags the panels"
 
     jupyter_server.shutdown_all_sessions()
     nb.open()
     panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
-    expect(panels).to_have_count(2, timeout=30_000)
-    for i in range(2):
+    expect(panels).to_have_count(3, timeout=30_000)
+    for i, last in enumerate(DASHBOARD_LAST):
         expect(panels.nth(i)).to_have_attribute("data-source", "snapshot", timeout=15_000)
         expect(panels.nth(i)).to_have_attribute("data-last-step", "4999")
-    extremes = panels.nth(1).evaluate(STORE_EXTREMES_JS)
-    assert extremes[0]["last"] == pytest.approx(4999 / 5000, rel=1e-6)
-    expect(nb.output(0).locator(".livescope-dashboard .livescope-title")).to_have_text("dash")
+        extremes = panels.nth(i).evaluate(STORE_EXTREMES_JS)
+        assert [c["last"] for c in extremes] == pytest.approx(last, rel=1e-6)
+    loss, acc, lr = (panels.nth(i).bounding_box() for i in range(3))
+    assert loss["width"] > 1.8 * acc["width"] and acc["y"] > loss["y"] and lr["x"] > acc["x"]
+    # No kernel is behind the reopened dashboard: its Stop says so and cannot be clicked.
+    controls = nb.output(0).locator(".livescope-dashboard")
+    expect(controls.locator(".livescope-title")).to_have_text("dash")
+    expect(controls).to_have_attribute("data-source", "snapshot")
+    expect(controls.get_by_role("button", name="Ended")).to_be_disabled()
+    expect(images_in(nb, 0)).to_have_count(0)
+    # Jupyter marks each disconnected widget with an icon; "Ended" stands for them all.
+    marked = nb.output(0).locator(".jupyter-widgets-disconnected")
+    assert marked.count() >= 5
+    assert marked.evaluate_all(ICONS_SHOWN_JS) == 0
     artifacts.screenshot(nb.output(0), "reopened-dashboard")
