@@ -59,12 +59,7 @@ def save_gif(
     width: object,
 ) -> None:
     """Write the history of `data` (`rows` long) replayed as an animated GIF."""
-    target = _check_path(path)
-    _check_fps(fps, MAX_GIF_FPS)
-    if every is None:
-        every = max(1, math.ceil(rows / GIF_FRAMES))
-    _check_int("every", every, at_least=1)
-    _check_int("width", width, at_least=200, at_most=10_000)
+    target, every = _check_replay(path, fps, MAX_GIF_FPS, every, rows, width)
     require_pillow("save_gif")
     write_gif(list(kind.frames(data, every, width)), target, fps)
 
@@ -79,14 +74,22 @@ def save_mp4(
     width: object,
 ) -> None:
     """Write the history of `data` (`rows` long) replayed as an MP4, frames as `save_gif`'s."""
+    target, every = _check_replay(path, fps, MAX_VIDEO_FPS, every, rows, width)
+    require_imageio_ffmpeg("save_mp4")
+    write_mp4(list(kind.frames(data, every, width)), target, fps)
+
+
+def _check_replay(
+    path: object, fps: object, max_fps: float, every: object, rows: int, width: object
+) -> tuple[Path, int]:
+    """The target and rows per frame of a replay (by default about GIF_FRAMES frames)."""
     target = _check_path(path)
-    _check_fps(fps, MAX_VIDEO_FPS)
+    _check_fps(fps, max_fps)
     if every is None:
         every = max(1, math.ceil(rows / GIF_FRAMES))
     _check_int("every", every, at_least=1)
     _check_int("width", width, at_least=200, at_most=10_000)
-    require_imageio_ffmpeg("save_mp4")
-    write_mp4(list(kind.frames(data, every, width)), target, fps)
+    return target, every
 
 
 def write_gif(scenes: list[Scene], target: Path, fps: float) -> None:
