@@ -55,6 +55,9 @@ export function mountView(model, el, store) {
   const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
   if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
+  // Set before the first draw, so a view ended while it mounts ends cleanly.
+  let disposed = false;
+
   // Take over from a view this one replaces (see view_handoff.js), zoom and
   // replay place included.
   const handoff = joinViews(store, el, { chart, dispose: () => cleanup() });
@@ -125,7 +128,6 @@ export function mountView(model, el, store) {
   Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
   draw();
 
-  let disposed = false;
   function cleanup() {
     // Runs once, whether the front end or a replacing view calls it first.
     if (disposed) return;

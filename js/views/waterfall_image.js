@@ -58,6 +58,8 @@ export class WaterfallImage {
    */
   update(store, count, maxSlots, lut, lo, hi) {
     const m = store.columnCount;
+    // No row has come yet (a view shown before the first update): nothing to paint.
+    if (m === 0) return null;
     const stride = Math.ceil(m / MAX_WIDTH) || 1;
     const width = Math.ceil(m / stride);
     const key = [store.generation, m, maxSlots, lo, hi].join("|");

@@ -28,6 +28,19 @@ describe("binFor", () => {
 });
 
 describe("WaterfallImage", () => {
+  it("paints nothing and makes no image before the first row", () => {
+    const sizes = [];
+    const picture = new WaterfallImage((w, h) => {
+      if (!(w > 0 && h > 0)) throw new Error(`an image of ${w} x ${h}`);
+      sizes.push([w, h]);
+      return { pixels: new Uint32Array(w * h), w, h };
+    });
+    expect(picture.update(new RowStore(), 0, 8, lut, 0, 255)).toBe(null);
+    expect(picture.slots).toBe(0);
+    expect(picture.update(store(2), 2, 8, lut, 0, 255)).toEqual([0, 2]);
+    expect(sizes).toEqual([[3, 8]]);
+  });
+
   it("gives every row its own pixel row while they fit", () => {
     const picture = image();
     expect(picture.update(store(4), 4, 8, lut, 0, 255)).toEqual([0, 4]);
