@@ -125,5 +125,5 @@ def frame_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Ite
     """The history replayed: the curve of every `every`-th row, the last row last."""
     y_range = frame_y_range(data)
     n = len(data)
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         yield frame_scene(data, width=width, row=end - 1, y_range=y_range)

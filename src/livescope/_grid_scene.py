@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _static_scene as s
-from ._grid_colors import resolve_limits, value_extent
+from ._grid_colors import colorize, resolve_limits, value_extent
 from ._lines_data import LinesData
 
 BAR_WIDTH = 12
@@ -51,6 +51,23 @@ def caption_row(scene: s.Scene, data: LinesData, shown: int, top: float) -> floa
     text = f"step {s.format_step(float(data.steps[shown]))}" if shown >= 0 else "no rows yet"
     scene.items.append(s.Text(s.PAD, top + 13, text, fill=s.MUTED, size=12))
     return top + 22
+
+
+def image_with_gaps(
+    scene: s.Scene,
+    values: np.ndarray,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    lut: np.ndarray,
+    limits: Limits,
+) -> None:
+    """`values` (2-D, possibly empty) coloured over the "no data" hatch where any is not finite."""
+    if values.size == 0 or not np.isfinite(values).all():
+        hatch(scene, x, y, w, h)
+    if values.size:
+        scene.items.append(s.Image(x, y, w, h, colorize(values, lut, limits.lo, limits.hi)))
 
 
 def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:

@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from . import _static_scene as s
-from ._grid_colors import color_indices, colorize, colormap_lut, text_color_on
+from ._grid_colors import color_indices, colormap_lut, text_color_on
 from ._grid_scene import (
     Limits,
     caption_row,
     color_limits,
     colorbar,
     colorbar_width,
-    hatch,
+    image_with_gaps,
     nice_ticks,
 )
 from ._lines_data import LinesData
@@ -63,11 +63,12 @@ def heatmap_scene(
     # Cell (r, c) has its centre at x_px(c + 0.5), y_px(r + 0.5).
     scene.plot = s.PlotArea(left, y, w, h, (0.0, float(cols)), (float(rows), 0.0))
 
-    frame = np.asarray(data.values[shown], np.float64).reshape(rows, cols) if shown >= 0 else None
-    if frame is None or not np.isfinite(frame).all():
-        hatch(scene, left, y, w, h)
-    if frame is not None:
-        scene.items.append(s.Image(left, y, w, h, colorize(frame, lut, limits.lo, limits.hi)))
+    if shown >= 0:
+        frame = np.asarray(data.values[shown], np.float64).reshape(rows, cols)
+    else:
+        frame = np.empty((0, 0))
+    image_with_gaps(scene, frame, left, y, w, h, lut, limits)
+    if frame.size:
         annotate = data.options.get("annotate")
         if annotate if annotate is not None else (rows <= ANNOTATE_MAX and cols <= ANNOTATE_MAX):
             _annotate(scene, frame, left, y, cell, lut, limits)
@@ -81,7 +82,7 @@ def heatmap_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> I
     """The history replayed: the row of every `every`-th step, the last row last."""
     limits = color_limits(data)
     n = len(data)
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         yield heatmap_scene(data, width=width, row=end - 1, limits=limits)
 
 

@@ -88,7 +88,7 @@ def lines_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Ite
     """The history growing: one scene per `every` rows, the last with every row."""
     bounds = lines_bounds(data, width)
     n = len(data)
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         yield lines_scene(data, width=width, rows=end, bounds=bounds)
 
 

@@ -153,7 +153,7 @@ def scatter_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> I
     """
     n = len(data)
     ranges = scatter_ranges(data, 0, n - 1) if n else None
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         yield scatter_scene(data, width=width, shown=end - 1, ranges=ranges)
 
 

@@ -43,6 +43,11 @@ def series_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
+def replay_ends(n: int, every: int) -> list[int]:
+    """Rows shown by each frame of a replay of `n` rows: every `every`-th, then all `n`."""
+    return [*range(every, n, every), n]
+
+
 # ----- primitives -------------------------------------------------------------
 
 

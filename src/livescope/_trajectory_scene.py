@@ -60,7 +60,7 @@ def trajectory_frames(
     _, area = _frame(data, width, n, ranges)
     x, y = _pixels(data.values, area)
     kept, joined = decimate_path(x, y, GIF_POINTS)
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         scene, _ = _frame(data, width, end, ranges)
         if end:
             # What the whole path keeps before this frame's last row, and that row.

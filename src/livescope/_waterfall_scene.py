@@ -14,14 +14,14 @@ from collections.abc import Iterator
 import numpy as np
 
 from . import _static_scene as s
-from ._grid_colors import colorize, colormap_lut
+from ._grid_colors import colormap_lut
 from ._grid_scene import (
     Limits,
     caption_row,
     color_limits,
     colorbar,
     colorbar_width,
-    hatch,
+    image_with_gaps,
     nice_step,
     nice_ticks,
 )
@@ -75,10 +75,7 @@ def waterfall_scene(
     shown_rows = np.minimum((np.arange(slots) + 1) * bin_, count) - 1
     stride = math.ceil(m / MAX_WIDTH) or 1
     image = values[shown_rows][:, ::stride] if slots and m else np.empty((0, 0))
-    if image.size == 0 or not np.isfinite(image).all():
-        hatch(scene, left, y, w, h)
-    if image.size:
-        scene.items.append(s.Image(left, y, w, h, colorize(image, lut, limits.lo, limits.hi)))
+    image_with_gaps(scene, image, left, y, w, h, lut, limits)
     _axes(scene, data.steps[:count], m, left, y, w, h, bin_, slots)
     colorbar(scene, left + w + 12, y, h, lut, limits)
     return scene
@@ -88,7 +85,7 @@ def waterfall_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) ->
     """The image growing: the history up to every `every`-th row, every row last."""
     limits = color_limits(data)
     n = len(data)
-    for end in [*range(every, n, every), n]:
+    for end in s.replay_ends(n, every):
         yield waterfall_scene(data, width=width, rows=end, limits=limits)
 
 
