@@ -128,3 +128,51 @@ def test_stop_shows_in_the_synced_state():
     assert w._widget.stopped is True
     w.resume()
     assert w._widget.stopped is False
+
+
+def test_a_row_list_reused_by_the_caller_keeps_the_values_it_had():
+    w = LivePlot(columns=2)
+    row = [0.0, 0.0]
+    for i in range(3):
+        row[0], row[1] = i, -i
+        w.update(row)
+    array = np.zeros(2)
+    for i in range(3, 5):
+        array[:] = i, -i
+        w.update(array)
+    np.testing.assert_array_equal(w.history, [[i, -i] for i in range(5)])
+
+
+def test_rows_waiting_in_python_lists_are_seen_by_every_reader():
+    # Narrow rows are batched before they reach the arrays; interleaving
+    # updates, extends and reads must still give every row in order.
+    w = LivePlot(columns=3, max_rows=50)
+    expected = []
+    for i in range(200):
+        if i % 7 == 0:
+            w.extend([[i, i, i]], steps=[i])
+        else:
+            w.update([i, i, i], step=i)
+        expected.append(i)
+        if i % 13 == 0:
+            kept = expected[-50:]
+            assert len(w) == len(kept)
+            assert w.dropped == len(expected) - len(kept)
+            np.testing.assert_array_equal(w.history[:, 0], kept)
+            np.testing.assert_array_equal(w.steps, kept)
+    np.testing.assert_array_equal(w.history[:, 2], expected[-50:])
+
+
+def test_wide_rows_are_kept_exactly_as_narrow_ones():
+    w = LivePlot(columns=1000)
+    rows = np.arange(5000.0).reshape(5, 1000)
+    for row in rows:
+        w.update(list(row))
+    np.testing.assert_array_equal(w.history, rows)
+
+
+def test_an_integer_beyond_any_float_is_stored_as_inf():
+    w = LivePlot(columns=2)
+    w.update([10**400, -(10**400)])
+    w.update([1, 2])
+    np.testing.assert_array_equal(w.history, [[np.inf, -np.inf], [1, 2]])

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 import sys
 
 import numpy as np
 
 _INITIAL_CAPACITY = 256
+# Narrow rows wait in Python lists until about this many values came: a list
+# append costs a fraction of writing one row into an array, and the batch is
+# converted in one call. Wider rows are written straight into the arrays.
+_TAIL_VALUES = 8192
+_TAIL_MAX_WIDTH = 256
 
 
 class History:
@@ -17,6 +23,10 @@ class History:
     arrays. A bounded history slides that slice forward and, once the
     arrays' end is reached, copies the rows it keeps into new arrays of
     about `2 * max_rows`: O(1) per row, amortized.
+
+    Rows `append`ed one at a time first go to a tail of Python lists that
+    every reader moves into the arrays before it looks; a reader never sees
+    the difference, but it is not thread-safe: the owner's lock guards it.
 
     Rows already written are never modified: growing and compacting copy
     into new arrays, and `clear` starts new ones. Memory handed to a send
@@ -33,32 +43,51 @@ class History:
         self.max_rows = max_rows
         # An int limit keeps the per-row check a plain comparison.
         self._limit = sys.maxsize if max_rows is None else max_rows
-        self.dropped = 0
+        self._dropped = 0
         self.last_step: float | None = None  # kept as a float: read on every append
         self._allocate(0)
 
     def __len__(self) -> int:
-        return self._end - self._first
+        return min(self._end - self._first + len(self._tail_steps), self._limit)
 
     @property
     def total(self) -> int:
         """Rows appended since the last `clear`, dropped ones included."""
-        return self.dropped + self._end - self._first
+        return self._dropped + self._end - self._first + len(self._tail_steps)
+
+    @property
+    def dropped(self) -> int:
+        """Rows `max_rows` dropped since the last `clear`: the absolute index of the first held."""
+        self._settle()
+        return self._dropped
 
     @property
     def values(self) -> np.ndarray:
         """The N x M matrix of rows held, read-only."""
+        self._settle()
         return _read_only(self._values[self._first : self._end])
 
     @property
     def steps(self) -> np.ndarray:
         """The step of every row held (float64), read-only."""
+        self._settle()
         return _read_only(self._steps[self._first : self._end])
 
     @property
     def times(self) -> np.ndarray:
         """When every row held arrived, in seconds since the epoch, read-only."""
+        self._settle()
         return _read_only(self._times[self._first : self._end])
+
+    def held_rows(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Steps, times and values of the held rows [start, stop) (absolute indices).
+
+        Views into the arrays, for sending: cheaper than the read-only properties.
+        """
+        self._settle()
+        offset = self._first - self._dropped
+        a, b = start + offset, stop + offset
+        return self._steps[a:b], self._times[a:b], self._values[a:b]
 
     def set_width(self, width: int) -> None:
         """Fix the number of columns; only allowed while empty."""
@@ -69,6 +98,7 @@ class History:
 
     def widen(self, width: int) -> None:
         """Add columns on the right, NaN in the rows held (into new arrays, like growing)."""
+        self._settle()
         old_values, first, end = self._values, self._first, self._end
         self.width = width
         self._values = np.full((len(self._steps), width), np.nan, self.dtype)
@@ -84,47 +114,76 @@ class History:
         self._times[:n] = times[excess:]
         self._values[:n] = values[excess:]
         self._end = n
-        self.dropped = dropped
+        self._dropped = dropped
         self.last_step = float(steps[-1]) if n else None
 
-    def append(self, row: np.ndarray, step: float, time: float) -> None:
-        end = self._end
-        if end == len(self._steps):
-            end = self._make_room(1)
-        self._values[end] = row
-        self._steps[end] = step
-        self._times[end] = time
-        self._end = end = end + 1
-        if end - self._first > self._limit:
-            self._first += 1
-            self.dropped += 1
+    def append(self, row: np.ndarray | list | tuple, step: float, time: float) -> None:
+        """Append one row of `width` real numbers (numbers too big for the dtype become inf)."""
+        if self._tail_limit:
+            self._tail_values.extend(row.tolist() if type(row) is np.ndarray else row)
+            self._tail_steps.append(step)
+            self._tail_times.append(time)
+            if len(self._tail_steps) >= self._tail_limit:
+                self._settle()
+        else:
+            self._settle()
+            self._store(np.asarray(row, self.dtype)[None], step, time)
         self.last_step = step
 
     def extend(self, rows: np.ndarray, steps: np.ndarray, time: float) -> None:
+        self._settle()
+        self._store(rows, steps, time)
+        self.last_step = float(steps[-1])
+
+    def _settle(self) -> None:
+        """Move the rows waiting in the tail into the arrays."""
+        k = len(self._tail_steps)
+        if not k:
+            return
+        values = _float_array(self._tail_values, self.dtype).reshape(k, self.width or 0)
+        steps = np.array(self._tail_steps, np.float64)
+        times = np.array(self._tail_times, np.float64)
+        self._clear_tail()
+        self._store(values, steps, times)
+
+    def _clear_tail(self) -> None:
+        self._tail_values: list = []  # the rows, one after another
+        self._tail_steps: list[float] = []
+        self._tail_times: list[float] = []
+
+    def _store(self, rows: np.ndarray, steps: np.ndarray, times: np.ndarray | float) -> None:
         k = len(rows)
         if k > self._limit:  # only the last max_rows of them are kept
-            self.dropped += len(self) + k - self._limit
+            self._dropped += self._end - self._first + k - self._limit
             self._first = self._end
             rows, steps, k = rows[-self._limit :], steps[-self._limit :], self._limit
+            if isinstance(times, np.ndarray):
+                times = times[-self._limit :]
         end = self._end
         if end + k > len(self._steps):
             end = self._make_room(k)
         self._values[end : end + k] = rows
         self._steps[end : end + k] = steps
-        self._times[end : end + k] = time
+        self._times[end : end + k] = times
         self._end = end = end + k
         excess = end - self._first - self._limit
         if excess > 0:
             self._first += excess
-            self.dropped += excess
-        self.last_step = float(steps[-1])
+            self._dropped += excess
 
     def clear(self) -> None:
-        self.dropped = 0
+        self._dropped = 0
         self.last_step = None
         self._allocate(0)
 
     def _allocate(self, capacity: int) -> None:
+        """Start new, empty arrays (and an empty tail) with room for `capacity` rows."""
+        self._clear_tail()
+        width = self.width or 0
+        self._tail_limit = max(1, _TAIL_VALUES // width) if 0 < width <= _TAIL_MAX_WIDTH else 0
+        self._allocate_arrays(capacity)
+
+    def _allocate_arrays(self, capacity: int) -> None:
         self._first = self._end = 0
         self._steps = np.empty(capacity, np.float64)
         self._times = np.empty(capacity, np.float64)
@@ -138,13 +197,14 @@ class History:
         capacity stops at twice `max_rows`, so compaction happens at most
         once per `max_rows` appended rows.
         """
-        kept = min(len(self), self._limit - k)
+        held = self._end - self._first
+        kept = min(held, self._limit - k)
         capacity = max(kept + k, 2 * len(self._steps), _INITIAL_CAPACITY)
         capacity = max(kept + k, min(capacity, 2 * self._limit))
         old_steps, old_times, old_values = self._steps, self._times, self._values
         start, end = self._end - kept, self._end
-        self.dropped += len(self) - kept
-        self._allocate(capacity)
+        self._dropped += held - kept
+        self._allocate_arrays(capacity)
         self._steps[:kept] = old_steps[start:end]
         self._times[:kept] = old_times[start:end]
         self._values[:kept] = old_values[start:end]
@@ -163,6 +223,20 @@ def check_max_rows(value: object) -> int | None:
     if value < 1:
         raise ValueError(f"max_rows must be a positive integer or None; got {value}")
     return int(value)
+
+
+def _float_array(values: list, dtype: np.dtype) -> np.ndarray:
+    try:
+        return np.array(values, dtype)
+    except OverflowError:  # an int beyond any float: the dtype's overflow, inf
+        return np.array([_clamped(value) for value in values], dtype)
+
+
+def _clamped(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
 
 
 def _read_only(view: np.ndarray) -> np.ndarray:

@@ -270,17 +270,20 @@ class LivePlot(RowSender, LoopGuard, Exportable):
     @property
     def history(self) -> np.ndarray:
         """The N x M matrix of rows held (read-only view; later rows do not change it)."""
-        return self._history.values
+        with self._lock:  # the flush thread may be moving rows in
+            return self._history.values
 
     @property
     def steps(self) -> np.ndarray:
         """The step of every row held, shape (N,)."""
-        return self._history.steps
+        with self._lock:  # the flush thread may be moving rows in
+            return self._history.steps
 
     @property
     def dropped(self) -> int:
         """How many of the oldest rows `max_rows` has dropped since the last `reset()`."""
-        return self._history.dropped
+        with self._lock:  # the flush thread may be moving rows in
+            return self._history.dropped
 
     @property
     def kind(self) -> str:

@@ -30,10 +30,10 @@ def encode_rows(
     width = history.width or 0
     row_bytes = 16 + width * history.dtype.itemsize
     per_chunk = max(1, chunk_bytes // row_bytes)
-    steps, times, values = history.steps, history.times, history.values
     first = start
     while True:
         last = min(stop, first + per_chunk)
+        steps, times, values = history.held_rows(first, last)
         yield (
             {
                 "type": "rows",
@@ -44,11 +44,7 @@ def encode_rows(
                 "dtype": history.dtype.name,
                 "dropped": dropped,
             },
-            [
-                _buffer(steps[first - dropped : last - dropped]),
-                _buffer(times[first - dropped : last - dropped]),
-                _buffer(values[first - dropped : last - dropped]),
-            ],
+            [_buffer(steps), _buffer(times), _buffer(values)],
         )
         if last >= stop:
             return
@@ -56,5 +52,5 @@ def encode_rows(
 
 
 def _buffer(array: np.ndarray) -> memoryview:
-    # Slices of the history's arrays are C-contiguous, so this does not copy.
-    return memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8))
+    # Slices of the history's arrays are C-contiguous: their bytes, not a copy.
+    return memoryview(array).cast("B") if array.size else memoryview(b"")
