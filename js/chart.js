@@ -4,6 +4,7 @@
 
 import uPlot from "uplot";
 import { isolatedPoints } from "./isolated_points.js";
+import { densePaths } from "./dense_paths.js";
 import { createLegend } from "./legend.js";
 import { readLineOptions } from "./line_options.js";
 import { Scratch, seriesData, xValues } from "./series_data.js";
@@ -12,6 +13,9 @@ import { seriesColor } from "./theme.js";
 import { createToolbar } from "./toolbar.js";
 
 const MIN_SELECT_PX = 3;
+// With more rows than this per pixel column, lines are drawn as columns
+// (dense_paths.js): cheap to rasterize, and at that density a line is a band.
+const DENSE_ROWS_PER_PX = 8;
 // Alpha appended to a series colour for its raw line behind the smoothed one.
 const FAINT = "4d";
 
@@ -63,6 +67,7 @@ export class LineChart {
     this.generation = store.generation;
     this.hoverX = null;
     this.uplot = null;
+    this.dense = false; // whether the last draw's rows were binned: lines become bands
     this.layoutKey = "";
     this.drawnKey = "";
     this.themeVersion = 0;
@@ -194,6 +199,7 @@ export class LineChart {
     const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
     const ys = smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
+    this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
     u.batch(() => {
       if (u.width !== this.width || u.height !== this.height) {
         u.setSize({ width: this.width, height: this.height });
@@ -231,6 +237,7 @@ export class LineChart {
       stroke,
       width,
       show: !this.hidden[i],
+      paths: densePaths(() => this.dense, stroke),
       // Values with no neighbour (sparse metrics) show as dots.
       points: { show: false, filter: isolatedPoints, fill: stroke },
     });

@@ -19,9 +19,11 @@ const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
  * holding each series' min and max in occurrence order, or `null` for a
  * series with no finite value in the bin. Otherwise points pass through.
  *
- * Returns `{ x, ys, yMin, yMax }`: `x` and each of `ys` (one per column)
- * have the same length; `yMin`/`yMax` span the finite values inside
- * [x0, x1] only (null when there are none), for scaling the y axis.
+ * Returns `{ x, ys, yMin, yMax, rows, binned }`: `x` and each of `ys` (one
+ * per column) have the same length; `yMin`/`yMax` span the finite values
+ * inside [x0, x1] only (null when there are none), for scaling the y axis;
+ * `rows` counts the rows inside [x0, x1] and `binned` says whether they were
+ * binned.
  *
  * `blocks[k]`, when given, is the store's block summary of `columns[k]`
  * (`BlockSummaries.column`), whose entry 0 is absolute row `offset`: bins
@@ -35,7 +37,14 @@ export function envelope(steps, columns, length, x0, x1, width, blocks = [], off
   const hi = i1 < length ? i1 + 1 : i1;
   const bins = Math.max(1, Math.floor(width));
 
-  const out = { x: [], ys: columns.map(() => []), yMin: null, yMax: null };
+  const out = {
+    x: [],
+    ys: columns.map(() => []),
+    yMin: null,
+    yMax: null,
+    rows: Math.max(0, i1 - i0),
+    binned: false,
+  };
   if (hi <= lo) return out;
 
   const widen = (v) => {
@@ -60,6 +69,7 @@ export function envelope(steps, columns, length, x0, x1, width, blocks = [], off
   }
 
   // Bin edges by binary search: bin b holds steps in [x0 + b*dx, x0 + (b+1)*dx).
+  out.binned = true;
   const dx = (x1 - x0) / bins;
   const edges = new Uint32Array(bins + 1);
   edges[0] = i0;

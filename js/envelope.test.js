@@ -122,8 +122,10 @@ describe("envelope", () => {
     const out = envelope(steps, [column], 100, 10.5, 12.5, 50);
     expect(out.x).toEqual([10, 11, 12, 13]);
     expect([out.yMin, out.yMax]).toEqual([121, 144]);
+    expect([out.rows, out.binned]).toEqual([2, false]);
 
     const binned = envelope(steps, [column], 100, 20, 79, 10);
+    expect([binned.rows, binned.binned]).toEqual([60, true]);
     expect(binned.x[0]).toBe(19);
     expect(binned.x.at(-1)).toBe(80);
     expect([binned.yMin, binned.yMax]).toEqual([400, 79 * 79]);
@@ -135,6 +137,8 @@ describe("envelope", () => {
       ys: [],
       yMin: null,
       yMax: null,
+      rows: 0,
+      binned: false,
     });
     const steps = Float64Array.from([0, 10, 20]);
     const column = Float64Array.from([1, 2, 3]);

@@ -33,5 +33,6 @@ export default class FakePlot {
   }
 }
 
+FakePlot.paths = { linear: () => () => null };
 FakePlot.rangeNum = (min, max) => [min, max];
 FakePlot.rangeLog = (min, max) => [min, max];

@@ -31,10 +31,12 @@ export class Scratch {
  * Points to draw for x in [x0, x1] at `width` pixels.
  *
  * `options` is `{ xAxis, smoothing, logY, hidden }` (`hidden[c]` true for a
- * hidden column). Returns `{ x, raw, smoothed, yMin, yMax }`: `raw[c]` and,
+ * hidden column). Returns `{ x, raw, smoothed, yMin, yMax, rows, binned }`: `raw[c]` and,
  * when smoothing, `smoothed[c]` are one y array per column, the same length
  * as `x` (all null for a hidden column); yMin/yMax span the finite values
- * drawn inside [x0, x1] (null when none), for scaling the y axis.
+ * drawn inside [x0, x1] (null when none), for scaling the y axis; `rows`
+ * counts the rows in [x0, x1] and `binned` says whether there were too many
+ * to draw one by one (see envelope).
  */
 export function seriesData(store, options, x0, x1, width, scratch) {
   const { length } = store;
@@ -84,5 +86,7 @@ export function seriesData(store, options, x0, x1, width, scratch) {
     smoothed: smoothing ? perColumn(shown.length) : null,
     yMin: env.yMin,
     yMax: env.yMax,
+    rows: env.rows,
+    binned: env.binned,
   };
 }
