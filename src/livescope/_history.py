@@ -227,7 +227,7 @@ def check_max_rows(value: object) -> int | None:
 
 def _float_array(values: list, dtype: np.dtype) -> np.ndarray:
     try:
-        return np.array(values, dtype)
+        return np.fromiter(values, dtype, len(values))
     except OverflowError:  # an int beyond any float: the dtype's overflow, inf
         return np.array([_clamped(value) for value in values], dtype)
 

@@ -64,14 +64,14 @@ def coerce_row(
         For a dict key that is not a column.
     """
     row_type = type(row)
-    if (row_type is list or row_type is tuple) and len(row) == len(columns):
+    if (
+        (row_type is list or row_type is tuple)
+        and len(row) == len(columns)
+        and _PLAIN_NUMBERS.issuperset(map(type, row))
+    ):
         # The common case, checked by exact type: ABC checks and np.asarray
         # would cost several times more than the append itself.
-        for value in row:
-            if type(value) not in _PLAIN_NUMBERS:
-                break
-        else:
-            return row
+        return row
     if row_type is np.ndarray and row.shape == (len(columns),) and row.dtype.kind in "fiub":
         return row
     if isinstance(row, Mapping):
