@@ -270,19 +270,19 @@ class LivePlot(RowSender, LoopGuard, Exportable):
     @property
     def history(self) -> np.ndarray:
         """The N x M matrix of rows held (read-only view; later rows do not change it)."""
-        with self._lock:  # the flush thread may be moving rows in
+        with self._lock:  # reading moves waiting rows into the arrays (see History)
             return self._history.values
 
     @property
     def steps(self) -> np.ndarray:
         """The step of every row held, shape (N,)."""
-        with self._lock:  # the flush thread may be moving rows in
+        with self._lock:  # reading moves waiting rows into the arrays (see History)
             return self._history.steps
 
     @property
     def dropped(self) -> int:
         """How many of the oldest rows `max_rows` has dropped since the last `reset()`."""
-        with self._lock:  # the flush thread may be moving rows in
+        with self._lock:  # reading moves waiting rows into the arrays (see History)
             return self._history.dropped
 
     @property
