@@ -13,8 +13,8 @@ import { seriesColor } from "./theme.js";
 import { createToolbar } from "./toolbar.js";
 
 const MIN_SELECT_PX = 3;
-// With more rows than this per pixel column, lines are drawn as columns
-// (dense_paths.js): cheap to rasterize, and at that density a line is a band.
+// With more rows than this per pixel column, lines that travel far are drawn
+// as columns (dense_paths.js): cheap to rasterize, and there a line is a band.
 const DENSE_ROWS_PER_PX = 8;
 // Alpha appended to a series colour for its raw line behind the smoothed one.
 const FAINT = "4d";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denseColumns } from "./dense_paths.js";
+import { denseColumns, verticalTravel } from "./dense_paths.js";
 
 const identity = (v) => v;
 
@@ -45,5 +45,12 @@ describe("denseColumns", () => {
     const ys = [9, 1, 2, 9];
     const out = denseColumns(xs, ys, 1, 2, (v) => v * 2, (v) => -v, 2);
     expect(out).toEqual({ columns: [2, -1, -1, 4, -2, -1], joins: [] });
+  });
+});
+
+describe("verticalTravel", () => {
+  it("adds up the line's moves up and down, not across gaps", () => {
+    expect(verticalTravel([0, 5, 2, null, 10, 11, 11], 0, 6, identity)).toBe(5 + 3 + 1);
+    expect(verticalTravel([0, 5, 2, 9], 1, 2, (v) => 2 * v)).toBe(6);
   });
 });
