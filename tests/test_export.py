@@ -137,6 +137,13 @@ def test_save_gif_replays_the_history_frame_by_frame(tmp_path):
     assert line_at(frames[-1], x, float(area.y_px(0.65)), PALETTE[0])
 
 
+def test_save_gif_takes_a_number_of_frames_instead(tmp_path):
+    w = plot(n=1000)
+    w.save_gif(tmp_path / "plot.gif", frames=8)
+    frames, _ = load(tmp_path / "plot.gif")
+    assert len(frames) == 8  # 125 rows a frame
+
+
 def test_save_gif_defaults_to_about_a_hundred_frames(tmp_path):
     w = plot(n=1234)
     w.save_gif(tmp_path / "plot.gif")
@@ -172,6 +179,12 @@ def test_missing_pillow_names_the_extra(tmp_path, monkeypatch, method):
         (lambda w, p: w.save_gif(p, fps=0), ValueError, r"fps must be > 0 and <= 50; got 0"),
         (lambda w, p: w.save_gif(p, fps="9"), TypeError, "fps must be a number; got str '9'"),
         (lambda w, p: w.save_gif(p, every=0), ValueError, "every must be >= 1; got 0"),
+        (lambda w, p: w.save_gif(p, frames=0), ValueError, "frames must be >= 1; got 0"),
+        (
+            lambda w, p: w.save_gif(p, every=5, frames=10),
+            ValueError,
+            "give every or frames, not both; got every=5, frames=10",
+        ),
     ],
 )
 def test_bad_arguments_are_named(tmp_path, call, error, message):

@@ -18,7 +18,7 @@ from ._video import require_imageio_ffmpeg, write_mp4
 from ._widget import LivePlotWidget
 
 HTML_POINTS = 20_000  # per series: zooming 10x into a full-width chart stays sharp
-GIF_FRAMES = 100  # frames of a GIF when `every` is not given
+GIF_FRAMES = 100  # frames of a GIF when neither `every` nor `frames` is given
 MAX_GIF_FPS = 50  # browsers slow down GIF frames shorter than 20 ms
 
 
@@ -56,10 +56,11 @@ def save_gif(
     path: object,
     fps: object,
     every: object,
+    frames: object,
     width: object,
 ) -> None:
     """Write the history of `data` (`rows` long) replayed as an animated GIF."""
-    target, every = _check_replay(path, fps, MAX_GIF_FPS, every, rows, width)
+    target, every = _check_replay(path, fps, MAX_GIF_FPS, every, frames, rows, width)
     require_pillow("save_gif")
     write_gif(list(kind.frames(data, every, width)), target, fps)
 
@@ -71,22 +72,33 @@ def save_mp4(
     path: object,
     fps: object,
     every: object,
+    frames: object,
     width: object,
 ) -> None:
     """Write the history of `data` (`rows` long) replayed as an MP4, frames as `save_gif`'s."""
-    target, every = _check_replay(path, fps, MAX_VIDEO_FPS, every, rows, width)
+    target, every = _check_replay(path, fps, MAX_VIDEO_FPS, every, frames, rows, width)
     require_imageio_ffmpeg("save_mp4")
     write_mp4(list(kind.frames(data, every, width)), target, fps)
 
 
 def _check_replay(
-    path: object, fps: object, max_fps: float, every: object, rows: int, width: object
+    path: object,
+    fps: object,
+    max_fps: float,
+    every: object,
+    frames: object,
+    rows: int,
+    width: object,
 ) -> tuple[Path, int]:
-    """The target and rows per frame of a replay (by default about GIF_FRAMES frames)."""
+    """The target and rows per frame of a replay: `every`, or from `frames` (or GIF_FRAMES)."""
     target = _check_path(path)
     _check_fps(fps, max_fps)
+    if every is not None and frames is not None:
+        raise ValueError(f"give every or frames, not both; got every={every!r}, frames={frames!r}")
     if every is None:
-        every = max(1, math.ceil(rows / GIF_FRAMES))
+        frames = GIF_FRAMES if frames is None else frames
+        _check_int("frames", frames, at_least=1)
+        every = max(1, math.ceil(rows / frames))  # type: ignore[operator]
     _check_int("every", every, at_least=1)
     _check_int("width", width, at_least=200, at_most=10_000)
     return target, every

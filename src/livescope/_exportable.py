@@ -75,6 +75,7 @@ class Exportable:
         *,
         fps: float = 10,
         every: int | None = None,
+        frames: int | None = None,
         width: int = 800,
     ) -> None:
         """Write the history replayed as an animated GIF, on the final axes and colours.
@@ -94,11 +95,14 @@ class Exportable:
         every : int, optional
             Rows added per frame; by default about 100 frames in all. The
             last frame always shows every row.
+        frames : int, optional
+            At most this many frames instead (the rows per frame rounded
+            up), as a Dashboard's GIF takes it; not together with `every`.
         width : int
             Width in CSS pixels, 200 to 10,000.
         """
         data = self._data()
-        _export.save_gif(self._exports(), data, len(data), path, fps, every, width)
+        _export.save_gif(self._exports(), data, len(data), path, fps, every, frames, width)
 
     def save_mp4(
         self,
@@ -106,6 +110,7 @@ class Exportable:
         *,
         fps: float = 10,
         every: int | None = None,
+        frames: int | None = None,
         width: int = 800,
     ) -> None:
         """Write the history replayed as an MP4 video (H.264), the frames `save_gif` draws.
@@ -120,11 +125,13 @@ class Exportable:
             Frames per second, 0 < fps <= 120.
         every : int, optional
             Rows added per frame; by default about 100 frames in all.
+        frames : int, optional
+            At most this many frames instead; not together with `every`.
         width : int
             Width in CSS pixels, 200 to 10,000.
         """
         data = self._data()
-        _export.save_mp4(self._exports(), data, len(data), path, fps, every, width)
+        _export.save_mp4(self._exports(), data, len(data), path, fps, every, frames, width)
 
     def _exports(self) -> KindExports:
         return exports_for(self.kind)
