@@ -67,7 +67,7 @@ export class LineChart {
     this.generation = store.generation;
     this.hoverX = null;
     this.uplot = null;
-    this.dense = false; // whether the last draw's rows were binned: lines become bands
+    this.dense = false; // whether the last draw had more than DENSE_ROWS_PER_PX rows a pixel
     this.layoutKey = "";
     this.drawnKey = "";
     this.themeVersion = 0;

@@ -31,12 +31,12 @@ export class Scratch {
  * Points to draw for x in [x0, x1] at `width` pixels.
  *
  * `options` is `{ xAxis, smoothing, logY, hidden }` (`hidden[c]` true for a
- * hidden column). Returns `{ x, raw, smoothed, yMin, yMax, rows, binned }`: `raw[c]` and,
- * when smoothing, `smoothed[c]` are one y array per column, the same length
- * as `x` (all null for a hidden column); yMin/yMax span the finite values
- * drawn inside [x0, x1] (null when none), for scaling the y axis; `rows`
- * counts the rows in [x0, x1] and `binned` says whether there were too many
- * to draw one by one (see envelope).
+ * hidden column). Returns `{ x, raw, smoothed, yMin, yMax, rows, binned }`:
+ * `raw[c]` and, when smoothing, `smoothed[c]` are one y array per column,
+ * the same length as `x` (all null for a hidden column); yMin/yMax span the
+ * finite values drawn inside [x0, x1] (null when none), for scaling the y
+ * axis; `rows` counts the rows in [x0, x1] and `binned` says whether there
+ * were too many to draw one by one (see envelope).
  */
 export function seriesData(store, options, x0, x1, width, scratch) {
   const { length } = store;
