@@ -25,8 +25,6 @@ from ._saved_state import SVG_MIME
 from ._static_raster import require_pillow, scene_to_image
 from ._static_scene import Scene
 from ._static_svg import scene_to_svg
-from ._video import MAX_FPS as MAX_VIDEO_FPS
-from ._video import require_imageio_ffmpeg, write_mp4
 from ._widget import DashboardControlsWidget
 
 if TYPE_CHECKING:
@@ -207,9 +205,7 @@ class DashboardExports:
         width : int
             Width of the whole grid in CSS pixels, 200 to 10,000.
         """
-        target = _check_replay(path, fps, _export.MAX_GIF_FPS, frames, width)
-        require_pillow("save_gif")
-        _export.write_gif(self._frames(frames, width), target, fps)
+        self._save_replay(_export.GIF, path, fps, frames, width)
 
     def save_mp4(
         self,
@@ -234,9 +230,14 @@ class DashboardExports:
         width : int
             Width of the whole grid in CSS pixels, 200 to 10,000.
         """
-        target = _check_replay(path, fps, MAX_VIDEO_FPS, frames, width)
-        require_imageio_ffmpeg("save_mp4")
-        write_mp4(self._frames(frames, width), target, fps)
+        self._save_replay(_export.MP4, path, fps, frames, width)
+
+    def _save_replay(
+        self, form: _export.ReplayFormat, path: object, fps: object, frames: object, width: object
+    ) -> None:
+        target = _check_replay(path, fps, form.max_fps, frames, width)
+        form.require(form.method)
+        form.write(self._frames(frames, width), target, fps)  # type: ignore[arg-type]
 
 
 def _check_replay(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import numbers
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,8 @@ def save_png(kind: KindExports, data: Any, path: object, width: object, scale: o
     scene_to_image(kind.scene(data, width), scale=scale).save(target, format="PNG", optimize=True)
 
 
-def save_gif(
+def save_replay(
+    form: ReplayFormat,
     kind: KindExports,
     data: Any,
     rows: int,
@@ -59,26 +62,10 @@ def save_gif(
     frames: object,
     width: object,
 ) -> None:
-    """Write the history of `data` (`rows` long) replayed as an animated GIF."""
-    target, every = _check_replay(path, fps, MAX_GIF_FPS, every, frames, rows, width)
-    require_pillow("save_gif")
-    write_gif(list(kind.frames(data, every, width)), target, fps)
-
-
-def save_mp4(
-    kind: KindExports,
-    data: Any,
-    rows: int,
-    path: object,
-    fps: object,
-    every: object,
-    frames: object,
-    width: object,
-) -> None:
-    """Write the history of `data` (`rows` long) replayed as an MP4, frames as `save_gif`'s."""
-    target, every = _check_replay(path, fps, MAX_VIDEO_FPS, every, frames, rows, width)
-    require_imageio_ffmpeg("save_mp4")
-    write_mp4(list(kind.frames(data, every, width)), target, fps)
+    """Write the history of `data` (`rows` long) replayed as a GIF or an MP4 (`form`)."""
+    target, every = _check_replay(path, fps, form.max_fps, every, frames, rows, width)
+    form.require(form.method)
+    form.write(list(kind.frames(data, every, width)), target, fps)
 
 
 def _check_replay(
@@ -152,3 +139,17 @@ def _check_int(name: str, value: object, *, at_least: int, at_most: int | None =
     if value < at_least or (at_most is not None and value > at_most):
         bound = f">= {at_least}" if at_most is None else f"between {at_least} and {at_most}"
         raise ValueError(f"{name} must be {bound}; got {value}")
+
+
+@dataclass(frozen=True)
+class ReplayFormat:
+    """What a GIF and an MP4 of a replay differ in."""
+
+    method: str  # the save_* method, named when its optional extra is missing
+    max_fps: float
+    require: Callable[[str], object]  # raises ImportError naming the extra to install
+    write: Callable[[list[Scene], Path, float], None]
+
+
+GIF = ReplayFormat("save_gif", MAX_GIF_FPS, require_pillow, write_gif)
+MP4 = ReplayFormat("save_mp4", MAX_VIDEO_FPS, require_imageio_ffmpeg, write_mp4)

@@ -101,8 +101,7 @@ class Exportable:
         width : int
             Width in CSS pixels, 200 to 10,000.
         """
-        data = self._data()
-        _export.save_gif(self._exports(), data, len(data), path, fps, every, frames, width)
+        self._save_replay(_export.GIF, path, fps, every, frames, width)
 
     def save_mp4(
         self,
@@ -130,8 +129,21 @@ class Exportable:
         width : int
             Width in CSS pixels, 200 to 10,000.
         """
+        self._save_replay(_export.MP4, path, fps, every, frames, width)
+
+    def _save_replay(
+        self,
+        form: _export.ReplayFormat,
+        path: object,
+        fps: object,
+        every: object,
+        frames: object,
+        width: object,
+    ) -> None:
         data = self._data()
-        _export.save_mp4(self._exports(), data, len(data), path, fps, every, frames, width)
+        _export.save_replay(
+            form, self._exports(), data, len(data), path, fps, every, frames, width
+        )
 
     def _exports(self) -> KindExports:
         return exports_for(self.kind)
