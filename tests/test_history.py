@@ -176,3 +176,38 @@ def test_an_integer_beyond_any_float_is_stored_as_inf():
     w.update([10**400, -(10**400)])
     w.update([1, 2])
     np.testing.assert_array_equal(w.history, [[np.inf, -np.inf], [1, 2]])
+
+
+def test_growing_never_copies_rows_already_held():
+    w = LivePlot(columns=2)
+    w.update([0, 0])
+    first_rows = w._history.held_rows(0, 1)[2]
+    for i in range(1, 5000):
+        w.update([i, -i])
+    assert np.shares_memory(w._history.held_rows(0, 1)[2], first_rows)
+    np.testing.assert_array_equal(w.history, [[i, -i] for i in range(5000)])
+    np.testing.assert_array_equal(w.steps, np.arange(5000))
+
+
+def test_rows_across_arrays_read_the_same_as_in_one():
+    history = LivePlot(columns=300)._history  # wide rows go straight into the arrays
+    rows = np.arange(300_000.0).reshape(1000, 300)
+    for i, row in enumerate(rows):
+        history.append(row, float(i), 0.0)
+    # Held in arrays of 256, 512 and 1024 rows: read within and across them.
+    for start, stop in [(0, 256), (10, 20), (250, 260), (256, 768), (700, 1000), (0, 1000)]:
+        steps, _, values = history.held_rows(start, stop)
+        np.testing.assert_array_equal(values, rows[start:stop])
+        np.testing.assert_array_equal(steps, np.arange(start, stop))
+    np.testing.assert_array_equal(history.values, rows)
+
+
+def test_a_view_taken_before_more_rows_keeps_its_values():
+    w = LivePlot(columns=1)
+    w.extend(np.arange(300.0))
+    before = w.history
+    w.extend(np.arange(300.0, 2000.0))
+    np.testing.assert_array_equal(w.history[:, 0], np.arange(2000.0))  # joins the arrays
+    w.extend(np.arange(2000.0, 9000.0))
+    np.testing.assert_array_equal(before[:, 0], np.arange(300.0))
+    np.testing.assert_array_equal(w.history[:, 0], np.arange(9000.0))

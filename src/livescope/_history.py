@@ -17,12 +17,19 @@ _TAIL_MAX_WIDTH = 256
 
 
 class History:
-    """Rows in arrays that grow by doubling, optionally keeping only the last `max_rows`.
+    """Rows in arrays of growing capacity, optionally keeping only the last `max_rows`.
 
-    The rows held are always one contiguous slice `[first, end)` of the
-    arrays. A bounded history slides that slice forward and, once the
-    arrays' end is reached, copies the rows it keeps into new arrays of
-    about `2 * max_rows`: O(1) per row, amortized.
+    The newest rows are the slice `[first, end)` of the current arrays. When
+    those are full, an unbounded history sets them aside as a block, as they
+    are, and starts arrays of twice the capacity: growing never copies a
+    row, so a long run never pays for copying (and first touching) its whole
+    history again. A reader that wants every row as one matrix joins the
+    blocks once, into arrays with room to grow, so reading on every step
+    stays O(1) per row, amortized.
+
+    A bounded history slides `[first, end)` forward and, once the arrays'
+    end is reached, copies the rows it keeps into new arrays of about
+    `2 * max_rows`: O(1) per row, amortized.
 
     Rows `append`ed one at a time first go to a tail of Python lists that
     every reader moves into the arrays before it looks; a reader never sees
@@ -48,12 +55,13 @@ class History:
         self._allocate(0)
 
     def __len__(self) -> int:
-        return min(self._end - self._first + len(self._tail_steps), self._limit)
+        held = self._block_rows + self._end - self._first + len(self._tail_steps)
+        return min(held, self._limit)
 
     @property
     def total(self) -> int:
         """Rows appended since the last `clear`, dropped ones included."""
-        return self._dropped + self._end - self._first + len(self._tail_steps)
+        return self._dropped + self._block_rows + self._end - self._first + len(self._tail_steps)
 
     @property
     def dropped(self) -> int:
@@ -64,30 +72,44 @@ class History:
     @property
     def values(self) -> np.ndarray:
         """The N x M matrix of rows held, read-only."""
-        self._settle()
+        self._join()
         return _read_only(self._values[self._first : self._end])
 
     @property
     def steps(self) -> np.ndarray:
         """The step of every row held (float64), read-only."""
-        self._settle()
+        self._join()
         return _read_only(self._steps[self._first : self._end])
 
     @property
     def times(self) -> np.ndarray:
         """When every row held arrived, in seconds since the epoch, read-only."""
-        self._settle()
+        self._join()
         return _read_only(self._times[self._first : self._end])
 
     def held_rows(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Steps, times and values of the held rows [start, stop) (absolute indices).
 
-        Views into the arrays, for sending: cheaper than the read-only properties.
+        For sending: views into the arrays, cheaper than the read-only
+        properties; only rows that span two arrays are copied (those rows alone).
         """
         self._settle()
-        offset = self._first - self._dropped
-        a, b = start + offset, stop + offset
-        return self._steps[a:b], self._times[a:b], self._values[a:b]
+        offset = self._first - self._dropped - self._block_rows
+        if start >= self._block_rows:
+            a, b = start + offset, stop + offset
+            return self._steps[a:b], self._times[a:b], self._values[a:b]
+        parts = []
+        for first, arrays in zip(self._block_starts, self._blocks, strict=True):
+            a, b = max(start - first, 0), min(stop - first, len(arrays[0]))
+            if a < b:
+                parts.append([array[a:b] for array in arrays])
+        if stop > self._block_rows:
+            b = stop + offset
+            parts.append([self._steps[:b], self._times[:b], self._values[:b]])
+        if len(parts) == 1:
+            return parts[0][0], parts[0][1], parts[0][2]
+        steps, times, values = (np.concatenate(arrays) for arrays in zip(*parts, strict=True))
+        return steps, times, values
 
     def set_width(self, width: int) -> None:
         """Fix the number of columns; only allowed while empty."""
@@ -97,8 +119,8 @@ class History:
         self._allocate(0)
 
     def widen(self, width: int) -> None:
-        """Add columns on the right, NaN in the rows held (into new arrays, like growing)."""
-        self._settle()
+        """Add columns on the right, NaN in the rows held (into new arrays)."""
+        self._join()
         old_values, first, end = self._values, self._first, self._end
         self.width = width
         self._values = np.full((len(self._steps), width), np.nan, self.dtype)
@@ -146,6 +168,30 @@ class History:
         self._clear_tail()
         self._store(values, steps, times)
 
+    def _join(self) -> None:
+        """Hold every row in the current arrays, copying the blocks set aside into them."""
+        self._settle()
+        if not self._blocks:
+            return
+        end = self._end
+        parts = [*self._blocks, (self._steps[:end], self._times[:end], self._values[:end])]
+        held = self._block_rows + end
+        self._allocate_arrays(max(2 * held, _INITIAL_CAPACITY))
+        end = 0
+        for steps, times, values in parts:
+            k = len(steps)
+            self._steps[end : end + k] = steps
+            self._times[end : end + k] = times
+            self._values[end : end + k] = values
+            end += k
+        self._end = end
+        self._clear_blocks()
+
+    def _clear_blocks(self) -> None:
+        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._block_starts: list[int] = []  # the absolute index of each block's first row
+        self._block_rows = 0
+
     def _clear_tail(self) -> None:
         self._tail_values: list = []  # the rows, one after another
         self._tail_steps: list[float] = []
@@ -177,8 +223,9 @@ class History:
         self._allocate(0)
 
     def _allocate(self, capacity: int) -> None:
-        """Start new, empty arrays (and an empty tail) with room for `capacity` rows."""
+        """Start new, empty arrays (no blocks, an empty tail) with room for `capacity` rows."""
         self._clear_tail()
+        self._clear_blocks()
         width = self.width or 0
         self._tail_limit = max(1, _TAIL_VALUES // width) if 0 < width <= _TAIL_MAX_WIDTH else 0
         self._allocate_arrays(capacity)
@@ -190,13 +237,22 @@ class History:
         self._values = np.empty((capacity, self.width or 0), self.dtype)
 
     def _make_room(self, k: int) -> int:
-        """Move the rows to keep into new arrays with room for `k` more; return the new end.
+        """Start new arrays with room for `k` more rows; return where those go.
 
-        Unbounded, every row is kept and the capacity doubles. Bounded, the
+        Unbounded, the current arrays become a block and the capacity
+        doubles. Bounded, the rows to keep move into the new arrays, the
         rows that `k` new ones would push out are left behind and the
         capacity stops at twice `max_rows`, so compaction happens at most
         once per `max_rows` appended rows.
         """
+        if self.max_rows is None:
+            end = self._end
+            if end:
+                self._blocks.append((self._steps[:end], self._times[:end], self._values[:end]))
+                self._block_starts.append(self._block_rows)
+                self._block_rows += end
+            self._allocate_arrays(max(k, 2 * len(self._steps), _INITIAL_CAPACITY))
+            return 0
         held = self._end - self._first
         kept = min(held, self._limit - k)
         capacity = max(kept + k, 2 * len(self._steps), _INITIAL_CAPACITY)
