@@ -158,6 +158,10 @@ class NotebookTab(ABC):
         return p["count"], p["last"]
 
     def frames(self, t0_ms: float, t1_ms: float) -> FrameStats:
+        """The frames of [t0, t1], once that window has passed in the page."""
+        # A window that ends in the future would count its rest as one long frame.
+        timeout_s = max(0.0, t1_ms - self.now_ms()) / 1000 + 10
+        self.wait("(t) => window.__bench.now() > t", [t1_ms], timeout_s, "the frame window")
         return frame_stats(self.call(FRAMES_JS, t0_ms, t1_ms), t0_ms, t1_ms)
 
     def drop_frames_before(self, t_ms: float) -> None:
