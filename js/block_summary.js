@@ -214,16 +214,18 @@ export class BlockSummaries {
  * `emptyExtremes`), keeping each extreme's first occurrence, exactly as a
  * scan of every row would. `blocks` is `BlockSummaries.column(c)` for a
  * column whose entry 0 is absolute row `offset`, or null to scan every row.
+ * With `positive`, values <= 0 are left out too (a log scale's gaps).
  */
-export function foldExtremes(column, blocks, offset, from, to, acc) {
-  if (blocks) foldLevel(column, blocks, blocks.length - 1, offset, from, to, acc);
-  else scanRows(column, from, to, acc);
+export function foldExtremes(column, blocks, offset, from, to, acc, positive = false) {
+  const scan = positive ? scanPositive : scanRows;
+  if (blocks) foldLevel(column, blocks, blocks.length - 1, offset, from, to, acc, scan);
+  else scan(column, from, to, acc);
   return acc;
 }
 
-function foldLevel(column, levels, l, offset, from, to, acc) {
+function foldLevel(column, levels, l, offset, from, to, acc, scan) {
   if (l < 0) {
-    scanRows(column, from, to, acc);
+    scan(column, from, to, acc);
     return;
   }
   const { size, base, min, max, minAt, maxAt } = levels[l];
@@ -231,12 +233,17 @@ function foldLevel(column, levels, l, offset, from, to, acc) {
   const first = Math.ceil((from + offset) / size) * size;
   const end = Math.floor((to + offset) / size) * size;
   if (first >= end) {
-    foldLevel(column, levels, l - 1, offset, from, to, acc);
+    foldLevel(column, levels, l - 1, offset, from, to, acc, scan);
     return;
   }
-  foldLevel(column, levels, l - 1, offset, from, first - offset, acc);
+  foldLevel(column, levels, l - 1, offset, from, first - offset, acc, scan);
   // A block with no finite value holds min = Infinity, max = -Infinity: never taken.
   for (let slot = first / size - base, start = first; start < end; slot++, start += size) {
+    if (scan === scanPositive && min[slot] <= 0) {
+      // Only the rows tell which of the block's values are positive, if any is.
+      if (max[slot] > 0) foldLevel(column, levels, l - 1, offset, start - offset, start + size - offset, acc, scan);
+      continue;
+    }
     if (min[slot] < acc.min) {
       acc.min = min[slot];
       acc.minAt = start + minAt[slot] - offset;
@@ -246,7 +253,7 @@ function foldLevel(column, levels, l, offset, from, to, acc) {
       acc.maxAt = start + maxAt[slot] - offset;
     }
   }
-  foldLevel(column, levels, l - 1, offset, end - offset, to, acc);
+  foldLevel(column, levels, l - 1, offset, end - offset, to, acc, scan);
 }
 
 function scanRows(column, from, to, acc) {
@@ -259,6 +266,26 @@ function scanRows(column, from, to, acc) {
       minAt = i;
     }
     if (v > max && v !== Infinity) {
+      max = v;
+      maxAt = i;
+    }
+  }
+  acc.min = min;
+  acc.max = max;
+  acc.minAt = minAt;
+  acc.maxAt = maxAt;
+}
+
+/** scanRows of the values > 0 only. */
+function scanPositive(column, from, to, acc) {
+  let { min, max, minAt, maxAt } = acc;
+  for (let i = from; i < to; i++) {
+    const v = column[i];
+    if (v < min && v > 0) {
+      min = v;
+      minAt = i;
+    }
+    if (v > max && v !== Infinity && v > 0) {
       max = v;
       maxAt = i;
     }

@@ -75,6 +75,27 @@ describe("block summaries", () => {
     }
   });
 
+  it("give a scan's extremes of the positive values alone, for a log scale", () => {
+    const rand = random(5);
+    const n = 3000;
+    // Runs of positive values, so whole blocks are positive and others are mixed.
+    const column = Float64Array.from({ length: n }, (_, i) =>
+      Math.floor(i / 40) % 3 ? Math.abs(value(rand)) + 0.5 : value(rand),
+    );
+    const summaries = new BlockSummaries([1, 3, 6]);
+    summaries.reset(0, 1);
+    summaries.extend([column], 0, 0, n);
+    const blocks = summaries.column(0);
+    const masked = column.map((v) => (v > 0 ? v : NaN));
+    for (let k = 0; k < 2000; k++) {
+      const from = Math.floor(rand() * n);
+      const to = from + Math.floor(rand() * (n - from + 1));
+      expect(foldExtremes(column, blocks, 0, from, to, emptyExtremes(), true)).toEqual(
+        plain(masked, from, to),
+      );
+    }
+  });
+
   it("are null extremes over a range with no finite value", () => {
     const column = Float64Array.from({ length: 64 }, (_, i) => (i % 2 ? NaN : Infinity));
     const summaries = new BlockSummaries([2, 4]);

@@ -16,3 +16,18 @@ export function capacityFor(needed, capacity, dataBytes) {
   const g = dataBytes > LARGE_BYTES ? GROWTH : 2;
   return g * needed <= capacity ? capacity : Math.ceil(g * needed);
 }
+
+/**
+ * Rows [head, head + length) of `array` at the front of an array of
+ * `capacity` entries: the same array when it is that size (moving in place is
+ * safe, views read the arrays afresh on every draw), else a new one.
+ */
+export function moveRows(array, head, length, capacity) {
+  if (capacity === array.length) {
+    array.copyWithin(0, head, head + length);
+    return array;
+  }
+  const next = new array.constructor(capacity);
+  next.set(array.subarray(head, head + length));
+  return next;
+}

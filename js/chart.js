@@ -7,7 +7,8 @@ import { isolatedPoints } from "./isolated_points.js";
 import { densePaths } from "./dense_paths.js";
 import { createLegend } from "./legend.js";
 import { readLineOptions } from "./line_options.js";
-import { Scratch, seriesData, xValues } from "./series_data.js";
+import { seriesData, xValues } from "./series_data.js";
+import { SmoothedColumns } from "./smoothed_columns.js";
 import { nearestIndex } from "./store.js";
 import { seriesColor } from "./theme.js";
 import { createToolbar } from "./toolbar.js";
@@ -57,7 +58,7 @@ export class LineChart {
     this.setOptions = setOptions;
     this.options = readLineOptions({});
     this.hidden = [];
-    this.scratch = new Scratch();
+    this.smoothed = new SmoothedColumns();
     this.theme = null;
     this.width = 0;
     this.height = 300;
@@ -195,7 +196,7 @@ export class LineChart {
 
     const [x0, x1] = this.xRange;
     const options = { smoothing, logY, xAxis, hidden: this.hidden };
-    const data = seriesData(this.store, options, x0, x1, this.width, this.scratch);
+    const data = seriesData(this.store, options, x0, x1, this.width, this.smoothed);
     const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
     const ys = smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;

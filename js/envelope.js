@@ -9,6 +9,7 @@ import { emptyExtremes, foldExtremes } from "./block_summary.js";
 import { lowerBound, upperBound } from "./search.js";
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
+const positiveOrNull = (v) => (v > 0 && v !== Infinity ? v : null);
 
 /**
  * Points to draw for steps in [x0, x1] at `width` pixels.
@@ -29,8 +30,11 @@ const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
  * (`BlockSummaries.column`), whose entry 0 is absolute row `offset`: bins
  * then read whole blocks and scan rows only at their edges, with the same
  * result. A null entry scans every row.
+ *
+ * With `positive`, values <= 0 are gaps too, as a log scale needs.
  */
-export function envelope(steps, columns, length, x0, x1, width, blocks = [], offset = 0) {
+export function envelope(steps, columns, length, x0, x1, width, blocks = [], offset = 0, positive = false) {
+  const shown = positive ? positiveOrNull : finiteOrNull;
   const i0 = lowerBound(steps, length, x0);
   const i1 = upperBound(steps, length, x1);
   const lo = i0 > 0 ? i0 - 1 : i0;
@@ -56,14 +60,14 @@ export function envelope(steps, columns, length, x0, x1, width, blocks = [], off
     for (let i = from; i < to; i++) out.x.push(steps[i]);
     columns.forEach((column, c) => {
       const y = out.ys[c];
-      for (let i = from; i < to; i++) y.push(finiteOrNull(column[i]));
+      for (let i = from; i < to; i++) y.push(shown(column[i]));
     });
   };
 
   if (i1 - i0 <= 2 * bins) {
     raw(lo, hi);
     for (const column of columns) {
-      for (let i = i0; i < i1; i++) if (Number.isFinite(column[i])) widen(column[i]);
+      for (let i = i0; i < i1; i++) if (shown(column[i]) !== null) widen(column[i]);
     }
     return out;
   }
@@ -94,6 +98,7 @@ export function envelope(steps, columns, length, x0, x1, width, blocks = [], off
         from,
         to,
         emptyExtremes(),
+        positive,
       );
       if (minAt < 0) {
         y.push(null, null);

@@ -10,7 +10,7 @@
 // read entries [0, length) whatever was dropped.
 
 import { BlockSummaries } from "./block_summary.js";
-import { capacityFor } from "./capacity.js";
+import { capacityFor, moveRows } from "./capacity.js";
 import { lowerBound, upperBound } from "./search.js";
 
 const INITIAL_CAPACITY = 1024;
@@ -177,21 +177,6 @@ export class HistoryStore {
     this.capacity = capacity;
     this._head = 0;
   }
-}
-
-/**
- * Rows [head, head + length) of `array` at the front of an array of
- * `capacity` entries: the same array when it is that size (moving in place is
- * safe, views read the arrays afresh on every draw), else a new one.
- */
-function moveRows(array, head, length, capacity) {
-  if (capacity === array.length) {
-    array.copyWithin(0, head, head + length);
-    return array;
-  }
-  const next = new array.constructor(capacity);
-  next.set(array.subarray(head, head + length));
-  return next;
 }
 
 /** Index in `sorted[0..length)` of the value closest to `x`, or -1 when empty. */

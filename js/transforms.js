@@ -1,5 +1,9 @@
-// What a series becomes before it is drawn: smoothed, and masked for a log
-// scale. Both read `src[from..to)` and write `out[0..to-from)`.
+// What a series becomes before it is drawn: smoothed.
+
+/** Where a smoothEma stopped: pass it to the next call to carry on from there. */
+export function emaState() {
+  return { average: 0, weightPower: 1, min: Infinity, max: -Infinity };
+}
 
 /**
  * TensorBoard's debiased exponential moving average with `weight` in [0, 1).
@@ -10,13 +14,13 @@
  * data. The result is clamped to the range of the values averaged so far,
  * which it lies in exactly, so rounding never lifts a flat line off its
  * value.
+ *
+ * Writes `out[at..at+to-from)`. The average starts afresh at `from` unless
+ * `state` (see emaState) holds where an earlier call stopped.
  */
-export function smoothEma(src, from, to, weight, out) {
-  let average = 0;
-  let weightPower = 1;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = from, j = 0; i < to; i++, j++) {
+export function smoothEma(src, from, to, weight, out, state = emaState(), at = 0) {
+  let { average, weightPower, min, max } = state;
+  for (let i = from, j = at; i < to; i++, j++) {
     const v = src[i];
     if (!Number.isFinite(v)) {
       out[j] = v;
@@ -29,14 +33,6 @@ export function smoothEma(src, from, to, weight, out) {
     const debiased = average / (1 - weightPower);
     out[j] = debiased < min ? min : debiased > max ? max : debiased;
   }
-  return out;
-}
-
-/** Values for a log scale: those <= 0 (and NaN) become NaN, drawn as gaps. */
-export function positiveOnly(src, from, to, out) {
-  for (let i = from, j = 0; i < to; i++, j++) {
-    const v = src[i];
-    out[j] = v > 0 ? v : NaN;
-  }
+  Object.assign(state, { average, weightPower, min, max });
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positiveOnly, smoothEma } from "./transforms.js";
+import { emaState, smoothEma } from "./transforms.js";
 
 const smooth = (values, weight, from = 0, to = values.length) =>
   Array.from(smoothEma(Float64Array.from(values), from, to, weight, new Float64Array(to - from)));
@@ -64,24 +64,17 @@ describe("smoothEma", () => {
     expect(dense[1]).toBeCloseTo((0.5 * 0.5 * 1 + 0.5 * 3) / 0.75, 12);
   });
 
-  it("starts its average at `from`, for the visible rows only", () => {
+  it("starts its average at `from`", () => {
     const values = [100, 100, 1, 2, 3];
     expect(smooth(values, 0.8, 2, 5)).toEqual(smooth([1, 2, 3], 0.8));
   });
-});
 
-describe("positiveOnly", () => {
-  it("turns values <= 0 and NaN into NaN for a log scale", () => {
-    const src = Float64Array.from([1, 0, -2, NaN, 1e-300, Infinity, -Infinity, 5]);
-    const out = Array.from(positiveOnly(src, 1, 8, new Float64Array(7)));
-    expect(out.map((v) => (Number.isNaN(v) ? "gap" : v))).toEqual([
-      "gap",
-      "gap",
-      "gap",
-      1e-300,
-      Infinity,
-      "gap",
-      5,
-    ]);
+  it("carries on from where a call stopped, given its state", () => {
+    const values = Float64Array.from([4, NaN, 1, 7, 2, 9, 3]);
+    const state = emaState();
+    const out = new Float64Array(7);
+    smoothEma(values, 0, 3, 0.6, out, state, 0);
+    smoothEma(values, 3, 7, 0.6, out, state, 3);
+    expect(Array.from(out)).toEqual(smooth(Array.from(values), 0.6));
   });
 });
