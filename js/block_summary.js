@@ -8,7 +8,7 @@
 // each first occurs. Blocks are kept as rows arrive; a block is read only
 // while every one of its rows is held.
 
-import { capacityFor } from "./capacity.js";
+import { capacityFor, moveRows } from "./capacity.js";
 
 // Blocks of 128 and 8,192 rows: a bin of B rows costs about 128 rows
 // scanned where its edges cut blocks plus B / 128 summaries read in order,
@@ -55,15 +55,7 @@ class Level {
     const needed = last - this.base - gone + 1;
     const bytes = needed * this.size * this.min.length * 8;
     const capacity = capacityFor(needed, this.capacity, bytes);
-    const move = (array) => {
-      if (capacity === array.length) {
-        array.copyWithin(0, gone, gone + live);
-        return array;
-      }
-      const next = new array.constructor(capacity);
-      next.set(array.subarray(gone, gone + live));
-      return next;
-    };
+    const move = (array) => moveRows(array, gone, live, capacity);
     this.min = this.min.map(move);
     this.max = this.max.map(move);
     this.minAt = this.minAt.map(move);
@@ -217,15 +209,16 @@ export class BlockSummaries {
  * With `positive`, values <= 0 are left out too (a log scale's gaps).
  */
 export function foldExtremes(column, blocks, offset, from, to, acc, positive = false) {
-  const scan = positive ? scanPositive : scanRows;
-  if (blocks) foldLevel(column, blocks, blocks.length - 1, offset, from, to, acc, scan);
-  else scan(column, from, to, acc);
+  // Values are taken when finite and above `low`.
+  const low = positive ? 0 : -Infinity;
+  if (blocks) foldLevel(column, blocks, blocks.length - 1, offset, from, to, acc, low);
+  else scanRows(column, from, to, acc, low);
   return acc;
 }
 
-function foldLevel(column, levels, l, offset, from, to, acc, scan) {
+function foldLevel(column, levels, l, offset, from, to, acc, low) {
   if (l < 0) {
-    scan(column, from, to, acc);
+    scanRows(column, from, to, acc, low);
     return;
   }
   const { size, base, min, max, minAt, maxAt } = levels[l];
@@ -233,15 +226,15 @@ function foldLevel(column, levels, l, offset, from, to, acc, scan) {
   const first = Math.ceil((from + offset) / size) * size;
   const end = Math.floor((to + offset) / size) * size;
   if (first >= end) {
-    foldLevel(column, levels, l - 1, offset, from, to, acc, scan);
+    foldLevel(column, levels, l - 1, offset, from, to, acc, low);
     return;
   }
-  foldLevel(column, levels, l - 1, offset, from, first - offset, acc, scan);
+  foldLevel(column, levels, l - 1, offset, from, first - offset, acc, low);
   // A block with no finite value holds min = Infinity, max = -Infinity: never taken.
   for (let slot = first / size - base, start = first; start < end; slot++, start += size) {
-    if (scan === scanPositive && min[slot] <= 0) {
-      // Only the rows tell which of the block's values are positive, if any is.
-      if (max[slot] > 0) foldLevel(column, levels, l - 1, offset, start - offset, start + size - offset, acc, scan);
+    if (min[slot] <= low) {
+      // Only the rows tell which of the block's values are above `low`, if any is.
+      if (max[slot] > low) foldLevel(column, levels, l - 1, offset, start - offset, start + size - offset, acc, low);
       continue;
     }
     if (min[slot] < acc.min) {
@@ -253,39 +246,19 @@ function foldLevel(column, levels, l, offset, from, to, acc, scan) {
       acc.maxAt = start + maxAt[slot] - offset;
     }
   }
-  foldLevel(column, levels, l - 1, offset, end - offset, to, acc, scan);
+  foldLevel(column, levels, l - 1, offset, end - offset, to, acc, low);
 }
 
-function scanRows(column, from, to, acc) {
+function scanRows(column, from, to, acc, low) {
   let { min, max, minAt, maxAt } = acc;
   for (let i = from; i < to; i++) {
     const v = column[i];
-    // Comparisons are false for NaN, and +-inf are excluded explicitly.
-    if (v < min && v !== -Infinity) {
+    // Comparisons are false for NaN, and +inf is excluded explicitly.
+    if (v < min && v > low) {
       min = v;
       minAt = i;
     }
-    if (v > max && v !== Infinity) {
-      max = v;
-      maxAt = i;
-    }
-  }
-  acc.min = min;
-  acc.max = max;
-  acc.minAt = minAt;
-  acc.maxAt = maxAt;
-}
-
-/** scanRows of the values > 0 only. */
-function scanPositive(column, from, to, acc) {
-  let { min, max, minAt, maxAt } = acc;
-  for (let i = from; i < to; i++) {
-    const v = column[i];
-    if (v < min && v > 0) {
-      min = v;
-      minAt = i;
-    }
-    if (v > max && v !== Infinity && v > 0) {
+    if (v > max && v !== Infinity && v > low) {
       max = v;
       maxAt = i;
     }
