@@ -78,6 +78,19 @@ def _tenths(n: int) -> str:
     return f"{sign}{whole or ''}.{tenth}"
 
 
+class _TenthsText(dict):
+    """`_tenths` remembered for moves of up to 1,000 px: a path repeats few distinct moves."""
+
+    def __missing__(self, n: int) -> str:
+        text = _tenths(n)
+        if -10_000 < n < 10_000:
+            self[n] = text
+        return text
+
+
+_TENTHS_TEXT = _TenthsText()
+
+
 def _path(item: Polylines) -> str:
     # Points are rounded to 0.1 px, then written as relative moves ("l dx dy")
     # between the rounded points: exact, and about half the size of absolute
@@ -92,7 +105,7 @@ def _path(item: Polylines) -> str:
             commands.append(f"{head}h.01")
             continue
         steps = np.diff(tenths, axis=0).ravel().tolist()
-        tail = " ".join(map(_tenths, steps)).replace(" -", "-")
+        tail = " ".join(map(_TENTHS_TEXT.__getitem__, steps)).replace(" -", "-")
         commands.append(f"{head}l{tail}")
     if not commands:
         return ""
