@@ -8,11 +8,13 @@ import pytest
 
 from livescope._lines_data import LinesData
 from livescope._lines_scene import lines_frames, lines_scene
+from livescope._smoothing import smooth_columns
 from livescope._static_scene import (
     MUTED,
     PALETTE,
     Polylines,
     Text,
+    faint,
     format_step,
     format_tick,
     format_value,
@@ -23,11 +25,12 @@ from livescope._static_svg import scene_to_svg
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def data(values, *, title="", columns=None, steps=None):
+def data(values, *, title="", columns=None, steps=None, options=None):
     values = np.asarray(values, np.float64).reshape(len(values), -1)
     steps = np.arange(len(values), dtype=np.float64) if steps is None else np.asarray(steps)
     columns = columns or tuple(f"s{c}" for c in range(values.shape[1]))
-    return LinesData(columns, steps, np.zeros(len(values)), values, title=title)
+    options = options or {}
+    return LinesData(columns, steps, np.zeros(len(values)), values, title=title, options=options)
 
 
 def parse(svg: str) -> ET.Element:
@@ -95,6 +98,37 @@ def test_paths_are_relative_moves_that_land_on_the_points_to_a_tenth_of_a_pixel(
     assert len(decoded) == len(line.runs) == 2
     for got, want in zip(decoded, line.runs, strict=True):
         np.testing.assert_allclose(got, want, atol=0.05 + 1e-9)
+
+
+def series_lines(scene) -> list[Polylines]:
+    """The scene's lines of series (the axes' and grid's left out)."""
+    colors = {*PALETTE, *map(faint, PALETTE)}
+    return [i for i in scene.items if isinstance(i, Polylines) and i.stroke in colors]
+
+
+def test_smoothing_draws_the_smoothed_line_over_a_faint_raw_one_as_the_view_does():
+    rng = np.random.default_rng(5)
+    values = np.column_stack([rng.standard_normal(300).cumsum(), rng.standard_normal(300)])
+    picture = data(values, options={"smoothing": 0.9, "hidden": ["s1"]})
+    scene = lines_scene(picture)
+    lines = series_lines(scene)
+    # Raw lines first, then the smoothed ones; the hidden series has neither.
+    assert [(line.stroke, line.width) for line in lines] == [
+        (faint(PALETTE[0]), 1.0),
+        (PALETTE[0], 1.5),
+    ]
+    smoothed = smooth_columns(values, 0.9)[:, 0]
+    (run,) = lines[1].runs
+    np.testing.assert_allclose(run[:, 1], scene.plot.y_px(smoothed), atol=1e-9)
+    (path,) = series_paths(parse(scene_to_svg(scene)), 0)
+    assert path.get("stroke-width") == "1.5"
+
+
+def test_a_smoothing_the_view_would_not_take_draws_raw_lines_only():
+    for smoothing in (0, -1, "0.5", float("nan"), True):
+        scene = lines_scene(data([1.0, 3.0, 2.0], options={"smoothing": smoothing}))
+        assert [line.stroke for line in series_lines(scene)] == [PALETTE[0]]
+    assert data([1.0], options={"smoothing": 5}).smoothing == 0.99
 
 
 def test_a_series_without_any_value_draws_no_line_but_keeps_its_legend_entry():

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
+
+from ._smoothing import smooth_columns
+from ._views.lines import MAX_SMOOTHING
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,19 @@ class LinesData:
     @property
     def log_y(self) -> bool:
         return self.options.get("log_y") is True
+
+    @property
+    def smoothing(self) -> float:
+        """The smoothing weight, read as the view reads it (0: none)."""
+        value = self.options.get("smoothing")
+        if type(value) not in (int, float) or not math.isfinite(value):
+            return 0.0
+        return min(max(float(value), 0.0), MAX_SMOOTHING)
+
+    @cached_property
+    def smoothed(self) -> np.ndarray:
+        """Every column smoothed over the whole history, as the view draws it."""
+        return smooth_columns(self.values, self.smoothing)
 
     def __len__(self) -> int:
         return len(self.steps)

@@ -1,4 +1,8 @@
-"""The static picture of a line plot: title, legend, axes and one line per series."""
+"""The static picture of a line plot: title, legend, axes and one line per series.
+
+With smoothing, each series is drawn as the view draws it: its smoothed line
+over a faint raw one.
+"""
 
 from __future__ import annotations
 
@@ -49,14 +53,19 @@ def lines_scene(
     top = s.legend_row(scene, caption, entries, top) + 4
 
     x_range = bounds.x_range if bounds else _x_range(steps)
+    m = values.shape[1]
     # Bins at most one per pixel of the widest possible plot; the envelope
     # holds every extreme, so it also gives the y range.
     rows_drawn, points = envelope(steps, values, width - 2 * s.PAD, *x_range)
+    if data.smoothing:  # the smoothed columns follow the raw ones, in the same bins
+        _, smoothed = envelope(steps, data.smoothed[:n], width - 2 * s.PAD, *x_range)
+        points = np.hstack([points, smoothed])
     if data.log_y:  # drawn in log10 units; values <= 0 are gaps, as in the widget
         with np.errstate(divide="ignore", invalid="ignore"):
             points = np.where(points > 0, np.log10(points), np.nan)
-    shown = [c for c in range(points.shape[1]) if _name(data, c) not in hidden]
-    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points[:, shown]))
+    shown = [c for c in range(m) if _name(data, c) not in hidden]
+    drawn = shown + [m + c for c in shown] if data.smoothing else shown
+    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points[:, drawn]))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
     if data.log_y:
         y_ticks = s.log_ticks(y_range, plot_height)
@@ -69,9 +78,16 @@ def lines_scene(
 
     s.axes(scene, area, data.x_label, y_ticks)
     xs = area.x_px(steps[rows_drawn])
-    for c in shown:
-        runs = s.runs_of_finite(xs, area.y_px(points[:, c]))
-        scene.items.append(s.Polylines(runs, s.series_color(c), s.LINE_WIDTH))
+    for k in drawn:
+        c = k % m
+        if not data.smoothing:
+            color, line_width = s.series_color(c), s.LINE_WIDTH
+        elif k < m:  # the raw line, faint behind the smoothed one
+            color, line_width = s.faint(s.series_color(c)), 1.0
+        else:
+            color, line_width = s.series_color(c), 1.5
+        runs = s.runs_of_finite(xs, area.y_px(points[:, k]))
+        scene.items.append(s.Polylines(runs, color, line_width))
     if n == 0:
         middle = (area.left + area.width / 2, area.top + area.height / 2)
         scene.items.append(s.Text(*middle, "no rows yet", fill=s.MUTED, anchor="middle"))

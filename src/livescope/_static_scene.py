@@ -43,6 +43,15 @@ def series_color(index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
+def faint(color: str, alpha: float = 0.3) -> str:
+    """`color` (#rrggbb) at `alpha` over the background, as one opaque colour."""
+    mix = [
+        round(alpha * int(color[i : i + 2], 16) + (1 - alpha) * int(BACKGROUND[i : i + 2], 16))
+        for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{v:02x}" for v in mix)
+
+
 def replay_ends(n: int, every: int) -> list[int]:
     """Rows shown by each frame of a replay of `n` rows: every `every`-th, then all `n`."""
     return [*range(every, n, every), n]
