@@ -98,9 +98,18 @@ const smoothing = { ...options, smoothing: 0.6 };
 // Turning smoothing on smooths every row once; later draws read the result.
 const firstSmoothed = median(() => seriesData(store, smoothing, x0, x1, width, new SmoothedColumns()), 5);
 const smoothed = median(() => seriesData(store, smoothing, x0, x1, width, smoothedColumns));
+// The slider dragged: every draw has a new weight.
+let weight = 0.6;
+const newWeight = median(() => {
+  weight = weight >= 0.9 ? 0.6 : weight + 0.01;
+  seriesData(store, { ...options, smoothing: weight }, x0, x1, width, smoothedColumns);
+}, 5);
 console.log(`\nseriesData (a whole lines draw's data), all rows: ${draw.toFixed(3)} ms`);
 console.log(`the same, log y: ${logY.toFixed(3)} ms`);
-console.log(`the same, smoothed: first draw ${firstSmoothed.toFixed(1)} ms, later draws ${smoothed.toFixed(3)} ms`);
+console.log(
+  `the same, smoothed: first draw ${firstSmoothed.toFixed(1)} ms, later draws ${smoothed.toFixed(3)} ms,` +
+    ` a draw with a new weight ${newWeight.toFixed(1)} ms`,
+);
 // The summaries' share of appending: the same batches summarised again.
 const again = new BlockSummaries();
 again.reset(0, m);

@@ -130,7 +130,7 @@ describe("seriesData", () => {
     expect([data.yMin, data.yMax]).toEqual([1, 3]);
   });
 
-  it("smooths only the new rows from draw to draw", () => {
+  it("smooths only the new rows from draw to draw, and all of them for a new weight", () => {
     const store = storeOf(50, (i) => i);
     const smoothed = new SmoothedColumns();
     seriesData(store, { ...OPTIONS, smoothing: 0.5 }, 0, 49, 100, smoothed);
@@ -141,5 +141,6 @@ describe("seriesData", () => {
     expect(smoothed.arrays[0][0]).toBe(1234);
     seriesData(store, { ...OPTIONS, smoothing: 0.6 }, 10, 40, 100, smoothed);
     expect(smoothed.arrays[0][0]).toBe(first);
+    expect(smoothed.arrays[0]).toBe(array); // a new weight refills the same arrays
   });
 });

@@ -50,7 +50,8 @@ export class SmoothedColumns {
     this.key = key;
     this.start = this.end = start;
     this.head = 0;
-    this.arrays = Array.from({ length: width }, () => new Float64Array(0));
+    // A new weight (the slider dragged) refills the arrays it has.
+    if (this.arrays?.length !== width) this.arrays = Array.from({ length: width }, () => new Float64Array(0));
     this.states = Array.from({ length: width }, emaState);
     this.blocks.reset(start, width);
   }

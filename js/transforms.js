@@ -27,10 +27,14 @@ export function smoothEma(src, from, to, weight, out, state = emaState(), at = 0
       continue;
     }
     average = average * weight + (1 - weight) * v;
-    weightPower *= weight;
     if (v < min) min = v;
     if (v > max) max = v;
-    const debiased = average / (1 - weightPower);
+    let debiased = average;
+    // Once weight^k < 2^-54, 1 - weight^k is 1 in float64: no more dividing.
+    if (weightPower > 5e-17) {
+      weightPower *= weight;
+      debiased = average / (1 - weightPower);
+    }
     out[j] = debiased < min ? min : debiased > max ? max : debiased;
   }
   Object.assign(state, { average, weightPower, min, max });

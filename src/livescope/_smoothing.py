@@ -32,8 +32,8 @@ def smooth_columns(values: np.ndarray, weight: float) -> np.ndarray:
 def _smooth_finite(x: np.ndarray, weight: float) -> np.ndarray:
     average = _running_average(x, weight)
     # Debiasing divides by 1 - weight**k, which is 1 in float64 once
-    # weight**k < 2**-53: only the first rows need it.
-    first = len(x) if weight == 0 else min(len(x), math.ceil(-37 / math.log(weight)))
+    # weight**k < 2**-54 (e**-37.5 is below): only the first rows need it.
+    first = len(x) if weight == 0 else min(len(x), math.ceil(-37.5 / math.log(weight)))
     average[:first] /= 1.0 - weight ** np.arange(1, first + 1, dtype=np.float64)
     return np.clip(average, np.minimum.accumulate(x), np.maximum.accumulate(x), out=average)
 
