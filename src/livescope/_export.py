@@ -55,15 +55,14 @@ def save_replay(
     form: ReplayFormat,
     kind: KindExports,
     data: Any,
-    rows: int,
     path: object,
     fps: object,
     every: object,
     frames: object,
     width: object,
 ) -> None:
-    """Write the history of `data` (`rows` long) replayed as a GIF or an MP4 (`form`)."""
-    target, every = _check_replay(path, fps, form.max_fps, every, frames, rows, width)
+    """Write the history of `data` replayed as a GIF or an MP4 (`form`)."""
+    target, every = _check_replay(path, fps, form.max_fps, every, frames, len(data), width)
     form.require(form.method)
     form.write(list(kind.frames(data, every, width)), target, fps)
 

@@ -140,10 +140,7 @@ class Exportable:
         frames: object,
         width: object,
     ) -> None:
-        data = self._data()
-        _export.save_replay(
-            form, self._exports(), data, len(data), path, fps, every, frames, width
-        )
+        _export.save_replay(form, self._exports(), self._data(), path, fps, every, frames, width)
 
     def _exports(self) -> KindExports:
         return exports_for(self.kind)
