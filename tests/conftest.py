@@ -1,3 +1,5 @@
+import weakref
+
 import pytest
 from front_end import FrontEnd
 
@@ -6,14 +8,27 @@ import livescope._plot
 
 @pytest.fixture
 def front_end(monkeypatch):
-    """Make new LivePlots behave as in a kernel, sending to a recording front end."""
+    """Make new LivePlots behave as in a kernel, sending to a recording front end.
+
+    Only widgets made during the test send to it: a plot of an earlier test
+    may still flush its last rows from the timer thread.
+    """
     fe = FrontEnd()
+    widgets = weakref.WeakSet()
+    widget_class = livescope._plot.LivePlotWidget
+    make_widget = widget_class.__init__
+
+    def make_and_record(self, *args, **kwargs):
+        make_widget(self, *args, **kwargs)
+        widgets.add(self)
+
+    def send(self, content, buffers=None):
+        if self in widgets:
+            fe.receive(content, buffers)
+
     monkeypatch.setattr(livescope._plot, "current_shell", lambda: object())
     monkeypatch.setattr(livescope._plot, "on_cell_end", fe.cell_end_hooks.append)
     monkeypatch.setattr(livescope._plot, "_cell_end_hook_registered", False)
-    monkeypatch.setattr(
-        livescope._plot.LivePlotWidget,
-        "send",
-        lambda _self, content, buffers=None: fe.receive(content, buffers),
-    )
+    monkeypatch.setattr(widget_class, "__init__", make_and_record)
+    monkeypatch.setattr(widget_class, "send", send)
     return fe
