@@ -98,6 +98,36 @@ def test_accepts_numpy_scalars_and_zero_d_arrays():
     np.testing.assert_array_equal(w.history, [[1.5, 2.5], [1, 3]])
 
 
+def test_every_kind_of_real_number_is_stored_as_float_converts_it():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    values = [True, 2**60 + 1, Decimal("0.1"), Fraction(1, 3), np.int64(-7), np.uint8(200)]
+    w = LivePlot(columns=len(values))
+    w.update(values)
+    w.update(tuple(values))
+    w.update(np.array([1, 2, 3, 4, 5, 6], dtype=np.int64))
+    expected = [float(v) for v in values]
+    np.testing.assert_array_equal(w.history, [expected, expected, [1, 2, 3, 4, 5, 6]])
+
+
+def test_a_float32_history_turns_values_beyond_float32_into_inf():
+    w = LivePlot(columns=2, dtype="float32")
+    with np.errstate(over="ignore"):
+        w.update([1e300, -1e300])
+        w.update([1.5, 2.5])
+        held = w.history
+    np.testing.assert_array_equal(held, [[np.inf, -np.inf], [1.5, 2.5]])
+    assert held.dtype == np.float32
+
+
+def test_an_array_inside_a_row_is_not_a_number():
+    w = LivePlot(columns=2)
+    with pytest.raises(ValueError, match="row"):
+        w.update([1.0, np.array([2.0])])
+    assert len(w) == 0
+
+
 def test_reset_clears_but_keeps_columns_and_resumes():
     w = LivePlot(columns=["a"])
     w.extend([[1], [2]])

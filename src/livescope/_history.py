@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import numbers
 import sys
 
 import numpy as np
 
 _INITIAL_CAPACITY = 256
-# Narrow rows wait in Python lists until about this many values came: a list
-# append costs a fraction of writing one row into an array, and the batch is
-# converted in one call. Wider rows are written straight into the arrays.
+# Narrow rows wait in a byte buffer until about this many values came: adding
+# a row's bytes costs a fraction of writing one row into an array, and the
+# batch is copied in one call. Wider rows are written straight into the arrays.
 _TAIL_VALUES = 8192
 _TAIL_MAX_WIDTH = 256
 
@@ -31,9 +30,10 @@ class History:
     end is reached, copies the rows it keeps into new arrays of about
     `2 * max_rows`: O(1) per row, amortized.
 
-    Rows `append`ed one at a time first go to a tail of Python lists that
-    every reader moves into the arrays before it looks; a reader never sees
-    the difference, but it is not thread-safe: the owner's lock guards it.
+    Rows `append`ed one at a time first go to a tail (float64 bytes, and
+    lists of steps and times) that every reader moves into the arrays before
+    it looks; a reader never sees the difference, but it is not thread-safe:
+    the owner's lock guards it.
 
     Rows already written are never modified: growing and compacting copy
     into new arrays, and `clear` starts new ones. Memory handed to a send
@@ -139,17 +139,23 @@ class History:
         self._dropped = dropped
         self.last_step = float(steps[-1]) if n else None
 
-    def append(self, row: np.ndarray | list | tuple, step: float, time: float) -> None:
-        """Append one row of `width` real numbers (numbers too big for the dtype become inf)."""
+    def append(self, row: bytes | np.ndarray, step: float, time: float) -> None:
+        """Append one row of `width` values: float64 bytes or an array of real numbers.
+
+        Values too big for the dtype become inf.
+        """
         if self._tail_limit:
-            self._tail_values.extend(row.tolist() if type(row) is np.ndarray else row)
+            if type(row) is not bytes:
+                row = np.asarray(row, np.float64).tobytes()
+            self._tail_values += row
             self._tail_steps.append(step)
             self._tail_times.append(time)
             if len(self._tail_steps) >= self._tail_limit:
                 self._settle()
         else:
             self._settle()
-            self._store(np.asarray(row, self.dtype)[None], step, time)
+            values = np.frombuffer(row, np.float64) if type(row) is bytes else np.asarray(row)
+            self._store(values[None], step, time)
         self.last_step = step
 
     def extend(self, rows: np.ndarray, steps: np.ndarray, time: float) -> None:
@@ -162,7 +168,7 @@ class History:
         k = len(self._tail_steps)
         if not k:
             return
-        values = _float_array(self._tail_values, self.dtype).reshape(k, self.width or 0)
+        values = np.frombuffer(self._tail_values, np.float64).reshape(k, self.width or 0)
         steps = np.array(self._tail_steps, np.float64)
         times = np.array(self._tail_times, np.float64)
         self._clear_tail()
@@ -193,7 +199,9 @@ class History:
         self._block_rows = 0
 
     def _clear_tail(self) -> None:
-        self._tail_values: list = []  # the rows, one after another
+        # The rows, one after another, as float64 bytes: a new buffer, since
+        # a settled batch may still be read through np.frombuffer.
+        self._tail_values = bytearray()
         self._tail_steps: list[float] = []
         self._tail_times: list[float] = []
 
@@ -279,20 +287,6 @@ def check_max_rows(value: object) -> int | None:
     if value < 1:
         raise ValueError(f"max_rows must be a positive integer or None; got {value}")
     return int(value)
-
-
-def _float_array(values: list, dtype: np.dtype) -> np.ndarray:
-    try:
-        return np.fromiter(values, dtype, len(values))
-    except OverflowError:  # an int beyond any float: the dtype's overflow, inf
-        return np.array([_clamped(value) for value in values], dtype)
-
-
-def _clamped(value: object) -> float:
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf  # type: ignore[operator]
 
 
 def _read_only(view: np.ndarray) -> np.ndarray:
