@@ -105,3 +105,31 @@ def test_log_y_hidden_series_smoothing_and_time_axis(open_notebook, artifacts):
         "aria-pressed", "false"
     )
     artifacts.screenshot(root, "after-reload")
+
+
+MANY_SERIES = """\
+import numpy as np
+from livescope import LivePlot
+
+w = LivePlot(columns=[f"s{i}" for i in range(64)], title="many series")
+w.extend(np.cumsum(np.random.default_rng(1).normal(size=(200, 64)), axis=0))
+w
+"""
+
+
+def test_dozens_of_series_scroll_in_a_legend_of_a_few_rows(open_notebook, artifacts):
+    nb = open_notebook([MANY_SERIES])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "200", timeout=15_000)
+    legend = root.locator(".livescope-legend")
+    entry = root.get_by_role("button", name="s0", exact=True).bounding_box()
+    assert legend.bounding_box()["height"] <= 5 * (entry["height"] + 2), "legend pushes the chart"
+    assert legend.evaluate("(el) => el.scrollHeight > el.clientHeight")
+    artifacts.screenshot(root, "many-series")
+
+    # The last series is reached by scrolling the legend, and still toggles.
+    last = root.get_by_role("button", name="s63", exact=True)
+    last.click()
+    expect(last).to_have_attribute("aria-pressed", "false")
+    wait_view_options(root, hidden=["s63"])
