@@ -178,11 +178,16 @@ def check_step(step: object, after: float | None) -> float:
     return value
 
 
+def _packer(count: int) -> struct.Struct:
+    packer = _PACKERS.get(count)
+    if packer is None:
+        packer = _PACKERS[count] = struct.Struct(f"={count}d")
+    return packer
+
+
 def _packed(values: list | tuple) -> bytes | None:
     """`values` as float64 bytes, or None if one is not a float-sized real number."""
-    packer = _PACKERS.get(len(values))
-    if packer is None:
-        packer = _PACKERS[len(values)] = struct.Struct(f"={len(values)}d")
+    packer = _PACKERS.get(len(values)) or _packer(len(values))  # no call once made
     try:
         return packer.pack(*values)
     except (struct.error, TypeError, ValueError):
@@ -192,7 +197,9 @@ def _packed(values: list | tuple) -> bytes | None:
 def _packed_numbers(values: list) -> bytes:
     """Real numbers as float64 bytes; an int beyond any float becomes inf."""
     packed = _packed(values)
-    return packed if packed is not None else _packed([_clamped(value) for value in values])
+    if packed is None:
+        packed = _packer(len(values)).pack(*[_clamped(value) for value in values])
+    return packed
 
 
 def _clamped(value: object) -> float:
