@@ -144,13 +144,12 @@ class Dashboard(LoopGuard, DashboardExports):
             log.warning("livescope ignored an unknown message from the front end: %r", content)
 
     def _set_stopped(self, stopped: bool) -> None:
+        # The panels first: a loop that sees the dashboard stopped finds every
+        # panel stopped as well, whenever it looks.
+        for plot in self._plots.values():
+            plot._set_stopped(stopped)
         self._stopped = stopped
         self._controls.stopped = stopped
-        for plot in self._plots.values():
-            if stopped:
-                plot.stop()
-            else:
-                plot.resume()
 
 
 def _named_plots(plots: object) -> dict[str, LivePlot]:
