@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import math
 import os
 import signal
 import subprocess
@@ -132,6 +133,7 @@ class CdpTab(NotebookTab):
         return self.call("() => JSON.parse(JSON.stringify(window.__wire))")
 
     def traffic(self, start: object, end: object) -> Traffic:
+        after = start["arrivals"][-1][1] if start["arrivals"] else -math.inf
         by_type = {
             k: n - start["by_type"].get(k, 0)
             for k, n in end["by_type"].items()
@@ -142,6 +144,9 @@ class CdpTab(NotebookTab):
             bytes=end["bytes"] - start["bytes"],
             by_type=by_type,
             closed=end["closed"] - start["closed"],
+            arrivals=tuple(
+                (sent, arrived) for sent, arrived in end["arrivals"] if arrived > after
+            ),
         )
 
     def heap_bytes(self) -> dict[str, float]:

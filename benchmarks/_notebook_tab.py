@@ -39,6 +39,30 @@ class Traffic:
     bytes: int
     by_type: dict[str, int]
     closed: int  # kernel websockets that closed (the server drops a page that fell behind)
+    # (kernel send, page arrival) in epoch ms of the latest plot messages;
+    # only the DevTools driver records them.
+    arrivals: tuple[tuple[float, float], ...] = ()
+
+
+def latency_parts(traffic: Traffic, loop_end_ms: float, shown_ms: float | None) -> dict | None:
+    """Split an end latency at the last plot message the page received before showing the point.
+
+    ``kernel_ms``: loop end to the kernel sending that message;
+    ``transit_ms``: on to the page's script receiving it (the server, the
+    websocket, and waiting for the page's main thread); ``page_ms``: on to
+    the point being shown. None without arrival times.
+    """
+    if shown_ms is None:
+        return None
+    before = [pair for pair in traffic.arrivals if pair[1] <= shown_ms]
+    if not before:
+        return None
+    sent, arrived = before[-1]
+    return {
+        "kernel_ms": sent - loop_end_ms,
+        "transit_ms": arrived - sent,
+        "page_ms": shown_ms - arrived,
+    }
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,9 @@ NOTEBOOK_IDLE_JS = """
 """
 
 
+MAX_ARRIVALS = 256  # enough to find the message that carried a plot's last point
+
+
 def wire_counter_js(not_plot_traffic: set[str]) -> str:
     """Counts iopub plot traffic (and closed sockets) on kernel websockets, in the page.
 
@@ -148,9 +151,13 @@ def wire_counter_js(not_plot_traffic: set[str]) -> str:
     """
     skip = json.dumps(sorted(not_plot_traffic))
     return (
-        """
+        (
+            """
 (() => {
-  const wire = { messages: 0, bytes: 0, by_type: {}, closed: 0 };
+  // `arrivals`: [kernel send time, page arrival time] of the latest plot
+  // messages, to split an end latency into the kernel's, the server's and the
+  // page's parts.
+  const wire = { messages: 0, bytes: 0, by_type: {}, closed: 0, arrivals: [] };
   window.__wire = wire;
   const skip = new Set(SKIP);
   const decoder = new TextDecoder();
@@ -160,11 +167,14 @@ def wire_counter_js(not_plot_traffic: set[str]) -> str:
     const offset = (i) => Number(view.getBigUint64(8 * (i + 1), true));
     const part = (i) =>
       decoder.decode(new Uint8Array(event.data, offset(i), offset(i + 1) - offset(i)));
-    const type = JSON.parse(part(1)).msg_type;
+    const header = JSON.parse(part(1));
+    const type = header.msg_type;
     if (part(0) !== "iopub" || skip.has(type)) return;
     wire.messages++;
     wire.bytes += event.data.byteLength;
     wire.by_type[type] = (wire.by_type[type] ?? 0) + 1;
+    wire.arrivals.push([Date.parse(header.date), performance.timeOrigin + performance.now()]);
+    if (wire.arrivals.length > MAX_ARRIVALS) wire.arrivals.shift();
   };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
@@ -178,4 +188,7 @@ def wire_counter_js(not_plot_traffic: set[str]) -> str:
   };
 })();
 """
-    ).replace("SKIP", skip)
+        )
+        .replace("SKIP", skip)
+        .replace("MAX_ARRIVALS", str(MAX_ARRIVALS))
+    )

@@ -27,7 +27,7 @@ import websocket
 from _bench import Bench
 from _harness import wait_for_json
 from _kernel_code import COMMON
-from _notebook_tab import CellError, NotebookTab
+from _notebook_tab import CellError, NotebookTab, latency_parts
 from _peers import Peer
 from playwright.sync_api import Error as PlaywrightError
 
@@ -173,6 +173,7 @@ class PeerRun:
             "messages_per_step": traffic.messages / peer.steps,
             "bytes_per_step": traffic.bytes / peer.steps,
             "latency_ms": None if shown_at is None else shown_at - loop_end,
+            "latency_parts": latency_parts(traffic, loop_end, shown_at),
             "fps": frames.fps,
             "longest_frame_ms": frames.longest_frame_ms,
             "fps_window_s": frames.seconds,
