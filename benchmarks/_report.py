@@ -118,17 +118,17 @@ def key_ratios(results: list[dict], timeout_s: float) -> list[str]:
         f"- livescope per-step kernel cost {_us(own['cost_us'])} (median of "
         f"{len(own['cost_runs_us'])} runs); best peer {best['label']} {_us(best['cost_us'])}: "
         f"{best['cost_us'] / own['cost_us']:,.0f}x (target >= 200x)",
-        f"- livescope end latency {_ms(own['main']['latency_ms'], timeout_s)} "
-        f"{latency_split(own['main'].get('latency_parts'))}(target < 100 ms); {loop}",
+        f"- livescope end latency {_ms(own['main']['latency_ms'], timeout_s)}"
+        f"{latency_split(own['main'].get('latency_parts'))} (target < 100 ms); {loop}",
     ]
 
 
 def latency_split(parts: dict | None) -> str:
-    """Where an end latency went (see `latency_parts`), or nothing if unknown."""
+    """ " = ..." saying where an end latency went (see `latency_parts`); "" if unknown."""
     if parts is None:
         return ""
     return (
-        f"= {parts['kernel_ms']:.0f} ms until the kernel sent the last message + "
+        f" = {parts['kernel_ms']:.0f} ms until the kernel sent the last message + "
         f"{parts['transit_ms']:.0f} ms until the page's script got it + "
-        f"{parts['page_ms']:.0f} ms until the page showed it "
+        f"{parts['page_ms']:.0f} ms until the page showed it"
     )

@@ -35,6 +35,7 @@ from _harness import RESULTS_DIR, chromium_version, wait_for_json
 from _kernel_code import COMMON
 from _notebook_tab import NotebookTab, latency_parts
 from _peers import LIVESCOPE
+from _report import latency_split
 
 STREAM_TIMEOUT_S = 900.0
 SHOWN_TIMEOUT_S = 120.0
@@ -245,15 +246,6 @@ def _ms(value: float | None) -> str:
     return "never" if value is None else f"{value:,.0f} ms"
 
 
-def _split(parts: dict | None) -> str:
-    if parts is None:
-        return ""
-    return (
-        f" (kernel sent the last message at {parts['kernel_ms']:.0f} ms, the page's script "
-        f"got it {parts['transit_ms']:.0f} ms later, showed it {parts['page_ms']:.0f} ms later)"
-    )
-
-
 def report(results: dict) -> str:
     s, t, r = results["stream"], results["stop"], results["latency"]
     mb = 1e6
@@ -274,7 +266,7 @@ def report(results: dict) -> str:
         ("messages per second", f"{s['messages_per_s']:.0f}", "<= 60"),
         (
             "end latency (loop end -> last row drawn)",
-            latency + _split(s["latency_parts"]),
+            latency + latency_split(s["latency_parts"]),
             "< 100 ms",
         ),
         ("rows in the page", f"{s['rows_shown']:,} of {s['steps']:,}", "all"),
