@@ -141,7 +141,7 @@ NOTEBOOK_IDLE_JS = """
 """
 
 
-MAX_ARRIVALS = 256  # enough to find the message that carried a plot's last point
+MAX_ARRIVALS = 256  # enough to find the last plot message before a point shows
 
 
 def wire_counter_js(not_plot_traffic: set[str]) -> str:
@@ -155,8 +155,8 @@ def wire_counter_js(not_plot_traffic: set[str]) -> str:
             """
 (() => {
   // `arrivals`: [kernel send time, page arrival time] of the latest plot
-  // messages, to split an end latency into the kernel's, the server's and the
-  // page's parts.
+  // messages, to split an end latency into the kernel's part, the trip to
+  // the page's script and the page's part.
   const wire = { messages: 0, bytes: 0, by_type: {}, closed: 0, arrivals: [] };
   window.__wire = wire;
   const skip = new Set(SKIP);

@@ -124,7 +124,7 @@ def key_ratios(results: list[dict], timeout_s: float) -> list[str]:
 
 
 def latency_split(parts: dict | None) -> str:
-    """ " = ..." saying where an end latency went (see `latency_parts`); "" if unknown."""
+    """Where an end latency went, as " = ... + ..." (see `latency_parts`); "" if unknown."""
     if parts is None:
         return ""
     return (
