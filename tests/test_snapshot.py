@@ -6,6 +6,7 @@ import struct
 import numpy as np
 import pytest
 
+from livescope import _envelope
 from livescope._envelope import envelope
 from livescope._lines_data import LinesData
 from livescope._lines_snapshot import SNAPSHOT_POINTS, lines_snapshot
@@ -97,6 +98,28 @@ def test_envelope_turns_gaps_into_nan_and_keeps_finite_neighbours():
     assert np.isfinite(points[100:, 1]).all()
     assert np.nanmax(points[:, 1]) == 9999
     assert not np.isinf(points).any()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_envelope_is_the_same_from_whole_array_passes_and_from_a_loop_over_bins(seed, monkeypatch):
+    # Small integers make ties (the first occurrence must win), with gaps and infinities.
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(50, 3000)), int(rng.integers(1, 6))
+    values = rng.integers(-3, 4, size=(n, m)).astype(rng.choice([np.float64, np.float32]))
+    noise = rng.random((n, m))
+    values[noise < 0.1] = np.nan
+    values[noise > 0.95] = np.inf
+    values[(noise > 0.9) & (noise < 0.92)] = -np.inf
+    values[: n // 4, 0] = np.nan  # whole bins without a value
+    steps = np.cumsum(rng.integers(0, 3, n)).astype(np.float64)  # repeated steps too
+    bins = int(rng.integers(1, n // 2))
+    results = []
+    for values_per_bin in (0, 10**9):  # always the loop, always the passes
+        monkeypatch.setattr(_envelope, "_VECTORIZED_VALUES_PER_BIN", values_per_bin)
+        results.append(envelope(steps, values, bins, steps[0], steps[-1]))
+    (loop_rows, loop_points), (pass_rows, pass_points) = results
+    np.testing.assert_array_equal(loop_rows, pass_rows)
+    np.testing.assert_array_equal(loop_points, pass_points)
 
 
 def test_envelope_passes_few_rows_through():

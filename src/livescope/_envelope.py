@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
+# Few values per bin: a few passes over the whole array beat a loop over the
+# bins, whose argmin/argmax calls cost microseconds each (2,000 x 4 rows in
+# 900 bins: about 10x faster). Many values per bin: the loop wins, reading
+# each value once where the passes make temporaries as big as the data.
+_VECTORIZED_VALUES_PER_BIN = 128
+
 
 def envelope(
     steps: np.ndarray, values: np.ndarray, bins: int, x0: float, x1: float
@@ -64,14 +70,11 @@ def _extremes(
     else:  # gaps can never win: +inf for the min search, -inf for the max search
         for_min = np.where(finite, values, np.inf)
         for_max = np.where(finite, values, -np.inf)
-    shape = (len(starts), values.shape[1])
-    low_at = np.empty(shape, np.intp)
-    high_at = np.empty(shape, np.intp)
-    # argmin/argmax have no reduceat; a loop over bins (about a thousand) is
-    # far cheaper than broadcasting index arrays over every row.
-    for b, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-        low_at[b] = start + for_min[start:end].argmin(axis=0)
-        high_at[b] = start + for_max[start:end].argmax(axis=0)
+    if values.size <= _VECTORIZED_VALUES_PER_BIN * len(starts):
+        low_at = _first_at(for_min, np.minimum.reduceat(for_min, starts, axis=0), starts, ends)
+        high_at = _first_at(for_max, np.maximum.reduceat(for_max, starts, axis=0), starts, ends)
+    else:
+        low_at, high_at = _extremes_at_by_bin(for_min, for_max, starts, ends)
     columns = np.arange(values.shape[1])
     lows = for_min[low_at, columns]
     highs = for_max[high_at, columns]
@@ -79,3 +82,25 @@ def _extremes(
     lows[empty] = np.nan
     highs[empty] = np.nan
     return lows, highs, low_at <= high_at
+
+
+def _first_at(
+    values: np.ndarray, best: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> np.ndarray:
+    """Per bin and column, the first row holding that bin's `best` value."""
+    hit = values == np.repeat(best, ends - starts, axis=0)
+    at = np.where(hit, np.arange(len(values))[:, None], len(values))
+    return np.minimum.reduceat(at, starts, axis=0)
+
+
+def _extremes_at_by_bin(
+    for_min: np.ndarray, for_max: np.ndarray, starts: np.ndarray, ends: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per bin and column, the rows of the min and the max (argmin/argmax have no reduceat)."""
+    shape = (len(starts), for_min.shape[1])
+    low_at = np.empty(shape, np.intp)
+    high_at = np.empty(shape, np.intp)
+    for b, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        low_at[b] = start + for_min[start:end].argmin(axis=0)
+        high_at[b] = start + for_max[start:end].argmax(axis=0)
+    return low_at, high_at
