@@ -8,7 +8,7 @@ import { isSnapshot } from "./snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { viewClass } from "./views/index.js";
 import { ReplayBar } from "./views/replay.js";
-import { joinViews } from "./view_handoff.js";
+import { placeView } from "./view_handoff.js";
 
 const TRAITS = [
   "columns",
@@ -24,6 +24,12 @@ const DEFAULT_HEIGHT = 300;
 
 /** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
 export function mountView(model, el, store) {
+  // A view replacing one that was dropped takes over its chart (see view_handoff.js).
+  return placeView(store, el, (seen) => buildView(model, el, store, seen));
+}
+
+/** Build the header and chart in `el`; returns `{ root, dispose, moved }` for placeView. */
+function buildView(model, el, store, seen) {
   const controller = new AbortController();
   const { signal } = controller;
   const root = document.createElement("div");
@@ -55,20 +61,11 @@ export function mountView(model, el, store) {
   const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
   if (replay && model.get("replay_start") === "first") chart.showIndex(0);
 
-  // Set before the first draw, so a view ended while it mounts ends cleanly.
-  let disposed = false;
-
-  // Take over from a view this one replaces (see view_handoff.js), zoom and
-  // replay place included.
-  const handoff = joinViews(store, el, { chart, dispose: () => cleanup() });
-  if (handoff.zoom) chart.zoomTo?.(handoff.zoom.x0, handoff.zoom.x1);
-  if (replay && handoff.replayIndex !== null) chart.showIndex(handoff.replayIndex);
-
   function draw() {
     // Also called directly on mount, when a frame may already be pending.
     cancelAnimationFrame(frame);
     frame = 0;
-    handoff.seen();
+    seen();
     const height = model.get("height");
     chart.configure({
       names: model.get("columns") ?? [],
@@ -128,11 +125,7 @@ export function mountView(model, el, store) {
   Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
   draw();
 
-  function cleanup() {
-    // Runs once, whether the front end or a replacing view calls it first.
-    if (disposed) return;
-    disposed = true;
-    handoff.leave();
+  function dispose() {
     cancelAnimationFrame(frame);
     for (const name of TRAITS) model.off(`change:${name}`, invalidate);
     unsubscribe();
@@ -142,5 +135,5 @@ export function mountView(model, el, store) {
     chart.destroy();
     root.remove();
   }
-  return cleanup;
+  return { root, dispose, moved: invalidate };
 }

@@ -1,9 +1,10 @@
 // When the kernel refreshes a display output (at cell end it replaces the
 // static picture beside the widget view, see docs/wire-format.md), JupyterLab
 // renders a new view of the model into the same output and drops the old
-// view's element without disposing the view. The new view takes over: it
-// keeps the old one's zoom and replay place and ends it, so replaced views
-// do not pile up.
+// view's element without disposing the view. The new view moves the old
+// one's chart into its own element instead of building another: no chart is
+// rebuilt and redrawn at every cell end, zoom and replay place stay as they
+// were, and replaced views do not pile up.
 //
 // A view counts as replaced once its element, having been placed, has no
 // parent any more, or sits in a widget container (a Dashboard's grid) whose
@@ -22,41 +23,50 @@ function dropped(el) {
 
 const viewsByStore = new WeakMap();
 
-/**
- * Join the views of `store` with the view rendered into `el`; `chart` is its
- * chart (for the zoom) and `dispose` ends it. Ends replaced views of the same
- * store and returns `{ zoom, replayIndex, seen, leave }`: the zoom (`{ x0, x1 }`
- * or null) and the replayed row (null when it followed the latest) of the view
- * this one replaces, `seen()` to call on each draw, and `leave()` for the
- * view's cleanup.
- */
-export function joinViews(store, el, { chart, dispose }) {
+function viewsOf(store) {
   let views = viewsByStore.get(store);
   if (!views) {
     views = new Set();
     viewsByStore.set(store, views);
   }
-  let zoom = null;
-  let replayIndex = null;
+  return views;
+}
+
+/**
+ * Show a view of `store` in `el`: the chart of a view this one replaces,
+ * moved in, or else a new one that `mount(seen)` builds in `el`; it returns
+ * `{ root, dispose, moved }` and calls `seen()` on each draw (`moved()` asks
+ * for one). Other replaced views
+ * of the store are ended. Returns the cleanup for the view rendered into
+ * `el`, which ends the chart unless a later view took it over.
+ */
+export function placeView(store, el, mount) {
+  const views = viewsOf(store);
+  let view = null;
   for (const other of [...views]) {
-    if (other.placed && dropped(other.el)) {
-      zoom = other.chart.zoom ?? zoom;
-      if (other.chart.following === false && other.chart.shownIndex >= 0) {
-        replayIndex = other.chart.shownIndex;
-      }
+    if (!other.placed || !dropped(other.el)) continue;
+    if (view) {
+      views.delete(other);
       other.dispose();
+    } else {
+      view = other;
     }
   }
-  const view = { el, chart, dispose, placed: Boolean(el.parentNode) };
-  views.add(view);
-  return {
-    zoom,
-    replayIndex,
-    seen() {
-      if (el.parentNode) view.placed = true;
-    },
-    leave() {
-      views.delete(view);
-    },
+  if (view) {
+    el.appendChild(view.root);
+    view.el = el;
+    view.placed = Boolean(el.parentNode);
+    view.moved();
+  } else {
+    view = { el, placed: Boolean(el.parentNode) };
+    const seen = () => {
+      if (view.el.parentNode) view.placed = true;
+    };
+    Object.assign(view, mount(seen));
+    views.add(view);
+  }
+  return () => {
+    if (view.el !== el || !views.delete(view)) return;
+    view.dispose();
   };
 }

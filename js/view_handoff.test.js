@@ -42,7 +42,7 @@ function render(model, output) {
 }
 
 describe("view handoff", () => {
-  it("a view rendered in place of a dropped one keeps its zoom and ends it", () => {
+  it("a view rendered in place of a dropped one takes over its chart, zoom included", () => {
     const model = setup();
     const output = document.createElement("div");
     document.body.appendChild(output);
@@ -54,15 +54,46 @@ describe("view handoff", () => {
     // update_display_data: the output's content is dropped, a new view rendered.
     output.textContent = "";
     const next = render(model, output);
-    expect(next.root.livescope.view.following).toBe(false);
+    expect(next.root).toBe(old.root); // moved, not rebuilt
     expect(next.root.livescope.view.xRange).toEqual([10, 40]);
     expect(store._listeners.size).toBe(before);
     expect(old.el.children.length).toBe(0);
-    expect(() => old.cleanup()).not.toThrow(); // a late cleanup from the front end is harmless
+
+    old.cleanup(); // a late cleanup of the replaced view leaves the chart alone
+    expect(next.el.querySelector(".livescope")).toBe(next.root);
     expect(store._listeners.size).toBe(before);
+    next.cleanup();
+    expect(next.el.children.length).toBe(0);
+    expect(store._listeners.size).toBe(before - 1);
   });
 
-  it("ends the views of a dropped widget container (a Dashboard re-rendered)", () => {
+  it("a chart taken over can be taken over again at the next refresh", () => {
+    const model = setup();
+    const output = document.createElement("div");
+    document.body.appendChild(output);
+    const first = render(model, output);
+    output.textContent = "";
+    render(model, output);
+    output.textContent = "";
+    const third = render(model, output);
+    expect(third.root).toBe(first.root);
+  });
+
+  it("two dropped views and one new view: the new one takes over one, the other ends", () => {
+    const model = setup();
+    const output = document.createElement("div");
+    document.body.appendChild(output);
+    const a = render(model, output);
+    const b = render(model, output);
+    const { store } = a.root.livescope;
+    const before = store._listeners.size;
+    output.textContent = "";
+    const next = render(model, output);
+    expect([a.root, b.root]).toContain(next.root);
+    expect(store._listeners.size).toBe(before - 1);
+  });
+
+  it("takes over the views of a dropped widget container (a Dashboard re-rendered)", () => {
     const model = setup();
     const output = document.createElement("div");
     document.body.appendChild(output);
@@ -79,6 +110,7 @@ describe("view handoff", () => {
 
     output.textContent = ""; // the dashboard's box goes, its panels stay inside it
     const next = render(model, grid());
+    expect(next.root).toBe(old.root);
     expect(next.root.livescope.view.xRange).toEqual([10, 40]);
     expect(store._listeners.size).toBe(before);
     expect(old.el.children.length).toBe(0);

@@ -104,11 +104,13 @@ def test_the_picture_refresh_at_cell_end_keeps_the_live_view_and_its_zoom(
     views_of_the_model = root.evaluate(LISTENERS_JS)
     before = nb.start_cell(1)
     ls.wait_rows_at_least(root, 100, timeout_s=20)
-    root.evaluate("(root) => root.livescope.view.zoomTo(20, 60)")
+    root.evaluate("(root) => { root.livescope.view.zoomTo(20, 60); root.marked = true; }")
     nb.wait_cell_done(1, before)
-    # The kernel replaced the output's picture; the front end rendered a new view.
+    # The kernel replaced the output's picture; the front end rendered a new
+    # view, which took over the chart rather than building another.
     root = nb.output(0).locator(ls.ROOT)
     expect(root).to_have_count(1)
+    assert root.evaluate("(root) => root.marked === true"), "the chart was rebuilt"
     expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
     expect(images_in(nb, 0)).to_have_count(0)
     assert root.evaluate("(root) => root.livescope.view.xRange") == [20, 60]
@@ -307,12 +309,15 @@ def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_serve
     panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
     expect(panels).to_have_count(3, timeout=30_000)
     views_of_the_model = panels.nth(0).evaluate(LISTENERS_JS)
+    panels.nth(0).evaluate("(root) => { root.marked = true; }")
     nb.run_cell(1)
-    # The cell end refreshed the picture: JupyterLab rendered the dashboard anew.
+    # The cell end refreshed the picture: JupyterLab rendered the dashboard
+    # anew, and its panels took over the charts.
     expect(panels).to_have_count(3)
     for i in range(3):
         expect(panels.nth(i)).to_have_attribute("data-rows", "5000", timeout=15_000)
     assert panels.nth(0).evaluate(LISTENERS_JS) == views_of_the_model, "replaced views live on"
+    assert panels.nth(0).evaluate("(root) => root.marked === true"), "the chart was rebuilt"
     # With the kernel behind it, the Stop button is live (here: stopped by the cell).
     expect(controls).to_have_attribute("data-source", "kernel")
     expect(controls.get_by_role("button", name="Stopped")).to_be_disabled()
