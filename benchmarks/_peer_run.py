@@ -33,7 +33,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 # How long the page may take to show the last point after the loop ended.
 LATENCY_TIMEOUT_S = 120.0
-# Image peers: the picture is final once nothing was painted for this long.
+# Image peers: the picture is final once the kernel was idle and nothing was
+# painted for this long.
 SETTLE_S = 3.0
 LOOP_TIMEOUT_S = 900.0
 # Frames are counted from the loop's start to the last point shown, and over
@@ -202,11 +203,19 @@ class PeerRun:
         """Time of the last paint, once the kernel is idle and painting stopped."""
         tab = self.tab
         deadline = time.monotonic() + LATENCY_TIMEOUT_S
+        idle_since = None
         while time.monotonic() < deadline:
             _, last = tab.paints(name)
-            quiet = last is None or tab.now_ms() - last >= SETTLE_S * 1000
-            if quiet and tab.kernel_status() == "idle":
-                break
+            now = tab.now_ms()
+            if tab.kernel_status() != "idle":
+                idle_since = None
+            else:
+                # Quiet counts from the kernel going idle too: a peer that
+                # draws only once the kernel is free (ipympl's draw_idle)
+                # paints its last picture after that.
+                idle_since = idle_since or now
+                if now - max(last or 0.0, idle_since) >= SETTLE_S * 1000:
+                    break
             time.sleep(0.25)  # polling interval of a wait with its own deadline
         _, last = tab.paints(name)
         return last if last is not None and last >= loop_start_ms else None
