@@ -36,9 +36,9 @@ function viewsOf(store) {
  * Show a view of `store` in `el`: the chart of a view this one replaces,
  * moved in, or else a new one that `mount(seen)` builds in `el`; it returns
  * `{ root, dispose, moved }` and calls `seen()` on each draw (`moved()` asks
- * for one). Other replaced views
- * of the store are ended. Returns the cleanup for the view rendered into
- * `el`, which ends the chart unless a later view took it over.
+ * for one). Other replaced views of the store are ended. Returns the cleanup
+ * for the view rendered into `el`, which ends the chart unless a later view
+ * took it over.
  */
 export function placeView(store, el, mount) {
   const views = viewsOf(store);
