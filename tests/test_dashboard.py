@@ -125,7 +125,7 @@ def test_resume_and_reset_reach_every_panel():
 
 def test_running_sends_each_panels_rows_when_due(front_end, monkeypatch):
     monkeypatch.setattr("livescope._dashboard.current_shell", lambda: object())
-    monkeypatch.setattr("livescope._loop_guard.poll_shell", lambda: None)
+    monkeypatch.setattr("livescope._widget.guard.poll_shell", lambda: None)
     d = Dashboard({"a": LivePlot(1, max_fps=1), "b": LivePlot(1, max_fps=1)})
     d["a"].update([1.0])  # the first row of each plot goes out at once
     d["b"].update([2.0])
@@ -133,7 +133,7 @@ def test_running_sends_each_panels_rows_when_due(front_end, monkeypatch):
     d["b"].update([4.0])
     assert front_end.rows_held() == 2
     later = time.monotonic() + 10
-    monkeypatch.setattr("livescope._loop_guard.time.monotonic", lambda: later)
+    monkeypatch.setattr("livescope._widget.guard.time.monotonic", lambda: later)
     assert d.running()
     assert front_end.rows_held() == 4
 

@@ -11,13 +11,13 @@ import IPython.display
 import numpy as np
 import pytest
 
-import livescope._dashboard_export
+import livescope._saved.dashboard_export
 from livescope import Dashboard, LivePlot
-from livescope._dashboard_scene import GAP_X, dashboard_frames
-from livescope._lines_scene import lines_scene
-from livescope._snapshot import unpack
-from livescope._static_scene import BACKGROUND, PAD, PALETTE, Inset, Text
-from livescope._widget import DashboardControlsWidget
+from livescope._core.snapshot import unpack
+from livescope._picture.dashboard import GAP_X, dashboard_frames
+from livescope._picture.lines import lines_scene
+from livescope._picture.scene import BACKGROUND, PAD, PALETTE, Inset, Text
+from livescope._widget.models import DashboardControlsWidget
 
 Image = pytest.importorskip("PIL.Image")
 SVG = "{http://www.w3.org/2000/svg}"
@@ -45,7 +45,7 @@ def dashboard(n_loss=1000, n_lr=100, **kwargs):
 @pytest.fixture
 def heatmap_without_picture(monkeypatch):
     """Heatmaps as a kind that registered no snapshot or picture (every kind has one now)."""
-    monkeypatch.delitem(livescope._dashboard_export.KINDS, "heatmap")
+    monkeypatch.delitem(livescope._saved.dashboard_export.KINDS, "heatmap")
 
 
 def insets(scene):
@@ -130,8 +130,8 @@ def published(monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", display)
     monkeypatch.setattr(IPython.display, "update_display", update_display)
-    monkeypatch.setattr(livescope._dashboard_export, "on_cell_end", hooks.append)
-    monkeypatch.setattr(livescope._dashboard_export, "_cell_end_hook_registered", False)
+    monkeypatch.setattr(livescope._saved.dashboard_export, "on_cell_end", hooks.append)
+    monkeypatch.setattr(livescope._saved.dashboard_export, "_cell_end_hook_registered", False)
     return calls, hooks
 
 

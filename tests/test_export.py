@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from livescope import LivePlot
-from livescope._snapshot import unpack
-from livescope._static_scene import BACKGROUND, PALETTE
+from livescope._core.snapshot import unpack
+from livescope._picture.scene import BACKGROUND, PALETTE
 
 Image = pytest.importorskip("PIL.Image")
 

@@ -14,14 +14,14 @@ import numpy as np
 import pytest
 
 from livescope import LivePlot
-from livescope._colormap_data import TABLES
-from livescope._grid_colors import color_indices, colormap_lut, resolve_limits
-from livescope._grid_snapshot import BUDGET_BYTES, FRAMES, WATERFALL_ROWS
-from livescope._png import encode_png
-from livescope._snapshot import pack, unpack
-from livescope._static_scene import PALETTE, Text
-from livescope._static_scene import Image as ImageItem
-from livescope._static_svg import scene_to_svg
+from livescope._core.snapshot import pack, unpack
+from livescope._kinds.grid_snapshot import BUDGET_BYTES, FRAMES, WATERFALL_ROWS
+from livescope._picture.colormap_data import TABLES
+from livescope._picture.grid_colors import color_indices, colormap_lut, resolve_limits
+from livescope._picture.png import encode_png
+from livescope._picture.scene import PALETTE, Text
+from livescope._picture.scene import Image as ImageItem
+from livescope._picture.svg import scene_to_svg
 
 PIL = pytest.importorskip("PIL.Image")
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from front_end import send_from_browser
 from wire_decode import replay
 
 from livescope import LivePlot
-from livescope._history import History
+from livescope._core.history import History
 
 
 def rows(first, k, m=2):

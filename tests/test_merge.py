@@ -4,7 +4,7 @@ import numpy as np
 from wire_decode import replay
 
 from livescope import LivePlot
-from livescope._merge import Merger
+from livescope._sources.merge import Merger
 
 
 def test_rows_of_one_step_from_two_sources_share_a_row():

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 
 from livescope import LivePlot
-from livescope._colormap_data import TABLES
-from livescope._colormaps import colormap_rgb, hex_color
-from livescope._points_svg import SVG_MAX_POINTS
-from livescope._scatter_scene import scatter_scene
-from livescope._snapshot import unpack
-from livescope._static_scene import BACKGROUND, MUTED, Points, Polylines, Scene, Text
-from livescope._static_svg import scene_to_svg
-from livescope._trajectory_scene import HEAD_COLOR, SCENE_POINTS, trajectory_scene
+from livescope._core.snapshot import unpack
+from livescope._picture.colormap_data import TABLES
+from livescope._picture.colormaps import colormap_rgb, hex_color
+from livescope._picture.points_svg import SVG_MAX_POINTS
+from livescope._picture.scatter import scatter_scene
+from livescope._picture.scene import BACKGROUND, MUTED, Points, Polylines, Scene, Text
+from livescope._picture.svg import scene_to_svg
+from livescope._picture.trajectory import HEAD_COLOR, SCENE_POINTS, trajectory_scene
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,15 +7,15 @@ import numpy as np
 import pytest
 
 from livescope import LivePlot
-from livescope._path_decimate import decimate_path, with_gaps
-from livescope._points_snapshot import (
+from livescope._core.decimate import decimate_path, with_gaps
+from livescope._core.snapshot import pack, unpack
+from livescope._kinds.points_snapshot import (
     SNAPSHOT_BYTES,
     SNAPSHOT_FRAMES,
     TRAJECTORY_POINTS,
     scatter_snapshot,
     trajectory_snapshot,
 )
-from livescope._snapshot import pack, unpack
 
 
 def scatter(frames, k, **options):

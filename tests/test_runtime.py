@@ -9,7 +9,7 @@ import pytest
 
 import livescope
 from livescope import Dashboard, LivePlot
-from livescope._runtime import FrontEndRuntime
+from livescope._widget.runtime import FrontEndRuntime
 
 STATIC = Path(livescope.__file__).parent / "static"
 LOADER_MAX = 2_000  # bytes of a plot's own `_esm`
@@ -18,11 +18,11 @@ LOADER_MAX = 2_000  # bytes of a plot's own `_esm`
 @pytest.fixture
 def fresh_runtime():
     """Each test starts without a runtime model, as a new kernel does."""
-    livescope._runtime._current = None
+    livescope._widget.runtime._current = None
     yield
-    if livescope._runtime._current is not None:
-        livescope._runtime._current.close()
-    livescope._runtime._current = None
+    if livescope._widget.runtime._current is not None:
+        livescope._widget.runtime._current.close()
+    livescope._widget.runtime._current = None
 
 
 def runtime_of(plot: LivePlot) -> FrontEndRuntime:

@@ -5,9 +5,9 @@ import IPython.display
 import numpy as np
 import pytest
 
-import livescope._kinds
+import livescope._kinds.registry
 from livescope import LivePlot
-from livescope._snapshot import unpack
+from livescope._core.snapshot import unpack
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -117,7 +117,7 @@ def test_a_plot_with_max_rows_refreshes_as_its_window_slides(front_end):
 
 
 def test_a_kind_without_exports_still_displays_without_a_picture(front_end, monkeypatch):
-    monkeypatch.delitem(livescope._kinds.KINDS, "lines")
+    monkeypatch.delitem(livescope._kinds.registry.KINDS, "lines")
     w = LivePlot(columns=1)
     w.update(1.0)
     bundle, _ = w._repr_mimebundle_()

@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 from wire_decode import decode_rows
 
-import livescope._kernel
+import livescope._kernel.shell
 from livescope import LivePlot
-from livescope._cli import main
-from livescope._serve import PlotServer
-from livescope._websocket import ProtocolError, WebSocket
+from livescope._serve.cli import main
+from livescope._serve.server import PlotServer
+from livescope._serve.websocket import ProtocolError, WebSocket
 
 
 def client_frame(opcode, payload, fin=True, masked=True):
@@ -87,7 +87,7 @@ def test_websocket_refuses_what_a_browser_would_not_send(pair, frame, match):
 def server(monkeypatch):
     """A PlotServer in this process; comm and the page flag are restored afterwards."""
     monkeypatch.setattr(comm, "create_comm", comm.create_comm)
-    monkeypatch.setattr(livescope._kernel, "_page_server", False)
+    monkeypatch.setattr(livescope._kernel.shell, "_page_server", False)
     made = PlotServer("127.0.0.1", 0)
     made.start()
     yield made
@@ -171,7 +171,7 @@ def test_the_page_and_its_files_are_served(server):
 )
 def test_the_command_line_refuses_what_does_not_fit(args, capsys, monkeypatch):
     monkeypatch.setattr(comm, "create_comm", comm.create_comm)
-    monkeypatch.setattr(livescope._kernel, "_page_server", False)
+    monkeypatch.setattr(livescope._kernel.shell, "_page_server", False)
     with pytest.raises(SystemExit) as exit_:
         main([*args, "--port", "0"] if len(args) > 1 else args)
     assert exit_.value.code == 2

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from livescope._smoothing import smooth_columns
+from livescope._core.smoothing import smooth_columns
 
 
 def reference(column, weight):

@@ -6,11 +6,11 @@ import struct
 import numpy as np
 import pytest
 
-from livescope import _envelope
-from livescope._envelope import envelope
-from livescope._lines_data import LinesData
-from livescope._lines_snapshot import SNAPSHOT_POINTS, lines_snapshot
-from livescope._snapshot import Snapshot, pack, unpack
+from livescope._core import envelope as _envelope
+from livescope._core.data import LinesData
+from livescope._core.envelope import envelope
+from livescope._core.snapshot import Snapshot, pack, unpack
+from livescope._kinds.lines_snapshot import SNAPSHOT_POINTS, lines_snapshot
 
 
 def lines(values, steps=None, dtype=np.float64):

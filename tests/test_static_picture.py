@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from livescope._lines_data import LinesData
-from livescope._lines_scene import lines_frames, lines_scene
-from livescope._smoothing import smooth_columns
-from livescope._static_scene import (
+from livescope._core.data import LinesData
+from livescope._core.smoothing import smooth_columns
+from livescope._picture.lines import lines_frames, lines_scene
+from livescope._picture.scene import (
     MUTED,
     PALETTE,
     Polylines,
@@ -20,7 +20,7 @@ from livescope._static_scene import (
     format_value,
     nice_ticks,
 )
-from livescope._static_svg import scene_to_svg
+from livescope._picture.svg import scene_to_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -8,8 +8,8 @@ from front_end import send_from_browser
 from wire_decode import decode_rows, replay
 
 from livescope import LivePlot
-from livescope._history import History
-from livescope._wire import encode_rows
+from livescope._core.history import History
+from livescope._core.wire import encode_rows
 
 
 def test_rows_round_trip_through_the_wire_format(front_end):

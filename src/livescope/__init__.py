@@ -4,7 +4,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._dashboard import Dashboard
 from ._plot import LivePlot
-from ._publisher import Publisher
+from ._sources.publisher import Publisher
 
 try:
     __version__ = version("livescope")

@@ -8,12 +8,12 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import ipywidgets
 
-from ._dashboard_export import DashboardExports
-from ._dashboard_layout import flow_layout, grid_layout
-from ._kernel import current_shell
-from ._loop_guard import LoopGuard
+from ._core.layout import flow_layout, grid_layout
+from ._kernel.shell import current_shell
 from ._plot import LivePlot, _check_str
-from ._widget import DashboardControlsWidget, LivePlotWidget
+from ._saved.dashboard_export import DashboardExports
+from ._widget.guard import LoopGuard
+from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
 log = logging.getLogger("livescope")
 

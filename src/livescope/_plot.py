@@ -12,17 +12,17 @@ from typing import Any
 
 import numpy as np
 
-from . import _rows
-from ._exportable import Exportable
-from ._history import History, check_max_rows
-from ._kernel import current_shell, on_cell_end, serving_pages
-from ._lines_data import LinesData
-from ._loop_guard import LoopGuard
-from ._row_sender import RowSender
-from ._saved_state import SavedState
-from ._sources import follow_into, listen_into, source_method
-from ._views import columns_and_width, make_view
-from ._widget import LivePlotWidget
+from ._core import rows as _rows
+from ._core.data import LinesData
+from ._core.history import History, check_max_rows
+from ._kernel.shell import current_shell, on_cell_end, serving_pages
+from ._kinds import columns_and_width, make_view
+from ._saved.exportable import Exportable
+from ._saved.state import SavedState
+from ._sources.attach import follow_into, listen_into, source_method
+from ._widget.guard import LoopGuard
+from ._widget.models import LivePlotWidget
+from ._widget.sender import RowSender
 
 log = logging.getLogger("livescope")
 

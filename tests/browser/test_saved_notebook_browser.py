@@ -76,7 +76,7 @@ def saved_plot_states(notebook: dict) -> list[dict]:
     return [
         model
         for model in state.values()
-        if model["state"].get("_anywidget_id") == "livescope._widget.LivePlotWidget"
+        if model["state"].get("_anywidget_id") == "livescope._widget.models.LivePlotWidget"
     ]
 
 

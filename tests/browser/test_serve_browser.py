@@ -39,7 +39,7 @@ class Serve:
 
     def __init__(self, *args: str) -> None:
         self.port = free_port()
-        code = "import sys; from livescope._cli import main; sys.exit(main())"
+        code = "import sys; from livescope._serve.cli import main; sys.exit(main())"
         self.process = subprocess.Popen(
             [sys.executable, "-c", code, "serve", *args, "--port", str(self.port)],
             env=environment(),

@@ -186,7 +186,7 @@ def start_kernel(python: str, line: str, tmp: Path) -> Kernel:
     kernel = Kernel(km, line)
     try:
         check = kernel.execute(
-            "import ipykernel, livescope._shell_poll as _sp\n"
+            "import ipykernel, livescope._kernel.poll as _sp\n"
             "print(ipykernel.__version__, _sp.__file__)"
         )
         kernel.replies([check])
@@ -209,7 +209,7 @@ def start_kernel(python: str, line: str, tmp: Path) -> Kernel:
 # {"method": "custom", "content": {"type": "stop"}}.)
 STOP_TARGET_SETUP = """
 import threading, time
-from livescope._shell_poll import poll_shell
+from livescope._kernel.poll import poll_shell
 stop_flag = threading.Event()
 stop_times = []
 def _on_stop_msg(msg):

@@ -38,7 +38,7 @@ def plot_comm_id(kernel: Kernel) -> str:
         if (
             msg["msg_type"] == "comm_open"
             and msg["content"]["data"]["state"].get("_anywidget_id")
-            == "livescope._widget.LivePlotWidget"
+            == "livescope._widget.models.LivePlotWidget"
         ):
             return msg["content"]["comm_id"]
     raise AssertionError("the LivePlot widget opened no comm")
@@ -177,7 +177,7 @@ def test_the_dashboard_stop_ends_the_loop_feeding_every_panel(kernel: Kernel) ->
         for msg in kernel.iopub
         if msg["msg_type"] == "comm_open"
         and msg["content"]["data"]["state"].get("_anywidget_id")
-        == "livescope._widget.DashboardControlsWidget"
+        == "livescope._widget.models.DashboardControlsWidget"
     )
     loop_id = kernel.execute(DASHBOARD_LOOP)
     kernel.wait_stream(loop_id, "loop-start")

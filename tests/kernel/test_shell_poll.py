@@ -143,7 +143,7 @@ def test_error_in_the_loop_cell_aborts_the_queued_cell(
 def test_outside_a_kernel_poll_is_a_silent_noop(python_for_line: str, launcher: list[str]) -> None:
     code = (
         "import warnings; warnings.simplefilter('error')\n"
-        "from livescope._shell_poll import poll_shell\n"
+        "from livescope._kernel.poll import poll_shell\n"
         "for _ in range(1000): poll_shell()\n"
     )
     if launcher:
@@ -172,7 +172,7 @@ def test_idle_sigint_handler_survives_a_dispatch(kernel: Kernel, stop_comm: Stop
 
 WARN_ONCE = """
 import types, warnings
-import livescope._shell_poll as sp
+import livescope._kernel.poll as sp
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     {break_it}
@@ -195,7 +195,7 @@ print("ends" in str(caught[0].message) if caught else None)
     ids=["at-detection", "while-polling"],
 )
 def test_unusable_kernel_warns_once_and_never_raises(kernel: Kernel, break_it: str) -> None:
-    kernel.run("import livescope._shell_poll as sp; sp._make_poller_real = sp._make_poller")
+    kernel.run("import livescope._kernel.poll as sp; sp._make_poller_real = sp._make_poller")
     msg_id = kernel.execute(WARN_ONCE.format(break_it=break_it))
     reply = kernel.replies([msg_id])["by_id"][msg_id]
     kernel.wait_idle(msg_id)

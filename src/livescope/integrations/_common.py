@@ -6,9 +6,9 @@ import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._kernel import current_shell
-from .._merge import merger_of
+from .._kernel.shell import current_shell
 from .._plot import LivePlot
+from .._sources.merge import merger_of
 
 
 class TrainingPlot:

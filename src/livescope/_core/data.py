@@ -1,0 +1,57 @@
+"""What the line view shows, taken from a LivePlot in one consistent piece."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .._kinds.lines import MAX_SMOOTHING
+from .smoothing import smooth_columns
+
+
+@dataclass(frozen=True)
+class LinesData:
+    """The rows and labels of a line plot.
+
+    The arrays are read-only views of the history: rows already written
+    never change, so they stay valid while the plot keeps growing.
+    """
+
+    columns: tuple[str, ...]
+    steps: np.ndarray  # (N,) float64, non-decreasing
+    times: np.ndarray  # (N,) float64, seconds since the epoch
+    values: np.ndarray  # (N, M) float64 or float32
+    generation: int = 0
+    title: str = ""
+    x_label: str = "step"
+    height: int = 300
+    options: dict = field(default_factory=dict)  # the `view_options` trait
+
+    @property
+    def hidden(self) -> set[str]:
+        """Series hidden from the chart (shown muted in the legend)."""
+        hidden = self.options.get("hidden")
+        return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
+
+    @property
+    def log_y(self) -> bool:
+        return self.options.get("log_y") is True
+
+    @property
+    def smoothing(self) -> float:
+        """The smoothing weight, read as the view reads it (0: none)."""
+        value = self.options.get("smoothing")
+        if type(value) not in (int, float) or not math.isfinite(value):
+            return 0.0
+        return min(max(float(value), 0.0), MAX_SMOOTHING)
+
+    @cached_property
+    def smoothed(self) -> np.ndarray:
+        """Every column smoothed over the whole history, as the view draws it."""
+        return smooth_columns(self.values, self.smoothing)
+
+    def __len__(self) -> int:
+        return len(self.steps)

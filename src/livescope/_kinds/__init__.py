@@ -1,0 +1,60 @@
+"""The views a LivePlot can be drawn as: one module per kind, one registry here."""
+
+from __future__ import annotations
+
+import numbers
+
+from .._core.rows import parse_columns
+from . import frame, heatmap, lines, scatter, trajectory, waterfall
+from .base import View
+
+_MAKERS = {
+    "lines": lines.make,
+    "frame": frame.make,
+    "heatmap": heatmap.make,
+    "waterfall": waterfall.make,
+    "scatter": scatter.make,
+    "trajectory": trajectory.make,
+}
+KINDS = tuple(_MAKERS)
+
+__all__ = ["KINDS", "View", "columns_and_width", "make_view"]
+
+
+def make_view(kind: object, options: dict[str, object]) -> View:
+    """Validate `kind` and its keyword options; return what the plot needs of the view."""
+    if not isinstance(kind, str) or kind not in _MAKERS:
+        known = ", ".join(repr(k) for k in KINDS)
+        raise ValueError(f"kind must be one of {known}; got {kind!r}")
+    return _MAKERS[kind](**options)
+
+
+def columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:
+    """Series names (None until known) and values per row (None until known)."""
+    if view.columns is not None:
+        if columns is not None:
+            raise TypeError(
+                f"LivePlot(kind={view.kind!r}) takes no columns argument: that kind sets its "
+                f"own columns; got columns={columns!r}"
+            )
+        names = view.columns or None
+        return names, view.width if view.width is not None else (len(names) if names else None)
+    if view.named_columns:
+        names = parse_columns(columns)
+        return names, len(names) if names else None
+    if columns is not None and (
+        isinstance(columns, bool) or not isinstance(columns, numbers.Integral)
+    ):
+        raise TypeError(
+            f"LivePlot(kind={view.kind!r}) takes no column names: its values are positions; "
+            f"pass columns=M (values per row) or leave it out; got {type(columns).__name__}"
+        )
+    width = None if columns is None else int(columns)
+    if width is not None and width < 1:
+        raise ValueError(f"columns must be at least 1 when given as a count; got {width}")
+    if view.width is not None and width not in (None, view.width):
+        raise ValueError(
+            f"columns={width} does not match the {view.width} values per row that "
+            f"kind={view.kind!r} takes from its options"
+        )
+    return None, view.width or width

@@ -1,0 +1,91 @@
+"""kind="frame": the row shown as a curve over its index or `x`, or as `facet` panels."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+
+import numpy as np
+
+from .._core.arrays import as_array, describe
+from .base import View, reject_options
+from .options import check_range
+
+OPTIONS = ("x", "ylim", "facet")
+
+
+def make(**options: object) -> View:
+    """Options: ``x`` (increasing finite numbers), ``ylim`` ((lo, hi) or None), ``facet``."""
+    reject_options("frame", options, OPTIONS)
+    x = _check_x(options.get("x"))
+    facet = _check_facet(options.get("facet", 1))
+    return View(
+        kind="frame",
+        options={"x": x, "ylim": check_range("ylim", options.get("ylim")), "facet": facet},
+        width=len(x) * facet if x is not None else None,
+        reshape=_panels_to_row(facet) if facet > 1 else None,
+        reshape_rows=_panels_to_rows(facet) if facet > 1 else None,
+        replayable=True,
+        named_columns=False,
+    )
+
+
+def _check_x(value: object) -> list[float] | None:
+    """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing."""
+    if value is None:
+        return None
+    try:
+        x = np.asarray(value)
+    except ValueError as error:  # ragged nested sequences
+        raise ValueError(f"x must be a 1-D array of numbers; {error}") from error
+    if x.dtype.kind not in "iuf":
+        raise TypeError(f"x must be an array of real numbers; got {x.dtype} values")
+    if x.ndim != 1 or len(x) == 0:
+        shape = "x".join(map(str, x.shape)) or "scalar"
+        raise ValueError(f"x must be 1-D with one value per row value; got shape {shape}")
+    x = x.astype(np.float64)
+    if not np.isfinite(x).all():
+        raise ValueError("x must hold finite numbers; got NaN or inf")
+    if len(x) > 1 and not (np.diff(x) > 0).all():
+        raise ValueError("x must be strictly increasing")
+    return x.tolist()
+
+
+def _check_facet(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"facet must be a number of panels (an integer); got {value!r}")
+    if value < 1:
+        raise ValueError(f"facet must be at least 1; got {value}")
+    return int(value)
+
+
+def _panels_to_row(facet: int) -> Callable[[object, int | None], object]:
+    def reshape(row: object, _width: int | None) -> object:
+        """`facet` x L panels, or facet * L values, as one flat row."""
+        array = as_array(row, "a frame row")
+        if array.ndim == 2 and len(array) == facet:
+            return array.reshape(-1)
+        if array.ndim == 1 and len(array) % facet == 0:
+            return array
+        raise ValueError(
+            f"a frame row with facet={facet} must be a {facet} x L array (one row per panel) "
+            f"or a multiple of {facet} values; got {describe(array, row)}"
+        )
+
+    return reshape
+
+
+def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
+    def reshape_rows(rows: object, _width: int | None) -> object:
+        """K x `facet` x L panels, or K x facet * L values, as K flat rows."""
+        array = as_array(rows, "frame rows")
+        if array.ndim == 3 and array.shape[1] == facet:
+            return array.reshape(len(array), -1)
+        if array.ndim == 2 and array.shape[1] % facet == 0:
+            return array
+        raise ValueError(
+            f"frame rows with facet={facet} must be a K x {facet} x L array or K x M with M "
+            f"a multiple of {facet}; got {describe(array, rows)}"
+        )
+
+    return reshape_rows

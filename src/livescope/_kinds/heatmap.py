@@ -1,0 +1,81 @@
+"""kind="heatmap": every row is one rows x cols frame, drawn as an image."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+
+from .._core.arrays import as_array, describe
+from .base import View, reject_options
+from .options import check_colormap, check_flag, check_labels, check_limits
+
+OPTIONS = ("shape", "colormap", "vmin", "vmax", "row_labels", "col_labels", "annotate")
+
+
+def make(**options: object) -> View:
+    """Options: ``shape`` (required), ``colormap``, ``vmin``, ``vmax``, labels, ``annotate``."""
+    reject_options("heatmap", options, OPTIONS)
+    if options.get("shape") is None:
+        raise TypeError("LivePlot(kind='heatmap') needs shape=(rows, cols), the size of a frame")
+    rows, cols = _check_shape(options["shape"])
+    vmin, vmax = check_limits(options.get("vmin"), options.get("vmax"))
+    return View(
+        kind="heatmap",
+        options={
+            "shape": [rows, cols],
+            "colormap": check_colormap(options.get("colormap", "viridis")),
+            "vmin": vmin,
+            "vmax": vmax,
+            "row_labels": check_labels("row_labels", options.get("row_labels"), rows),
+            "col_labels": check_labels("col_labels", options.get("col_labels"), cols),
+            "annotate": check_flag("annotate", options.get("annotate")),
+        },
+        width=rows * cols,
+        reshape=_frame_to_row(rows, cols),
+        reshape_rows=_frames_to_rows(rows, cols),
+        replayable=True,
+        named_columns=False,
+    )
+
+
+def _check_shape(value: object) -> tuple[int, int]:
+    if (
+        not isinstance(value, (tuple, list))
+        or len(value) != 2
+        or not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) for n in value)
+    ):
+        raise TypeError(f"shape must be a pair of integers (rows, cols); got {value!r}")
+    rows, cols = int(value[0]), int(value[1])
+    if rows < 1 or cols < 1:
+        raise ValueError(f"shape must be (rows, cols) with both at least 1; got {(rows, cols)}")
+    return rows, cols
+
+
+def _frame_to_row(rows: int, cols: int) -> Callable[[object, int | None], object]:
+    def reshape(frame: object, _width: int | None) -> object:
+        """A rows x cols frame, or rows*cols values, as one flat row."""
+        array = as_array(frame, "a heatmap row")
+        if array.shape == (rows, cols) or array.shape == (rows * cols,):
+            return array.reshape(-1)
+        raise ValueError(
+            f"a heatmap row must be a {rows} x {cols} array (shape=({rows}, {cols})) "
+            f"or {rows * cols} values; got {describe(array, frame)}"
+        )
+
+    return reshape
+
+
+def _frames_to_rows(rows: int, cols: int) -> Callable[[object, int | None], object]:
+    def reshape_rows(frames: object, _width: int | None) -> object:
+        """K frames (K x rows x cols, or K x rows*cols) as a K x rows*cols array."""
+        array = as_array(frames, "heatmap rows")
+        if array.ndim == 3 and array.shape[1:] == (rows, cols):
+            return array.reshape(len(array), rows * cols)
+        if array.ndim == 2 and array.shape[1] == rows * cols:
+            return array
+        raise ValueError(
+            f"heatmap rows must be a K x {rows} x {cols} array (shape=({rows}, {cols})) "
+            f"or K x {rows * cols}; got {describe(array, frames)}"
+        )
+
+    return reshape_rows

@@ -1,0 +1,45 @@
+"""kind="lines": every column against step or time, smoothed and on a log scale if asked.
+
+The options are where the view starts; its controls change them in the
+browser (written back into the `view_options` trait, so a reload keeps them).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from .base import View, reject_options
+
+MAX_SMOOTHING = 0.99
+X_AXES = ("step", "time")
+
+
+def make(**options: object) -> View:
+    reject_options("lines", options, ("smoothing", "log_y", "x_axis"))
+    smoothing = options.get("smoothing", 0.0)
+    log_y = options.get("log_y", False)
+    x_axis = options.get("x_axis", "step")
+    _check_smoothing(smoothing)
+    if not isinstance(log_y, (bool, np.bool_)):
+        raise TypeError(f"log_y must be True or False; got {type(log_y).__name__} {log_y!r}")
+    if not isinstance(x_axis, str):
+        raise TypeError(f"x_axis must be 'step' or 'time'; got {type(x_axis).__name__} {x_axis!r}")
+    if x_axis not in X_AXES:
+        raise ValueError(f"x_axis must be 'step' or 'time'; got {x_axis!r}")
+    return View(
+        kind="lines",
+        options={"smoothing": float(smoothing), "log_y": bool(log_y), "x_axis": x_axis},
+    )
+
+
+def _check_smoothing(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"smoothing must be a number from 0 to {MAX_SMOOTHING}; "
+            f"got {type(value).__name__} {value!r}"
+        )
+    if not (math.isfinite(value) and 0 <= value <= MAX_SMOOTHING):
+        raise ValueError(f"smoothing must be from 0 to {MAX_SMOOTHING}; got {value}")

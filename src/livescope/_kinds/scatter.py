@@ -1,0 +1,162 @@
+"""kind="scatter": each row is one frame of K points, drawn as x, y pairs."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+
+import numpy as np
+
+from .base import View, reject_options
+from .options import check_color, check_colormap, check_count, check_range, check_size
+from .points import PointRows
+
+OPTIONS = (
+    "points",
+    "colormap",
+    "color",
+    "colors",
+    "trail",
+    "paths",
+    "facet",
+    "xlim",
+    "ylim",
+    "size",
+)
+MAX_POINTS = 10_000_000
+MAX_TRAIL = 1000
+MAX_PANELS = 64
+# Per-point colour values travel as one byte each: 0..254 along the colormap,
+# 255 for a missing value (the colormap tables have 256 entries anyway).
+COLOR_LEVELS = 255
+MISSING_COLOR = 255
+
+
+def make(
+    points: int | None = None,
+    colormap: str = "viridis",
+    color: str | None = None,
+    colors: object = None,
+    trail: int = 0,
+    paths: bool = False,
+    facet: int | Sequence[object] | None = None,
+    xlim: object = None,
+    ylim: object = None,
+    size: float | None = None,
+    **unknown: object,
+) -> View:
+    """Validate the scatter options (README); K comes from `points`, `facet` or `colors`."""
+    reject_options("scatter", unknown, OPTIONS)
+    if points is not None:
+        points = check_count("points", points, minimum=1, maximum=MAX_POINTS)
+    check_colormap(colormap)
+    check_color(color)
+    trail = check_count("trail", trail, minimum=0, maximum=MAX_TRAIL)
+    if not isinstance(paths, bool):
+        raise TypeError(f"paths must be True or False; got {type(paths).__name__} {paths!r}")
+    if paths and trail == 0:
+        raise ValueError(
+            "paths=True draws each point's path through its trail; it needs trail >= 1"
+        )
+    facet_option, facet_points, minimum = _facet(facet)
+    points = _agree("facet", facet_points, points)
+    colors_option = None
+    if colors is not None:
+        if color is not None:
+            raise ValueError(
+                "pass either color= (one colour) or colors= (values per point), not both"
+            )
+        levels, value_range = _color_levels(colors)
+        points = _agree("colors", len(levels), points)
+        colors_option = {"levels": _b64(levels), "range": value_range}
+    if points is not None and points < minimum:
+        raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
+    rows = PointRows(points, minimum)
+    return View(
+        kind="scatter",
+        options={
+            "points": points,
+            "colormap": colormap,
+            "color": color,
+            "colors": colors_option,
+            "trail": trail,
+            "paths": paths,
+            "facet": facet_option,
+            "xlim": check_range("xlim", xlim),
+            "ylim": check_range("ylim", ylim),
+            "size": check_size("size", size),
+        },
+        width=None if points is None else 2 * points,
+        columns=(),
+        named_columns=False,
+        reshape=rows.row,
+        reshape_rows=rows.rows,
+        replayable=True,
+    )
+
+
+def _facet(facet: object) -> tuple[dict | None, int | None, int]:
+    """The facet option for the front end, the K it implies (or None), the fewest points."""
+    if facet is None:
+        return None, None, 1
+    if isinstance(facet, (int, np.integer)) and not isinstance(facet, bool):
+        count = check_count("facet", facet, minimum=1, maximum=MAX_PANELS)
+        return {"count": count}, None, count
+    if isinstance(facet, (str, bytes)) or not isinstance(facet, (Sequence, np.ndarray)):
+        raise TypeError(
+            "facet must be a number of panels, or a sequence with one panel label per point; "
+            f"got {type(facet).__name__} {facet!r}"
+        )
+    labels = [_label(label) for label in facet]
+    if not labels:
+        raise ValueError("facet labels must name a panel for each point; got an empty sequence")
+    panels = list(dict.fromkeys(labels))  # panels in order of first appearance
+    if len(panels) > MAX_PANELS:
+        raise ValueError(f"facet labels must name at most {MAX_PANELS} panels; got {len(panels)}")
+    panel_of = {label: i for i, label in enumerate(panels)}
+    index = np.fromiter((panel_of[label] for label in labels), np.uint8, len(labels))
+    return {"labels": panels, "index": _b64(index)}, len(labels), 1
+
+
+def _label(label: object) -> str:
+    if isinstance(label, (str, np.str_)):
+        return str(label)
+    if isinstance(label, (int, np.integer)) and not isinstance(label, bool):
+        return str(int(label))
+    raise TypeError(
+        f"facet labels must be strings or integers; got {type(label).__name__} {label!r}"
+    )
+
+
+def _color_levels(colors: object) -> tuple[np.ndarray, list[float] | None]:
+    """Per-point values as bytes (min..max along the colormap, 255 for NaN), and min, max."""
+    array = np.asarray(colors)
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(
+            f"colors must be a 1-D array with one value per point; got shape {array.shape}"
+        )
+    if array.dtype.kind not in "fiub":
+        raise TypeError(f"colors must be real numbers; got {array.dtype} values")
+    values = array.astype(np.float64)
+    finite = np.isfinite(values)
+    levels = np.full(len(values), MISSING_COLOR, np.uint8)
+    if not finite.any():
+        return levels, None
+    lo, hi = float(values[finite].min()), float(values[finite].max())
+    span = hi - lo if hi > lo else 1.0
+    scaled = (values[finite] - lo) / span * (COLOR_LEVELS - 1)
+    levels[finite] = np.rint(scaled).astype(np.uint8)
+    return levels, [lo, hi]
+
+
+def _agree(name: str, implied: int | None, points: int | None) -> int | None:
+    """K from `points` and from an option with one entry per point must agree."""
+    if implied is None:
+        return points
+    if points is not None and implied != points:
+        raise ValueError(f"{name} must have one entry per point (points={points}); got {implied}")
+    return implied
+
+
+def _b64(array: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(array, np.uint8).tobytes()).decode("ascii")

@@ -1,0 +1,23 @@
+"""kind="trajectory": rows are the (x, y) points of one path, drawn as a growing line."""
+
+from __future__ import annotations
+
+from .base import View, reject_options
+from .options import check_color, check_range
+
+
+def make(
+    xlim: object = None, ylim: object = None, color: str | None = None, **unknown: object
+) -> View:
+    """Validate the trajectory options: fixed axis ranges and the line's colour."""
+    reject_options("trajectory", unknown, ("xlim", "ylim", "color"))
+    return View(
+        kind="trajectory",
+        options={
+            "xlim": check_range("xlim", xlim),
+            "ylim": check_range("ylim", ylim),
+            "color": check_color(color),
+        },
+        columns=("x", "y"),
+        replayable=True,
+    )

@@ -1,0 +1,175 @@
+"""Picture pieces the grid kinds (frame, heatmap, waterfall) share.
+
+The caption above the plot, the "no data" hatching, the colorbar and the
+front end's round ticks (js/views/ticks.js), so the pictures are laid out
+as the widget draws these views.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._core.data import LinesData
+from . import scene as s
+from .grid_colors import colorize, resolve_limits, value_extent
+
+BAR_WIDTH = 12
+_BAR_GAP = 4
+_TICK = 3
+_SWATCH = 10
+NO_DATA_LABEL = "no data"
+# The widget's hatch: muted lines at half opacity on the background.
+HATCH = "#acb1b7"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The colour (or y) limits in use, and whether any value received was not finite."""
+
+    lo: float
+    hi: float
+    non_finite: bool = False
+
+
+def history_extent(data: LinesData) -> tuple[float | None, float | None, bool]:
+    """The extent of every value received: what the widget's automatic limits follow."""
+    return value_extent(np.asarray(data.values))
+
+
+def color_limits(data: LinesData) -> Limits:
+    """The colour limits of a heatmap or waterfall: `vmin`/`vmax`, else every value's extent."""
+    lo, hi, non_finite = history_extent(data)
+    vmin, vmax = data.options.get("vmin"), data.options.get("vmax")
+    return Limits(*resolve_limits(lo, hi, vmin, vmax), non_finite)
+
+
+def caption_row(scene: s.Scene, data: LinesData, shown: int, top: float) -> float:
+    """The step of the row shown (the widget's readout) under the title; returns the next row."""
+    text = f"step {s.format_step(float(data.steps[shown]))}" if shown >= 0 else "no rows yet"
+    scene.items.append(s.Text(s.PAD, top + 13, text, fill=s.MUTED, size=12))
+    return top + 22
+
+
+def image_with_gaps(
+    scene: s.Scene,
+    values: np.ndarray,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    lut: np.ndarray,
+    limits: Limits,
+) -> None:
+    """`values` (2-D, possibly empty) coloured over the "no data" hatch where any is not finite."""
+    if values.size == 0 or not np.isfinite(values).all():
+        hatch(scene, x, y, w, h)
+    if values.size:
+        scene.items.append(s.Image(x, y, w, h, colorize(values, lut, limits.lo, limits.hi)))
+
+
+def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:
+    """The widget's "no data" pattern: diagonal lines every 6 px over the background."""
+    scene.items.append(s.Rect(x, y, w, h, s.BACKGROUND))
+    runs = []
+    for d in np.arange(-h, w, 6.0):
+        t0, t1 = max(0.0, -d), min(h, w - d)
+        if t1 > t0:
+            runs.append(np.array([[x + d + t0, y + h - t0], [x + d + t1, y + h - t1]]))
+    scene.items.append(s.Polylines(tuple(runs), HATCH, 1.0))
+
+
+def nice_step(span: float, count: int) -> float:
+    """js/views/ticks.js niceStep: 1, 2 or 5 times a power of ten."""
+    raw = span / max(1, count)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    f = raw / magnitude
+    return (1 if f <= 1 else 2 if f <= 2 else 5 if f <= 5 else 10) * magnitude
+
+
+def nice_ticks(lo: float, hi: float, count: int, *, integer: bool = False) -> list[float]:
+    """js/views/ticks.js niceTicks: round values within [lo, hi], about `count` of them."""
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi < lo:
+        return []
+    if hi == lo:
+        return [lo]
+    step = nice_step(hi - lo, count)
+    if integer:
+        step = max(1, round(step))
+    first = math.ceil(lo / step - 1e-9)
+    last = math.floor(hi / step + 1e-9)
+    return [float(f"{k * step:.12g}") for k in range(first, last + 1)]
+
+
+def format_tick(value: float, step: float) -> str:
+    """js/views/ticks.js formatTick: as many decimals as the tick spacing needs."""
+    if value == 0:
+        return "0"
+    a = abs(value)
+    if a >= 1e6 or a < 1e-4:
+        digits = max(0, min(3, round(-math.log10(step / a))))
+        mantissa, exponent = f"{value:.{digits}e}".split("e")
+        return f"{mantissa}e{int(exponent):+d}"
+    decimals = max(0, min(8, -math.floor(math.log10(step) + 1e-9)))
+    return f"{value:.{decimals}f}"
+
+
+def _colorbar_ticks(lo: float, hi: float, height: float) -> list[tuple[float, str]]:
+    count = max(2, int(height // 40))
+    step = nice_step(hi - lo, count)
+    return [(v, format_tick(v, step)) for v in nice_ticks(lo, hi, count)]
+
+
+def colorbar_width(limits: Limits, height: float) -> float:
+    """The width the colorbar takes at `height`, labels included."""
+    labels = [label for _, label in _colorbar_ticks(limits.lo, limits.hi, height)]
+    if limits.non_finite:
+        labels.append(NO_DATA_LABEL)
+    widest = max((s.text_width(label) for label in labels), default=0.0)
+    return BAR_WIDTH + _TICK + _BAR_GAP + math.ceil(widest)
+
+
+def colorbar(
+    scene: s.Scene, x: float, y: float, height: float, lut: np.ndarray, limits: Limits
+) -> None:
+    """The colormap from low (bottom) to high (top), ticks on its right, "no data" swatch."""
+    lo, hi = limits.lo, limits.hi
+    bar = height - _SWATCH - 2 * _BAR_GAP if limits.non_finite else height
+    strip = lut[::-1].reshape(256, 1, 3)
+    scene.items.append(s.Image(x, y, BAR_WIDTH, bar, np.ascontiguousarray(strip)))
+    outline = [_box(x, y, BAR_WIDTH, bar)]
+    for value, label in _colorbar_ticks(lo, hi, bar):
+        ty = round(y + (1 - (value - lo) / (hi - lo)) * (bar - 1)) + 0.5
+        outline.append(np.array([[x + BAR_WIDTH, ty], [x + BAR_WIDTH + _TICK, ty]]))
+        scene.items.append(s.Text(x + BAR_WIDTH + _TICK + _BAR_GAP, ty + 4, label))
+    if limits.non_finite:
+        sy = y + height - _SWATCH
+        hatch(scene, x, sy, BAR_WIDTH, _SWATCH)
+        outline.append(_box(x, sy, BAR_WIDTH, _SWATCH))
+        scene.items.append(
+            s.Text(x + BAR_WIDTH + _TICK + _BAR_GAP, sy + _SWATCH / 2 + 4, NO_DATA_LABEL)
+        )
+    scene.items.append(s.Polylines(tuple(outline), s.AXIS, 1.0))
+
+
+def _box(x: float, y: float, w: float, h: float) -> np.ndarray:
+    return np.array(
+        [
+            [x + 0.5, y + 0.5],
+            [x + w - 0.5, y + 0.5],
+            [x + w - 0.5, y + h - 0.5],
+            [x + 0.5, y + h - 0.5],
+            [x + 0.5, y + 0.5],
+        ]
+    )
+
+
+def sample_rows(n: int, count: int) -> np.ndarray:
+    """`count` row indices spread evenly over [0, n), always with the first and last."""
+    if count >= n:
+        return np.arange(n)
+    if count <= 1:
+        return np.array([n - 1])
+    return np.unique(np.round(np.linspace(0, n - 1, max(1, count))).astype(np.int64))

@@ -1,0 +1,128 @@
+"""The static picture of a line plot: title, legend, axes and one line per series.
+
+With smoothing, each series is drawn as the view draws it: its smoothed line
+over a faint raw one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._core.data import LinesData
+from .._core.envelope import envelope
+from . import scene as s
+
+DEFAULT_WIDTH = 800
+_X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/chart.js
+_X_LABEL_HEIGHT = 18
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Fixed axis ranges, so the frames of an animation share one frame of reference."""
+
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+
+
+def lines_scene(
+    data: LinesData,
+    *,
+    width: int = DEFAULT_WIDTH,
+    rows: int | None = None,
+    bounds: Bounds | None = None,
+) -> s.Scene:
+    """Draw the first `rows` rows of `data` (default: all), within `bounds` if given."""
+    n = len(data) if rows is None else rows
+    steps, values = data.steps[:n], data.values[:n]
+    scene = s.Scene(width, 0)
+    top = s.title_row(scene, data.title, s.PAD)
+    caption = f"latest step {s.format_step(steps[-1])}" if n else ""
+    hidden = data.hidden
+    entries = [
+        (
+            s.series_color(c),
+            f"{name} {s.format_value(float(values[-1, c])) if n else chr(0x2013)}",
+            name in hidden,
+        )
+        for c, name in enumerate(data.columns)
+    ]
+    top = s.legend_row(scene, caption, entries, top) + 4
+
+    x_range = bounds.x_range if bounds else _x_range(steps)
+    m = values.shape[1]
+    # Bins at most one per pixel of the widest possible plot; the envelope
+    # holds every extreme, so it also gives the y range.
+    rows_drawn, points = envelope(steps, values, width - 2 * s.PAD, *x_range)
+    if data.smoothing:  # the smoothed columns follow the raw ones, in the same bins
+        _, smoothed = envelope(steps, data.smoothed[:n], width - 2 * s.PAD, *x_range)
+        points = np.hstack([points, smoothed])
+    if data.log_y:  # drawn in log10 units; values <= 0 are gaps, as in the widget
+        with np.errstate(divide="ignore", invalid="ignore"):
+            points = np.where(points > 0, np.log10(points), np.nan)
+    shown = [c for c in range(m) if _name(data, c) not in hidden]
+    drawn = shown + [m + c for c in shown] if data.smoothing else shown
+    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points[:, drawn]))
+    plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
+    if data.log_y:
+        y_ticks = s.log_ticks(y_range, plot_height)
+    else:
+        y_ticks = s.linear_ticks(y_range, plot_height)
+    left = s.PAD + s.y_axis_width(y_ticks)
+    area = s.PlotArea(left, top, width - left - s.PAD, plot_height, x_range, y_range)
+    scene.plot = area
+    scene.height = int(top + data.height + s.PAD)
+
+    s.axes(scene, area, data.x_label, y_ticks)
+    xs = area.x_px(steps[rows_drawn])
+    for k in drawn:
+        c = k % m
+        if not data.smoothing:
+            color, line_width = s.series_color(c), s.LINE_WIDTH
+        elif k < m:  # the raw line, faint behind the smoothed one
+            color, line_width = s.faint(s.series_color(c)), 1.0
+        else:
+            color, line_width = s.series_color(c), 1.5
+        runs = s.runs_of_finite(xs, area.y_px(points[:, k]))
+        scene.items.append(s.Polylines(runs, color, line_width))
+    if n == 0:
+        middle = (area.left + area.width / 2, area.top + area.height / 2)
+        scene.items.append(s.Text(*middle, "no rows yet", fill=s.MUTED, anchor="middle"))
+    return scene
+
+
+def lines_bounds(data: LinesData, width: int = DEFAULT_WIDTH) -> Bounds:
+    """The axis ranges of the whole history (as its picture has them), for drawing parts of it."""
+    area = lines_scene(data, width=width).plot
+    return Bounds(area.x_range, area.y_range)
+
+
+def lines_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Iterator[s.Scene]:
+    """The history growing: one scene per `every` rows, the last with every row."""
+    bounds = lines_bounds(data, width)
+    n = len(data)
+    for end in s.replay_ends(n, every):
+        yield lines_scene(data, width=width, rows=end, bounds=bounds)
+
+
+def _name(data: LinesData, column: int) -> str | None:
+    return data.columns[column] if column < len(data.columns) else None
+
+
+def _x_range(steps: np.ndarray) -> tuple[float, float]:
+    if len(steps) == 0:
+        return 0.0, 1.0
+    first, last = float(steps[0]), float(steps[-1])
+    if last == first:
+        return first - 1.0, first + 1.0
+    return first, last
+
+
+def _finite_range(values: np.ndarray) -> tuple[float | None, float | None]:
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return None, None
+    return float(finite.min()), float(finite.max())

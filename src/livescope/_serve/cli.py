@@ -1,0 +1,89 @@
+"""The ``livescope`` command: ``livescope serve PATH_OR_ADDRESS``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+
+from .._sources.records import FORMATS
+
+DESCRIPTION = """\
+Show a live plot in plain browser tabs, without Jupyter: of a metrics file
+as it grows (JSON lines or CSV), or of the rows livescope.Publisher
+processes send. Every tab shows the whole history, then new rows as they
+come; Stop in a tab makes Publisher.running() False.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="livescope")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser(
+        "serve", help="show a live plot in a browser tab", description=DESCRIPTION
+    )
+    serve.add_argument(
+        "source",
+        metavar="PATH_OR_ADDRESS",
+        help="a metrics file to follow, or a ZeroMQ address to listen on for "
+        "publishers (tcp://127.0.0.1:5577, ipc:///tmp/run.sock)",
+    )
+    serve.add_argument("--port", type=int, default=7777, help="HTTP port (default 7777)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="HTTP address (default 127.0.0.1); any other lets everyone who can reach it "
+        "watch the plot and stop the run, without authentication",
+    )
+    serve.add_argument("--title", help="shown above the plot (default: the source)")
+    serve.add_argument("--format", choices=FORMATS, help="of the file (default: from its suffix)")
+    serve.add_argument("--step", default="step", help="the file's step field (default: step)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="listen for publishers on an address other than loopback (no authentication)",
+    )
+    args = parser.parse_args(argv)
+    listening = args.source.startswith(("tcp://", "ipc://"))
+    if listening and (args.format or args.step != "step"):
+        parser.error("--format and --step are for files, not addresses")
+    if not listening and args.allow_remote:
+        parser.error("--allow-remote is for addresses, not files")
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from .._plot import LivePlot
+    from .server import PlotServer
+
+    try:
+        server = PlotServer(args.host, args.port)
+    except OSError as error:
+        parser.error(f"cannot serve on {args.host}:{args.port}: {error}")
+    try:
+        plot = LivePlot(title=args.title or args.source)
+        try:
+            if listening:
+                source = plot.listen(args.source, allow_remote=args.allow_remote)
+            else:
+                source = plot.follow(args.source, format=args.format, step=args.step)
+        except (OSError, ValueError, ImportError) as error:
+            parser.error(str(error))
+        server.show(plot)
+        what = f"publishers on {source.address}" if listening else args.source
+        print(f"livescope: showing {what} at {server.url} (Ctrl-C ends)", flush=True)
+        # A service manager's SIGTERM ends it as cleanly as Ctrl-C.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("livescope: stopped serving", flush=True)
+        finally:
+            source.close()
+    finally:
+        server.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

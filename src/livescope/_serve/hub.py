@@ -1,0 +1,200 @@
+"""Widgets of this process shown in browser tabs: comm messages to and from WebSockets.
+
+`livescope serve` installs `PageHub.create_comm` as the factory of the
+``comm`` package (its documented extension point), so a LivePlot made
+afterwards talks to the hub instead of a kernel. The hub keeps the model's
+state for tabs that connect later and relays messages both ways, in the
+format of docs/serve.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import queue
+import struct
+import threading
+from typing import Any
+
+from comm.base_comm import BaseComm
+
+from .websocket import TEXT, ProtocolError, WebSocket
+
+log = logging.getLogger("livescope")
+
+# Traits the page has no use for: the bundle and the model carrying it (the
+# page loads the bundle as a file).
+_NOT_FOR_PAGES = frozenset({"_esm", "_css", "_runtime"})
+OUTBOX = 1024  # messages waiting for a tab; a tab further behind is dropped
+
+
+class PageComm(BaseComm):
+    """A comm whose other end is every connected tab."""
+
+    def __init__(self, hub: PageHub, **kwargs: Any) -> None:
+        self._hub = hub
+        super().__init__(**kwargs)
+
+    def publish_msg(
+        self,
+        msg_type: str,
+        data: dict | None = None,
+        metadata: dict | None = None,
+        buffers: list | None = None,
+        **keys: Any,
+    ) -> None:
+        self._hub.publish(self.comm_id, msg_type, data or {}, buffers or [])
+
+
+class PageHub:
+    """The model state of one widget, and the tabs that show it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._states: dict[str, dict[str, Any]] = {}  # comm id -> state, binary as bytes
+        self._comms: dict[str, PageComm] = {}
+        self._shown: str | None = None
+        self._tabs: set[_Tab] = set()
+
+    def create_comm(self, **kwargs: Any) -> PageComm:
+        """The ``comm.create_comm`` of this process."""
+        made = PageComm(self, **kwargs)
+        self._comms[made.comm_id] = made
+        return made
+
+    def show(self, widget: Any) -> None:
+        """Show `widget` (opened through this hub) in every tab."""
+        self._shown = widget.comm.comm_id
+
+    @property
+    def tabs(self) -> int:
+        """How many tabs are connected."""
+        return len(self._tabs)
+
+    # ----- kernel side -> tabs -------------------------------------------------
+
+    def publish(self, comm_id: str, msg_type: str, data: dict, buffers: list) -> None:
+        with self._lock:
+            if msg_type == "comm_open":
+                self._states[comm_id] = _for_pages(data.get("state", {}))
+                return
+            if msg_type != "comm_msg":
+                return
+            method = data.get("method")
+            if method in ("update", "echo_update"):
+                patch = _for_pages(data.get("state", {}))
+                self._states[comm_id].update(patch)
+                message = encode("update", {"state": patch})
+            elif method == "custom":
+                message = encode("custom", {"content": data.get("content")}, buffers)
+            else:
+                return
+            if comm_id != self._shown:
+                return
+            for tab in list(self._tabs):
+                tab.post(message)
+
+    # ----- tabs -> kernel side -------------------------------------------------
+
+    def serve(self, socket: WebSocket) -> None:
+        """Show the widget in the tab at the other end of `socket` until it goes."""
+        tab = _Tab(socket, self._drop)
+        with self._lock:  # the state and every later message, in order
+            if self._shown is None:
+                raise RuntimeError("PageHub.show() was not called")
+            tab.post(encode("open", {"state": self._states[self._shown]}))
+            self._tabs.add(tab)
+        try:
+            while (message := socket.receive()) is not None:
+                self._handle(*message)
+        except (OSError, ProtocolError, ValueError) as error:  # that tab's fault only
+            log.warning("livescope serve: closing a tab: %s", error)
+        finally:
+            self._drop(tab)
+
+    def _handle(self, opcode: int, payload: bytes) -> None:
+        if opcode != TEXT:
+            raise ValueError("pages send JSON text messages only")
+        message = json.loads(payload)
+        kind = message.get("kind") if isinstance(message, dict) else None
+        if kind == "custom":
+            data = {"method": "custom", "content": message.get("content")}
+        elif kind == "update" and isinstance(message.get("state"), dict):
+            data = {"method": "update", "state": message["state"], "buffer_paths": []}
+        else:
+            raise ValueError(f"unknown message from a page: {str(message)[:80]}")
+        self._comms[self._shown].handle_msg({"content": {"data": data}, "buffers": []})
+
+    def _drop(self, tab: _Tab) -> None:
+        with self._lock:
+            self._tabs.discard(tab)
+        tab.close()
+
+
+class _Tab:
+    """One connected tab, written to by a thread of its own.
+
+    Messages queue here, so a slow tab never holds up the plot; one that
+    falls `OUTBOX` messages behind is disconnected (on reconnecting it gets
+    the whole history again).
+    """
+
+    def __init__(self, socket: WebSocket, drop: Any) -> None:
+        self._socket = socket
+        self._drop = drop
+        self._outbox: queue.Queue[bytes | None] = queue.Queue(OUTBOX)
+        self._writer = threading.Thread(target=self._write, name="livescope-tab", daemon=True)
+        self._writer.start()
+
+    def post(self, message: bytes) -> None:
+        try:
+            self._outbox.put_nowait(message)
+        except queue.Full:
+            log.warning("livescope serve: a tab fell behind; disconnecting it")
+            threading.Thread(target=self._drop, args=(self,), daemon=True).start()
+
+    def close(self) -> None:
+        self._socket.close()
+        # When full, the writer stops anyway: its next send fails on the closed socket.
+        with contextlib.suppress(queue.Full):
+            self._outbox.put_nowait(None)
+
+    def _write(self) -> None:
+        while (message := self._outbox.get()) is not None:
+            try:
+                self._socket.send(message)
+            except OSError:
+                return
+
+
+def encode(kind: str, header: dict[str, Any], buffers: list | None = None) -> bytes:
+    """One message to a page: a length-prefixed JSON header, then 8-byte aligned buffers.
+
+    See docs/serve.md. `header` gets ``kind`` and ``buffers``: each buffer's
+    ``[offset, length]`` from the start of the data that follows the header.
+    """
+    blobs = [bytes(memoryview(b).cast("B")) for b in buffers or []]
+    spans, offset = [], 0
+    for blob in blobs:
+        spans.append([offset, len(blob)])
+        offset += _padded(len(blob))
+    text = json.dumps({"kind": kind, **header, "buffers": spans}).encode()
+    text += b" " * (_padded(4 + len(text)) - 4 - len(text))
+    parts = [struct.pack("<I", len(text)), text]
+    for blob in blobs:
+        parts += [blob, b"\0" * (_padded(len(blob)) - len(blob))]
+    return b"".join(parts)
+
+
+def _padded(n: int) -> int:
+    return (n + 7) & ~7
+
+
+def _for_pages(state: dict[str, Any]) -> dict[str, Any]:
+    """The traits a page uses.
+
+    Binary traits travel apart from `state` and are left out: the rows, the
+    only data a page needs, come by `sync`.
+    """
+    return {k: v for k, v in state.items() if k not in _NOT_FOR_PAGES}

@@ -1,0 +1,120 @@
+"""`LivePlot.listen` and `LivePlot.follow`: feed a plot from a background thread."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from os import PathLike
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .follow import Follower
+    from .listener import Listener
+
+
+class source_method:
+    """A method that also works on the class, making the plot first.
+
+    `w.listen(address)` attaches a source to `w` and returns the source;
+    `LivePlot.listen(address, title=...)` makes a LivePlot from the keyword
+    arguments the source does not take, attaches the source and returns the
+    plot, ready to display.
+    """
+
+    def __init__(self, attach: Callable[..., Any]) -> None:
+        self._attach = attach
+        self._own_keywords = set(inspect.signature(attach).parameters)
+        functools.update_wrapper(self, attach)
+
+    def __get__(self, plot: object, cls: type) -> Callable[..., Any]:
+        if plot is not None:
+            return functools.update_wrapper(functools.partial(self._attach_to, plot), self._attach)
+
+        @functools.wraps(self._attach)
+        def make_plot_and_attach(*args: Any, **kwargs: Any) -> object:
+            own = {k: v for k, v in kwargs.items() if k in self._own_keywords}
+            new_plot = cls(**{k: v for k, v in kwargs.items() if k not in own})
+            self._attach_to(new_plot, *args, **own)
+            return new_plot
+
+        return make_plot_and_attach
+
+    def _attach_to(self, plot: Any, *args: Any, **kwargs: Any) -> Any:
+        source = self._attach(plot, *args, **kwargs)
+        plot._sources.append(source)  # kept for whoever needs to close them all
+        return source
+
+
+def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
+    self: Any, address: str | int, *, allow_remote: bool = False
+) -> Listener:
+    """Show the rows that `livescope.Publisher` processes send to `address`.
+
+    Listens in a background thread, so rows keep arriving while the
+    notebook is idle. Each publisher's series are named ``"name/column"``
+    when the publisher has a name, else ``"column"``; rows of the same step
+    from several publishers share one row of the plot. Stop (or `stop()`)
+    makes `Publisher.running()` False in every publisher.
+
+    Called on the class, ``LivePlot.listen(address, **plot_options)`` makes
+    the plot and returns it.
+
+    Parameters
+    ----------
+    address : str or int
+        A port (``5577`` listens on ``tcp://127.0.0.1:5577``) or a ZeroMQ
+        address such as ``"tcp://127.0.0.1:5577"`` or ``"ipc:///tmp/run.sock"``.
+    allow_remote : bool
+        Required to listen on anything but the loopback interface: whoever
+        can reach the port can then add rows to the plot and read whether it
+        was stopped. There is no authentication; prefer an SSH tunnel.
+
+    Returns
+    -------
+    Listener
+        The running listener; ``close()`` ends it and frees the address.
+        Listening again on an address this process already listens on
+        takes it over from the earlier listener.
+    """
+    from .listener import Listener
+
+    return Listener(self, address, allow_remote=allow_remote)
+
+
+def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
+    self: Any, path: str | PathLike, *, format: str | None = None, step: str = "step"
+) -> Follower:
+    """Show the records of a JSON-lines or CSV file as it grows.
+
+    A background thread reads the lines appended to `path`, one record per
+    line with named fields: numbers become series, ``null`` or an empty CSV
+    field is NaN, other values are ignored. A line counts once its newline
+    is written. Lines that cannot be read are skipped, counted in the
+    header, and logged. The file may be missing at first, rotated (renamed
+    and recreated: reading goes on in the new file) or truncated (rewritten:
+    the plot starts over from the top of the file). Stop has nothing to
+    stop here: the file's writer is another program.
+
+    Called on the class, ``LivePlot.follow(path, **plot_options)`` makes
+    the plot and returns it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The metrics file.
+    format : {"jsonl", "csv"}, optional
+        Default: ``"csv"`` for a ``.csv`` file (header line first),
+        ``"jsonl"`` otherwise (one JSON object per line).
+    step : str
+        The field holding the step; records without it continue from the
+        previous step + 1.
+
+    Returns
+    -------
+    Follower
+        The running follower; ``close()`` ends it.
+    """
+    from .follow import Follower
+
+    return Follower(self, path, format=format, step=step)
