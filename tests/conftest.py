@@ -1,7 +1,7 @@
 import weakref
 
 import pytest
-from front_end import FrontEnd
+from front_end import FrontEnd, fake_cell_end
 
 import livescope._plot
 
@@ -27,8 +27,7 @@ def front_end(monkeypatch):
             fe.receive(content, buffers)
 
     monkeypatch.setattr(livescope._plot, "current_shell", lambda: object())
-    monkeypatch.setattr(livescope._plot, "on_cell_end", fe.cell_end_hooks.append)
-    monkeypatch.setattr(livescope._plot, "_cell_end_hook_registered", False)
+    fe.cell_end_hooks.append(fake_cell_end(monkeypatch))
     monkeypatch.setattr(widget_class, "__init__", make_and_record)
     monkeypatch.setattr(widget_class, "send", send)
     return fe

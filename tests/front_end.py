@@ -27,3 +27,13 @@ class FrontEnd:
 def send_from_browser(plot, content):
     """Deliver a custom message to the plot the way ipywidgets does."""
     plot._widget._handle_custom_msg(content, [])
+
+
+def fake_cell_end(monkeypatch):
+    """Replace the kernel's cell-end hook by a function the test calls to end a cell."""
+    from livescope._kernel import shell
+
+    cell_end = shell.CellEnd()
+    cell_end._hooked = True  # the test ends cells itself; no shell to register with
+    monkeypatch.setattr(shell, "cell_end", cell_end)
+    return cell_end.cell_ended

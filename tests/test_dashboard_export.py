@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 import IPython.display
 import numpy as np
 import pytest
+from front_end import fake_cell_end
 
-import livescope._saved.dashboard_export
 from livescope import Dashboard, LivePlot
 from livescope._core.snapshot import unpack
 from livescope._picture.dashboard import GAP_X, dashboard_frames
@@ -40,12 +40,6 @@ def dashboard(n_loss=1000, n_lr=100, **kwargs):
     d["lr"].extend(np.linspace(1, 0, n_lr)[:, None])
     d["img"].update(np.eye(2))
     return d
-
-
-@pytest.fixture
-def heatmap_without_picture(monkeypatch):
-    """Heatmaps as a kind that registered no snapshot or picture (every kind has one now)."""
-    monkeypatch.delitem(livescope._saved.dashboard_export.KINDS, "heatmap")
 
 
 def insets(scene):
@@ -98,12 +92,6 @@ def test_the_picture_places_each_panels_own_picture_on_the_grid():
     assert "training" in texts(scene)
 
 
-def test_a_kind_without_a_picture_gets_a_frame_naming_the_panel(heatmap_without_picture):
-    _, _, img = insets(dashboard()._scene(1000))
-    assert "img" in texts(img.scene)
-    assert "kind 'heatmap': no static picture yet" in texts(img.scene)
-
-
 def test_the_display_carries_the_widget_view_and_the_picture_as_svg():
     d = dashboard()
     bundle = d._repr_mimebundle_()
@@ -130,8 +118,7 @@ def published(monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", display)
     monkeypatch.setattr(IPython.display, "update_display", update_display)
-    monkeypatch.setattr(livescope._saved.dashboard_export, "on_cell_end", hooks.append)
-    monkeypatch.setattr(livescope._saved.dashboard_export, "_cell_end_hook_registered", False)
+    hooks.append(fake_cell_end(monkeypatch))
     return calls, hooks
 
 
@@ -187,14 +174,6 @@ def test_save_html_is_one_page_with_every_panel_in_its_grid_area(tmp_path):
     snapshot = unpack(base64.b64decode(buffer["data"]))
     np.testing.assert_array_equal(snapshot.arrays["values"], d["lr"].history)
     assert img["saved"]["state"]["kind"] == "heatmap"
-
-
-def test_save_html_leaves_a_frame_for_a_kind_it_cannot_save(tmp_path, heatmap_without_picture):
-    dashboard().save_html(tmp_path / "d.html")
-    text = (tmp_path / "d.html").read_text(encoding="utf-8")
-    found = re.search(r'id="livescope-state">(.*?)</script>', text)
-    img = json.loads(found.group(1))["panels"][2]
-    assert img["kind"] == "heatmap" and img["height"] == 300 and "saved" not in img
 
 
 def test_save_html_passes_max_points_to_every_panel(tmp_path):
@@ -302,7 +281,11 @@ def test_missing_pillow_names_the_export_extra(tmp_path, monkeypatch):
         (lambda d, p: d.save_png(p, scale=0), ValueError, "scale must be between 1 and 4"),
         (lambda d, p: d.save_gif(p, frames=0), ValueError, "frames must be >= 1; got 0"),
         (lambda d, p: d.save_gif(p, fps=60), ValueError, r"fps must be > 0 and <= 50"),
-        (lambda d, p: d.save_gif(p, every=3), TypeError, "unexpected keyword argument 'every'"),
+        (
+            lambda d, p: d.save_gif(p, every=3, frames=2),
+            ValueError,
+            "give every or frames, not both",
+        ),
         (lambda d, p: d.save_mp4(p, fps=0), ValueError, r"fps must be > 0 and <= 120"),
         (lambda d, p: d.save_mp4(p, frames=1.5), TypeError, "frames must be an integer"),
     ],

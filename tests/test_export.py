@@ -102,7 +102,7 @@ def test_save_png_draws_the_static_picture(tmp_path):
     w = plot()
     w.save_png(tmp_path / "plot.png")
     (image,), _ = load(tmp_path / "plot.png")
-    scene = w._exports().scene(w._data(), 800)
+    scene = w._kind.scene(w._data(), 800)
     assert image.size == (800, scene.height)
     area = scene.plot
     # The flat series at 0.3, in the middle of the x range: its colour; far from it: background.
@@ -127,7 +127,7 @@ def test_save_gif_replays_the_history_frame_by_frame(tmp_path):
     frames, info = load(tmp_path / "plot.gif")
     assert len(frames) == 10
     assert info["duration"] == 50
-    area = w._exports().scene(w._data(), 800).plot
+    area = w._kind.scene(w._data(), 800).plot
     # The flat line at step 650 (between grid lines): not drawn in frame 0 (rows 0-99),
     # drawn from frame 6 (rows 0-699) on.
     x, y = float(area.x_px(650)), float(area.y_px(0.3))

@@ -36,11 +36,11 @@ def heatmap(n=50, shape=(4, 3), **kwargs):
 
 
 def snapshot_of(w, *args):
-    return unpack(pack(w._exports().snapshot(w._data(), *args)))
+    return unpack(pack(w._kind.snapshot(w._data(), *args)))
 
 
 def scene_of(w, width=800):
-    return w._exports().scene(w._data(), width)
+    return w._kind.scene(w._data(), width)
 
 
 def rgb_at(image, x, y):
@@ -120,7 +120,7 @@ def test_a_heatmap_snapshot_keeps_100_whole_frames_spread_over_the_history_with_
 def test_large_heatmap_frames_keep_fewer_frames_within_the_byte_budget():
     w = LivePlot(kind="heatmap", shape=(256, 256), dtype="float32")
     w.extend(np.random.default_rng(0).random((40, 256, 256), dtype=np.float32))
-    data = pack(w._exports().snapshot(w._data()))
+    data = pack(w._kind.snapshot(w._data()))
     assert len(data) <= BUDGET_BYTES
     snap = unpack(data)
     assert len(snap.arrays["steps"]) == 7  # 262 KB each
@@ -289,7 +289,7 @@ def test_a_waterfall_snapshot_keeps_up_to_1000_rows_within_the_budget():
     assert len(steps) == WATERFALL_ROWS and steps[0] == 0 and steps[-1] == 4999
     wide = LivePlot(kind="waterfall")
     wide.extend(np.zeros((3000, 2048), np.float32))
-    data = pack(wide._exports().snapshot(wide._data()))
+    data = pack(wide._kind.snapshot(wide._data()))
     assert len(data) <= BUDGET_BYTES
     assert len(unpack(data).arrays["steps"]) == 243  # 8 KB a row
 

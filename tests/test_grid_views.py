@@ -8,7 +8,7 @@ from front_end import send_from_browser
 from wire_decode import replay
 
 from livescope import LivePlot
-from livescope._kinds.options import COLORMAPS
+from livescope._core.check import COLORMAPS
 
 REPO = __import__("pathlib").Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,6 @@ import IPython.display
 import numpy as np
 import pytest
 
-import livescope._kinds.registry
 from livescope import LivePlot
 from livescope._core.snapshot import unpack
 
@@ -114,18 +113,6 @@ def test_a_plot_with_max_rows_refreshes_as_its_window_slides(front_end):
     snapshot = unpack(w._widget._snapshot)
     assert snapshot.fields["rows"] == 100
     assert snapshot.arrays["steps"][-1] == 149
-
-
-def test_a_kind_without_exports_still_displays_without_a_picture(front_end, monkeypatch):
-    monkeypatch.delitem(livescope._kinds.registry.KINDS, "lines")
-    w = LivePlot(columns=1)
-    w.update(1.0)
-    bundle, _ = w._repr_mimebundle_()
-    assert set(bundle) == {WIDGET_VIEW, "text/plain"}
-    end_cell(front_end)
-    assert w._widget._snapshot == b""
-    with pytest.raises(NotImplementedError, match="plots of kind 'lines' cannot be saved"):
-        w.save_html("never.html")
 
 
 def test_view_options_set_in_the_browser_redraw_the_picture(front_end, published):

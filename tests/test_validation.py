@@ -98,7 +98,7 @@ def test_rejected_first_row_does_not_fix_columns():
         ({"max_fps": "30"}, TypeError, "max_fps must be a number"),
         ({"dtype": "int64"}, ValueError, "dtype must be 'float64' or 'float32'"),
         ({"dtype": "nonsense"}, TypeError, "dtype must be"),
-        ({"height": 10}, ValueError, "at least 50"),
+        ({"height": 10}, ValueError, "height must be >= 50"),
         ({"height": 300.5}, TypeError, "height must be an integer"),
         ({"colour": "red"}, TypeError, "unexpected keyword argument 'colour'"),
         ({"kind": "pie"}, ValueError, "kind must be one of 'lines'.*got 'pie'"),

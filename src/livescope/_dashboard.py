@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import logging
+import math
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import ipywidgets
 
+from ._core.check import check_str
 from ._core.layout import flow_layout, grid_layout
-from ._kernel.shell import current_shell
-from ._plot import LivePlot, _check_str
-from ._saved.dashboard_export import DashboardExports
+from ._kernel.shell import current_shell, watch_cell_end
+from ._kinds import REGISTRY
+from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
+from ._picture.scene import Scene
+from ._picture.svg import scene_to_svg
+from ._plot import LivePlot
+from ._saved.exports import Exports, page_state
+from ._saved.html import dashboard_page, saved_form
+from ._saved.state import SVG_MIME
 from ._widget.guard import LoopGuard
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
@@ -20,7 +29,7 @@ log = logging.getLogger("livescope")
 PART_CLASS = "livescope-dashboard-part"
 
 
-class Dashboard(LoopGuard, DashboardExports):
+class Dashboard(LoopGuard, Exports):
     """Several LivePlots laid out in a grid, ended together by one Stop button.
 
     Each plot keeps its own history and streams on its own; the dashboard
@@ -60,18 +69,18 @@ class Dashboard(LoopGuard, DashboardExports):
             cells, width = flow_layout(names, columns)
         else:
             cells, width = grid_layout(names, layout)
-        _check_str("title", title, optional=True)
+        check_str("title", title, optional=True)
 
         self._controls = DashboardControlsWidget(title=title or "")
         self._controls.on_msg(self._on_message)
         panels = []
         for name, plot in self._plots.items():
-            plot._widget.stop_button = False
+            plot.widget.stop_button = False
             # A column flexbox stretches the plot to the width of its grid cell.
             area = ipywidgets.Layout(
                 grid_area=cells[name].css_area, min_width="0", flex_flow="column"
             )
-            panels.append(ipywidgets.Box([plot._widget], layout=area))
+            panels.append(ipywidgets.Box([plot.widget], layout=area))
         grid = ipywidgets.GridBox(
             panels,
             layout=ipywidgets.Layout(
@@ -89,7 +98,7 @@ class Dashboard(LoopGuard, DashboardExports):
         self._cells = cells
         self._grid_columns = width
         self._display_uid = uuid.uuid4().hex
-        self._shown_key = None
+        self._shown_key: Hashable | None = None  # what the shown picture shows
         self._stopped = False
         self._next_poll = 0.0
         self._live = current_shell() is not None
@@ -97,7 +106,7 @@ class Dashboard(LoopGuard, DashboardExports):
     # ----- panels -------------------------------------------------------------
 
     def _widgets(self) -> list[LivePlotWidget]:
-        return [plot._widget for plot in self._plots.values()]
+        return [plot.widget for plot in self._plots.values()]
 
     def __getitem__(self, name: str) -> LivePlot:
         try:
@@ -132,7 +141,7 @@ class Dashboard(LoopGuard, DashboardExports):
             plot.reset()
         self._set_stopped(False)
 
-    # ----- messages (display and exports: _dashboard_export.py) -------------------
+    # ----- messages -------------------------------------------------------------------
 
     def _on_message(self, _widget: object, content: object, _buffers: object) -> None:
         kind = content.get("type") if isinstance(content, dict) else None
@@ -150,6 +159,95 @@ class Dashboard(LoopGuard, DashboardExports):
             plot._set_stopped(stopped)
         self._stopped = stopped
         self._controls.stopped = stopped
+
+    # ----- display: the widgets and a picture of the grid --------------------------------
+
+    _default_width = DEFAULT_WIDTH
+
+    def _repr_mimebundle_(self, **kwargs: object) -> dict[str, Any]:
+        bundle = self._box._repr_mimebundle_(**kwargs)
+        return {**bundle, "text/plain": repr(self), SVG_MIME: scene_to_svg(self._scene())}
+
+    def _ipython_display_(self) -> None:
+        # Shown under a display id, so the picture can follow the panels' data.
+        from IPython.display import display
+
+        for plot in self._plots.values():  # their snapshots, so a save right away keeps them
+            plot._refresh_at_cell_end()
+        key = self._picture_key()
+        display(self._repr_mimebundle_(), raw=True, display_id=self._display_id())
+        self._shown_key = key
+        watch_cell_end(self)
+
+    def _flush_at_cell_end(self) -> None:
+        """Nothing to send: the panels are plots, watched on their own."""
+
+    def _refresh_at_cell_end(self) -> None:
+        """Bring the displayed picture up to date if a panel changed."""
+        key = self._picture_key()
+        if self._shown_key is None or key == self._shown_key:
+            return
+        from IPython.display import update_display
+
+        update_display(self._repr_mimebundle_(), raw=True, display_id=self._display_id())
+        self._shown_key = key
+
+    def _display_id(self) -> str:
+        return f"livescope-dashboard-{self._display_uid}"
+
+    def _picture_key(self) -> Hashable:
+        return (self._controls.title, *(plot._data_key() for plot in self._plots.values()))
+
+    # ----- what the exports draw (save_*: Exports) ---------------------------------------
+
+    def _panel_pictures(self) -> list[PanelPicture]:
+        pictures = []
+        for name, plot in self._plots.items():
+            data = plot._data()
+            pictures.append(
+                PanelPicture(
+                    name=name,
+                    cell=self._cells[name],
+                    kind=plot.kind,
+                    exports=REGISTRY[plot.kind],
+                    data=data,
+                    rows=len(data),
+                    title=plot.widget.title,
+                    height=plot.widget.height,
+                )
+            )
+        return pictures
+
+    def _scene(self, width: int = DEFAULT_WIDTH) -> Scene:
+        return dashboard_scene(
+            self._controls.title, self._panel_pictures(), self._grid_columns, width
+        )
+
+    def _frames(self, every: int, width: int) -> Iterable[Scene]:
+        frames = max(1, math.ceil(self._replay_rows() / every))
+        return dashboard_frames(
+            self._controls.title, self._panel_pictures(), self._grid_columns, frames, width
+        )
+
+    def _replay_rows(self) -> int:
+        return max(len(plot) for plot in self._plots.values())
+
+    def _page(self, max_points: int | None) -> str:
+        panels = []
+        for name, plot in self._plots.items():
+            state = page_state(plot.widget, REGISTRY[plot.kind], plot._data(), max_points)
+            panels.append(
+                {
+                    "name": name,
+                    "area": self._cells[name].css_area,
+                    "kind": plot.kind,
+                    "height": plot.widget.height,
+                    "saved": saved_form(state),
+                }
+            )
+        controls = self._controls.get_state(key=["title", "stopped"])
+        saved = {"columns": self._grid_columns, "controls": saved_form(controls), "panels": panels}
+        return dashboard_page(saved, self._controls.title)
 
 
 def _named_plots(plots: object) -> dict[str, LivePlot]:

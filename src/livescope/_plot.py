@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import logging
-import numbers
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
 from ._core import rows as _rows
+from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import History, check_max_rows
-from ._kernel.shell import current_shell, on_cell_end, serving_pages
-from ._kinds import columns_and_width, make_view
-from ._saved.exportable import Exportable
+from ._kernel.shell import current_shell, serving_pages, watch_cell_end
+from ._kinds import REGISTRY, columns_and_width, make_view
+from ._picture.lines import DEFAULT_WIDTH
+from ._picture.scene import Scene
+from ._saved.exports import Exports, page_state
+from ._saved.html import html_page
 from ._saved.state import SavedState
-from ._sources.attach import follow_into, listen_into, source_method
+from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
 from ._widget.guard import LoopGuard
 from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
@@ -28,11 +30,8 @@ log = logging.getLogger("livescope")
 
 MAX_FPS_LIMIT = 120
 
-_live_plots: weakref.WeakSet[LivePlot] = weakref.WeakSet()
-_cell_end_hook_registered = False
 
-
-class LivePlot(RowSender, LoopGuard, Exportable):
+class LivePlot(RowSender, LoopGuard, Exports):
     """A live plot of a growing N x M history, one row per step.
 
     Parameters
@@ -94,14 +93,15 @@ class LivePlot(RowSender, LoopGuard, Exportable):
     ) -> None:
         view = make_view(kind, view_options)
         names, width = columns_and_width(view, columns)
-        _check_str("title", title, optional=True)
-        _check_str("x_label", x_label)
-        _check_max_fps(max_fps)
-        _check_height(height)
-        self._history = History(_check_dtype(dtype), width, check_max_rows(max_rows))
+        check_str("title", title, optional=True)
+        check_str("x_label", x_label)
+        check_real("max_fps", max_fps, above=0, at_most=MAX_FPS_LIMIT)
+        check_int("height", height, at_least=50)
+        self._history = History(check_dtype(dtype), width, check_max_rows(max_rows))
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
+        self._kind = REGISTRY[view.kind]
         self._named = view.named_columns
         self._reshape = view.reshape
         self._reshape_rows = view.reshape_rows
@@ -133,7 +133,7 @@ class LivePlot(RowSender, LoopGuard, Exportable):
         self._clock_offset = time.time() - time.monotonic()
         self._live = current_shell() is not None or serving_pages()
         if self._live:
-            _track(self)
+            watch_cell_end(self)
 
     # ----- rows -----------------------------------------------------------
 
@@ -291,6 +291,11 @@ class LivePlot(RowSender, LoopGuard, Exportable):
         return self._view.kind
 
     @property
+    def widget(self) -> LivePlotWidget:
+        """The anywidget model, to place the plot inside an ipywidgets layout."""
+        return self._widget
+
+    @property
     def columns(self) -> tuple[str, ...]:
         """Series names, in column order (empty until known, and for kinds without names)."""
         return self._columns
@@ -317,7 +322,36 @@ class LivePlot(RowSender, LoopGuard, Exportable):
                 self._send_rows(0)  # tells every front end to drop what it holds
         self._set_stopped(False)
 
-    # ----- what saved notebooks and exports show (see _exportable.py) ----------
+    # ----- what saved notebooks and exports show ---------------------------------
+
+    _default_width = DEFAULT_WIDTH
+
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        return self._saved.mimebundle(self._data(), self._kind, repr(self))
+
+    def _ipython_display_(self) -> None:
+        # Shown under a display id, so the picture can follow the data.
+        self._saved.display(self._data(), self._kind, repr(self), self._data_key())
+
+    def _flush_at_cell_end(self) -> None:
+        self._flush_pending()
+
+    def _refresh_at_cell_end(self) -> None:
+        """Bring the snapshot trait and the displayed picture up to date."""
+        self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
+
+    def _scene(self, width: int) -> Scene:
+        return self._kind.scene(self._data(), width)
+
+    def _frames(self, every: int, width: int) -> Iterable[Scene]:
+        return self._kind.frames(self._data(), every, width)
+
+    def _page(self, max_points: int | None) -> str:
+        state = page_state(self._widget, self._kind, self._data(), max_points)
+        return html_page(state, self._widget.title)
+
+    def _replay_rows(self) -> int:
+        return len(self)
 
     def _data(self) -> LinesData:
         with self._lock:
@@ -367,8 +401,8 @@ class LivePlot(RowSender, LoopGuard, Exportable):
 
     # ----- background sources (listen, follow) ----------------------------------
 
-    listen = source_method(listen_into)
-    follow = source_method(follow_into)
+    listen = class_or_instance(listen_into, listening)
+    follow = class_or_instance(follow_into, following)
 
     def _add_columns(self, names: Iterable[str]) -> None:
         """Add the columns among `names` that this plot lacks; earlier rows get NaN there.
@@ -421,52 +455,3 @@ class LivePlot(RowSender, LoopGuard, Exportable):
         self._columns = names
         self._index = {name: i for i, name in enumerate(names)}
         self._widget.columns = list(names)
-
-
-def _track(plot: LivePlot) -> None:
-    """At every cell end: flush live plots, then refresh their saved state."""
-    global _cell_end_hook_registered
-    _live_plots.add(plot)
-    if not _cell_end_hook_registered:
-        on_cell_end(_flush_live_plots)
-        _cell_end_hook_registered = True
-
-
-def _flush_live_plots() -> None:
-    plots = list(_live_plots)
-    for plot in plots:
-        plot._flush_pending()
-    for plot in plots:  # slower than a flush, so after every plot's rows went out
-        plot._refresh_saved_state()
-
-
-def _check_str(name: str, value: object, *, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, str):
-        expected = "a string or None" if optional else "a string"
-        raise TypeError(f"{name} must be {expected}; got {type(value).__name__} {value!r}")
-
-
-def _check_max_fps(value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"max_fps must be a number; got {type(value).__name__} {value!r}")
-    if not 0 < value <= MAX_FPS_LIMIT:
-        raise ValueError(f"max_fps must be > 0 and <= {MAX_FPS_LIMIT}; got {value}")
-
-
-def _check_height(value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"height must be an integer (pixels); got {type(value).__name__}")
-    if value < 50:
-        raise ValueError(f"height must be at least 50 pixels; got {value}")
-
-
-def _check_dtype(value: object) -> np.dtype:
-    try:
-        dtype = np.dtype(value)
-    except TypeError as error:
-        raise TypeError(f"dtype must be 'float64' or 'float32'; got {value!r}") from error
-    if dtype not in (np.float64, np.float32):
-        raise ValueError(f"dtype must be 'float64' or 'float32'; got {value!r}")
-    return dtype

@@ -56,7 +56,7 @@ def test_exported_grid_plots_show_their_saved_rows_from_disk_and_replay(
     page, refused, errors = offline_page
     n = 1500
     w = grid_plot(kind, n)
-    snapshot = w._exports().snapshot(w._data(), 20_000)
+    snapshot = w._kind.snapshot(w._data(), 20_000)
     kept = len(snapshot.arrays["steps"])
     w.save_html(tmp_path / f"{kind}.html")
 

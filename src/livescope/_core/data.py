@@ -8,8 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .._kinds.lines import MAX_SMOOTHING
-from .smoothing import smooth_columns
+from .smoothing import MAX_SMOOTHING, smooth_columns
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import math
 
 import numpy as np
 
+MAX_SMOOTHING = 0.99  # the heaviest weight a view offers; 1 would never move
+
 # A chunk of the recurrence is solved in closed form with weight**-j factors;
 # chunks stay short enough that those stay below about 1e100.
 _MAX_EXPONENT = 230.0

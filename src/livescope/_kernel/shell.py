@@ -1,9 +1,10 @@
-"""Where we run: inside a Jupyter kernel, under `livescope serve`, or neither; cell-end hook."""
+"""Where we run (a Jupyter kernel, `livescope serve`, or neither) and the one cell-end hook."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+import weakref
+from typing import Protocol
 
 
 def current_shell() -> object | None:
@@ -31,8 +32,44 @@ def serving_pages() -> bool:
     return _page_server
 
 
-def on_cell_end(callback: Callable[[], None]) -> None:
-    """Call `callback` on the kernel's main thread after every cell, if in a kernel."""
-    shell = current_shell()
-    if shell is not None:
-        shell.events.register("post_run_cell", lambda _result: callback())
+class CellEndWatcher(Protocol):
+    """A plot or dashboard that catches up when a cell ends."""
+
+    def _flush_at_cell_end(self) -> None:
+        """Send what waits for the next frame (cheap; every watcher's runs first)."""
+
+    def _refresh_at_cell_end(self) -> None:
+        """Refresh what a saved notebook keeps (slower; after every flush)."""
+
+
+class CellEnd:
+    """One post_run_cell hook for every watcher, held weakly so nothing here keeps a plot."""
+
+    def __init__(self) -> None:
+        self._watchers: weakref.WeakSet[CellEndWatcher] = weakref.WeakSet()
+        self._hooked = False
+
+    def watch(self, watcher: CellEndWatcher) -> None:
+        """Have `watcher` flushed and refreshed after every cell, if in a kernel."""
+        self._watchers.add(watcher)
+        if not self._hooked:
+            shell = current_shell()
+            if shell is not None:
+                shell.events.register("post_run_cell", lambda _result: self.cell_ended())  # type: ignore[attr-defined]
+                self._hooked = True
+
+    def cell_ended(self) -> None:
+        """Flush every watcher, then refresh every watcher: the last rows go out first."""
+        watchers = list(self._watchers)
+        for watcher in watchers:
+            watcher._flush_at_cell_end()
+        for watcher in watchers:
+            watcher._refresh_at_cell_end()
+
+
+cell_end = CellEnd()
+
+
+def watch_cell_end(watcher: CellEndWatcher) -> None:
+    """Have `watcher` flushed and refreshed after every cell (see `CellEnd`)."""
+    cell_end.watch(watcher)

@@ -1,4 +1,8 @@
-"""The views a LivePlot can be drawn as: one module per kind, one registry here."""
+"""The kinds a LivePlot can be drawn as: one module per kind, THE registry here.
+
+Each kind module ends with its `KIND` entry: options (`make`), snapshot,
+picture and replay frames. Nothing else in the package lists kinds.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,23 @@ import numbers
 
 from .._core.rows import parse_columns
 from . import frame, heatmap, lines, scatter, trajectory, waterfall
-from .base import View
+from .base import Kind, View
 
-_MAKERS = {
-    "lines": lines.make,
-    "frame": frame.make,
-    "heatmap": heatmap.make,
-    "waterfall": waterfall.make,
-    "scatter": scatter.make,
-    "trajectory": trajectory.make,
+REGISTRY: dict[str, Kind] = {
+    module.KIND.name: module.KIND
+    for module in (lines, frame, heatmap, waterfall, scatter, trajectory)
 }
-KINDS = tuple(_MAKERS)
+KINDS = tuple(REGISTRY)
 
-__all__ = ["KINDS", "View", "columns_and_width", "make_view"]
+__all__ = ["KINDS", "REGISTRY", "Kind", "View", "columns_and_width", "make_view"]
 
 
 def make_view(kind: object, options: dict[str, object]) -> View:
     """Validate `kind` and its keyword options; return what the plot needs of the view."""
-    if not isinstance(kind, str) or kind not in _MAKERS:
+    if not isinstance(kind, str) or kind not in REGISTRY:
         known = ", ".join(repr(k) for k in KINDS)
         raise ValueError(f"kind must be one of {known}; got {kind!r}")
-    return _MAKERS[kind](**options)
+    return REGISTRY[kind].make(**options)
 
 
 def columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:

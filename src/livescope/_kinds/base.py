@@ -1,9 +1,13 @@
-"""What a LivePlot needs to know about its view, whatever the kind."""
+"""What a kind is (`Kind`, one registry entry) and what a plot keeps of its view (`View`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
+
+from .._core.snapshot import Snapshot
+from .._picture.scene import Scene
 
 
 @dataclass(frozen=True)
@@ -61,3 +65,34 @@ def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ..
             f"LivePlot(kind={kind!r}) got an unexpected keyword argument {names}; "
             f"that kind takes {takes}"
         )
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Everything a plot kind provides, in one place (the registry in `_kinds/__init__.py`).
+
+    The front end's registry, js/kinds/index.js, lists the same names with the
+    view class and snapshot loader of each (a test keeps the two equal).
+
+    Attributes
+    ----------
+    name : str
+        The `kind=` a user passes and the `kind` trait the front end draws by.
+    make : callable
+        ``make(**options)`` validates the kind's keyword options into a `View`.
+    snapshot : callable
+        ``snapshot(data, max_points)``: the compact `Snapshot` a saved notebook
+        or an exported page loads when no kernel answers.
+    scene : callable
+        ``scene(data, width)``: the final picture, the static fallback (SVG)
+        and `save_png`.
+    frames : callable
+        ``frames(data, every, width)``: the history replayed, one scene per
+        `every` rows, for `save_gif` and `save_mp4`.
+    """
+
+    name: str
+    make: Callable[..., View]
+    snapshot: Callable[..., Snapshot]
+    scene: Callable[[Any, int], Scene]
+    frames: Callable[[Any, int, int], Iterator[Scene]]

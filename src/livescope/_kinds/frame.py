@@ -8,8 +8,10 @@ from collections.abc import Callable
 import numpy as np
 
 from .._core.arrays import as_array, describe
-from .base import View, reject_options
-from .options import check_range
+from .._core.check import check_range
+from .._picture.frame import frame_frames, frame_scene
+from .base import Kind, View, reject_options
+from .grid_snapshot import FRAMES, grid_snapshot
 
 OPTIONS = ("x", "ylim", "facet")
 
@@ -89,3 +91,12 @@ def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
         )
 
     return reshape_rows
+
+
+KIND = Kind(
+    name="frame",
+    make=make,
+    snapshot=lambda data, max_points=FRAMES: grid_snapshot("frame", data, max_points),
+    scene=lambda data, width: frame_scene(data, width=width),
+    frames=frame_frames,
+)

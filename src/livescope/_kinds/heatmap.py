@@ -6,8 +6,10 @@ import numbers
 from collections.abc import Callable
 
 from .._core.arrays import as_array, describe
-from .base import View, reject_options
-from .options import check_colormap, check_flag, check_labels, check_limits
+from .._core.check import check_colormap, check_flag, check_labels, check_limits
+from .._picture.heatmap import heatmap_frames, heatmap_scene
+from .base import Kind, View, reject_options
+from .grid_snapshot import FRAMES, grid_snapshot
 
 OPTIONS = ("shape", "colormap", "vmin", "vmax", "row_labels", "col_labels", "annotate")
 
@@ -79,3 +81,12 @@ def _frames_to_rows(rows: int, cols: int) -> Callable[[object, int | None], obje
         )
 
     return reshape_rows
+
+
+KIND = Kind(
+    name="heatmap",
+    make=make,
+    snapshot=lambda data, max_points=FRAMES: grid_snapshot("heatmap", data, max_points),
+    scene=lambda data, width: heatmap_scene(data, width=width),
+    frames=heatmap_frames,
+)

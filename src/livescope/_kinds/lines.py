@@ -11,9 +11,11 @@ import numbers
 
 import numpy as np
 
-from .base import View, reject_options
+from .._core.smoothing import MAX_SMOOTHING
+from .._picture.lines import lines_frames, lines_scene
+from .base import Kind, View, reject_options
+from .lines_snapshot import lines_snapshot
 
-MAX_SMOOTHING = 0.99
 X_AXES = ("step", "time")
 
 
@@ -43,3 +45,12 @@ def _check_smoothing(value: object) -> None:
         )
     if not (math.isfinite(value) and 0 <= value <= MAX_SMOOTHING):
         raise ValueError(f"smoothing must be from 0 to {MAX_SMOOTHING}; got {value}")
+
+
+KIND = Kind(
+    name="lines",
+    make=make,
+    snapshot=lines_snapshot,
+    scene=lambda data, width: lines_scene(data, width=width),
+    frames=lines_frames,
+)

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .base import View, reject_options
-from .options import check_color, check_colormap, check_count, check_range, check_size
+from .._core.check import check_color, check_colormap, check_int, check_range, check_size
+from .._picture.scatter import scatter_frames, scatter_scene
+from .base import Kind, View, reject_options
 from .points import PointRows
+from .points_snapshot import scatter_snapshot
 
 OPTIONS = (
     "points",
@@ -48,10 +50,10 @@ def make(
     """Validate the scatter options (README); K comes from `points`, `facet` or `colors`."""
     reject_options("scatter", unknown, OPTIONS)
     if points is not None:
-        points = check_count("points", points, minimum=1, maximum=MAX_POINTS)
+        points = check_int("points", points, at_least=1, at_most=MAX_POINTS)
     check_colormap(colormap)
     check_color(color)
-    trail = check_count("trail", trail, minimum=0, maximum=MAX_TRAIL)
+    trail = check_int("trail", trail, at_least=0, at_most=MAX_TRAIL)
     if not isinstance(paths, bool):
         raise TypeError(f"paths must be True or False; got {type(paths).__name__} {paths!r}")
     if paths and trail == 0:
@@ -100,7 +102,7 @@ def _facet(facet: object) -> tuple[dict | None, int | None, int]:
     if facet is None:
         return None, None, 1
     if isinstance(facet, (int, np.integer)) and not isinstance(facet, bool):
-        count = check_count("facet", facet, minimum=1, maximum=MAX_PANELS)
+        count = check_int("facet", facet, at_least=1, at_most=MAX_PANELS)
         return {"count": count}, None, count
     if isinstance(facet, (str, bytes)) or not isinstance(facet, (Sequence, np.ndarray)):
         raise TypeError(
@@ -160,3 +162,12 @@ def _agree(name: str, implied: int | None, points: int | None) -> int | None:
 
 def _b64(array: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(array, np.uint8).tobytes()).decode("ascii")
+
+
+KIND = Kind(
+    name="scatter",
+    make=make,
+    snapshot=scatter_snapshot,
+    scene=lambda data, width: scatter_scene(data, width=width),
+    frames=scatter_frames,
+)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .base import View, reject_options
-from .options import check_color, check_range
+from .._core.check import check_color, check_range
+from .._picture.trajectory import trajectory_frames, trajectory_scene
+from .base import Kind, View, reject_options
+from .points_snapshot import trajectory_snapshot
 
 
 def make(
@@ -21,3 +23,12 @@ def make(
         columns=("x", "y"),
         replayable=True,
     )
+
+
+KIND = Kind(
+    name="trajectory",
+    make=make,
+    snapshot=trajectory_snapshot,
+    scene=lambda data, width: trajectory_scene(data, width=width),
+    frames=trajectory_frames,
+)

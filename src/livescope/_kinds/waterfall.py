@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .base import View, reject_options
-from .options import check_colormap, check_limits
+from .._core.check import check_colormap, check_limits
+from .._picture.waterfall import waterfall_frames, waterfall_scene
+from .base import Kind, View, reject_options
+from .grid_snapshot import WATERFALL_ROWS, grid_snapshot
 
 OPTIONS = ("colormap", "vmin", "vmax")
 
@@ -22,3 +24,12 @@ def make(**options: object) -> View:
         replayable=True,
         named_columns=False,
     )
+
+
+KIND = Kind(
+    name="waterfall",
+    make=make,
+    snapshot=lambda data, max_points=WATERFALL_ROWS: grid_snapshot("waterfall", data, max_points),
+    scene=lambda data, width: waterfall_scene(data, width=width),
+    frames=waterfall_frames,
+)

@@ -1,26 +1,30 @@
 """The static picture of a Dashboard: its panels' pictures placed on its grid.
 
-Each panel is drawn by its kind (the `_kinds.KINDS` registry) at the width
+Each panel is drawn by its kind (what `_kinds` registers, handed in as `Draws`) at the width
 of its grid cell and placed as an `Inset`, so a kind that registers there
-shows up in dashboards with no change here. A panel whose kind has no
-picture yet gets a framed placeholder naming the panel and its kind.
+shows up in dashboards with no change here.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import Any, Protocol
 
 from .._core.layout import Cell
-from .._kinds.registry import KindExports
 from . import scene as s
 
 DEFAULT_WIDTH = 1000  # about a notebook's width, so panels look as they do there
 GAP_X, GAP_Y = 12, 8  # the widget grid's gaps (grid_gap in _dashboard.py)
+
+
+class Draws(Protocol):
+    """What draws one panel: its kind's picture and replay frames."""
+
+    def scene(self, data: Any, width: int, /) -> s.Scene: ...
+
+    def frames(self, data: Any, every: int, width: int, /) -> Iterable[s.Scene]: ...
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class PanelPicture:
     name: str
     cell: Cell
     kind: str
-    exports: KindExports | None  # None: the kind has no picture (yet)
+    exports: Draws
     data: Any  # the plot's `_data()`
     rows: int  # rows in the plot's history
     title: str
@@ -45,10 +49,7 @@ def dashboard_scene(
     pictures = []
     for panel in panels:
         w = grid.width_of(panel.cell)
-        if panel.exports is None:
-            pictures.append(placeholder(panel, w))
-        else:
-            pictures.append(panel.exports.scene(panel.data, w))
+        pictures.append(panel.exports.scene(panel.data, w))
     return grid.compose(title, [p.cell for p in panels], pictures)
 
 
@@ -69,11 +70,8 @@ def dashboard_frames(
     per_panel = []  # each panel's own frames, each covering `every` more of its rows
     for panel in panels:
         w = grid.width_of(panel.cell)
-        if panel.exports is None:
-            per_panel.append([placeholder(panel, w)])
-        else:
-            every = max(1, math.ceil(panel.rows / count))
-            per_panel.append(list(panel.exports.frames(panel.data, every, w)))
+        every = max(1, math.ceil(panel.rows / count))
+        per_panel.append(list(panel.exports.frames(panel.data, every, w)))
     cells = [p.cell for p in panels]
     return [
         grid.compose(
@@ -81,31 +79,6 @@ def dashboard_frames(
         )
         for i in range(count)
     ]
-
-
-def placeholder(panel: PanelPicture, width: int) -> s.Scene:
-    """A frame the size of the panel's chart, naming the panel and its kind."""
-    scene = s.Scene(width, 0)
-    top = s.title_row(scene, panel.title, s.PAD) + 4
-    bottom = top + panel.height
-    left, right = s.PAD, width - s.PAD
-    outline = [[left, top], [right, top], [right, bottom], [left, bottom], [left, top]]
-    scene.items.append(s.Polylines((np.array(outline, np.float64),), s.AXIS, 1.0))
-    middle = width / 2
-    scene.items.append(
-        s.Text(middle, (top + bottom) / 2 - 4, panel.name, anchor="middle", size=13, bold=True)
-    )
-    scene.items.append(
-        s.Text(
-            middle,
-            (top + bottom) / 2 + 14,
-            f"kind {panel.kind!r}: no static picture yet",
-            fill=s.MUTED,
-            anchor="middle",
-        )
-    )
-    scene.height = int(bottom + s.PAD)
-    return scene
 
 
 class _Grid:

@@ -18,7 +18,7 @@ from collections.abc import Hashable
 from typing import Any
 
 from .._core.snapshot import pack
-from .._kinds.registry import KindExports
+from .._kinds import Kind
 from .._picture.lines import DEFAULT_WIDTH
 from .._picture.svg import scene_to_svg
 from .._widget.models import LivePlotWidget
@@ -38,7 +38,7 @@ class SavedState:
     # `kind` is None for a plot kind that provides no exports (yet): its
     # display has no picture and its widget no snapshot.
 
-    def mimebundle(self, data: Any, kind: KindExports | None, text: str) -> tuple[dict, dict]:
+    def mimebundle(self, data: Any, kind: Kind | None, text: str) -> tuple[dict, dict]:
         """The widget view, the static picture and `text`, as one display bundle."""
         bundle, metadata = self._widget._repr_mimebundle_()
         bundle = {**bundle, "text/plain": text}
@@ -46,7 +46,7 @@ class SavedState:
             bundle[SVG_MIME] = scene_to_svg(kind.scene(data, DEFAULT_WIDTH))
         return bundle, metadata
 
-    def display(self, data: Any, kind: KindExports | None, text: str, key: Hashable) -> None:
+    def display(self, data: Any, kind: Kind | None, text: str, key: Hashable) -> None:
         """Show the plot (widget view plus picture) under this plot's display id."""
         from IPython.display import display
 
@@ -55,7 +55,7 @@ class SavedState:
         display(bundle, metadata=metadata, raw=True, display_id=self._display_id)
         self._shown = True
 
-    def refresh(self, data: Any, kind: KindExports | None, text: str, key: Hashable) -> None:
+    def refresh(self, data: Any, kind: Kind | None, text: str, key: Hashable) -> None:
         """Bring the snapshot and every displayed picture up to `key`, if they lag."""
         if kind is None or key == self._key:
             return
@@ -66,7 +66,7 @@ class SavedState:
             bundle, metadata = self.mimebundle(data, kind, text)
             update_display(bundle, metadata=metadata, raw=True, display_id=self._display_id)
 
-    def _set_snapshot(self, data: Any, kind: KindExports | None, key: Hashable) -> None:
+    def _set_snapshot(self, data: Any, kind: Kind | None, key: Hashable) -> None:
         if kind is not None and key != self._key:
             self._widget._snapshot = pack(kind.snapshot(data))
             self._key = key

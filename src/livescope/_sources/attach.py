@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -13,37 +12,26 @@ if TYPE_CHECKING:
     from .listener import Listener
 
 
-class source_method:
-    """A method that also works on the class, making the plot first.
+class class_or_instance:
+    """A method that, called on the class, calls a constructor instead.
 
-    `w.listen(address)` attaches a source to `w` and returns the source;
-    `LivePlot.listen(address, title=...)` makes a LivePlot from the keyword
-    arguments the source does not take, attaches the source and returns the
-    plot, ready to display.
+    `w.listen(address)` runs `method(w, address)`, attaches a source to `w`
+    and returns the source; `LivePlot.listen(address, title=...)` runs
+    `constructor(LivePlot, address, title=...)`, which makes the plot,
+    attaches the source and returns the plot, ready to display.
     """
 
-    def __init__(self, attach: Callable[..., Any]) -> None:
-        self._attach = attach
-        self._own_keywords = set(inspect.signature(attach).parameters)
-        functools.update_wrapper(self, attach)
+    def __init__(self, method: Callable[..., Any], constructor: Callable[..., Any]) -> None:
+        self._method = method
+        self._constructor = constructor
+        functools.update_wrapper(self, method)
 
     def __get__(self, plot: object, cls: type) -> Callable[..., Any]:
-        if plot is not None:
-            return functools.update_wrapper(functools.partial(self._attach_to, plot), self._attach)
-
-        @functools.wraps(self._attach)
-        def make_plot_and_attach(*args: Any, **kwargs: Any) -> object:
-            own = {k: v for k, v in kwargs.items() if k in self._own_keywords}
-            new_plot = cls(**{k: v for k, v in kwargs.items() if k not in own})
-            self._attach_to(new_plot, *args, **own)
-            return new_plot
-
-        return make_plot_and_attach
-
-    def _attach_to(self, plot: Any, *args: Any, **kwargs: Any) -> Any:
-        source = self._attach(plot, *args, **kwargs)
-        plot._sources.append(source)  # kept for whoever needs to close them all
-        return source
+        if plot is None:
+            return functools.update_wrapper(
+                functools.partial(self._constructor, cls), self._constructor
+            )
+        return functools.update_wrapper(functools.partial(self._method, plot), self._method)
 
 
 def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
@@ -79,7 +67,18 @@ def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .listener import Listener
 
-    return Listener(self, address, allow_remote=allow_remote)
+    listener = Listener(self, address, allow_remote=allow_remote)
+    self._sources.append(listener)  # kept for whoever needs to close them all
+    return listener
+
+
+def listening(
+    cls: Callable[..., Any], address: str | int, *, allow_remote: bool = False, **plot_options: Any
+) -> Any:
+    """``LivePlot.listen(address, **plot_options)``: a new plot, listening."""
+    plot = cls(**plot_options)
+    listen_into(plot, address, allow_remote=allow_remote)
+    return plot
 
 
 def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
@@ -117,4 +116,20 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .follow import Follower
 
-    return Follower(self, path, format=format, step=step)
+    follower = Follower(self, path, format=format, step=step)
+    self._sources.append(follower)  # kept for whoever needs to close them all
+    return follower
+
+
+def following(
+    cls: Callable[..., Any],
+    path: str | PathLike[str],
+    *,
+    format: str | None = None,
+    step: str = "step",
+    **plot_options: Any,
+) -> Any:
+    """``LivePlot.follow(path, **plot_options)``: a new plot, following the file."""
+    plot = cls(**plot_options)
+    follow_into(plot, path, format=format, step=step)
+    return plot

@@ -1,11 +1,15 @@
-"""Checks for view options that several kinds share: colormaps, limits, labels, colours, counts."""
+"""Argument checks: each error names the argument, what it expected and what came."""
 
 from __future__ import annotations
 
 import math
 import numbers
+import os
 import re
 from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
 
 # Every map goes from dark (low) to light (high); the front end holds their
 # tables (js/views/colormap_data.js), and a test keeps both lists equal.
@@ -96,12 +100,13 @@ def check_color(value: object, name: str = "color") -> str | None:
     return value
 
 
-def check_count(name: str, value: object, *, minimum: int, maximum: int) -> int:
-    """An integer in [minimum, maximum]."""
+def check_int(name: str, value: object, *, at_least: int, at_most: int | None = None) -> int:
+    """An integer >= `at_least` (and <= `at_most` when given)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
-    if not minimum <= value <= maximum:
-        raise ValueError(f"{name} must be between {minimum} and {maximum}; got {value}")
+    if value < at_least or (at_most is not None and value > at_most):
+        bound = f">= {at_least}" if at_most is None else f"between {at_least} and {at_most}"
+        raise ValueError(f"{name} must be {bound}; got {value}")
     return int(value)
 
 
@@ -114,3 +119,39 @@ def check_size(name: str, value: object) -> float | None:
     if not 0.5 <= value <= 20:
         raise ValueError(f"{name} must be between 0.5 and 20 pixels; got {value}")
     return float(value)
+
+
+def check_str(name: str, value: object, *, optional: bool = False) -> None:
+    """A string (or None when `optional`)."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        expected = "a string or None" if optional else "a string"
+        raise TypeError(f"{name} must be {expected}; got {type(value).__name__} {value!r}")
+
+
+def check_real(name: str, value: object, *, above: float, at_most: float) -> float:
+    """A real number in (above, at_most]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number; got {type(value).__name__} {value!r}")
+    if not above < value <= at_most:
+        raise ValueError(f"{name} must be > {above:g} and <= {at_most:g}; got {value}")
+    return float(value)
+
+
+def check_dtype(value: object) -> np.dtype:
+    """float64 or float32, as a numpy dtype."""
+    try:
+        dtype = np.dtype(value)  # type: ignore[call-overload]
+    except TypeError as error:
+        raise TypeError(f"dtype must be 'float64' or 'float32'; got {value!r}") from error
+    if dtype not in (np.float64, np.float32):
+        raise ValueError(f"dtype must be 'float64' or 'float32'; got {value!r}")
+    return dtype
+
+
+def check_path(path: object) -> Path:
+    """A file path given as str or os.PathLike."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or os.PathLike; got {type(path).__name__} {path!r}")
+    return Path(path)
