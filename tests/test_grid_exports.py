@@ -15,8 +15,8 @@ import pytest
 
 from livescope import LivePlot
 from livescope._core.snapshot import pack, unpack
+from livescope._core.spec import COLORMAP_TABLES as TABLES
 from livescope._kinds.grid_snapshot import BUDGET_BYTES, FRAMES, WATERFALL_ROWS
-from livescope._picture.colormap_data import TABLES
 from livescope._picture.grid_colors import color_indices, colormap_lut, resolve_limits
 from livescope._picture.png import encode_png
 from livescope._picture.scene import PALETTE, Text

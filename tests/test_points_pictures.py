@@ -12,7 +12,7 @@ import pytest
 
 from livescope import LivePlot
 from livescope._core.snapshot import unpack
-from livescope._picture.colormap_data import TABLES
+from livescope._core.spec import COLORMAP_TABLES as TABLES
 from livescope._picture.colormaps import colormap_rgb, hex_color
 from livescope._picture.points_svg import SVG_MAX_POINTS
 from livescope._picture.scatter import scatter_scene

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-# Every map goes from dark (low) to light (high); the front end holds their
-# tables (js/views/colormap_data.js), and a test keeps both lists equal.
-COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis", "greys")
+from .spec import COLORMAPS
 
 # A CSS colour as canvas understands it, limited to forms that cannot fail there.
 _CSS_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]+")

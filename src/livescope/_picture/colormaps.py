@@ -7,20 +7,22 @@ from functools import cache
 
 import numpy as np
 
-from .colormap_data import TABLES
+from .._core.spec import COLORMAP_TABLES
 
 
 @cache
 def colormap_rgb(name: str) -> np.ndarray:
     """The 256 colours of colormap `name`, low to high, as a read-only 256 x 3 uint8 array.
 
-    "greys" is a black-to-white ramp, as in js/views/colormaps.js; the other
-    names are the tables in `_colormap_data.py`.
+    "greys" is a black-to-white ramp, as the front end computes it; the other
+    names are the tables of `_spec/colormaps.json`.
     """
     if name == "greys":
         table = np.repeat(np.arange(256, dtype=np.uint8)[:, None], 3, axis=1)
     else:
-        table = np.frombuffer(base64.b64decode(TABLES[name]), np.uint8).reshape(256, 3).copy()
+        table = (
+            np.frombuffer(base64.b64decode(COLORMAP_TABLES[name]), np.uint8).reshape(256, 3).copy()
+        )
     table.flags.writeable = False
     return table
 

@@ -15,6 +15,7 @@ import numpy as np
 from .._core.data import LinesData
 from . import scene as s
 from .grid_colors import colorize, resolve_limits, value_extent
+from .ticks import labelled_ticks
 
 BAR_WIDTH = 12
 _BAR_GAP = 4
@@ -81,45 +82,8 @@ def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:
     scene.items.append(s.Polylines(tuple(runs), HATCH, 1.0))
 
 
-def nice_step(span: float, count: int) -> float:
-    """js/views/ticks.js niceStep: 1, 2 or 5 times a power of ten."""
-    raw = span / max(1, count)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    f = raw / magnitude
-    return (1 if f <= 1 else 2 if f <= 2 else 5 if f <= 5 else 10) * magnitude
-
-
-def nice_ticks(lo: float, hi: float, count: int, *, integer: bool = False) -> list[float]:
-    """js/views/ticks.js niceTicks: round values within [lo, hi], about `count` of them."""
-    if not (math.isfinite(lo) and math.isfinite(hi)) or hi < lo:
-        return []
-    if hi == lo:
-        return [lo]
-    step = nice_step(hi - lo, count)
-    if integer:
-        step = max(1, round(step))
-    first = math.ceil(lo / step - 1e-9)
-    last = math.floor(hi / step + 1e-9)
-    return [float(f"{k * step:.12g}") for k in range(first, last + 1)]
-
-
-def format_tick(value: float, step: float) -> str:
-    """js/views/ticks.js formatTick: as many decimals as the tick spacing needs."""
-    if value == 0:
-        return "0"
-    a = abs(value)
-    if a >= 1e6 or a < 1e-4:
-        digits = max(0, min(3, round(-math.log10(step / a))))
-        mantissa, exponent = f"{value:.{digits}e}".split("e")
-        return f"{mantissa}e{int(exponent):+d}"
-    decimals = max(0, min(8, -math.floor(math.log10(step) + 1e-9)))
-    return f"{value:.{decimals}f}"
-
-
 def _colorbar_ticks(lo: float, hi: float, height: float) -> list[tuple[float, str]]:
-    count = max(2, int(height // 40))
-    step = nice_step(hi - lo, count)
-    return [(v, format_tick(v, step)) for v in nice_ticks(lo, hi, count)]
+    return labelled_ticks(lo, hi, max(2, int(height // 40)))
 
 
 def colorbar_width(limits: Limits, height: float) -> float:

@@ -19,10 +19,10 @@ from .grid import (
     colorbar,
     colorbar_width,
     image_with_gaps,
-    nice_ticks,
 )
 from .grid_colors import color_indices, colormap_lut, text_color_on
 from .lines import DEFAULT_WIDTH
+from .ticks import nice_ticks
 
 ANNOTATE_MAX = 20  # frames up to this size get their values written in the cells
 _MIN_ANNOTATION_PX = 7

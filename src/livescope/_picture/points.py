@@ -15,19 +15,12 @@ import numpy as np
 
 from . import scene as s
 from .colormaps import colormap_rgb, hex_color
+from .ticks import labelled_ticks, nice_step
 
 MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 12, 8, 22  # around the panels, as the widget
 FACET_GAP, FACET_TITLE = 12, 16
 TICK_PX = 4
 _X_TICK_SPACING, _Y_TICK_SPACING = 80, 50
-
-
-def nice_step(span: float, count: int) -> float:
-    """A round step (1, 2 or 5 times a power of ten) splitting `span` into about `count` parts."""
-    raw = span / max(1, count)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    f = raw / magnitude
-    return (1 if f <= 1 else 2 if f <= 2 else 5 if f <= 5 else 10) * magnitude
 
 
 def nice_range(lo: float, hi: float, count: int = 10) -> tuple[float, float]:
@@ -54,10 +47,7 @@ def finite_extent(values: np.ndarray) -> tuple[float, float]:
 def ticks(value_range: tuple[float, float], px: float, spacing: float) -> list[tuple[float, str]]:
     """Round ticks about `spacing` pixels apart on an axis `px` long, with their labels."""
     lo, hi = value_range
-    step = nice_step(hi - lo, max(2, round(px / spacing)))
-    first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
-    values = [float(f"{k * step:.12g}") for k in range(first, last + 1)]
-    return [(v, s.format_tick(v, step)) for v in values]
+    return labelled_ticks(lo, hi, max(2, round(px / spacing)))
 
 
 def y_label_width(y_range: tuple[float, float], px: float) -> float:

@@ -15,28 +15,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# The light theme and palette of js/theme.js, so pictures match the widget.
-PALETTE = (
-    "#3b82f6",
-    "#f97316",
-    "#10b981",
-    "#ef4444",
-    "#a855f7",
-    "#06b6d4",
-    "#ec4899",
-    "#84cc16",
-    "#eab308",
-    "#94a3b8",
-)
-TEXT = "#1f2328"
-MUTED = "#59636e"
-BACKGROUND = "#ffffff"
-GRID = "#e5e7eb"
-AXIS = "#bdbdbd"
-FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-FONT_SIZE = 11
-LINE_WIDTH = 1.25
-PAD = 8
+from .._core.spec import STYLE
+from .ticks import labelled_ticks
+
+# The palette and light theme both renderers read from _spec/style.json.
+PALETTE = tuple(STYLE["palette"])
+_LIGHT = STYLE["theme"]["light"]
+TEXT, MUTED, BACKGROUND = _LIGHT["text"], _LIGHT["muted"], _LIGHT["background"]
+GRID, AXIS = _LIGHT["grid"], _LIGHT["axis"]
+FONT_FAMILY: str = STYLE["font"]["family"]
+FONT_SIZE: float = STYLE["font"]["size"]
+LINE_WIDTH: float = STYLE["line_width"]
+PAD: float = STYLE["pad"]
 
 
 def series_color(index: int) -> str:
@@ -171,29 +161,6 @@ def format_step(step: float) -> str:
     return f"{step:.6g}"
 
 
-def nice_ticks(lo: float, hi: float, target: int) -> tuple[list[float], float]:
-    """Round tick values in [lo, hi], about `target` of them, and their spacing."""
-    span = hi - lo
-    if not span > 0 or not math.isfinite(span):
-        return [lo], 1.0
-    raw = span / max(1, target)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    first = math.ceil(lo / step - 1e-9)
-    last = math.floor(hi / step + 1e-9)
-    return [i * step for i in range(first, last + 1)], step
-
-
-def format_tick(value: float, step: float) -> str:
-    """A tick label with just the decimals its spacing needs."""
-    if abs(value) < step * 1e-9:
-        value = 0.0
-    if step >= 1e7 or step < 1e-5 or abs(value) >= 1e9:
-        return f"{value:.3g}"
-    decimals = next((d for d in range(10) if abs(round(step, d) - step) <= step * 1e-6), 10)
-    return f"{value:,.{decimals}f}"  # thousands separated, as the widget's axes
-
-
 def padded_range(lo: float | None, hi: float | None) -> tuple[float, float]:
     """The y range for data in [lo, hi]: 5 % margins; a flat or empty range still has height."""
     if lo is None or hi is None:
@@ -259,8 +226,7 @@ def legend_row(
 
 def linear_ticks(y_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
     """Round y ticks for a plot `plot_height` pixels high, with their labels."""
-    ys, step = nice_ticks(*y_range, max(2, int(plot_height // 50)))
-    return [(y, format_tick(y, step)) for y in ys]
+    return labelled_ticks(*y_range, max(2, int(plot_height // 50)))
 
 
 def log_ticks(log_range: tuple[float, float], plot_height: float) -> list[tuple[float, str]]:
@@ -273,20 +239,17 @@ def log_ticks(log_range: tuple[float, float], plot_height: float) -> list[tuple[
     if len(powers) >= 2:
         every = max(1, math.ceil(len(powers) / max(2, int(plot_height // 40))))
         return [(float(p), f"{10.0**p:g}") for p in powers if p % every == 0]
-    ys, step = nice_ticks(10**lo, 10**hi, max(2, int(plot_height // 50)))
-    return [(math.log10(y), format_tick(y, step)) for y in ys if y > 0]
+    ticks = labelled_ticks(10**lo, 10**hi, max(2, int(plot_height // 50)))
+    return [(math.log10(y), label) for y, label in ticks if y > 0]
 
 
 def axes(scene: Scene, area: PlotArea, x_label: str, y_ticks: list[tuple[float, str]]) -> None:
     """Grid lines, tick labels and the x label around `area`, as the widget draws them."""
     grid = []
-    xs, x_step = nice_ticks(*area.x_range, max(2, int(area.width // 90)))
-    for x in xs:
+    for x, label in labelled_ticks(*area.x_range, max(2, int(area.width // 90))):
         px = float(area.x_px(x))
         grid.append(np.array([[px, area.top], [px, area.top + area.height]]))
-        scene.items.append(
-            Text(px, area.top + area.height + 15, format_tick(x, x_step), anchor="middle")
-        )
+        scene.items.append(Text(px, area.top + area.height + 15, label, anchor="middle"))
     for y, label in y_ticks:
         py = float(area.y_px(y))
         grid.append(np.array([[area.left, py], [area.left + area.width, py]]))

@@ -22,12 +22,10 @@ from .grid import (
     colorbar,
     colorbar_width,
     image_with_gaps,
-    nice_step,
-    nice_ticks,
 )
-from .grid import format_tick as js_format_tick
 from .grid_colors import colormap_lut
 from .lines import DEFAULT_WIDTH
+from .ticks import format_tick, nice_step, nice_ticks
 
 MAX_WIDTH = 4096
 _PAD = 6
@@ -111,7 +109,7 @@ def _axes(
             ty = round(y + ((row // bin_ + 0.5) / slots) * h) + 0.5
             ticks.append(np.array([[x - _TICK, ty], [x, ty]]))
             scene.items.append(
-                s.Text(x - _TICK - 2, ty + 4, js_format_tick(value, step), anchor="end")
+                s.Text(x - _TICK - 2, ty + 4, format_tick(value, step), anchor="end")
             )
     if m:
         for c in nice_ticks(0, m - 1, max(2, int(w // 70)), integer=True):
