@@ -9,7 +9,7 @@ import { createLegend } from "./legend.js";
 import { readLineOptions } from "./line_options.js";
 import { seriesData, xValues } from "./series_data.js";
 import { SmoothedColumns } from "./smoothed_columns.js";
-import { nearestIndex } from "./store.js";
+import { nearestIndex } from "./data/store.js";
 import { seriesColor } from "./theme.js";
 import { createToolbar } from "./toolbar.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HistoryStore } from "./store.js";
-import { RowStore } from "./row_store.js";
-import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "./snapshot.js";
+import { HistoryStore } from "./data/store.js";
+import { RowStore } from "./data/row_store.js";
+import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "./data/snapshot.js";
 import { pack } from "./snapshot_fixture.js";
 import { ReplayableView } from "./views/replay.js";
 // The views register their kinds' loaders.

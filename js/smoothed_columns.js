@@ -5,8 +5,8 @@
 // first row the store received (or held, after a reload), so zooming in
 // shows the same curve.
 
-import { BlockSummaries } from "./block_summary.js";
-import { capacityFor, moveRows } from "./capacity.js";
+import { BlockSummaries } from "./data/block_summary.js";
+import { capacityFor, moveRows } from "./data/capacity.js";
 import { emaState, smoothEma } from "./transforms.js";
 
 export class SmoothedColumns {

@@ -7,7 +7,7 @@ import { fakeModel } from "./fake_model.js";
 vi.mock("uplot", () => import("./fake_uplot.js"));
 
 const { default: widget } = await import("./widget.js");
-const { RowStore } = await import("./row_store.js");
+const { RowStore } = await import("./data/row_store.js");
 
 function rowsMessage(start, k, m) {
   const steps = Float64Array.from({ length: k }, (_, r) => 10 * (start + r));

@@ -2,9 +2,9 @@
 
 import "uplot/dist/uPlot.min.css";
 import "./widget.css";
-import { followSnapshot } from "./snapshot.js";
-import { HistoryStore } from "./store.js";
-import { connect } from "./transport.js";
+import { followSnapshot } from "./data/snapshot.js";
+import { HistoryStore } from "./data/store.js";
+import { connect } from "./data/transport.js";
 import { mountView } from "./view.js";
 import { viewClass } from "./views/index.js";
 

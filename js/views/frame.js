@@ -7,7 +7,7 @@
 import uPlot from "uplot";
 import { axisSize } from "../chart.js";
 import { formatStep, formatValue } from "../format.js";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { seriesColor } from "../theme.js";
 import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";

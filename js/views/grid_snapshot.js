@@ -3,7 +3,7 @@
 // with the extent of every value the kernel had, so automatic colour limits
 // and y ranges match the live widget's although only some rows were saved.
 
-import { registerSnapshotLoader, SNAPSHOT_GENERATION } from "../snapshot.js";
+import { registerSnapshotLoader, SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 export const GRID_KINDS = ["frame", "heatmap", "waterfall"];
 

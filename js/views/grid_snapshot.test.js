@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RowStore } from "../row_store.js";
-import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot, isSnapshot } from "../snapshot.js";
+import { RowStore } from "../data/row_store.js";
+import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
 import { pack } from "../snapshot_fixture.js";
 import { GRID_KINDS } from "./grid_snapshot.js";
 import { ValueRange, resolveLimits } from "./value_range.js";

@@ -3,7 +3,7 @@
 // labels, the values written in the cells of small frames, and hover.
 
 import { formatStep, formatValue } from "../format.js";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
 import { colorbarWidth, drawColorbar } from "./colorbar.js";
 import { colormapLUT, textColorOn } from "./colormaps.js";

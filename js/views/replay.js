@@ -8,7 +8,7 @@
 //   following             whether new rows move the view along
 
 import { formatStep } from "../format.js";
-import { SNAPSHOT_GENERATION } from "../snapshot.js";
+import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 /** Replay speeds offered, in steps per second. */
 export const SPEEDS = [1, 3, 10, 30, 100, 300, 1000];

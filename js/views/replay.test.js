@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
-import { RowStore } from "../row_store.js";
-import { SNAPSHOT_GENERATION } from "../snapshot.js";
+import { RowStore } from "../data/row_store.js";
+import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 import { ReplayBar, ReplayableView, SPEEDS } from "./replay.js";
 
 function storeOf(n) {

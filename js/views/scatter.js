@@ -4,8 +4,8 @@
 
 import { formatStep } from "../format.js";
 import { loadPointRows } from "../points_snapshot.js";
-import { RowStore } from "../row_store.js";
-import { registerSnapshotLoader } from "../snapshot.js";
+import { RowStore } from "../data/row_store.js";
+import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "./canvas.js";

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from "vitest";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { viewClass } from "./index.js";
 import { autoSize, ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";

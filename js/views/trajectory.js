@@ -5,7 +5,7 @@
 
 import { formatStep, formatValue } from "../format.js";
 import { loadPointRows } from "../points_snapshot.js";
-import { registerSnapshotLoader } from "../snapshot.js";
+import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "./canvas.js";

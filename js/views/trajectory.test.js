@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { HistoryStore } from "../store.js";
+import { HistoryStore } from "../data/store.js";
 import { lineAlpha, TrajectoryView } from "./trajectory.js";
 
 describe("TrajectoryView", () => {

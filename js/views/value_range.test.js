@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { ValueRange, resolveLimits } from "./value_range.js";
 
 function storeWith(rowsOfValues, generation = 0) {

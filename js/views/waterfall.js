@@ -4,7 +4,7 @@
 // colorbar and hover. New rows repaint only their own pixel row.
 
 import { formatStep, formatValue } from "../format.js";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
 import { colorbarWidth, drawColorbar } from "./colorbar.js";
 import { colormapLUT } from "./colormaps.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RowStore } from "../row_store.js";
+import { RowStore } from "../data/row_store.js";
 import { MAX_WIDTH, WaterfallImage, binFor } from "./waterfall_image.js";
 
 // Row i holds m copies of i: its colour index tells which row a pixel row shows.
