@@ -10,7 +10,7 @@ import { readLineOptions } from "./line_options.js";
 import { seriesData, xValues } from "./series_data.js";
 import { SmoothedColumns } from "./smoothed_columns.js";
 import { nearestIndex } from "./data/store.js";
-import { seriesColor } from "./theme.js";
+import { seriesColor } from "./host/theme.js";
 import { createToolbar } from "./toolbar.js";
 
 const MIN_SELECT_PX = 3;

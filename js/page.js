@@ -8,8 +8,8 @@
 // through `send`.
 
 import dashboardControls from "./dashboard.js";
-import { createModel } from "./model_shim.js";
-import { connect } from "./socket_host.js";
+import { createModel } from "./host/model_shim.js";
+import { connect } from "./host/socket_host.js";
 import widget from "./widget.js";
 
 /**

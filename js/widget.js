@@ -5,7 +5,7 @@ import "./widget.css";
 import { followSnapshot } from "./data/snapshot.js";
 import { HistoryStore } from "./data/store.js";
 import { connect } from "./data/transport.js";
-import { mountView } from "./view.js";
+import { mountView } from "./host/view.js";
 import { viewClass } from "./views/index.js";
 
 // anywidget hands initialize and render separate proxies of one model, so a

@@ -6,9 +6,9 @@
 
 import uPlot from "uplot";
 import { axisSize } from "../chart.js";
-import { formatStep, formatValue } from "../format.js";
+import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { seriesColor } from "../theme.js";
+import { seriesColor } from "../host/theme.js";
 import { createPlotArea } from "./readout.js";
 import { ReplayableView } from "./replay.js";
 import { resolveLimits, ValueRange } from "./value_range.js";

@@ -2,7 +2,7 @@
 // cells square and scaled without smoothing, with a colorbar, optional
 // labels, the values written in the cells of small frames, and hover.
 
-import { formatStep, formatValue } from "../format.js";
+import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
 import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
 import { colorbarWidth, drawColorbar } from "./colorbar.js";

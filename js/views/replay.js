@@ -7,7 +7,7 @@
 //   shownIndex            the row shown, -1 while there is none
 //   following             whether new rows move the view along
 
-import { formatStep } from "../format.js";
+import { formatStep } from "../host/format.js";
 import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 /** Replay speeds offered, in steps per second. */

@@ -2,11 +2,11 @@
 // coloured by index (or by per-point values, or one colour), with a fading
 // trail of earlier frames and optional small multiples.
 
-import { formatStep } from "../format.js";
+import { formatStep } from "../host/format.js";
 import { loadPointRows } from "../points_snapshot.js";
 import { RowStore } from "../data/row_store.js";
 import { registerSnapshotLoader } from "../data/snapshot.js";
-import { PALETTE } from "../theme.js";
+import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "./canvas.js";
 import { createColorKey, formatCount } from "./color_key.js";

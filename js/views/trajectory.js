@@ -3,10 +3,10 @@
 // added to it; it is redrawn whole when the ranges, size or theme change,
 // or when replay goes back in time.
 
-import { formatStep, formatValue } from "../format.js";
+import { formatStep, formatValue } from "../host/format.js";
 import { loadPointRows } from "../points_snapshot.js";
 import { registerSnapshotLoader } from "../data/snapshot.js";
-import { PALETTE } from "../theme.js";
+import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "./canvas.js";
 import { formatCount } from "./color_key.js";

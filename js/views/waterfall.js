@@ -3,7 +3,7 @@
 // values left to right, through a colormap, with step and index axes, a
 // colorbar and hover. New rows repaint only their own pixel row.
 
-import { formatStep, formatValue } from "../format.js";
+import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
 import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
 import { colorbarWidth, drawColorbar } from "./colorbar.js";

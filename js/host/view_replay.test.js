@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 // A replayable kind hosted by view.js: the replay bar, its test hooks, where it opens.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "./fake_model.js";
+import { fakeModel } from "../fake_model.js";
 
 // uPlot needs a real canvas; the frame view only hands it data here.
-vi.mock("uplot", () => import("./fake_uplot.js"));
+vi.mock("uplot", () => import("../fake_uplot.js"));
 
-const { default: widget } = await import("./widget.js");
-const { RowStore } = await import("./data/row_store.js");
+const { default: widget } = await import("../widget.js");
+const { RowStore } = await import("../data/row_store.js");
 
 function rowsMessage(start, k, m) {
   const steps = Float64Array.from({ length: k }, (_, r) => 10 * (start + r));
@@ -162,7 +162,7 @@ describe("a replayable kind", () => {
 
 describe("panelGrid", () => {
   it("lays panels out as square as can be", async () => {
-    const { panelGrid } = await import("./views/frame.js");
+    const { panelGrid } = await import("../views/frame.js");
     expect([1, 2, 3, 4, 5, 9, 10].map(panelGrid)).toEqual([
       { cols: 1, rows: 1 },
       { cols: 2, rows: 1 },

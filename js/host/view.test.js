@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "./fake_model.js";
-import { instances as uplots } from "./fake_uplot.js";
+import { fakeModel } from "../fake_model.js";
+import { instances as uplots } from "../fake_uplot.js";
 
 // uPlot needs a real canvas; these tests cover the wiring around it.
-vi.mock("uplot", () => import("./fake_uplot.js"));
+vi.mock("uplot", () => import("../fake_uplot.js"));
 
-const { default: widget } = await import("./widget.js");
+const { default: widget } = await import("../widget.js");
 
 function rowsMessage(generation, start, k, m) {
   const steps = Float64Array.from({ length: k }, (_, r) => start + r);

@@ -4,10 +4,10 @@
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
 import { downloadPng } from "./png_export.js";
-import { isSnapshot } from "./data/snapshot.js";
+import { isSnapshot } from "../data/snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
-import { viewClass } from "./views/index.js";
-import { ReplayBar } from "./views/replay.js";
+import { viewClass } from "../views/index.js";
+import { ReplayBar } from "../views/replay.js";
 import { placeView } from "./view_handoff.js";
 
 const TRAITS = [

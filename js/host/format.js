@@ -1,6 +1,6 @@
 // Number and time formatting for the header and legend.
 
-import { lowerBound } from "./data/search.js";
+import { lowerBound } from "../data/search.js";
 
 const pad2 = (n) => String(n).padStart(2, "0");
 
