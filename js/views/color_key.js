@@ -3,7 +3,7 @@
 // of per-point values); hidden when every point has one colour.
 
 import { formatValue } from "../host/format.js";
-import { colormapLUT, cssColor } from "./colormaps.js";
+import { colormapLUT, cssColor } from "../draw/colormaps.js";
 
 export const formatCount = (n) => n.toLocaleString("en-US");
 

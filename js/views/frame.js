@@ -9,9 +9,9 @@ import { axisSize } from "../chart.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
 import { seriesColor } from "../host/theme.js";
-import { createPlotArea } from "./readout.js";
+import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
-import { resolveLimits, ValueRange } from "./value_range.js";
+import { resolveLimits, ValueRange } from "../draw/value_range.js";
 
 const PANEL_GAP = 4;
 const MIN_PANEL_HEIGHT = 60;

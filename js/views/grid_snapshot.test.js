@@ -3,7 +3,7 @@ import { RowStore } from "../data/row_store.js";
 import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
 import { pack } from "../snapshot_fixture.js";
 import { GRID_KINDS } from "./grid_snapshot.js";
-import { ValueRange, resolveLimits } from "./value_range.js";
+import { ValueRange, resolveLimits } from "../draw/value_range.js";
 
 function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100 } = {}) {
   const m = rows[0].length;

@@ -4,14 +4,14 @@
 
 import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
-import { colorbarWidth, drawColorbar } from "./colorbar.js";
-import { colormapLUT, textColorOn } from "./colormaps.js";
-import { colorIndex, paintValues } from "./pixels.js";
-import { createPlotArea } from "./readout.js";
+import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "../draw/canvas.js";
+import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
+import { colormapLUT, textColorOn } from "../draw/colormaps.js";
+import { colorIndex, paintValues } from "../draw/pixels.js";
+import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
-import { niceTicks } from "./ticks.js";
-import { resolveLimits, ValueRange } from "./value_range.js";
+import { niceTicks } from "../draw/ticks.js";
+import { resolveLimits, ValueRange } from "../draw/value_range.js";
 
 // Frames up to this size get their values written in the cells by default.
 export const ANNOTATE_MAX = 20;

@@ -7,13 +7,13 @@ import { loadPointRows } from "../points_snapshot.js";
 import { RowStore } from "../data/row_store.js";
 import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../host/theme.js";
-import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "./axes.js";
-import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "./canvas.js";
+import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
+import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
 import { createColorKey, formatCount } from "./color_key.js";
-import { colormapLUT } from "./colormaps.js";
+import { colormapLUT } from "../draw/colormaps.js";
 import { facetGrid, facetMembership, panelScales } from "./facets.js";
 import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./point_colors.js";
-import { createPlotArea } from "./readout.js";
+import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
 import { discStamp, splatPoints } from "./splat.js";
 

@@ -5,13 +5,13 @@
 
 import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "./canvas.js";
-import { colorbarWidth, drawColorbar } from "./colorbar.js";
-import { colormapLUT } from "./colormaps.js";
-import { createPlotArea } from "./readout.js";
+import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "../draw/canvas.js";
+import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
+import { colormapLUT } from "../draw/colormaps.js";
+import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
-import { formatTick, niceStep, niceTicks } from "./ticks.js";
-import { resolveLimits, ValueRange } from "./value_range.js";
+import { formatTick, niceStep, niceTicks } from "../draw/ticks.js";
+import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { WaterfallImage } from "./waterfall_image.js";
 
 const PAD = 6;

@@ -12,7 +12,7 @@
 // step shows fewer rows, each with more room).
 // Columns beyond MAX_WIDTH are sampled the same way (every stride-th value).
 
-import { paintValues } from "./pixels.js";
+import { paintValues } from "../draw/pixels.js";
 
 export const MAX_WIDTH = 4096;
 
