@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HistoryStore } from "./data/store.js";
 import { RowStore } from "./data/row_store.js";
 import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "./data/snapshot.js";
-import { pack } from "./snapshot_fixture.js";
+import { pack } from "./testing/snapshot_fixture.js";
 import { ReplayableView } from "./views/replay.js";
 // The views register their kinds' loaders.
 import "./views/scatter.js";

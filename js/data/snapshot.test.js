@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "../fake_model.js";
+import { fakeModel } from "../testing/fake_model.js";
 import {
   SNAPSHOT_GENERATION,
   applySnapshot,
@@ -8,7 +8,7 @@ import {
   isSnapshot,
   registerSnapshotLoader,
 } from "./snapshot.js";
-import { linesSnapshot, pack } from "../snapshot_fixture.js";
+import { linesSnapshot, pack } from "../testing/snapshot_fixture.js";
 import { HistoryStore } from "./store.js";
 
 function rowsMessage(generation, values) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "../fake_model.js";
+import { fakeModel } from "../testing/fake_model.js";
 import { HistoryStore } from "./store.js";
 import { applyRows, connect, decodeRows } from "./transport.js";
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "../fake_model.js";
-import { instances as uplots } from "../fake_uplot.js";
+import { fakeModel } from "../testing/fake_model.js";
+import { instances as uplots } from "../testing/fake_uplot.js";
 
 // uPlot needs a real canvas; these tests cover the wiring around it.
-vi.mock("uplot", () => import("../fake_uplot.js"));
+vi.mock("uplot", () => import("../testing/fake_uplot.js"));
 
 const { default: widget } = await import("../widget.js");
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "../fake_model.js";
+import { fakeModel } from "../testing/fake_model.js";
 
-vi.mock("uplot", () => import("../fake_uplot.js"));
+vi.mock("uplot", () => import("../testing/fake_uplot.js"));
 
 const { default: widget } = await import("../widget.js");
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // A replayable kind hosted by view.js: the replay bar, its test hooks, where it opens.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeModel } from "../fake_model.js";
+import { fakeModel } from "../testing/fake_model.js";
 
 // uPlot needs a real canvas; the frame view only hands it data here.
-vi.mock("uplot", () => import("../fake_uplot.js"));
+vi.mock("uplot", () => import("../testing/fake_uplot.js"));
 
 const { default: widget } = await import("../widget.js");
 const { RowStore } = await import("../data/row_store.js");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
 import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
-import { pack } from "../snapshot_fixture.js";
+import { pack } from "../testing/snapshot_fixture.js";
 import { GRID_KINDS } from "./grid_snapshot.js";
 import { ValueRange, resolveLimits } from "../draw/value_range.js";
 
