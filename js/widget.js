@@ -6,7 +6,7 @@ import { followSnapshot } from "./data/snapshot.js";
 import { HistoryStore } from "./data/store.js";
 import { connect } from "./data/transport.js";
 import { mountView } from "./host/view.js";
-import { viewClass } from "./views/index.js";
+import { viewClass } from "./kinds/index.js";
 
 // anywidget hands initialize and render separate proxies of one model, so a
 // model is known by its widget manager and its per-instance `_uid` trait.

@@ -6,8 +6,8 @@ import { createHeader } from "./header.js";
 import { downloadPng } from "./png_export.js";
 import { isSnapshot } from "../data/snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
-import { viewClass } from "../views/index.js";
-import { ReplayBar } from "../views/replay.js";
+import { viewClass } from "../kinds/index.js";
+import { ReplayBar } from "../kinds/replay.js";
 import { placeView } from "./view_handoff.js";
 
 const TRAITS = [

@@ -162,7 +162,7 @@ describe("a replayable kind", () => {
 
 describe("panelGrid", () => {
   it("lays panels out as square as can be", async () => {
-    const { panelGrid } = await import("../views/frame.js");
+    const { panelGrid } = await import("../kinds/frame.js");
     expect([1, 2, 3, 4, 5, 9, 10].map(panelGrid)).toEqual([
       { cols: 1, rows: 1 },
       { cols: 2, rows: 1 },

@@ -1,6 +1,6 @@
 // The lines view's controls: smoothing slider, log-scale y, x as step or time.
 
-import { MAX_SMOOTHING } from "./line_options.js";
+import { MAX_SMOOTHING } from "./options.js";
 
 function control(parent, className, text) {
   const label = document.createElement("label");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { envelope } from "./envelope.js";
-import { HistoryStore } from "./data/store.js";
+import { HistoryStore } from "../../data/store.js";
 
 // Deterministic pseudo-random numbers so a failure can be reproduced.
 function random(seed) {

@@ -5,8 +5,8 @@
 // Non-finite values (NaN, +-inf) are gaps: they become `null`, which uPlot
 // draws as a break in the line.
 
-import { emptyExtremes, foldExtremes } from "./data/block_summary.js";
-import { lowerBound, upperBound } from "./data/search.js";
+import { emptyExtremes, foldExtremes } from "../../data/block_summary.js";
+import { lowerBound, upperBound } from "../../data/search.js";
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 const positiveOrNull = (v) => (v > 0 && v !== Infinity ? v : null);

@@ -1,7 +1,7 @@
 // Colours of scatter points: a level per point (by index, by a value, or one
 // colour) and a palette of pixels per trail age, faded into the background.
 
-import { packRGB, unpackRGB } from "../draw/colormaps.js";
+import { packRGB, unpackRGB } from "../../draw/colormaps.js";
 
 const TABLE_SIZE = 256;
 // Levels 0..255 index the colormap; two more name the other colours.

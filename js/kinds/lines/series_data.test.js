@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seriesData } from "./series_data.js";
 import { SmoothedColumns } from "./smoothed_columns.js";
-import { HistoryStore } from "./data/store.js";
-import { smoothEma } from "./transforms.js";
+import { HistoryStore } from "../../data/store.js";
+import { smoothEma } from "./smoothing.js";
 
 const OPTIONS = { xAxis: "step", smoothing: 0, logY: false, hidden: [] };
 

@@ -16,7 +16,7 @@
 // A view that shows one step at a time sets `static replayable = true`,
 // extends ReplayableView (views/replay.js) and gets the replay bar under it.
 
-import { LineChart } from "../chart.js";
+import { LineChart } from "./lines.js";
 import { FrameView } from "./frame.js";
 import { HeatmapView } from "./heatmap.js";
 import { ScatterView } from "./scatter.js";

@@ -1,7 +1,7 @@
 // The legend: one swatch, name and value per series, plus the step shown.
 // Clicking a series' name hides or shows it.
 
-import { formatStep, formatValue } from "./host/format.js";
+import { formatStep, formatValue } from "../../host/format.js";
 
 /**
  * Build the legend inside `parent`. `onToggle(index)` runs when a series'

@@ -3,19 +3,19 @@
 // trail of earlier frames and optional small multiples.
 
 import { formatStep } from "../host/format.js";
-import { loadPointRows } from "../points_snapshot.js";
+import { loadPointRows } from "./points_snapshot.js";
 import { RowStore } from "../data/row_store.js";
 import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
-import { createColorKey, formatCount } from "./color_key.js";
+import { createColorKey, formatCount } from "./scatter/color_key.js";
 import { colormapLUT } from "../draw/colormaps.js";
-import { facetGrid, facetMembership, panelScales } from "./facets.js";
-import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./point_colors.js";
+import { facetGrid, facetMembership, panelScales } from "./scatter/facets.js";
+import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./scatter/point_colors.js";
 import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
-import { discStamp, splatPoints } from "./splat.js";
+import { discStamp, splatPoints } from "./scatter/splat.js";
 
 // A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
 registerSnapshotLoader("scatter", loadPointRows);

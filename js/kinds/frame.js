@@ -5,7 +5,7 @@
 // curve moves on still axes.
 
 import uPlot from "uplot";
-import { axisSize } from "../chart.js";
+import { axisSize } from "./lines.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
 import { seriesColor } from "../host/theme.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colormapLUT, unpackRGB } from "../draw/colormaps.js";
+import { colormapLUT, unpackRGB } from "../../draw/colormaps.js";
 import {
   decodeBytes,
   fadedPalette,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emaState, smoothEma } from "./transforms.js";
+import { emaState, smoothEma } from "./smoothing.js";
 
 const smooth = (values, weight, from = 0, to = values.length) =>
   Array.from(smoothEma(Float64Array.from(values), from, to, weight, new Float64Array(to - from)));

@@ -3,15 +3,15 @@
 // follow mode, smoothing, log-scale y and series hidden from the legend.
 
 import uPlot from "uplot";
-import { isolatedPoints } from "./isolated_points.js";
-import { densePaths } from "./dense_paths.js";
-import { createLegend } from "./legend.js";
-import { readLineOptions } from "./line_options.js";
-import { seriesData, xValues } from "./series_data.js";
-import { SmoothedColumns } from "./smoothed_columns.js";
-import { nearestIndex } from "./data/store.js";
-import { seriesColor } from "./host/theme.js";
-import { createToolbar } from "./toolbar.js";
+import { isolatedPoints } from "./lines/isolated_points.js";
+import { densePaths } from "./lines/dense_paths.js";
+import { createLegend } from "./lines/legend.js";
+import { readLineOptions } from "./lines/options.js";
+import { seriesData, xValues } from "./lines/series_data.js";
+import { SmoothedColumns } from "./lines/smoothed_columns.js";
+import { nearestIndex } from "../data/store.js";
+import { seriesColor } from "../host/theme.js";
+import { createToolbar } from "./lines/toolbar.js";
 
 const MIN_SELECT_PX = 3;
 // With more rows than this per pixel column, lines that travel far are drawn

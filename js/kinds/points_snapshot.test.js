@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { HistoryStore } from "./data/store.js";
-import { RowStore } from "./data/row_store.js";
-import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "./data/snapshot.js";
-import { pack } from "./testing/snapshot_fixture.js";
-import { ReplayableView } from "./views/replay.js";
+import { HistoryStore } from "../data/store.js";
+import { RowStore } from "../data/row_store.js";
+import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "../data/snapshot.js";
+import { pack } from "../testing/snapshot_fixture.js";
+import { ReplayableView } from "./replay.js";
 // The views register their kinds' loaders.
-import "./views/scatter.js";
-import "./views/trajectory.js";
+import "./scatter.js";
+import "./trajectory.js";
 
 function rows(kind, steps, values, width) {
   const v = Float32Array.from(values);

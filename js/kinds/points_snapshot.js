@@ -2,7 +2,7 @@
 // (rows of x0, y0, x1, y1, ...) or a trajectory's points (rows of x, y),
 // with their steps, so the replay bar runs over what was kept.
 
-import { SNAPSHOT_GENERATION } from "./data/snapshot.js";
+import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 /** Load steps, times (seconds after `t0`) and row-major values into `store` as snapshot rows. */
 export function loadPointRows(store, { fields, arrays }) {

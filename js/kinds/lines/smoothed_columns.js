@@ -5,9 +5,9 @@
 // first row the store received (or held, after a reload), so zooming in
 // shows the same curve.
 
-import { BlockSummaries } from "./data/block_summary.js";
-import { capacityFor, moveRows } from "./data/capacity.js";
-import { emaState, smoothEma } from "./transforms.js";
+import { BlockSummaries } from "../../data/block_summary.js";
+import { capacityFor, moveRows } from "../../data/capacity.js";
+import { emaState, smoothEma } from "./smoothing.js";
 
 export class SmoothedColumns {
   constructor() {

@@ -4,13 +4,13 @@
 // or when replay goes back in time.
 
 import { formatStep, formatValue } from "../host/format.js";
-import { loadPointRows } from "../points_snapshot.js";
+import { loadPointRows } from "./points_snapshot.js";
 import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
-import { formatCount } from "./color_key.js";
-import { facetGrid, panelScales } from "./facets.js";
+import { formatCount } from "./scatter/color_key.js";
+import { facetGrid, panelScales } from "./scatter/facets.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
