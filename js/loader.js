@@ -1,6 +1,6 @@
 // anywidget entry of a LivePlot: a small loader for the real front end
 // (widget.js), whose code and CSS travel once per kernel session in a shared
-// runtime model (src/livescope/_runtime.py) instead of in every widget's state.
+// runtime model (src/livescope/_widget/runtime.py) instead of in every widget's state.
 //
 // The code is imported once per page and kept on globalThis under its digest,
 // so every plot on the page shares one module and two versions of livescope

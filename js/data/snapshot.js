@@ -45,8 +45,11 @@ export function decodeSnapshot(buffer) {
   return { kind, fields, arrays };
 }
 
-/** Line plots: steps, times (seconds after `t0`) and row-major values. */
-function loadLines(store, { fields, arrays }) {
+/**
+ * Load steps, times (seconds after `t0`) and row-major values into `store` as
+ * snapshot rows: the layout of line, scatter and trajectory snapshots.
+ */
+export function loadRows(store, { fields, arrays }) {
   const { steps, times, values } = arrays;
   const n = steps.length;
   const absolute = Float64Array.from(times, (t) => t + fields.t0);
@@ -54,32 +57,19 @@ function loadLines(store, { fields, arrays }) {
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
 }
 
-// Each plot kind loads its own snapshot; kinds register here by name.
-const loaders = new Map([["lines", loadLines]]);
-
-export function registerSnapshotLoader(kind, load) {
-  loaders.set(kind, load);
-}
-
-/** Put a decoded snapshot into `store`. */
-export function applySnapshot(store, snapshot) {
-  const load = loaders.get(snapshot.kind);
-  if (!load) throw new Error(`no snapshot loader for plots of kind ${snapshot.kind}`);
-  load(store, snapshot);
-}
-
 /**
  * Show the model's `_snapshot` trait in `store` until the kernel sends rows
  * (from then on the kernel's history is newer). Call before `connect`.
+ * `apply(store, snapshot)` loads a decoded snapshot by its kind (kinds/index.js).
  * Returns the function that stops listening.
  */
-export function followSnapshot(model, store) {
+export function followSnapshot(model, store, apply) {
   let live = false;
   const load = () => {
     const buffer = model.get("_snapshot");
     if (live || !buffer || buffer.byteLength === 0) return;
     try {
-      applySnapshot(store, decodeSnapshot(buffer));
+      apply(store, decodeSnapshot(buffer));
     } catch (error) {
       console.warn(`livescope: ignoring the saved snapshot: ${error.message}`);
     }

@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeModel } from "../testing/fake_model.js";
-import {
-  SNAPSHOT_GENERATION,
-  applySnapshot,
-  decodeSnapshot,
-  followSnapshot,
-  isSnapshot,
-  registerSnapshotLoader,
-} from "./snapshot.js";
+import { SNAPSHOT_GENERATION, decodeSnapshot, followSnapshot, isSnapshot, loadRows } from "./snapshot.js";
 import { linesSnapshot, pack } from "../testing/snapshot_fixture.js";
 import { HistoryStore } from "./store.js";
 
@@ -40,10 +33,10 @@ describe("decodeSnapshot", () => {
   });
 });
 
-describe("applySnapshot", () => {
+describe("loadRows", () => {
   it("loads line rows into the store as snapshot data, times after t0", () => {
     const store = new HistoryStore();
-    applySnapshot(store, decodeSnapshot(linesSnapshot([1, 2, 3, 4, 5, 6])));
+    loadRows(store, decodeSnapshot(linesSnapshot([1, 2, 3, 4, 5, 6])));
     expect(store.generation).toBe(SNAPSHOT_GENERATION);
     expect(isSnapshot(store)).toBe(true);
     expect(store.length).toBe(3);
@@ -51,25 +44,13 @@ describe("applySnapshot", () => {
     expect(Array.from(store.times.subarray(0, 3))).toEqual([1000, 1000.5, 1001]);
     expect(Array.from(store.columns[1].subarray(0, 3))).toEqual([2, 4, 6]);
   });
-
-  it("dispatches on the kind, so other views can register their own loader", () => {
-    const store = new HistoryStore();
-    expect(() => applySnapshot(store, { kind: "nothing", fields: {}, arrays: {} })).toThrow(
-      /no snapshot loader for plots of kind nothing/,
-    );
-    const load = vi.fn();
-    registerSnapshotLoader("test-kind", load);
-    const snapshot = { kind: "test-kind", fields: {}, arrays: {} };
-    applySnapshot(store, snapshot);
-    expect(load).toHaveBeenCalledWith(store, snapshot);
-  });
 });
 
 describe("followSnapshot", () => {
   it("shows the saved snapshot when no kernel answers", () => {
     const model = fakeModel({ _snapshot: linesSnapshot([1, 2]) });
     const store = new HistoryStore();
-    followSnapshot(model, store);
+    followSnapshot(model, store, loadRows);
     expect(store.length).toBe(1);
     model.set("_snapshot", linesSnapshot([1, 2, 3, 4]));
     expect(store.length).toBe(2);
@@ -78,7 +59,7 @@ describe("followSnapshot", () => {
   it("gives way to the kernel's rows for good", () => {
     const model = fakeModel({ _snapshot: linesSnapshot([1, 2, 3, 4]) });
     const store = new HistoryStore();
-    followSnapshot(model, store);
+    followSnapshot(model, store, loadRows);
     // The transport listens after followSnapshot and applies the rows.
     model.on("msg:custom", () => {
       store.clear(0);
@@ -94,7 +75,7 @@ describe("followSnapshot", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const model = fakeModel({ _snapshot: new DataView(new ArrayBuffer(0)) });
     const store = new HistoryStore();
-    const stop = followSnapshot(model, store);
+    const stop = followSnapshot(model, store, loadRows);
     expect(store.length).toBe(0);
     model.set("_snapshot", new DataView(new ArrayBuffer(12)));
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/ignoring the saved snapshot/));

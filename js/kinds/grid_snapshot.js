@@ -3,9 +3,7 @@
 // with the extent of every value the kernel had, so automatic colour limits
 // and y ranges match the live widget's although only some rows were saved.
 
-import { registerSnapshotLoader, SNAPSHOT_GENERATION } from "../data/snapshot.js";
-
-export const GRID_KINDS = ["frame", "heatmap", "waterfall"];
+import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 /** Load a grid snapshot: rows, steps, times after `t0`, and the history's value extent. */
 export function loadGrid(store, { fields, arrays }) {
@@ -18,5 +16,3 @@ export function loadGrid(store, { fields, arrays }) {
   store.valueExtent = { generation: SNAPSHOT_GENERATION, min, max, nonFinite: Boolean(fields.non_finite) };
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
 }
-
-for (const kind of GRID_KINDS) registerSnapshotLoader(kind, loadGrid);

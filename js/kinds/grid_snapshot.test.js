@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
-import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
+import { SNAPSHOT_GENERATION, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
 import { pack } from "../testing/snapshot_fixture.js";
-import { GRID_KINDS } from "./grid_snapshot.js";
+import { loadGrid } from "./grid_snapshot.js";
+import { applySnapshot, KIND_NAMES, KINDS } from "./index.js";
 import { ValueRange, resolveLimits } from "../draw/value_range.js";
 
 function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100 } = {}) {
@@ -14,7 +15,13 @@ function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100
   return pack(kind, { rows: 99, generation: 0, t0, range, non_finite: nonFinite }, { steps, times, values });
 }
 
+const GRID_KINDS = KIND_NAMES.filter((kind) => KINDS[kind].loadSnapshot === loadGrid);
+
 describe("grid snapshots", () => {
+  it("are those of frame, heatmap and waterfall", () => {
+    expect(GRID_KINDS).toEqual(["frame", "heatmap", "waterfall"]);
+  });
+
   it.each(GRID_KINDS)("load %s rows whole into a RowStore, in their float32", (kind) => {
     const store = new RowStore();
     applySnapshot(store, decodeSnapshot(gridSnapshot(kind, [[1, 2, 3], [4, 5, 6]])));

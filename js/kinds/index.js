@@ -1,11 +1,13 @@
-// The views a model can be drawn as, chosen by its `kind` trait.
+// The plot kinds: the one place that lists them. Each kind has the view a
+// model is drawn as (chosen by its `kind` trait) and the loader of its saved
+// snapshot (docs/wire-format.md).
 //
-// Every view class has the same shape, so `view.js` can host any of them:
+// Every view class has the same shape, so host/view.js can host any of them:
 //   new View(parent, store, { invalidate, signal, setOptions })
 //                                                    build DOM inside `parent`;
 //                                                    setOptions(patch, save) merges
 //                                                    `patch` into `view_options`
-//   setTheme(theme)                                  colours and fonts (theme.js)
+//   setTheme(theme)                                  colours and fonts (host/theme.js)
 //   configure({ names, xLabel, height, width, options })
 //                                                    current traits; `options` is
 //                                                    the `view_options` trait
@@ -14,27 +16,43 @@
 // `static Store` is the history layout the view reads (default HistoryStore,
 // one array per named series; RowStore keeps wide rows contiguous).
 // A view that shows one step at a time sets `static replayable = true`,
-// extends ReplayableView (views/replay.js) and gets the replay bar under it.
+// extends ReplayableView (kinds/replay.js) and gets the replay bar under it.
 
-import { LineChart } from "./lines.js";
+import { loadRows } from "../data/snapshot.js";
 import { FrameView } from "./frame.js";
+import { loadGrid } from "./grid_snapshot.js";
 import { HeatmapView } from "./heatmap.js";
+import { LineChart } from "./lines.js";
 import { ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
-// Registers the snapshot loaders of frame, heatmap and waterfall.
-import "./grid_snapshot.js";
 
-const VIEWS = {
-  lines: LineChart,
-  frame: FrameView,
-  heatmap: HeatmapView,
-  waterfall: WaterfallView,
-  scatter: ScatterView,
-  trajectory: TrajectoryView,
+/** @typedef {{ View: Function, loadSnapshot: (store: object, snapshot: object) => void }} Kind */
+
+/** @type {Record<string, Kind>} */
+export const KINDS = {
+  lines: { View: LineChart, loadSnapshot: loadRows },
+  frame: { View: FrameView, loadSnapshot: loadGrid },
+  heatmap: { View: HeatmapView, loadSnapshot: loadGrid },
+  waterfall: { View: WaterfallView, loadSnapshot: loadGrid },
+  scatter: { View: ScatterView, loadSnapshot: loadRows },
+  trajectory: { View: TrajectoryView, loadSnapshot: loadRows },
 };
+
+// The names of KINDS, sorted. tests/test_kind_registry.py compares them with
+// livescope._kinds.KINDS: it matches /^export const KIND_NAMES = (\[.*\]);$/m
+// and reads the brackets as JSON, so keep this array on one line of
+// double-quoted names.
+export const KIND_NAMES = ["frame", "heatmap", "lines", "scatter", "trajectory", "waterfall"];
 
 /** The view class for `kind`; unknown kinds (a newer kernel) fall back to lines. */
 export function viewClass(kind) {
-  return VIEWS[kind] ?? LineChart;
+  return KINDS[kind]?.View ?? LineChart;
+}
+
+/** Put a decoded snapshot into `store` with its kind's loader. */
+export function applySnapshot(store, snapshot) {
+  const load = KINDS[snapshot.kind]?.loadSnapshot;
+  if (!load) throw new Error(`no snapshot loader for plots of kind ${snapshot.kind}`);
+  load(store, snapshot);
 }

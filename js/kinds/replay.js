@@ -18,7 +18,7 @@ export const DEFAULT_SPEED = 30;
  * What replayable views share: the row to show, kept as an index or
  * "follow" (null), and the traits every drawn view keeps (theme, size,
  * `view_options`, the key of its last draw) with the `setTheme` and
- * `configure` of the view interface (views/index.js).
+ * `configure` of the view interface (kinds/index.js).
  */
 export class ReplayableView {
   constructor(store, invalidate) {

@@ -3,9 +3,7 @@
 // trail of earlier frames and optional small multiples.
 
 import { formatStep } from "../host/format.js";
-import { loadPointRows } from "./points_snapshot.js";
 import { RowStore } from "../data/row_store.js";
-import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
@@ -16,9 +14,6 @@ import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./
 import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
 import { discStamp, splatPoints } from "./scatter/splat.js";
-
-// A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
-registerSnapshotLoader("scatter", loadPointRows);
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const FACET_GAP = 12;

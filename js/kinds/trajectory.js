@@ -4,8 +4,6 @@
 // or when replay goes back in time.
 
 import { formatStep, formatValue } from "../host/format.js";
-import { loadPointRows } from "./points_snapshot.js";
-import { registerSnapshotLoader } from "../data/snapshot.js";
 import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
@@ -14,9 +12,6 @@ import { facetGrid, panelScales } from "./scatter/facets.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { createPlotArea } from "../draw/readout.js";
 import { ReplayableView } from "./replay.js";
-
-// A saved notebook or an exported page shows the kept rows (_points_snapshot.py).
-registerSnapshotLoader("trajectory", loadPointRows);
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const HEAD_COLOR = "#f97316";

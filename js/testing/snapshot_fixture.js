@@ -1,6 +1,6 @@
-// Snapshots for the JS tests, packed as the kernel's _snapshot.py packs them.
+// Snapshots for the JS tests, packed as the kernel's _core/snapshot.py packs them.
 
-/** Pack a snapshot as docs/wire-format.md describes (the kernel's _snapshot.py does the same). */
+/** Pack a snapshot as docs/wire-format.md describes (the kernel's _core/snapshot.py does the same). */
 export function pack(kind, fields, arrays, { version = 1, offset = 0 } = {}) {
   const specs = Object.entries(arrays).map(([name, a]) => ({
     name,

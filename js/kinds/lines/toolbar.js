@@ -52,7 +52,7 @@ export function createToolbar(parent, { onChange, signal }) {
   xAxis.addEventListener("change", () => onChange({ x_axis: xAxis.value }, true), { signal });
 
   return {
-    /** Show `options` (`{ smoothing, logY, xAxis }`, see line_options.js) without firing onChange. */
+    /** Show `options` (`{ smoothing, logY, xAxis }`, see lines/options.js) without firing onChange. */
     show(options) {
       if (smoothing() !== options.smoothing) slider.value = String(options.smoothing);
       const text = options.smoothing.toFixed(2);

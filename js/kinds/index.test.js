@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { HistoryStore } from "../data/store.js";
 import { RowStore } from "../data/row_store.js";
-import { SNAPSHOT_GENERATION, applySnapshot, decodeSnapshot } from "../data/snapshot.js";
+import { SNAPSHOT_GENERATION, decodeSnapshot } from "../data/snapshot.js";
 import { pack } from "../testing/snapshot_fixture.js";
+import { applySnapshot, KIND_NAMES, KINDS, viewClass } from "./index.js";
+import { LineChart } from "./lines.js";
 import { ReplayableView } from "./replay.js";
-// The views register their kinds' loaders.
-import "./scatter.js";
-import "./trajectory.js";
 
 function rows(kind, steps, values, width) {
   const v = Float32Array.from(values);
@@ -17,6 +16,30 @@ function rows(kind, steps, values, width) {
     { steps: Float64Array.from(steps), times: Float32Array.from(steps, (s) => s / 100), values: v },
   );
 }
+
+describe("the kind registry", () => {
+  it("gives every kind, and only those in KIND_NAMES, a view class and a snapshot loader", () => {
+    expect(Object.keys(KINDS).sort()).toEqual(KIND_NAMES);
+    expect([...KIND_NAMES].sort()).toEqual(KIND_NAMES);
+    for (const name of KIND_NAMES) {
+      expect(typeof KINDS[name].View, name).toBe("function");
+      expect(typeof KINDS[name].loadSnapshot, name).toBe("function");
+    }
+  });
+
+  it("draws a kind it does not know (a newer kernel's) as lines", () => {
+    expect(viewClass("lines")).toBe(LineChart);
+    expect(viewClass("no such kind")).toBe(LineChart);
+    expect(viewClass("toString")).toBe(LineChart);
+  });
+
+  it("says which kind has no snapshot loader", () => {
+    const store = new HistoryStore();
+    expect(() => applySnapshot(store, { kind: "nothing", fields: {}, arrays: {} })).toThrow(
+      /no snapshot loader for plots of kind nothing/,
+    );
+  });
+});
 
 describe("scatter snapshots", () => {
   it("load the kept frames, with their steps, into a row store", () => {
