@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 # Every map goes from dark (low) to light (high); the front end holds their
-# tables (js/views/colormap_data.js), and a test keeps both lists equal.
+# tables (js/draw/colormap_data.js), and a test keeps both lists equal.
 COLORMAPS = ("viridis", "magma", "inferno", "plasma", "cividis", "greys")
 
 # A CSS colour as canvas understands it, limited to forms that cannot fail there.

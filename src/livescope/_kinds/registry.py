@@ -4,8 +4,8 @@ A kind registers three functions of its own data (for every kind today
 a `LinesData`: the rows, the labels and the view's options):
 
 - `snapshot(data, max_points)`: the compact `Snapshot` a saved notebook or
-  an exported page loads when no kernel answers (js/snapshot.js has the
-  matching loader, registered under the same kind name);
+  an exported page loads when no kernel answers (js/kinds/index.js has the
+  matching loader under the same kind name);
 - `scene(data, width)`: the final picture, drawn as the static fallback
   (SVG) and by `save_png`;
 - `frames(data, every, width)`: the history replayed, one scene per

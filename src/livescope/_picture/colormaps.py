@@ -14,7 +14,7 @@ from .colormap_data import TABLES
 def colormap_rgb(name: str) -> np.ndarray:
     """The 256 colours of colormap `name`, low to high, as a read-only 256 x 3 uint8 array.
 
-    "greys" is a black-to-white ramp, as in js/views/colormaps.js; the other
+    "greys" is a black-to-white ramp, as in js/draw/colormaps.js; the other
     names are the tables in `_colormap_data.py`.
     """
     if name == "greys":

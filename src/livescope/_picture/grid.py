@@ -1,7 +1,7 @@
 """Picture pieces the grid kinds (frame, heatmap, waterfall) share.
 
 The caption above the plot, the "no data" hatching, the colorbar and the
-front end's round ticks (js/views/ticks.js), so the pictures are laid out
+front end's round ticks (js/draw/ticks.js), so the pictures are laid out
 as the widget draws these views.
 """
 
@@ -82,7 +82,7 @@ def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:
 
 
 def nice_step(span: float, count: int) -> float:
-    """js/views/ticks.js niceStep: 1, 2 or 5 times a power of ten."""
+    """js/draw/ticks.js niceStep: 1, 2 or 5 times a power of ten."""
     raw = span / max(1, count)
     magnitude = 10 ** math.floor(math.log10(raw))
     f = raw / magnitude
@@ -90,7 +90,7 @@ def nice_step(span: float, count: int) -> float:
 
 
 def nice_ticks(lo: float, hi: float, count: int, *, integer: bool = False) -> list[float]:
-    """js/views/ticks.js niceTicks: round values within [lo, hi], about `count` of them."""
+    """js/draw/ticks.js niceTicks: round values within [lo, hi], about `count` of them."""
     if not (math.isfinite(lo) and math.isfinite(hi)) or hi < lo:
         return []
     if hi == lo:
@@ -104,7 +104,7 @@ def nice_ticks(lo: float, hi: float, count: int, *, integer: bool = False) -> li
 
 
 def format_tick(value: float, step: float) -> str:
-    """js/views/ticks.js formatTick: as many decimals as the tick spacing needs."""
+    """js/draw/ticks.js formatTick: as many decimals as the tick spacing needs."""
     if value == 0:
         return "0"
     a = abs(value)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# The light theme and palette of js/theme.js, so pictures match the widget.
+# The light theme and palette of js/host/theme.js, so pictures match the widget.
 PALETTE = (
     "#3b82f6",
     "#f97316",
@@ -152,7 +152,7 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
 
 
 def format_value(value: float) -> str:
-    """A value as the widget's legend shows it (js/format.js formatValue)."""
+    """A value as the widget's legend shows it (js/host/format.js formatValue)."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
