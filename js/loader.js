@@ -39,7 +39,8 @@ function injectCss(css, digest) {
 
 /** The front end (widget.js's default export) the runtime model carries, imported once per page. */
 export function frontEndOf(runtime, load = importCode) {
-  const cache = (globalThis[FRONT_ENDS] ??= new Map());
+  globalThis[FRONT_ENDS] ??= new Map();
+  const cache = globalThis[FRONT_ENDS];
   const digest = runtime.get("digest");
   let frontEnd = cache.get(digest);
   if (!frontEnd) {

@@ -63,7 +63,9 @@ export class RowStore extends HistoryStore {
     if (head === 0) return;
     const held = Array.from({ length }, (_, i) => this.row(i));
     this._chunks = [];
-    held.forEach((row, i) => this._writeValues(row, this.width, 0, 1, i));
+    held.forEach((row, i) => {
+      this._writeValues(row, this.width, 0, 1, i);
+    });
   }
 
   /** Chunk `k`, able to hold at least `rows` rows; only the newest chunk ever grows. */

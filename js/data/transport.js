@@ -90,7 +90,7 @@ export function connect(model, store, now = () => Date.now()) {
   };
 
   const onMessage = (content, buffers) => {
-    if (!content || content.type !== "rows") return;
+    if (content?.type !== "rows") return;
     let result;
     try {
       result = applyRows(store, decodeRows(content, buffers));

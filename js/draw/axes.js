@@ -78,8 +78,14 @@ export function drawAxes(ctx, rect, xRange, yRange, theme, { xLabels = true, yLa
   ctx.lineWidth = 1;
   ctx.strokeStyle = theme.grid;
   ctx.beginPath();
-  for (const v of xt.values) ctx.moveTo(snap(px(v)), y), ctx.lineTo(snap(px(v)), y + height);
-  for (const v of yt.values) ctx.moveTo(x, snap(py(v))), ctx.lineTo(x + width, snap(py(v)));
+  for (const v of xt.values) {
+    ctx.moveTo(snap(px(v)), y);
+    ctx.lineTo(snap(px(v)), y + height);
+  }
+  for (const v of yt.values) {
+    ctx.moveTo(x, snap(py(v)));
+    ctx.lineTo(x + width, snap(py(v)));
+  }
   ctx.stroke();
   ctx.restore();
   return { xTicks: xt, yTicks: yt, px, py, xLabels, yLabels };
@@ -95,8 +101,14 @@ export function drawFrame(ctx, rect, axes, theme) {
   ctx.strokeStyle = theme.axis;
   ctx.strokeRect(snap(x) - 0.5, snap(y) - 0.5, Math.round(width), Math.round(height));
   ctx.beginPath();
-  for (const v of xt.values) ctx.moveTo(snap(px(v)), y + height), ctx.lineTo(snap(px(v)), y + height + TICK_PX);
-  for (const v of yt.values) ctx.moveTo(x - TICK_PX, snap(py(v))), ctx.lineTo(x, snap(py(v)));
+  for (const v of xt.values) {
+    ctx.moveTo(snap(px(v)), y + height);
+    ctx.lineTo(snap(px(v)), y + height + TICK_PX);
+  }
+  for (const v of yt.values) {
+    ctx.moveTo(x - TICK_PX, snap(py(v)));
+    ctx.lineTo(x, snap(py(v)));
+  }
   ctx.stroke();
   ctx.fillStyle = theme.text;
   ctx.font = font(theme);

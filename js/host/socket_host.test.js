@@ -10,13 +10,15 @@ function encode(kind, header, buffers = []) {
     offset += pad(b.byteLength);
     return span;
   });
-  let text = new TextEncoder().encode(JSON.stringify({ kind, ...header, buffers: spans }));
+  const text = new TextEncoder().encode(JSON.stringify({ kind, ...header, buffers: spans }));
   const length = pad(4 + text.length) - 4;
   const out = new Uint8Array(4 + length + offset);
   new DataView(out.buffer).setUint32(0, length, true);
   out.fill(32, 4, 4 + length);
   out.set(text, 4);
-  buffers.forEach((b, i) => out.set(new Uint8Array(b.buffer), 4 + length + spans[i][0]));
+  buffers.forEach((b, i) => {
+    out.set(new Uint8Array(b.buffer), 4 + length + spans[i][0]);
+  });
   return out.buffer;
 }
 
@@ -63,7 +65,7 @@ describe("connect", () => {
   it("mounts on open, relays both ways, and remounts after a reconnect", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout"], shouldAdvanceTime: true });
     const hosts = [];
-    const mount = vi.fn(async (el, { state, send, saveChanges }) => {
+    const mount = vi.fn(async (_el, { state, send, saveChanges }) => {
       const host = { state, received: [], updates: [], send, saveChanges, disposed: false };
       host.receive = (content, buffers) => host.received.push([content, buffers]);
       host.update = (patch) => host.updates.push(patch);

@@ -6,7 +6,10 @@ const identity = { ox: 0, sx: 1, oy: 0, sy: 1 };
 /** A dense random walk: many consecutive points share a pixel. */
 function walk(n, seed = 1) {
   let s = seed;
-  const random = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const random = () => {
+    s = (s * 16807) % 2147483647;
+    return s / 2147483647;
+  };
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
   for (let i = 1; i < n; i++) {

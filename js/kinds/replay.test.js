@@ -37,7 +37,10 @@ beforeEach(() => {
   let id = 0;
   bar = new ReplayBar(document.body, store, view, {
     now: () => clock,
-    requestFrame: (f) => (frames.set(++id, f), id),
+    requestFrame: (f) => {
+      frames.set(++id, f);
+      return id;
+    },
     cancelFrame: (i) => frames.delete(i),
   });
 });

@@ -65,7 +65,10 @@ export class ScatterView extends ReplayableView {
     const row = this.store.row(i);
     const x = [];
     const y = [];
-    for (let k = 0; k < row.length; k += 2) x.push(row[k]), y.push(row[k + 1]);
+    for (let k = 0; k < row.length; k += 2) {
+      x.push(row[k]);
+      y.push(row[k + 1]);
+    }
     return { index: i, step: this.store.steps[i], x, y };
   }
 
@@ -262,7 +265,10 @@ export class ScatterView extends ReplayableView {
           const y0 = p.oy + from[2 * k + 1] * p.sy;
           const x1 = p.ox + to[2 * k] * p.sx;
           const y1 = p.oy + to[2 * k + 1] * p.sy;
-          if (Number.isFinite(x0 + y0 + x1 + y1)) ctx.moveTo(x0, y0), ctx.lineTo(x1, y1);
+          if (Number.isFinite(x0 + y0 + x1 + y1)) {
+            ctx.moveTo(x0, y0);
+            ctx.lineTo(x1, y1);
+          }
         }
         ctx.stroke();
       }
@@ -278,7 +284,10 @@ export class ScatterView extends ReplayableView {
     cache.levels.forEach((level, k) => {
       const bucket = level < 256 ? Math.floor(level / span) : level;
       let members = groups.get(bucket);
-      if (!members) groups.set(bucket, (members = []));
+      if (!members) {
+        members = [];
+        groups.set(bucket, members);
+      }
       members.push(k);
     });
     cache.buckets = [...groups].map(([bucket, members]) => {

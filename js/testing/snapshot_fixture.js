@@ -13,7 +13,9 @@ export function pack(kind, fields, arrays, { version = 1, offset = 0 } = {}) {
   const size = 8 + text.length + Object.values(arrays).reduce((n, a) => n + pad(a.byteLength), 0);
   const bytes = new Uint8Array(offset + size);
   const view = new DataView(bytes.buffer, offset);
-  [..."LSNP"].forEach((c, i) => view.setUint8(i, c.charCodeAt(0)));
+  [..."LSNP"].forEach((c, i) => {
+    view.setUint8(i, c.charCodeAt(0));
+  });
   view.setUint32(4, text.length, true);
   bytes.set(new TextEncoder().encode(text), offset + 8);
   let at = offset + 8 + text.length;

@@ -13,7 +13,11 @@ function storeOf(k, ...generators) {
   const steps = Float64Array.from({ length: k }, (_, i) => i);
   const times = Float64Array.from({ length: k }, (_, i) => 1000 + 2 * i);
   const values = new Float64Array(k * m);
-  for (let i = 0; i < k; i++) generators.forEach((f, c) => (values[i * m + c] = f(i)));
+  for (let i = 0; i < k; i++) {
+    generators.forEach((f, c) => {
+      values[i * m + c] = f(i);
+    });
+  }
   store.append(0, steps, times, values, m);
   return store;
 }

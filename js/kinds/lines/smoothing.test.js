@@ -30,7 +30,9 @@ describe("smoothEma", () => {
     // (0.9 * 0.1 * 10 + 0.1 * 20 + 0.9^2 * 0.1 * 10) / (1 - 0.9^3)
     expect(out[2]).toBeCloseTo((0.81 + 0.9 + 2) / 0.271, 12);
     const expected = reference([10, 10, 20, 0, 5], 0.9);
-    out.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
+    out.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i], 12);
+    });
   });
 
   it("matches the textbook formula on noisy data for several weights", () => {
@@ -38,7 +40,9 @@ describe("smoothEma", () => {
     for (const weight of [0, 0.3, 0.6, 0.9, 0.99]) {
       const out = smooth(values, weight);
       const expected = reference(values, weight);
-      out.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
+      out.forEach((v, i) => {
+        expect(v).toBeCloseTo(expected[i], 9);
+      });
     }
   });
 

@@ -13,7 +13,12 @@ export function discStamp(r) {
     const side = r < 0.75 ? 1 : 2;
     const dx = [];
     const dy = [];
-    for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) dx.push(x), dy.push(y);
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) {
+        dx.push(x);
+        dy.push(y);
+      }
+    }
     return {
       dx: Int16Array.from(dx),
       dy: Int16Array.from(dy),
@@ -36,7 +41,11 @@ export function discStamp(r) {
           if (px * px + py * py <= r * r) inside++;
         }
       }
-      if (inside) dx.push(x), dy.push(y), coverage.push(inside / SUBSAMPLES ** 2);
+      if (inside) {
+        dx.push(x);
+        dy.push(y);
+        coverage.push(inside / SUBSAMPLES ** 2);
+      }
     }
   }
   return {
