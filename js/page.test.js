@@ -19,7 +19,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const STATE = { columns: ["a"], title: "T", x_label: "step", height: 200, stopped: false, _uid: "u" };
+const STATE = {
+  columns: ["a"],
+  title: "T",
+  x_label: "step",
+  height: 200,
+  stopped: false,
+  _uid: "u",
+};
 
 function rows(generation, start, values) {
   const k = values.length;

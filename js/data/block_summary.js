@@ -73,8 +73,17 @@ class Level {
     const { size } = this;
     const firstBlock = Math.floor(from / size);
     columns.forEach((column, c) => {
-      const [mins, maxs, minAts, maxAts] = [this.min[c], this.max[c], this.minAt[c], this.maxAt[c]];
-      for (let slot = firstBlock - this.base, start = firstBlock * size; start < to; slot++, start += size) {
+      const [mins, maxs, minAts, maxAts] = [
+        this.min[c],
+        this.max[c],
+        this.minAt[c],
+        this.maxAt[c],
+      ];
+      for (
+        let slot = firstBlock - this.base, start = firstBlock * size;
+        start < to;
+        slot++, start += size
+      ) {
         // Carry on with a block that has begun (only the first can have).
         const begun = slot < this.count;
         let min = begun ? mins[slot] : Infinity;
@@ -116,7 +125,12 @@ class Level {
     const lastLower = Math.floor((to - 1) / step);
     const firstBlock = Math.floor((firstLower * step) / size);
     for (let c = 0; c < this.min.length; c++) {
-      const [mins, maxs, minAts, maxAts] = [this.min[c], this.max[c], this.minAt[c], this.maxAt[c]];
+      const [mins, maxs, minAts, maxAts] = [
+        this.min[c],
+        this.max[c],
+        this.minAt[c],
+        this.maxAt[c],
+      ];
       const [lowMins, lowMaxs, lowMinAts, lowMaxAts] = [
         lower.min[c],
         lower.max[c],
@@ -234,7 +248,8 @@ function foldLevel(column, levels, l, offset, from, to, acc, low) {
   for (let slot = first / size - base, start = first; start < end; slot++, start += size) {
     if (min[slot] <= low) {
       // Only the rows tell which of the block's values are above `low`, if any is.
-      if (max[slot] > low) foldLevel(column, levels, l - 1, offset, start - offset, start + size - offset, acc, low);
+      if (max[slot] > low)
+        foldLevel(column, levels, l - 1, offset, start - offset, start + size - offset, acc, low);
       continue;
     }
     if (min[slot] < acc.min) {

@@ -27,9 +27,7 @@ const plain = (column, from, to) => foldExtremes(column, null, 0, from, to, empt
 /** Rows of `m` columns from absolute row `start`: step = row index. */
 function rowsOf(start, k, m, rand, gaps = 0) {
   const steps = Float64Array.from({ length: k }, (_, r) => start + r);
-  const values = Float64Array.from({ length: k * m }, () =>
-    rand() < gaps ? NaN : value(rand),
-  );
+  const values = Float64Array.from({ length: k * m }, () => (rand() < gaps ? NaN : value(rand)));
   return [start, steps, steps, values, m];
 }
 

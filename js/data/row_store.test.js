@@ -5,7 +5,10 @@ import { RowStore } from "./row_store.js";
 function rows(start, k, m, Type = Float64Array) {
   const steps = Float64Array.from({ length: k }, (_, r) => 10 * (start + r));
   const times = Float64Array.from({ length: k }, (_, r) => start + r);
-  const values = Type.from({ length: k * m }, (_, j) => 100 * (start + Math.floor(j / m)) + (j % m));
+  const values = Type.from(
+    { length: k * m },
+    (_, j) => 100 * (start + Math.floor(j / m)) + (j % m),
+  );
   return [start, steps, times, values, m];
 }
 

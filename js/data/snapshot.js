@@ -28,7 +28,8 @@ export function decodeSnapshot(buffer) {
   }
   const length = new DataView(bytes.buffer, bytes.byteOffset + 4, 4).getUint32(0, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)));
-  if (header.version !== VERSION) throw new Error(`unsupported snapshot version ${header.version}`);
+  if (header.version !== VERSION)
+    throw new Error(`unsupported snapshot version ${header.version}`);
   const { kind, arrays: specs, version, ...fields } = header;
   const arrays = {};
   let offset = 8 + length;

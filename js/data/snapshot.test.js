@@ -1,12 +1,25 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeModel } from "../testing/fake_model.js";
-import { SNAPSHOT_GENERATION, decodeSnapshot, followSnapshot, isSnapshot, loadRows } from "./snapshot.js";
 import { linesSnapshot, pack } from "../testing/snapshot_fixture.js";
+import {
+  decodeSnapshot,
+  followSnapshot,
+  isSnapshot,
+  loadRows,
+  SNAPSHOT_GENERATION,
+} from "./snapshot.js";
 import { HistoryStore } from "./store.js";
 
 function rowsMessage(generation, values) {
   const steps = Float64Array.from(values, (_, i) => i);
-  const content = { type: "rows", generation, start: 0, count: values.length, columns: 1, dtype: "float64" };
+  const content = {
+    type: "rows",
+    generation,
+    start: 0,
+    count: values.length,
+    columns: 1,
+    dtype: "float64",
+  };
   return [content, [steps, steps, Float64Array.from(values)].map((a) => new DataView(a.buffer))];
 }
 
@@ -15,7 +28,12 @@ afterEach(() => vi.restoreAllMocks());
 describe("decodeSnapshot", () => {
   it("reads the header fields and typed arrays, also at an unaligned offset", () => {
     const snapshot = decodeSnapshot(
-      pack("lines", { rows: 7, t0: 1.5 }, { a: Float64Array.of(1, 2), b: Float32Array.of(0.5) }, { offset: 3 }),
+      pack(
+        "lines",
+        { rows: 7, t0: 1.5 },
+        { a: Float64Array.of(1, 2), b: Float32Array.of(0.5) },
+        { offset: 3 },
+      ),
     );
     expect(snapshot.kind).toBe("lines");
     expect(snapshot.fields).toEqual({ rows: 7, t0: 1.5 });

@@ -50,7 +50,14 @@ describe("decodeRows", () => {
   });
 
   it("accepts ArrayBuffers and typed arrays", () => {
-    const content = { type: "rows", generation: 0, start: 0, count: 1, columns: 1, dtype: "float64" };
+    const content = {
+      type: "rows",
+      generation: 0,
+      start: 0,
+      count: 1,
+      columns: 1,
+      dtype: "float64",
+    };
     const rows = decodeRows(content, [
       new Float64Array([5]).buffer,
       new Float64Array([6]),
@@ -60,7 +67,14 @@ describe("decodeRows", () => {
   });
 
   it("accepts an empty reply without buffers", () => {
-    const content = { type: "rows", generation: 4, start: 0, count: 0, columns: 0, dtype: "float64" };
+    const content = {
+      type: "rows",
+      generation: 4,
+      start: 0,
+      count: 0,
+      columns: 0,
+      dtype: "float64",
+    };
     expect(decodeRows(content, []).steps.length).toBe(0);
   });
 

@@ -43,7 +43,8 @@ export function yLabelWidth(ctx, range, px, theme) {
   ctx.save();
   ctx.font = font(theme);
   let widest = 0;
-  for (const v of t.values) widest = Math.max(widest, ctx.measureText(formatTick(v, t.step)).width);
+  for (const v of t.values)
+    widest = Math.max(widest, ctx.measureText(formatTick(v, t.step)).width);
   ctx.restore();
   return Math.ceil(widest) + TICK_PX + 6;
 }
@@ -66,7 +67,14 @@ export function finiteExtent(array, start, end, stride, into = [Infinity, -Infin
  * showing `xRange` by `yRange`; tick labels only where asked (small
  * multiples label the outer panels only). Assumes a CSS-pixel transform.
  */
-export function drawAxes(ctx, rect, xRange, yRange, theme, { xLabels = true, yLabels = true } = {}) {
+export function drawAxes(
+  ctx,
+  rect,
+  xRange,
+  yRange,
+  theme,
+  { xLabels = true, yLabels = true } = {},
+) {
   const { x, y, width, height } = rect;
   const xt = xTicks(xRange, width);
   const yt = yTicks(yRange, height);
@@ -115,7 +123,8 @@ export function drawFrame(ctx, rect, axes, theme) {
   if (xLabels) {
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    for (const v of xt.values) ctx.fillText(formatTick(v, xt.step), px(v), y + height + TICK_PX + 2);
+    for (const v of xt.values)
+      ctx.fillText(formatTick(v, xt.step), px(v), y + height + TICK_PX + 2);
   }
   if (yLabels) {
     ctx.textAlign = "right";

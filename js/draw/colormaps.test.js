@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { COLORMAPS, colormapLUT, cssColor, packRGB, textColorOn, unpackRGB } from "./colormaps.js";
 
-const hex = (lut, i) => `#${unpackRGB(lut[i]).map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+const hex = (lut, i) =>
+  `#${unpackRGB(lut[i])
+    .map((c) => c.toString(16).padStart(2, "0"))
+    .join("")}`;
 
 describe("colormaps", () => {
   it("offers the perceptual maps and greys, the same list as Python", () => {
@@ -12,10 +15,17 @@ describe("colormaps", () => {
     const viridis = colormapLUT("viridis");
     expect(viridis).toHaveLength(256);
     expect([hex(viridis, 0), hex(viridis, 255)]).toEqual(["#440154", "#fde725"]);
-    expect([hex(colormapLUT("magma"), 0), hex(colormapLUT("magma"), 255)]).toEqual(["#000004", "#fcfdbf"]);
+    expect([hex(colormapLUT("magma"), 0), hex(colormapLUT("magma"), 255)]).toEqual([
+      "#000004",
+      "#fcfdbf",
+    ]);
     expect(hex(colormapLUT("cividis"), 0)).toBe("#00224e");
     const greys = colormapLUT("greys");
-    expect([hex(greys, 0), hex(greys, 128), hex(greys, 255)]).toEqual(["#000000", "#808080", "#ffffff"]);
+    expect([hex(greys, 0), hex(greys, 128), hex(greys, 255)]).toEqual([
+      "#000000",
+      "#808080",
+      "#ffffff",
+    ]);
   });
 
   it("goes from dark to light in every map", () => {

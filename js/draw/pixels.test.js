@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_DATA, colorIndex, paintValues } from "./pixels.js";
+import { colorIndex, NO_DATA, paintValues } from "./pixels.js";
 
 // A LUT whose entry i is the pixel value 1000 + i, so indices can be read back.
 const lut = Uint32Array.from({ length: 256 }, (_, i) => 1000 + i);
@@ -7,7 +7,9 @@ const indices = (pixels) => Array.from(pixels, (p) => (p === NO_DATA ? "none" : 
 
 describe("colorIndex", () => {
   it("maps [lo, hi] onto 0..255 and clamps outside it", () => {
-    expect([colorIndex(0, 0, 1), colorIndex(0.5, 0, 1), colorIndex(1, 0, 1)]).toEqual([0, 128, 255]);
+    expect([colorIndex(0, 0, 1), colorIndex(0.5, 0, 1), colorIndex(1, 0, 1)]).toEqual([
+      0, 128, 255,
+    ]);
     expect([colorIndex(-5, 0, 1), colorIndex(7, 0, 1)]).toEqual([0, 255]);
     expect(colorIndex(0.999, 0, 1)).toBe(255);
     expect(colorIndex(-1 + 2 / 256, -1, 1)).toBe(1);

@@ -17,7 +17,8 @@ export class ValueRange {
 
   /** Take in the rows added since the last call; returns whether min or max moved. */
   update(store) {
-    if (store.generation !== this.generation || store.length < this.rows) this.reset(store.generation);
+    if (store.generation !== this.generation || store.length < this.rows)
+      this.reset(store.generation);
     const { min, max } = this;
     let lo = min;
     let hi = max;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
-import { ValueRange, resolveLimits } from "./value_range.js";
+import { resolveLimits, ValueRange } from "./value_range.js";
 
 function storeWith(rowsOfValues, generation = 0) {
   const store = new RowStore();
@@ -14,12 +14,21 @@ function storeWith(rowsOfValues, generation = 0) {
 
 function append(store, row) {
   const values = Float64Array.from(row);
-  store.append(store.length, Float64Array.of(store.length), Float64Array.of(0), values, row.length);
+  store.append(
+    store.length,
+    Float64Array.of(store.length),
+    Float64Array.of(0),
+    values,
+    row.length,
+  );
 }
 
 describe("ValueRange", () => {
   it("tracks min and max of finite values from new rows only", () => {
-    const store = storeWith([[5, 3], [NaN, 4]]);
+    const store = storeWith([
+      [5, 3],
+      [NaN, 4],
+    ]);
     const range = new ValueRange();
     expect(range.update(store)).toBe(true);
     expect([range.min, range.max, range.nonFinite]).toEqual([3, 5, true]);

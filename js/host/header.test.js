@@ -76,7 +76,11 @@ describe("header", () => {
   it("has a PNG button when asked for one", () => {
     const parent = document.createElement("div");
     const onSavePng = vi.fn();
-    const header = createHeader(parent, { onStop() {}, onSavePng, signal: new AbortController().signal });
+    const header = createHeader(parent, {
+      onStop() {},
+      onSavePng,
+      signal: new AbortController().signal,
+    });
     header.update(state);
     parent.querySelector("button.livescope-png").click();
     expect(onSavePng).toHaveBeenCalledTimes(1);

@@ -57,9 +57,11 @@ export function connect(el, url, { mount, status = null, WebSocketClass = WebSoc
     current.onmessage = (event) => {
       const message = decodeMessage(event.data);
       // In order, each after the previous one: mounting is asynchronous.
-      queue = queue.then(() => handle(message, current)).catch((error) => {
-        console.warn("livescope: a message from the server failed", error);
-      });
+      queue = queue
+        .then(() => handle(message, current))
+        .catch((error) => {
+          console.warn("livescope: a message from the server failed", error);
+        });
     };
     current.onclose = () => {
       if (closed) return;

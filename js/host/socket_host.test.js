@@ -52,7 +52,9 @@ describe("decodeMessage", () => {
     const message = decodeMessage(encode("custom", { content: { type: "rows" } }, [odd, steps]));
     expect(message.kind).toBe("custom");
     expect(message.content).toEqual({ type: "rows" });
-    expect(new Uint8Array(message.buffers[0].buffer, message.buffers[0].byteOffset, 3)).toEqual(odd);
+    expect(new Uint8Array(message.buffers[0].buffer, message.buffers[0].byteOffset, 3)).toEqual(
+      odd,
+    );
     expect(message.buffers[1].byteOffset % 8).toBe(0);
     const view = message.buffers[1];
     expect(new Float64Array(view.buffer, view.byteOffset, 3)).toEqual(steps);

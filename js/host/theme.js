@@ -17,8 +17,20 @@ export const PALETTE = [
 export const seriesColor = (index) => PALETTE[index % PALETTE.length];
 
 const FALLBACK = {
-  light: { text: "#1f2328", muted: "#59636e", background: "#ffffff", grid: "#e5e7eb", axis: "#bdbdbd" },
-  dark: { text: "#e6edf3", muted: "#9198a1", background: "#111111", grid: "#30363d", axis: "#616161" },
+  light: {
+    text: "#1f2328",
+    muted: "#59636e",
+    background: "#ffffff",
+    grid: "#e5e7eb",
+    axis: "#bdbdbd",
+  },
+  dark: {
+    text: "#e6edf3",
+    muted: "#9198a1",
+    background: "#111111",
+    grid: "#30363d",
+    axis: "#616161",
+  },
 };
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";

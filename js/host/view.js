@@ -1,13 +1,13 @@
 // One view of a model: the header and the kind's chart under a `.livescope` root,
 // redrawn at most once per animation frame when something changed.
 
+import { isSnapshot } from "../data/snapshot.js";
+import { viewClass } from "../kinds/index.js";
+import { ReplayBar } from "../kinds/replay.js";
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
 import { downloadPng } from "./png_export.js";
-import { isSnapshot } from "../data/snapshot.js";
 import { readTheme, watchTheme } from "./theme.js";
-import { viewClass } from "../kinds/index.js";
-import { ReplayBar } from "../kinds/replay.js";
 import { placeView } from "./view_handoff.js";
 
 const TRAITS = [
@@ -122,7 +122,10 @@ function buildView(model, el, store, seen) {
   });
 
   // For tests and debugging: reach the store and view from the element.
-  Object.defineProperty(root, "livescope", { value: { store, view: chart, replay }, configurable: true });
+  Object.defineProperty(root, "livescope", {
+    value: { store, view: chart, replay },
+    configurable: true,
+  });
   draw();
 
   function dispose() {

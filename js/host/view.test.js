@@ -61,7 +61,6 @@ function resize(width) {
   }
 }
 
-
 // anywidget passes every lifecycle call its own proxy of the model.
 const manager = {};
 function proxy(model) {
@@ -246,7 +245,11 @@ describe("widget", () => {
     toggle.click();
     flushFrames();
     expect(model.get("view_options").hidden).toEqual([]);
-    expect(uplots.at(-1).opts.series.map((series) => series.show)).toEqual([undefined, true, true]);
+    expect(uplots.at(-1).opts.series.map((series) => series.show)).toEqual([
+      undefined,
+      true,
+      true,
+    ]);
   });
 
   it("switches the y axis to a log scale from its checkbox", () => {

@@ -23,13 +23,30 @@ const manager = {};
 let uid = 0;
 
 function setup() {
-  const model = fakeModel({ columns: ["a"], title: "", x_label: "step", height: 200, stopped: false });
+  const model = fakeModel({
+    columns: ["a"],
+    title: "",
+    x_label: "step",
+    height: 200,
+    stopped: false,
+  });
   model.state._uid = `handoff-${++uid}`;
   const proxy = { ...model, widget_manager: manager };
   widget.initialize({ model: proxy });
   const steps = Float64Array.from({ length: 100 }, (_, i) => i);
-  const content = { type: "rows", generation: 0, start: 0, count: 100, columns: 1, dtype: "float64" };
-  model.emit("msg:custom", content, [steps, steps, steps].map((a) => new DataView(a.buffer)));
+  const content = {
+    type: "rows",
+    generation: 0,
+    start: 0,
+    count: 100,
+    columns: 1,
+    dtype: "float64",
+  };
+  model.emit(
+    "msg:custom",
+    content,
+    [steps, steps, steps].map((a) => new DataView(a.buffer)),
+  );
   return proxy;
 }
 

@@ -146,15 +146,33 @@ describe("a replayable kind", () => {
   it("draws facets as panels of equal parts of the row, on one y range", () => {
     const { model, root } = mount({ view_options: { x: null, ylim: null, facet: 3 } });
     const values = Float64Array.of(1, 2, 3, 4, 5, 6);
-    const buffers = [Float64Array.of(0), Float64Array.of(0), values].map((a) => new DataView(a.buffer));
-    const content = { type: "rows", generation: 0, start: 0, count: 1, columns: 6, dtype: "float64" };
+    const buffers = [Float64Array.of(0), Float64Array.of(0), values].map(
+      (a) => new DataView(a.buffer),
+    );
+    const content = {
+      type: "rows",
+      generation: 0,
+      start: 0,
+      count: 1,
+      columns: 6,
+      dtype: "float64",
+    };
     model.emit("msg:custom", content, buffers);
     flushFrames();
     const { panels } = root.livescope.view;
     expect(panels.map((p) => p.uplot.data)).toEqual([
-      [[0, 1], [1, 2]],
-      [[0, 1], [3, 4]],
-      [[0, 1], [5, 6]],
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [
+        [0, 1],
+        [3, 4],
+      ],
+      [
+        [0, 1],
+        [5, 6],
+      ],
     ]);
     expect(root.querySelectorAll("canvas")).toHaveLength(3);
   });

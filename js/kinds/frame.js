@@ -5,13 +5,13 @@
 // curve moves on still axes.
 
 import uPlot from "uplot";
-import { axisSize } from "./lines.js";
-import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { seriesColor } from "../host/theme.js";
 import { createPlotArea } from "../draw/readout.js";
-import { ReplayableView } from "./replay.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
+import { formatStep, formatValue } from "../host/format.js";
+import { seriesColor } from "../host/theme.js";
+import { axisSize } from "./lines.js";
+import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;
 const MIN_PANEL_HEIGHT = 60;

@@ -13,6 +13,11 @@ export function loadGrid(store, { fields, arrays }) {
   const [min, max] = fields.range ?? [Infinity, -Infinity];
   store.clear(SNAPSHOT_GENERATION);
   // Read by ValueRange (value_range.js) while the store holds this generation.
-  store.valueExtent = { generation: SNAPSHOT_GENERATION, min, max, nonFinite: Boolean(fields.non_finite) };
+  store.valueExtent = {
+    generation: SNAPSHOT_GENERATION,
+    min,
+    max,
+    nonFinite: Boolean(fields.non_finite),
+  };
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
 }

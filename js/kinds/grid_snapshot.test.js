@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
-import { SNAPSHOT_GENERATION, decodeSnapshot, isSnapshot } from "../data/snapshot.js";
+import { decodeSnapshot, isSnapshot, SNAPSHOT_GENERATION } from "../data/snapshot.js";
+import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { pack } from "../testing/snapshot_fixture.js";
 import { loadGrid } from "./grid_snapshot.js";
 import { applySnapshot, KIND_NAMES, KINDS } from "./index.js";
-import { ValueRange, resolveLimits } from "../draw/value_range.js";
 
 function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100 } = {}) {
   const m = rows[0].length;
@@ -12,7 +12,11 @@ function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100
   values.shape = [rows.length, m];
   const steps = Float64Array.from(rows, (_, i) => i * 10);
   const times = Float32Array.from(rows, (_, i) => i * 0.5);
-  return pack(kind, { rows: 99, generation: 0, t0, range, non_finite: nonFinite }, { steps, times, values });
+  return pack(
+    kind,
+    { rows: 99, generation: 0, t0, range, non_finite: nonFinite },
+    { steps, times, values },
+  );
 }
 
 const GRID_KINDS = KIND_NAMES.filter((kind) => KINDS[kind].loadSnapshot === loadGrid);
@@ -24,7 +28,15 @@ describe("grid snapshots", () => {
 
   it.each(GRID_KINDS)("load %s rows whole into a RowStore, in their float32", (kind) => {
     const store = new RowStore();
-    applySnapshot(store, decodeSnapshot(gridSnapshot(kind, [[1, 2, 3], [4, 5, 6]])));
+    applySnapshot(
+      store,
+      decodeSnapshot(
+        gridSnapshot(kind, [
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ),
+    );
     expect(isSnapshot(store)).toBe(true);
     expect(store.generation).toBe(SNAPSHOT_GENERATION);
     expect(store.length).toBe(2);
@@ -56,7 +68,10 @@ describe("grid snapshots", () => {
 
   it("of a history with no finite value leave the range empty", () => {
     const store = new RowStore();
-    applySnapshot(store, decodeSnapshot(gridSnapshot("frame", [[NaN]], { range: null, nonFinite: true })));
+    applySnapshot(
+      store,
+      decodeSnapshot(gridSnapshot("frame", [[NaN]], { range: null, nonFinite: true })),
+    );
     const range = new ValueRange();
     range.update(store);
     expect(range.empty).toBe(true);

@@ -2,16 +2,23 @@
 // cells square and scaled without smoothing, with a colorbar, optional
 // labels, the values written in the cells of small frames, and hover.
 
-import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "../draw/canvas.js";
+import {
+  createCanvas,
+  createImage,
+  drawPixels,
+  fillNoData,
+  font,
+  prepareCanvas,
+} from "../draw/canvas.js";
 import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
 import { colormapLUT, textColorOn } from "../draw/colormaps.js";
 import { colorIndex, paintValues } from "../draw/pixels.js";
 import { createPlotArea } from "../draw/readout.js";
-import { ReplayableView } from "./replay.js";
 import { niceTicks } from "../draw/ticks.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
+import { formatStep, formatValue } from "../host/format.js";
+import { ReplayableView } from "./replay.js";
 
 // Frames up to this size get their values written in the cells by default.
 export const ANNOTATE_MAX = 20;
@@ -57,7 +64,9 @@ export class HeatmapView extends ReplayableView {
     const { readout, plot } = createPlotArea(parent);
     this.readout = readout;
     this.canvas = createCanvas(plot, "livescope-image");
-    this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), { signal });
+    this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), {
+      signal,
+    });
     this.canvas.addEventListener("pointerleave", () => this.onPointer(null, null), { signal });
   }
 
@@ -108,7 +117,16 @@ export class HeatmapView extends ReplayableView {
     this.drawLabels(ctx, g);
     this.drawHover(ctx, g);
     const noData = this.range.nonFinite;
-    drawColorbar(ctx, { x: g.barX, y: g.y, height: g.barHeight, lut, lo, hi, theme: this.theme, noData });
+    drawColorbar(ctx, {
+      x: g.barX,
+      y: g.y,
+      height: g.barHeight,
+      lut,
+      lo,
+      hi,
+      theme: this.theme,
+      noData,
+    });
     this.showReadout(shown, row);
     return true;
   }
@@ -168,7 +186,9 @@ export class HeatmapView extends ReplayableView {
       const every = Math.ceil(space / cell);
       return Array.from({ length: Math.ceil(count / every) }, (_, k) => k * every);
     }
-    return niceTicks(0, count - 1, Math.max(1, Math.floor((count * cell) / space)), { integer: true });
+    return niceTicks(0, count - 1, Math.max(1, Math.floor((count * cell) / space)), {
+      integer: true,
+    });
   }
 
   /** Values in the cells, in black or white by the cell's colour; skipped when they cannot fit. */
@@ -231,7 +251,9 @@ export class HeatmapView extends ReplayableView {
     const name = (labels, i) => (labels ? `${i} (${labels[i]})` : String(i));
     const g = this.geometry;
     const value = formatValue(row[r * g.cols + c]);
-    this.readout.show(`${step} · row ${name(g.rowLabels, r)}, col ${name(g.colLabels, c)}: ${value}`);
+    this.readout.show(
+      `${step} · row ${name(g.rowLabels, r)}, col ${name(g.colLabels, c)}: ${value}`,
+    );
   }
 
   destroy() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HistoryStore } from "../data/store.js";
 import { RowStore } from "../data/row_store.js";
-import { SNAPSHOT_GENERATION, decodeSnapshot } from "../data/snapshot.js";
+import { decodeSnapshot, SNAPSHOT_GENERATION } from "../data/snapshot.js";
+import { HistoryStore } from "../data/store.js";
 import { pack } from "../testing/snapshot_fixture.js";
 import { applySnapshot, KIND_NAMES, KINDS, viewClass } from "./index.js";
 import { LineChart } from "./lines.js";
@@ -13,7 +13,11 @@ function rows(kind, steps, values, width) {
   return pack(
     kind,
     { rows: 1000, generation: 0, exact: false, t0: 500 },
-    { steps: Float64Array.from(steps), times: Float32Array.from(steps, (s) => s / 100), values: v },
+    {
+      steps: Float64Array.from(steps),
+      times: Float32Array.from(steps, (s) => s / 100),
+      values: v,
+    },
   );
 }
 
@@ -45,7 +49,10 @@ describe("scatter snapshots", () => {
   it("load the kept frames, with their steps, into a row store", () => {
     const store = new RowStore();
     // Three frames of two points: x0, y0, x1, y1.
-    applySnapshot(store, decodeSnapshot(rows("scatter", [0, 500, 999], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 4)));
+    applySnapshot(
+      store,
+      decodeSnapshot(rows("scatter", [0, 500, 999], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 4)),
+    );
     expect(store.generation).toBe(SNAPSHOT_GENERATION);
     expect(store.length).toBe(3);
     expect(store.width).toBe(4);
@@ -67,7 +74,10 @@ describe("scatter snapshots", () => {
 describe("trajectory snapshots", () => {
   it("load the kept points as x and y columns, gaps as NaN", () => {
     const store = new HistoryStore();
-    applySnapshot(store, decodeSnapshot(rows("trajectory", [0, 1, 7, 8], [0, 0, 1, 1, NaN, NaN, 2, 3], 2)));
+    applySnapshot(
+      store,
+      decodeSnapshot(rows("trajectory", [0, 1, 7, 8], [0, 0, 1, 1, NaN, NaN, 2, 3], 2)),
+    );
     expect(store.length).toBe(4);
     const [xs, ys] = store.columns;
     expect(Array.from(xs.subarray(0, 4))).toEqual([0, 1, NaN, 2]);

@@ -3,14 +3,14 @@
 // follow mode, smoothing, log-scale y and series hidden from the legend.
 
 import uPlot from "uplot";
-import { isolatedPoints } from "./lines/isolated_points.js";
+import { nearestIndex } from "../data/store.js";
+import { seriesColor } from "../host/theme.js";
 import { densePaths } from "./lines/dense_paths.js";
+import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
 import { readLineOptions } from "./lines/options.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
-import { nearestIndex } from "../data/store.js";
-import { seriesColor } from "../host/theme.js";
 import { createToolbar } from "./lines/toolbar.js";
 
 const MIN_SELECT_PX = 3;
@@ -198,7 +198,8 @@ export class LineChart {
     const options = { smoothing, logY, xAxis, hidden: this.hidden };
     const data = seriesData(this.store, options, x0, x1, this.width, this.smoothed);
     const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
-    const ys = smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
+    const ys =
+      smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
     this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
     u.batch(() => {
@@ -271,7 +272,12 @@ export class LineChart {
       },
       axes: [
         // Time ticks take two lines at the boundaries of days.
-        axis({ label: xLabel || null, size: time ? 44 : 32, labelSize: xLabel ? 18 : 0, labelGap: 0 }),
+        axis({
+          label: xLabel || null,
+          size: time ? 44 : 32,
+          labelSize: xLabel ? 18 : 0,
+          labelGap: 0,
+        }),
         axis({ size: axisSize }),
       ],
       series: [{}, ...lines],

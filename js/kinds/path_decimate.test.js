@@ -22,11 +22,16 @@ function walk(n, seed = 1) {
 const pixelsOf = (xs, ys, n) => {
   const set = new Set();
   for (let i = 0; i < n; i++) {
-    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) set.add(`${Math.floor(xs[i])},${Math.floor(ys[i])}`);
+    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i]))
+      set.add(`${Math.floor(xs[i])},${Math.floor(ys[i])}`);
   }
   return set;
 };
-const kept = ({ xy, n }) => ({ xs: xy.filter((_, i) => i % 2 === 0), ys: xy.filter((_, i) => i % 2 === 1), n });
+const kept = ({ xy, n }) => ({
+  xs: xy.filter((_, i) => i % 2 === 0),
+  ys: xy.filter((_, i) => i % 2 === 1),
+  n,
+});
 
 describe("decimatePath", () => {
   it("keeps far fewer points, visiting exactly the pixels of the whole path", () => {
@@ -57,7 +62,11 @@ describe("decimatePath", () => {
     const { xs, ys } = walk(5000, 3);
     const whole = decimatePath(xs, ys, 0, 5000, identity);
     const state = freshPathState();
-    const parts = [[0, 1234], [1234, 1235], [1235, 5000]].map(([a, b]) => decimatePath(xs, ys, a, b, identity, state));
+    const parts = [
+      [0, 1234],
+      [1234, 1235],
+      [1235, 5000],
+    ].map(([a, b]) => decimatePath(xs, ys, a, b, identity, state));
     const joined = parts.flatMap(({ xy, n }) => [...xy.subarray(0, 2 * n)]);
     expect(joined).toEqual([...whole.xy.subarray(0, 2 * whole.n)]);
   });
@@ -70,7 +79,12 @@ describe("decimatePath", () => {
   });
 
   it("maps to pixels with the scale", () => {
-    const { xy, n } = decimatePath(Float64Array.from([1, 2]), Float64Array.from([1, 2]), 0, 2, { ox: 10, sx: 2, oy: 100, sy: -3 });
+    const { xy, n } = decimatePath(Float64Array.from([1, 2]), Float64Array.from([1, 2]), 0, 2, {
+      ox: 10,
+      sx: 2,
+      oy: 100,
+      sy: -3,
+    });
     expect([...xy.subarray(0, 2 * n)]).toEqual([12, 97, 14, 94]);
   });
 });

@@ -7,8 +7,8 @@
 //   shownIndex            the row shown, -1 while there is none
 //   following             whether new rows move the view along
 
-import { formatStep } from "../host/format.js";
 import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
+import { formatStep } from "../host/format.js";
 
 /** Replay speeds offered, in steps per second. */
 export const SPEEDS = [1, 3, 10, 30, 100, 300, 1000];
@@ -56,7 +56,10 @@ export class ReplayableView {
 
   /** Whether the view follows new rows; a reset history (new generation) is followed. */
   get following() {
-    if (this.positionGeneration === SNAPSHOT_GENERATION && this.store.generation !== SNAPSHOT_GENERATION) {
+    if (
+      this.positionGeneration === SNAPSHOT_GENERATION &&
+      this.store.generation !== SNAPSHOT_GENERATION
+    ) {
       // The kernel's rows replaced the saved snapshot: the same history, not a
       // reset, so the view keeps its place (from_history's first step, say).
       this.positionGeneration = this.store.generation;

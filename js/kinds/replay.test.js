@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
 import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
-import { ReplayBar, ReplayableView, SPEEDS } from "./replay.js";
+import { ReplayableView, ReplayBar, SPEEDS } from "./replay.js";
 
 function storeOf(n) {
   const store = new RowStore();
@@ -94,7 +94,11 @@ describe("ReplayBar", () => {
   it("shows the step the slider is dragged to, and follows again at the end", () => {
     bar.slider.value = "25";
     bar.slider.dispatchEvent(new Event("input"));
-    expect([view.shownIndex, view.following, bar.latestButton.disabled]).toEqual([25, false, false]);
+    expect([view.shownIndex, view.following, bar.latestButton.disabled]).toEqual([
+      25,
+      false,
+      false,
+    ]);
     expect(bar.label.textContent).toBe("step 250 · 26 / 100");
     grow(store, 10);
     bar.update();
@@ -115,7 +119,11 @@ describe("ReplayBar", () => {
     runFrame(2500);
     expect(view.shownIndex).toBe(35);
     runFrame(10_000);
-    expect([bar.playing, view.following, bar.playButton.textContent]).toEqual([false, true, "Play"]);
+    expect([bar.playing, view.following, bar.playButton.textContent]).toEqual([
+      false,
+      true,
+      "Play",
+    ]);
     expect(frames.size).toBe(0);
   });
 

@@ -2,17 +2,23 @@
 // coloured by index (or by per-point values, or one colour), with a fading
 // trail of earlier frames and optional small multiples.
 
-import { formatStep } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
-import { createColorKey, formatCount } from "./scatter/color_key.js";
 import { colormapLUT } from "../draw/colormaps.js";
-import { facetGrid, facetMembership, panelScales } from "./scatter/facets.js";
-import { decodeBytes, fadedPalette, levelRgb, pointLevels, trailAlpha } from "./scatter/point_colors.js";
 import { createPlotArea } from "../draw/readout.js";
+import { formatStep } from "../host/format.js";
+import { PALETTE } from "../host/theme.js";
 import { ReplayableView } from "./replay.js";
+import { createColorKey, formatCount } from "./scatter/color_key.js";
+import { facetGrid, facetMembership, panelScales } from "./scatter/facets.js";
+import {
+  decodeBytes,
+  fadedPalette,
+  levelRgb,
+  pointLevels,
+  trailAlpha,
+} from "./scatter/point_colors.js";
 import { discStamp, splatPoints } from "./scatter/splat.js";
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
@@ -84,12 +90,22 @@ export class ScatterView extends ReplayableView {
     const shown = this.shownIndex;
     const { store } = this;
     this.readout.show(
-      shown < 0 ? "no frames yet" : `step ${formatStep(store.steps[shown])} · ${formatCount(this.points)} points`,
+      shown < 0
+        ? "no frames yet"
+        : `step ${formatStep(store.steps[shown])} · ${formatCount(this.points)} points`,
     );
     // Rows other than the shown one only matter through the trail, so new
     // rows redraw only while following.
-    const key = [shown, shown < 0 ? 0 : store.steps[shown], store.generation, this.width,
-      this.height, this.optionsKey, this.themeVersion, this.points].join("|");
+    const key = [
+      shown,
+      shown < 0 ? 0 : store.steps[shown],
+      store.generation,
+      this.width,
+      this.height,
+      this.optionsKey,
+      this.themeVersion,
+      this.points,
+    ].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.draw(shown);
@@ -151,7 +167,8 @@ export class ScatterView extends ReplayableView {
     }
     // Rows never change, so their extents are kept while they are drawn.
     const base = firstRow(this.store);
-    for (const key of this.extents.keys()) if (key < base + first || key > base + last) this.extents.delete(key);
+    for (const key of this.extents.keys())
+      if (key < base + first || key > base + last) this.extents.delete(key);
     return [xlim ?? niceRange(xlo, xhi), ylim ?? niceRange(ylo, yhi)];
   }
 
@@ -180,7 +197,13 @@ export class ScatterView extends ReplayableView {
     const cache = this.derived();
     const trail = options.trail ?? 0;
     const first = Math.max(0, shown - trail);
-    const [xRange, yRange] = shown < 0 ? [[0, 1], [0, 1]] : this.ranges(first, shown);
+    const [xRange, yRange] =
+      shown < 0
+        ? [
+            [0, 1],
+            [0, 1],
+          ]
+        : this.ranges(first, shown);
     const ctx = prepareCanvas(this.canvas, this.width, this.height);
     const ratio = this.canvas.width / this.width;
     const { labels } = cache.facets;
@@ -203,7 +226,8 @@ export class ScatterView extends ReplayableView {
     );
     if (shown >= 0) {
       const scales = panelScales(grid.panels, xRange, yRange, ratio);
-      if (options.paths && trail > 0) this.drawPaths(ctx, cache, scales, first, shown, trail, ratio);
+      if (options.paths && trail > 0)
+        this.drawPaths(ctx, cache, scales, first, shown, trail, ratio);
       this.drawPoints(ctx, cache, scales, first, shown, trail, ratio);
     }
     grid.panels.forEach((p, i) => {
@@ -291,7 +315,8 @@ export class ScatterView extends ReplayableView {
       members.push(k);
     });
     cache.buckets = [...groups].map(([bucket, members]) => {
-      const level = bucket < PATH_BUCKETS ? Math.min(255, Math.round((bucket + 0.5) * span)) : bucket;
+      const level =
+        bucket < PATH_BUCKETS ? Math.min(255, Math.round((bucket + 0.5) * span)) : bucket;
       const [r, g, b] = levelRgb(level, cache.lut, cache.missing, cache.single);
       return { color: `rgb(${r}, ${g}, ${b})`, members: Int32Array.from(members) };
     });

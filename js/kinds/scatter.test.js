@@ -41,7 +41,9 @@ describe("ScatterView", () => {
   });
 
   it("shows nothing before the first frame", () => {
-    const view = new ScatterView(document.createElement("div"), new RowStore(), { invalidate() {} });
+    const view = new ScatterView(document.createElement("div"), new RowStore(), {
+      invalidate() {},
+    });
     expect(view.shownIndex).toBe(-1);
     expect(view.shownFrame()).toBe(null);
   });
@@ -60,7 +62,10 @@ describe("ScatterView", () => {
     expect(y[0]).toBeLessThanOrEqual(0.5);
     expect(y[1]).toBeGreaterThanOrEqual(2);
     view.configure({ height: 300, width: 400, options: { xlim: [0, 1], ylim: [2, 3] } });
-    expect(view.ranges(0, 2)).toEqual([[0, 1], [2, 3]]);
+    expect(view.ranges(0, 2)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 
   it("draws smaller markers for more points", () => {

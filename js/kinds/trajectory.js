@@ -3,15 +3,15 @@
 // added to it; it is redrawn whole when the ranges, size or theme change,
 // or when replay goes back in time.
 
-import { formatStep, formatValue } from "../host/format.js";
-import { PALETTE } from "../host/theme.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
+import { createPlotArea } from "../draw/readout.js";
+import { formatStep, formatValue } from "../host/format.js";
+import { PALETTE } from "../host/theme.js";
+import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
+import { ReplayableView } from "./replay.js";
 import { formatCount } from "./scatter/color_key.js";
 import { facetGrid, panelScales } from "./scatter/facets.js";
-import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
-import { createPlotArea } from "../draw/readout.js";
-import { ReplayableView } from "./replay.js";
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const HEAD_COLOR = "#f97316";
@@ -37,7 +37,13 @@ export class TrajectoryView extends ReplayableView {
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
     // Running extent of rows [first, end) (absolute indices), and the layer's line.
-    this.extent = { generation: -1, first: 0, end: 0, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
+    this.extent = {
+      generation: -1,
+      first: 0,
+      end: 0,
+      x: [Infinity, -Infinity],
+      y: [Infinity, -Infinity],
+    };
     this.layer = null;
     // Full redraws of the line so far, for tests and measurements.
     this.fullRedraws = 0;
@@ -52,8 +58,16 @@ export class TrajectoryView extends ReplayableView {
     const shown = this.shownIndex;
     const [xRange, yRange] = this.ranges();
     this.showReadout(shown);
-    const key = [shown, this.store.generation, xRange, yRange, this.width, this.height,
-      JSON.stringify(this.options), this.themeVersion].join("|");
+    const key = [
+      shown,
+      this.store.generation,
+      xRange,
+      yRange,
+      this.width,
+      this.height,
+      JSON.stringify(this.options),
+      this.themeVersion,
+    ].join("|");
     if (key === this.drawnKey) return false;
     this.drawnKey = key;
     this.draw(shown, xRange, yRange);
@@ -104,7 +118,8 @@ export class TrajectoryView extends ReplayableView {
     const { theme } = this;
     const ctx = prepareCanvas(this.canvas, this.width, this.height);
     const ratio = this.canvas.width / this.width;
-    const layout = (left) => facetGrid(1, this.width, this.height, { margin: { ...MARGIN, left } }).panels[0];
+    const layout = (left) =>
+      facetGrid(1, this.width, this.height, { margin: { ...MARGIN, left } }).panels[0];
     // The y labels' width depends on the plot height through the tick step.
     const panel = layout(yLabelWidth(ctx, yRange, layout(40).height, theme));
     const axes = drawAxes(ctx, panel, xRange, yRange, theme);
@@ -128,7 +143,16 @@ export class TrajectoryView extends ReplayableView {
     const alpha = lineAlpha(store.length);
     // The line starts at the first row held: when max_rows lets rows go, it is redrawn.
     const first = firstRow(store);
-    const key = JSON.stringify([ranges, w, h, color, alpha, this.themeVersion, store.generation, first]);
+    const key = JSON.stringify([
+      ranges,
+      w,
+      h,
+      color,
+      alpha,
+      this.themeVersion,
+      store.generation,
+      first,
+    ]);
     const end = first + shown + 1;
     let layer = this.layer;
     if (!layer || layer.key !== key || layer.end > end) {

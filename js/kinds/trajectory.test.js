@@ -6,7 +6,13 @@ import { lineAlpha, TrajectoryView } from "./trajectory.js";
 describe("TrajectoryView", () => {
   it("shows the path up to a chosen row, or follows the latest", () => {
     const store = new HistoryStore();
-    store.append(0, Float64Array.from([0, 1, 2]), new Float64Array(3), Float64Array.from([0, 0, 1, 1, 2, 4]), 2);
+    store.append(
+      0,
+      Float64Array.from([0, 1, 2]),
+      new Float64Array(3),
+      Float64Array.from([0, 0, 1, 1, 2, 4]),
+      2,
+    );
     const view = new TrajectoryView(document.createElement("div"), store, { invalidate() {} });
     expect([view.following, view.shownIndex]).toEqual([true, 2]);
     view.showIndex(1);
@@ -17,7 +23,13 @@ describe("TrajectoryView", () => {
 
   it("ranges over every row held, so replay keeps the frame still", () => {
     const store = new HistoryStore();
-    store.append(0, Float64Array.from([0, 1]), new Float64Array(2), Float64Array.from([-3, 0.5, 7, NaN]), 2);
+    store.append(
+      0,
+      Float64Array.from([0, 1]),
+      new Float64Array(2),
+      Float64Array.from([-3, 0.5, 7, NaN]),
+      2,
+    );
     const view = new TrajectoryView(document.createElement("div"), store, { invalidate() {} });
     view.configure({ height: 300, width: 500, options: {} });
     view.showIndex(0);
@@ -27,16 +39,28 @@ describe("TrajectoryView", () => {
     expect(y[0]).toBeLessThan(0.5);
     expect(y[1]).toBeGreaterThan(0.5);
     view.configure({ height: 300, width: 500, options: { xlim: [0, 1], ylim: [2, 3] } });
-    expect(view.ranges()).toEqual([[0, 1], [2, 3]]);
+    expect(view.ranges()).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 
   it("scans only new rows for its range, and all rows when a max_rows window moves", () => {
     // A stand-in for a store holding a window of rows: `dropped` rows were let go.
-    const store = { generation: 0, dropped: 0, length: 2, columns: [Float64Array.from([-50, 1]), Float64Array.from([0, 1])] };
+    const store = {
+      generation: 0,
+      dropped: 0,
+      length: 2,
+      columns: [Float64Array.from([-50, 1]), Float64Array.from([0, 1])],
+    };
     const view = new TrajectoryView(document.createElement("div"), store, { invalidate() {} });
     view.configure({ height: 300, width: 500, options: {} });
     expect(view.ranges()[0][0]).toBeLessThanOrEqual(-50);
-    Object.assign(store, { dropped: 1, length: 2, columns: [Float64Array.from([1, 2]), Float64Array.from([1, 2])] });
+    Object.assign(store, {
+      dropped: 1,
+      length: 2,
+      columns: [Float64Array.from([1, 2]), Float64Array.from([1, 2])],
+    });
     const [x] = view.ranges();
     expect(x[0]).toBeGreaterThan(-50);
     expect(x[1]).toBeGreaterThanOrEqual(2);

@@ -3,15 +3,22 @@
 // values left to right, through a colormap, with step and index axes, a
 // colorbar and hover. New rows repaint only their own pixel row.
 
-import { formatStep, formatValue } from "../host/format.js";
 import { RowStore } from "../data/row_store.js";
-import { createCanvas, createImage, drawPixels, fillNoData, font, prepareCanvas } from "../draw/canvas.js";
+import {
+  createCanvas,
+  createImage,
+  drawPixels,
+  fillNoData,
+  font,
+  prepareCanvas,
+} from "../draw/canvas.js";
 import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
 import { colormapLUT } from "../draw/colormaps.js";
 import { createPlotArea } from "../draw/readout.js";
-import { ReplayableView } from "./replay.js";
 import { formatTick, niceStep, niceTicks } from "../draw/ticks.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
+import { formatStep, formatValue } from "../host/format.js";
+import { ReplayableView } from "./replay.js";
 import { WaterfallImage } from "./waterfall_image.js";
 
 const PAD = 6;
@@ -33,7 +40,9 @@ export class WaterfallView extends ReplayableView {
     const { readout, plot } = createPlotArea(parent);
     this.readout = readout;
     this.canvas = createCanvas(plot, "livescope-image");
-    this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), { signal });
+    this.canvas.addEventListener("pointermove", (e) => this.onPointer(e.offsetX, e.offsetY), {
+      signal,
+    });
     this.canvas.addEventListener("pointerleave", () => this.onPointer(null, null), { signal });
   }
 
@@ -192,7 +201,9 @@ export class WaterfallView extends ReplayableView {
       return;
     }
     const value = formatValue(this.store.value(cell.row, cell.col));
-    this.readout.show(`step ${formatStep(this.store.steps[cell.row])} · index ${cell.col}: ${value}`);
+    this.readout.show(
+      `step ${formatStep(this.store.steps[cell.row])} · index ${cell.col}: ${value}`,
+    );
   }
 
   destroy() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RowStore } from "../data/row_store.js";
-import { MAX_WIDTH, WaterfallImage, binFor } from "./waterfall_image.js";
+import { binFor, MAX_WIDTH, WaterfallImage } from "./waterfall_image.js";
 
 // Row i holds m copies of i: its colour index tells which row a pixel row shows.
 function store(n, m = 3) {
@@ -23,7 +23,9 @@ const firstColumn = (picture) =>
 
 describe("binFor", () => {
   it("is the smallest power of two that fits the rows into the slots", () => {
-    expect([binFor(0, 10), binFor(10, 10), binFor(11, 10), binFor(10_000, 300)]).toEqual([1, 1, 2, 64]);
+    expect([binFor(0, 10), binFor(10, 10), binFor(11, 10), binFor(10_000, 300)]).toEqual([
+      1, 1, 2, 64,
+    ]);
   });
 });
 

@@ -22,7 +22,10 @@ export function fakeModel(state = {}) {
       handlers.set(name, [...(handlers.get(name) ?? []), fn]);
     },
     off(name, fn) {
-      handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== fn));
+      handlers.set(
+        name,
+        (handlers.get(name) ?? []).filter((h) => h !== fn),
+      );
     },
     emit(name, ...args) {
       for (const fn of handlers.get(name) ?? []) fn(...args);

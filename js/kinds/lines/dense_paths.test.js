@@ -20,7 +20,8 @@ describe("denseColumns", () => {
     const { columns, joins } = denseColumns(xs, ys, 0, xs.length - 1, identity, identity);
     expect(joins).toEqual([]);
     const extent = new Map();
-    for (let k = 0; k < columns.length; k += 3) extent.set(columns[k], columns.slice(k + 1, k + 3));
+    for (let k = 0; k < columns.length; k += 3)
+      extent.set(columns[k], columns.slice(k + 1, k + 3));
     const covered = (x, y) => extent.get(x)[0] <= y && y <= extent.get(x)[1];
     for (let i = 0; i < xs.length; i++) {
       expect(covered(Math.round(xs[i]), ys[i])).toBe(true);
@@ -43,7 +44,15 @@ describe("denseColumns", () => {
   it("reads only idx0..idx1, maps through the pixel functions, takes wider neighbours", () => {
     const xs = [0, 1, 2, 3];
     const ys = [9, 1, 2, 9];
-    const out = denseColumns(xs, ys, 1, 2, (v) => v * 2, (v) => -v, 2);
+    const out = denseColumns(
+      xs,
+      ys,
+      1,
+      2,
+      (v) => v * 2,
+      (v) => -v,
+      2,
+    );
     expect(out).toEqual({ columns: [2, -1, -1, 4, -2, -1], joins: [] });
   });
 });

@@ -33,7 +33,17 @@ const positiveOrNull = (v) => (v > 0 && v !== Infinity ? v : null);
  *
  * With `positive`, values <= 0 are gaps too, as a log scale needs.
  */
-export function envelope(steps, columns, length, x0, x1, width, blocks = [], offset = 0, positive = false) {
+export function envelope(
+  steps,
+  columns,
+  length,
+  x0,
+  x1,
+  width,
+  blocks = [],
+  offset = 0,
+  positive = false,
+) {
   const shown = positive ? positiveOrNull : finiteOrNull;
   const i0 = lowerBound(steps, length, x0);
   const i1 = upperBound(steps, length, x1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { envelope } from "./envelope.js";
 import { HistoryStore } from "../../data/store.js";
+import { envelope } from "./envelope.js";
 
 // Deterministic pseudo-random numbers so a failure can be reproduced.
 function random(seed) {
@@ -18,7 +18,8 @@ function noisyColumns(n, m, rand) {
       const u = rand();
       if (u < 0.02) column[i] = NaN;
       else if (u < 0.025) column[i] = rand() < 0.5 ? Infinity : -Infinity;
-      else if (u < 0.027) column[i] = (rand() - 0.5) * 1e6; // spike
+      else if (u < 0.027)
+        column[i] = (rand() - 0.5) * 1e6; // spike
       else column[i] = Math.sin(i / 50) + rand();
     }
     return column;
@@ -96,7 +97,16 @@ describe("envelope", () => {
     blocks[1] = null;
 
     for (const width of [97, 1000]) {
-      const out = envelope(steps, columns, length, steps[0], steps[length - 1], width, blocks, dropped);
+      const out = envelope(
+        steps,
+        columns,
+        length,
+        steps[0],
+        steps[length - 1],
+        width,
+        blocks,
+        dropped,
+      );
       expectBinsHoldExtremes(out, steps, columns, length, width);
       expect(out.yMin).toBe(-1e12);
       // Zoomed in: exact rows either side, bins between.

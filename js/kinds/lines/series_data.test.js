@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { HistoryStore } from "../../data/store.js";
 import { seriesData } from "./series_data.js";
 import { SmoothedColumns } from "./smoothed_columns.js";
-import { HistoryStore } from "../../data/store.js";
 import { smoothEma } from "./smoothing.js";
 
 const OPTIONS = { xAxis: "step", smoothing: 0, logY: false, hidden: [] };
@@ -27,7 +27,11 @@ const draw = (store, options, x0, x1, width = 1000) =>
 
 describe("seriesData", () => {
   it("passes the rows through when nothing is asked for", () => {
-    const store = storeOf(5, (i) => i * 10, (i) => -1 - i);
+    const store = storeOf(
+      5,
+      (i) => i * 10,
+      (i) => -1 - i,
+    );
     const data = draw(store, {}, 0, 4);
     expect(data.x).toEqual([0, 1, 2, 3, 4]);
     expect(data.raw).toEqual([
@@ -39,7 +43,11 @@ describe("seriesData", () => {
   });
 
   it("leaves hidden series out of the lines and of the y range", () => {
-    const store = storeOf(5, (i) => i * 10, (i) => -1 - i);
+    const store = storeOf(
+      5,
+      (i) => i * 10,
+      (i) => -1 - i,
+    );
     const data = draw(store, { hidden: [true, false] }, 0, 4);
     expect(data.raw[0]).toEqual([null, null, null, null, null]);
     expect(data.raw[1]).toEqual([-1, -2, -3, -4, -5]);
@@ -71,7 +79,13 @@ describe("seriesData", () => {
     const f = (i) => (i % 2 ? 10 : 0) + i;
     const store = storeOf(100, f);
     const data = draw(store, { smoothing: 0.9 }, 50, 60);
-    const all = smoothEma(Float64Array.from({ length: 100 }, (_, i) => f(i)), 0, 100, 0.9, []);
+    const all = smoothEma(
+      Float64Array.from({ length: 100 }, (_, i) => f(i)),
+      0,
+      100,
+      0.9,
+      [],
+    );
     expect(data.x).toEqual(Array.from({ length: 13 }, (_, i) => 49 + i));
     expect(data.smoothed[0]).toEqual(all.slice(49, 62));
     expect(data.raw[0]).toEqual(data.x.map(f));
@@ -98,7 +112,14 @@ describe("seriesData", () => {
     for (let start = 0; start < 400; start += 50) {
       const steps = Float64Array.from({ length: 50 }, (_, i) => start + i);
       // The kernel keeps its last 120 rows: those before start + 50 - 120 are dropped.
-      store.append(start, steps, steps, all.subarray(start, start + 50), 1, Math.max(0, start - 70));
+      store.append(
+        start,
+        steps,
+        steps,
+        all.subarray(start, start + 50),
+        1,
+        Math.max(0, start - 70),
+      );
       seriesData(store, { ...OPTIONS, smoothing: 0.7 }, 0, start + 49, 1000, smoothed);
     }
     const data = seriesData(store, { ...OPTIONS, smoothing: 0.7 }, 280, 399, 1000, smoothed);

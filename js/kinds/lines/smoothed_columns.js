@@ -37,7 +37,15 @@ export class SmoothedColumns {
       this.reserve(held, added);
       const from = held; // the store's index of the first new row
       this.arrays.forEach((out, c) => {
-        smoothEma(store.columns[c], from, from + added, weight, out, this.states[c], this.head + held);
+        smoothEma(
+          store.columns[c],
+          from,
+          from + added,
+          weight,
+          out,
+          this.states[c],
+          this.head + held,
+        );
       });
       this.end += added;
       this.blocks.extend(this.views(), this.start, this.end - added, this.end);
@@ -51,7 +59,8 @@ export class SmoothedColumns {
     this.start = this.end = start;
     this.head = 0;
     // A new weight (the slider dragged) refills the arrays it has.
-    if (this.arrays?.length !== width) this.arrays = Array.from({ length: width }, () => new Float64Array(0));
+    if (this.arrays?.length !== width)
+      this.arrays = Array.from({ length: width }, () => new Float64Array(0));
     this.states = Array.from({ length: width }, emaState);
     this.blocks.reset(start, width);
   }

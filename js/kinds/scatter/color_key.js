@@ -2,8 +2,8 @@
 // the values at its two ends ("point 0" .. "point K-1", or the min and max
 // of per-point values); hidden when every point has one colour.
 
-import { formatValue } from "../../host/format.js";
 import { colormapLUT, cssColor } from "../../draw/colormaps.js";
+import { formatValue } from "../../host/format.js";
 
 export const formatCount = (n) => n.toLocaleString("en-US");
 

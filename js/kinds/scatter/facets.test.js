@@ -25,8 +25,11 @@ describe("facetGrid", () => {
     for (const a of panels) {
       for (const b of panels) {
         if (a === b) continue;
-        const apart = a.x + a.width + 12 <= b.x + 1e-9 || b.x + b.width + 12 <= a.x + 1e-9
-          || a.y + a.height + 12 + 16 <= b.y + 1e-9 || b.y + b.height + 12 + 16 <= a.y + 1e-9;
+        const apart =
+          a.x + a.width + 12 <= b.x + 1e-9 ||
+          b.x + b.width + 12 <= a.x + 1e-9 ||
+          a.y + a.height + 12 + 16 <= b.y + 1e-9 ||
+          b.y + b.height + 12 + 16 <= a.y + 1e-9;
         expect(apart).toBe(true);
       }
     }

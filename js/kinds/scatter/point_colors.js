@@ -26,7 +26,10 @@ export function pointLevels(k, { single = false, colors = null } = {}) {
   if (colors) {
     for (let i = 0; i < k; i++) {
       const b = colors[i] ?? VALUE_LEVELS;
-      levels[i] = b >= VALUE_LEVELS ? MISSING_LEVEL : Math.round((b * (TABLE_SIZE - 1)) / (VALUE_LEVELS - 1));
+      levels[i] =
+        b >= VALUE_LEVELS
+          ? MISSING_LEVEL
+          : Math.round((b * (TABLE_SIZE - 1)) / (VALUE_LEVELS - 1));
     }
     return levels;
   }

@@ -25,7 +25,11 @@ describe("pointLevels", () => {
   });
 
   it("gives every point the single colour when one is set", () => {
-    expect([...pointLevels(3, { single: true })]).toEqual([SINGLE_LEVEL, SINGLE_LEVEL, SINGLE_LEVEL]);
+    expect([...pointLevels(3, { single: true })]).toEqual([
+      SINGLE_LEVEL,
+      SINGLE_LEVEL,
+      SINGLE_LEVEL,
+    ]);
   });
 });
 
@@ -70,7 +74,9 @@ describe("palettes", () => {
     const lut = colormapLUT("viridis");
     const white = [255, 255, 255];
     const sum = (pixel) => rgbOf(pixel).reduce((a, b) => a + b, 0);
-    const [now, older, oldest] = [0, 1, 2].map((age) => fadedPalette(lut, white, white, trailAlpha(age, 2), white)[0]);
+    const [now, older, oldest] = [0, 1, 2].map(
+      (age) => fadedPalette(lut, white, white, trailAlpha(age, 2), white)[0],
+    );
     expect(sum(now)).toBeLessThan(sum(older));
     expect(sum(older)).toBeLessThan(sum(oldest));
   });

@@ -63,7 +63,8 @@ function blend(dst, color, a) {
   const outA = a + da * (1 - a);
   if (outA <= 0) return 0;
   const w = da * (1 - a);
-  const mix = (shift) => Math.round((((color >>> shift) & 255) * a + ((dst >>> shift) & 255) * w) / outA);
+  const mix = (shift) =>
+    Math.round((((color >>> shift) & 255) * a + ((dst >>> shift) & 255) * w) / outA);
   return ((Math.round(outA * 255) << 24) | (mix(16) << 16) | (mix(8) << 8) | mix(0)) >>> 0;
 }
 

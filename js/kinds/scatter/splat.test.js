@@ -21,7 +21,8 @@ function draw(xy, { stamp = discStamp(0.5), panels = [panel], panelOf = null, le
   return pixels;
 }
 
-const lit = (pixels) => [...pixels.keys()].filter((i) => pixels[i]).map((i) => [i % W, Math.floor(i / W)]);
+const lit = (pixels) =>
+  [...pixels.keys()].filter((i) => pixels[i]).map((i) => [i % W, Math.floor(i / W)]);
 
 describe("splatPoints", () => {
   it("puts each point in the pixel under it, y growing upwards", () => {
@@ -44,7 +45,10 @@ describe("splatPoints", () => {
       { ox: 5, sx: 0.5, oy: 10, sy: -1, left: 5, top: 0, right: 10, bottom: 10 },
     ];
     const pixels = draw([4, 5.5, 4, 5.5], { panels: halves, panelOf: Uint8Array.from([0, 1]) });
-    expect(lit(pixels)).toEqual([[2, 4], [7, 4]]);
+    expect(lit(pixels)).toEqual([
+      [2, 4],
+      [7, 4],
+    ]);
   });
 
   it("clips markers to their panel", () => {
@@ -59,8 +63,16 @@ describe("splatPoints", () => {
 
   it("clips small square markers at the panel's edge too", () => {
     const pixels = draw([9.5, 5.5], { stamp: discStamp(1) });
-    expect(lit(pixels)).toEqual([[9, 4], [9, 5]]);
-    expect(lit(draw([4.5, 5.5], { stamp: discStamp(1) }))).toEqual([[4, 4], [5, 4], [4, 5], [5, 5]]);
+    expect(lit(pixels)).toEqual([
+      [9, 4],
+      [9, 5],
+    ]);
+    expect(lit(draw([4.5, 5.5], { stamp: discStamp(1) }))).toEqual([
+      [4, 4],
+      [5, 4],
+      [4, 5],
+      [5, 5],
+    ]);
   });
 });
 
