@@ -20,6 +20,16 @@ import widget from "./widget.js";
  * front end's messages (omit it when nothing listens, as in a file).
  *
  * Resolves to `{ model, receive(content, buffers), update(patch), dispose() }`.
+ * @param {HTMLElement} el
+ * @param {{
+ *   state: Record<string, any>,
+ *   send?: (content: any, buffers: any[]) => void,
+ *   saveChanges?: (changes: Record<string, any>) => void,
+ *   definition?: {
+ *     initialize?: (props: { model: any }) => any,
+ *     render: (props: { model: any, el: HTMLElement }) => any,
+ *   },
+ * }} options
  */
 export async function mountWidget(el, { state, send, saveChanges, definition = widget }) {
   const host = createModel(state, { send, saveChanges });

@@ -41,6 +41,7 @@ export class RowStore extends HistoryStore {
   _setWidth(m, values) {
     this.width = m;
     this._chunks = [];
+    /** @type {Float32ArrayConstructor | Float64ArrayConstructor} */
     this._Type = values instanceof Float32Array ? Float32Array : Float64Array;
     const rowBytes = Math.max(1, m) * this._Type.BYTES_PER_ELEMENT;
     this._rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));

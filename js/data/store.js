@@ -121,8 +121,13 @@ export class HistoryStore {
     return () => this._listeners.delete(listener);
   }
 
-  /** Hold rows of `m` values from now on (only while empty); `values` is a first batch. */
-  _setWidth(m) {
+  /**
+   * Hold rows of `m` values from now on (only while empty). `values`, a first
+   * batch, is for a subclass that keeps their type (RowStore).
+   * @param {number} m
+   * @param {Float32Array | Float64Array} [_values]
+   */
+  _setWidth(m, _values) {
     this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
     this.blocks.reset(this.dropped, m);
   }

@@ -25,6 +25,13 @@ function setText(node, text) {
  * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
  * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
  * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
+ * @param {HTMLElement} parent
+ * @param {{
+ *   onStop: () => void,
+ *   onSavePng?: () => void,
+ *   signal: AbortSignal,
+ *   stats?: boolean,
+ * }} hooks
  */
 export function createHeader(parent, { onStop, onSavePng, signal, stats = true }) {
   const root = element("div", "livescope-header", parent);

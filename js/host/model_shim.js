@@ -16,6 +16,11 @@
  * Returns `{ model, receive, update }`: `model` is what `initialize` and
  * `render` get; `receive(content, buffers)` delivers a custom message to the
  * front end; `update(patch)` changes traits as a kernel would.
+ * @param {Record<string, any>} state
+ * @param {{
+ *   send?: (content: any, buffers: any[]) => void,
+ *   saveChanges?: (changes: Record<string, any>) => void,
+ * }} [hooks]
  */
 export function createModel(state, { send = () => {}, saveChanges = () => {} } = {}) {
   const values = { ...state };

@@ -27,7 +27,23 @@ import { ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
 
-/** @typedef {{ View: Function, loadSnapshot: (store: object, snapshot: object) => void }} Kind */
+/**
+ * What host/view.js hands every view.
+ * @typedef {object} ViewHooks
+ * @property {() => void} invalidate asks for a draw on the next animation frame
+ * @property {AbortSignal} signal aborts when the view goes
+ * @property {(patch: object, save?: boolean) => void} [setOptions] merges into `view_options`
+ */
+
+/**
+ * @typedef {{
+ *   new (parent: HTMLElement, store: any, hooks: ViewHooks): any,
+ *   replayable?: boolean,
+ *   Store?: new () => any,
+ * }} ViewClass
+ */
+
+/** @typedef {{ View: ViewClass, loadSnapshot: (store: any, snapshot: object) => void }} Kind */
 
 /** @type {Record<string, Kind>} */
 export const KINDS = {
@@ -45,7 +61,11 @@ export const KINDS = {
 // double-quoted names.
 export const KIND_NAMES = ["frame", "heatmap", "lines", "scatter", "trajectory", "waterfall"];
 
-/** The view class for `kind`; unknown kinds (a newer kernel) fall back to lines. */
+/**
+ * The view class for `kind`; unknown kinds (a newer kernel) fall back to lines.
+ * @param {string} kind
+ * @returns {ViewClass}
+ */
 export function viewClass(kind) {
   return KINDS[kind]?.View ?? LineChart;
 }

@@ -52,6 +52,11 @@ export class LineChart {
    * `setOptions(patch, save)` changes the `view_options` trait (the
    * controls' and legend's changes); DOM listeners go away when `signal` aborts.
    */
+  /**
+   * @param {HTMLElement} parent
+   * @param {import("../data/store.js").HistoryStore} store
+   * @param {import("./index.js").ViewHooks} hooks
+   */
   constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
     this.store = store;
     this.invalidate = invalidate;
@@ -262,6 +267,7 @@ export class LineChart {
       labelFont: font,
       ...extra,
     });
+    /** @type {uPlot.Options} */
     const opts = {
       width: this.width,
       height: this.height,
@@ -285,14 +291,15 @@ export class LineChart {
         points: { show: false },
         drag: { x: true, y: false, setScale: false },
         // Double-click returns to following instead of uPlot's reset to the data range.
-        bind: { dblclick: () => () => this.followLatest() },
+        // (uPlot's types want the listener to return null; the DOM ignores it.)
+        bind: { dblclick: /** @type {any} */ (() => () => this.followLatest()) },
       },
       hooks: {
         setSelect: [(u) => this.onSelect(u)],
         setCursor: [(u) => this.onCursor(u)],
       },
     };
-    const data = [[], ...lines.map(() => [])];
+    const data = /** @type {uPlot.AlignedData} */ ([[], ...lines.map(() => [])]);
     this.uplot = new uPlot(opts, data, this.plot);
   }
 

@@ -87,6 +87,15 @@ export class ReplayBar {
   /**
    * Build the bar inside `parent` for `view` over `store`. `now`,
    * `requestFrame` and `cancelFrame` stand in for the browser's in tests.
+   * @param {HTMLElement} parent
+   * @param {any} store
+   * @param {any} view
+   * @param {{
+   *   signal?: AbortSignal,
+   *   now?: () => number,
+   *   requestFrame?: (f: FrameRequestCallback) => number,
+   *   cancelFrame?: (id: number) => void,
+   * }} [hooks]
    */
   constructor(parent, store, view, { signal, now, requestFrame, cancelFrame } = {}) {
     this.store = store;

@@ -34,6 +34,8 @@ export class WaterfallImage {
     this.stride = 1;
     this.width = 0;
     this.maxSlots = 0;
+    /** @type {Uint32Array | undefined} the colormap painted with, set by the first update */
+    this.lut = undefined;
   }
 
   /** Slots in use for the rows painted. */

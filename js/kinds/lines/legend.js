@@ -6,6 +6,8 @@ import { formatStep, formatValue } from "../../host/format.js";
 /**
  * Build the legend inside `parent`. `onToggle(index)` runs when a series'
  * entry is clicked; listeners go away when `signal` aborts.
+ * @param {HTMLElement} parent
+ * @param {{ onToggle?: (index: number) => void, signal?: AbortSignal }} [hooks]
  */
 export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
   const root = document.createElement("div");
