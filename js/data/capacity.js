@@ -11,6 +11,10 @@ const GROWTH = 1.25;
  * the front), else g * needed. g is 2, or GROWTH once the data held (or
  * summarised) takes `dataBytes` > 64 MiB. Either way O(1) per entry, and
  * n entries need at most g n.
+ * @param {number} needed
+ * @param {number} capacity
+ * @param {number} dataBytes
+ * @returns {number}
  */
 export function capacityFor(needed, capacity, dataBytes) {
   const g = dataBytes > LARGE_BYTES ? GROWTH : 2;
@@ -21,6 +25,10 @@ export function capacityFor(needed, capacity, dataBytes) {
  * Rows [head, head + length) of `array` at the front of an array of
  * `capacity` entries: the same array when it is that size (moving in place is
  * safe, views read the arrays afresh on every draw), else a new one.
+ * @param {any} array a Float32Array or Float64Array
+ * @param {number} head
+ * @param {number} length
+ * @param {number} capacity
  */
 export function moveRows(array, head, length, capacity) {
   if (capacity === array.length) {

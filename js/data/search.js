@@ -1,7 +1,13 @@
 // Binary search over the first `length` entries of a non-decreasing array
 // (steps or times; typed arrays are longer than the rows they hold).
 
-/** First index in `sorted[0..length)` whose value is >= `x` (`length` if none). */
+/**
+ * First index in `sorted[0..length)` whose value is >= `x` (`length` if none).
+ * @param {ArrayLike<number>} sorted
+ * @param {number} length
+ * @param {number} x
+ * @returns {number}
+ */
 export function lowerBound(sorted, length, x) {
   let lo = 0;
   let hi = length;
@@ -13,7 +19,13 @@ export function lowerBound(sorted, length, x) {
   return lo;
 }
 
-/** First index in `sorted[0..length)` whose value is > `x` (`length` if none). */
+/**
+ * First index in `sorted[0..length)` whose value is > `x` (`length` if none).
+ * @param {ArrayLike<number>} sorted
+ * @param {number} length
+ * @param {number} x
+ * @returns {number}
+ */
 export function upperBound(sorted, length, x) {
   let lo = 0;
   let hi = length;

@@ -20,7 +20,11 @@ const asBytes = (buffer) =>
     ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
     : new Uint8Array(buffer);
 
-/** Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`. */
+/**
+ * Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`.
+ * @param {DataView | ArrayBuffer | ArrayBufferView} buffer
+ * @returns {{ kind: string, fields: Record<string, any>, arrays: Record<string, Float32Array | Float64Array> }}
+ */
 export function decodeSnapshot(buffer) {
   const bytes = asBytes(buffer);
   if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
@@ -63,6 +67,10 @@ export function loadRows(store, { fields, arrays }) {
  * (from then on the kernel's history is newer). Call before `connect`.
  * `apply(store, snapshot)` loads a decoded snapshot by its kind (kinds/index.js).
  * Returns the function that stops listening.
+ * @param {any} model an anywidget model
+ * @param {import("./store.js").HistoryStore} store
+ * @param {(store: any, snapshot: ReturnType<typeof decodeSnapshot>) => void} apply
+ * @returns {() => void}
  */
 export function followSnapshot(model, store, apply) {
   let live = false;

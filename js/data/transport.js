@@ -13,6 +13,11 @@ const isCount = (x) => Number.isInteger(x) && x >= 0;
  * View `buffer` (DataView, ArrayBuffer or typed array) as `length` elements
  * of `Type`, honouring its byte offset. Copies when the offset is not
  * aligned to the element size, which typed array views cannot express.
+ * @param {any} buffer a DataView, typed array or ArrayBuffer; anything else throws
+ * @param {Float32ArrayConstructor | Float64ArrayConstructor} Type
+ * @param {number} length
+ * @param {string} name
+ * @returns {Float32Array | Float64Array}
  */
 export function toTypedArray(buffer, Type, length, name) {
   const isView = ArrayBuffer.isView(buffer);
@@ -72,6 +77,10 @@ export function applyRows(store, rows) {
 /**
  * Listen for rows on `model` and keep `store` current; sends the initial
  * `sync`. Returns a function that stops listening.
+ * @param {any} model an anywidget model
+ * @param {import("./store.js").HistoryStore} store
+ * @param {() => number} [now]
+ * @returns {() => void}
  */
 export function connect(model, store, now = () => Date.now()) {
   let lastSync = null;

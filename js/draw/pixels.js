@@ -3,7 +3,13 @@
 /** The pixel of a value that is not finite: transparent, so "no data" shows behind it. */
 export const NO_DATA = 0;
 
-/** Index 0..255 of `value` on [lo, hi] (clamped), or -1 when it is not finite. */
+/**
+ * Index 0..255 of `value` on [lo, hi] (clamped), or -1 when it is not finite.
+ * @param {number} value
+ * @param {number} lo
+ * @param {number} hi
+ * @returns {number}
+ */
 export function colorIndex(value, lo, hi) {
   if (!Number.isFinite(value)) return -1;
   const i = Math.floor(((value - lo) / (hi - lo)) * 256);
@@ -13,6 +19,15 @@ export function colorIndex(value, lo, hi) {
 /**
  * Write `count` pixels into `pixels` from index `at` on: the colours of
  * `values[from]`, `values[from + stride]`, ... on [lo, hi] through `lut`.
+ * @param {Uint32Array} pixels
+ * @param {number} at
+ * @param {ArrayLike<number>} values
+ * @param {number} from
+ * @param {number} count
+ * @param {Uint32Array} lut
+ * @param {number} lo
+ * @param {number} hi
+ * @param {number} [stride]
  */
 export function paintValues(pixels, at, values, from, count, lut, lo, hi, stride = 1) {
   const scale = 256 / (hi - lo);

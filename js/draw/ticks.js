@@ -1,6 +1,11 @@
 // Axis and colorbar ticks at round numbers (1, 2 or 5 times a power of ten).
 
-/** A round step that splits `span` into at most about `count` parts. */
+/**
+ * A round step that splits `span` into at most about `count` parts.
+ * @param {number} span
+ * @param {number} count
+ * @returns {number}
+ */
 export function niceStep(span, count) {
   const raw = span / Math.max(1, count);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
@@ -11,6 +16,11 @@ export function niceStep(span, count) {
 /**
  * Round values within [lo, hi], at most about `count` of them; with
  * `integer`, steps are whole numbers (for indices).
+ * @param {number} lo
+ * @param {number} hi
+ * @param {number} count
+ * @param {{ integer?: boolean }} [options]
+ * @returns {number[]}
  */
 export function niceTicks(lo, hi, count, { integer = false } = {}) {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [];
@@ -25,7 +35,12 @@ export function niceTicks(lo, hi, count, { integer = false } = {}) {
   return ticks;
 }
 
-/** A tick label with as many decimals as the tick spacing needs. */
+/**
+ * A tick label with as many decimals as the tick spacing needs.
+ * @param {number} value
+ * @param {number} step
+ * @returns {string}
+ */
 export function formatTick(value, step) {
   if (value === 0) return "0";
   const a = Math.abs(value);
