@@ -9,11 +9,11 @@
 // within one run.
 
 import { parseArgs } from "node:util";
-import { BlockSummaries } from "../js/block_summary.js";
-import { envelope } from "../js/envelope.js";
-import { seriesData } from "../js/series_data.js";
-import { SmoothedColumns } from "../js/smoothed_columns.js";
-import { HistoryStore } from "../js/store.js";
+import { BlockSummaries } from "../js/data/block_summary.js";
+import { envelope } from "../js/kinds/lines/envelope.js";
+import { seriesData } from "../js/kinds/lines/series_data.js";
+import { SmoothedColumns } from "../js/kinds/lines/smoothed_columns.js";
+import { HistoryStore } from "../js/data/store.js";
 
 const { values: args } = parseArgs({
   options: {

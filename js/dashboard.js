@@ -9,7 +9,7 @@
 
 import "./widget.css";
 import "./dashboard.css";
-import { createHeader } from "./header.js";
+import { createHeader } from "./host/header.js";
 
 // Models a kernel answered for, by widget manager and `_uid`.
 const liveByManager = new WeakMap();

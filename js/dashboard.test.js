@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
 import dashboard from "./dashboard.js";
-import { fakeModel } from "./fake_model.js";
+import { fakeModel } from "./testing/fake_model.js";
 
 let uid = 0;
 

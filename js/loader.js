@@ -1,6 +1,6 @@
 // anywidget entry of a LivePlot: a small loader for the real front end
 // (widget.js), whose code and CSS travel once per kernel session in a shared
-// runtime model (src/livescope/_runtime.py) instead of in every widget's state.
+// runtime model (src/livescope/_widget/runtime.py) instead of in every widget's state.
 //
 // The code is imported once per page and kept on globalThis under its digest,
 // so every plot on the page shares one module and two versions of livescope
@@ -39,7 +39,8 @@ function injectCss(css, digest) {
 
 /** The front end (widget.js's default export) the runtime model carries, imported once per page. */
 export function frontEndOf(runtime, load = importCode) {
-  const cache = (globalThis[FRONT_ENDS] ??= new Map());
+  globalThis[FRONT_ENDS] ??= new Map();
+  const cache = globalThis[FRONT_ENDS];
   const digest = runtime.get("digest");
   let frontEnd = cache.get(digest);
   if (!frontEnd) {

@@ -8,8 +8,8 @@
 // through `send`.
 
 import dashboardControls from "./dashboard.js";
-import { createModel } from "./model_shim.js";
-import { connect } from "./socket_host.js";
+import { createModel } from "./host/model_shim.js";
+import { connect } from "./host/socket_host.js";
 import widget from "./widget.js";
 
 /**
@@ -20,6 +20,16 @@ import widget from "./widget.js";
  * front end's messages (omit it when nothing listens, as in a file).
  *
  * Resolves to `{ model, receive(content, buffers), update(patch), dispose() }`.
+ * @param {HTMLElement} el
+ * @param {{
+ *   state: Record<string, any>,
+ *   send?: (content: any, buffers: any[]) => void,
+ *   saveChanges?: (changes: Record<string, any>) => void,
+ *   definition?: {
+ *     initialize?: (props: { model: any }) => any,
+ *     render: (props: { model: any, el: HTMLElement }) => any,
+ *   },
+ * }} options
  */
 export async function mountWidget(el, { state, send, saveChanges, definition = widget }) {
   const host = createModel(state, { send, saveChanges });

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("uplot", () => import("./fake_uplot.js"));
+vi.mock("uplot", () => import("./testing/fake_uplot.js"));
 
 const { decodeSavedState, mountDashboard, mountSaved, mountWidget } = await import("./page.js");
-const { linesSnapshot } = await import("./snapshot_fixture.js");
+const { linesSnapshot } = await import("./testing/snapshot_fixture.js");
 
 beforeEach(() => {
   vi.stubGlobal("requestAnimationFrame", () => 1);
@@ -19,7 +19,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const STATE = { columns: ["a"], title: "T", x_label: "step", height: 200, stopped: false, _uid: "u" };
+const STATE = {
+  columns: ["a"],
+  title: "T",
+  x_label: "step",
+  height: 200,
+  stopped: false,
+  _uid: "u",
+};
 
 function rows(generation, start, values) {
   const k = values.length;

@@ -2,11 +2,11 @@
 
 import "uplot/dist/uPlot.min.css";
 import "./widget.css";
-import { followSnapshot } from "./snapshot.js";
-import { HistoryStore } from "./store.js";
-import { connect } from "./transport.js";
-import { mountView } from "./view.js";
-import { viewClass } from "./views/index.js";
+import { followSnapshot } from "./data/snapshot.js";
+import { HistoryStore } from "./data/store.js";
+import { connect } from "./data/transport.js";
+import { mountView } from "./host/view.js";
+import { applySnapshot, viewClass } from "./kinds/index.js";
 
 // anywidget hands initialize and render separate proxies of one model, so a
 // model is known by its widget manager and its per-instance `_uid` trait.
@@ -26,7 +26,7 @@ function storeFor(model) {
   const uid = model.get("_uid");
   let store = stores.get(uid);
   if (!store) {
-    // Each kind keeps rows in the layout it reads fastest (see views/index.js).
+    // Each kind keeps rows in the layout it reads fastest (see kinds/index.js).
     const Store = viewClass(model.get("kind")).Store ?? HistoryStore;
     store = new Store();
     stores.set(uid, store);
@@ -38,7 +38,7 @@ export default {
   initialize({ model }) {
     const store = storeFor(model);
     // The saved snapshot first: shown until (unless) the kernel answers.
-    const unfollow = followSnapshot(model, store);
+    const unfollow = followSnapshot(model, store, applySnapshot);
     const disconnect = connect(model, store);
     return () => {
       unfollow();

@@ -61,7 +61,7 @@ def svg_images(svg):
 
 
 def test_the_python_colormaps_are_the_front_ends():
-    js = (ROOT / "js" / "views" / "colormap_data.js").read_text(encoding="utf-8")
+    js = (ROOT / "js" / "draw" / "colormap_data.js").read_text(encoding="utf-8")
     assert dict(re.findall(r'(\w+): "([^"]+)"', js)) == TABLES
     assert colormap_lut("greys")[200].tolist() == [200, 200, 200]
     assert colormap_lut("no such map").tolist() == colormap_lut("viridis").tolist()

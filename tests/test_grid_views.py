@@ -88,7 +88,7 @@ def test_options_reach_the_front_end_as_validated():
 
 
 def test_every_colormap_has_a_table_in_the_front_end():
-    source = (REPO / "js" / "views" / "colormap_data.js").read_text()
+    source = (REPO / "js" / "draw" / "colormap_data.js").read_text()
     tables = set(re.findall(r"^\s+(\w+): \"", source, re.MULTILINE))
     assert tables | {"greys"} == set(COLORMAPS)
 

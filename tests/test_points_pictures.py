@@ -54,7 +54,7 @@ def rgb(colour):
 
 
 def test_the_python_colormaps_are_the_widgets():
-    source = (REPO / "js" / "views" / "colormap_data.js").read_text()
+    source = (REPO / "js" / "draw" / "colormap_data.js").read_text()
     js = dict(re.findall(r'^\s+(\w+): "([^"]+)",', source, re.MULTILINE))
     assert js == TABLES
     assert colormap_rgb("greys")[200].tolist() == [200, 200, 200]

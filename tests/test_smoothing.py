@@ -9,7 +9,7 @@ from livescope._core.smoothing import smooth_columns
 
 
 def reference(column, weight):
-    """js/transforms.js smoothEma, row by row."""
+    """js/kinds/lines/smoothing.js smoothEma, row by row."""
     out, average, weight_power = [], 0.0, 1.0
     low, high = math.inf, -math.inf
     for v in column:

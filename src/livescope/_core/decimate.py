@@ -3,7 +3,7 @@
 On a grid of square cells:
 
 - consecutive points in one cell add nothing visible, so only the first of
-  each such run is kept (as js/views/path_decimate.js does with pixels);
+  each such run is kept (as js/kinds/path_decimate.js does with pixels);
 - where the path only goes through cells it went through before (a
   Lorenz attractor retracing its wings a thousand times), it adds nothing
   either: those stretches are left out, and the path has a gap there.

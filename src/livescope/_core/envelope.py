@@ -1,6 +1,6 @@
 """Reduce rows to a per-bin min/max envelope that keeps every spike.
 
-The Python twin of `js/envelope.js`: the x range is cut into equal bins and
+The Python twin of `js/kinds/lines/envelope.js`: the x range is cut into equal bins and
 each non-empty bin becomes two points, at its first and last step, holding
 each series' min and max in the order they occur. A line through those
 points has the same extremes as one through every row. NaN and +-inf are

@@ -1,4 +1,6 @@
-"""The line view's smoothing in numpy, for pictures and exports (the twin of js/transforms.js).
+"""The line view's smoothing in numpy, for pictures and exports.
+
+The twin of js/kinds/lines/smoothing.js.
 
 TensorBoard's debiased exponential moving average over the whole history:
 non-finite values are gaps that pass through and the average carries on

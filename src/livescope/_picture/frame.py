@@ -1,6 +1,6 @@
 """The picture of a frame plot: the row shown as a curve, or as `facet` small panels.
 
-As js/views/frame.js draws it: one y range for every panel, `ylim` or the
+As js/kinds/frame.js draws it: one y range for every panel, `ylim` or the
 range of every value received (so replayed frames share their axes).
 """
 
@@ -53,7 +53,7 @@ def frame_scene(
     length = (values.shape[1] if values.ndim == 2 else 0) // facet
     given = data.options.get("x")
     x = np.asarray(given if given and len(given) == length else np.arange(length), np.float64)
-    # As js/views/frame.js: the first to the last x, one unit wide for a lone point.
+    # As js/kinds/frame.js: the first to the last x, one unit wide for a lone point.
     x0 = float(x[0]) if length else 0.0
     x_range = (x0, float(x[-1]) if length > 1 else x0 + 1)
     y_range = y_range or frame_y_range(data)

@@ -1,7 +1,7 @@
 """Picture pieces the grid kinds (frame, heatmap, waterfall) share.
 
 The caption above the plot, the "no data" hatching, the colorbar and the
-front end's round ticks (js/views/ticks.js), so the pictures are laid out
+front end's round ticks (js/draw/ticks.js), so the pictures are laid out
 as the widget draws these views.
 """
 

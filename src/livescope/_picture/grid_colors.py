@@ -1,8 +1,8 @@
 """Values to colours for the image kinds (heatmap, waterfall), as the front end maps them.
 
 The tables are the front end's (`_spec/colormaps.json`),
-and the mapping and the automatic limits follow js/views/pixels.js and
-js/views/value_range.js, so a picture has the widget's colours.
+and the mapping and the automatic limits follow js/draw/pixels.js and
+js/draw/value_range.js, so a picture has the widget's colours.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def resolve_limits(
 ) -> tuple[float, float]:
     """The [lo, hi] to draw with: `vmin`/`vmax` where given, the data's extent otherwise.
 
-    Never empty or flat; js/views/value_range.js resolveLimits.
+    Never empty or flat; js/draw/value_range.js resolveLimits.
     """
     a = vmin if vmin is not None else lo
     b = vmax if vmax is not None else hi

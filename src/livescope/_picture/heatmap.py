@@ -1,6 +1,6 @@
 """The picture of a heatmap: the row shown as square cells, labels, values, a colorbar.
 
-Laid out as js/views/heatmap.js draws it, with its colours (see _grid_colors.py).
+Laid out as js/kinds/heatmap.js draws it, with its colours (see _grid_colors.py).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from .._core.envelope import envelope
 from . import scene as s
 
 DEFAULT_WIDTH = 800
-_X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/chart.js
+_X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/kinds/lines.js
 _X_LABEL_HEIGHT = 18
 
 

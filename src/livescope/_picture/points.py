@@ -1,6 +1,6 @@
 """Layout shared by the static pictures of the point kinds (scatter, trajectory).
 
-Mirrors the widget's canvas views (js/views/axes.js, facets.js): data
+Mirrors the widget's canvas views (js/draw/axes.js, js/kinds/scatter/facets.js): data
 ranges snapped to round ticks, panels in a grid with shared scales, grid
 lines under the data and a frame with ticks over it, and the readout line
 above the plot.
@@ -75,7 +75,7 @@ def panel_grid(
     """`count` panels in the (left, top, width, height) `box`; returns the columns and panels.
 
     Picks the number of columns that makes the smallest panel side largest
-    (js/views/facets.js facetGrid).
+    (js/kinds/scatter/facets.js facetGrid).
     """
     left, top, width, height = box
     n = max(1, count)

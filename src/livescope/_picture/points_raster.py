@@ -3,7 +3,7 @@
 Drawing 100,000 ellipses one Pillow call at a time takes seconds; instead
 each marker is a stamp of pixel offsets written for many points at once,
 points in order so later points cover earlier ones, as in the widget
-(js/views/splat.js).
+(js/kinds/scatter/splat.js).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Frame i of the history is row i, K points as x0, y0, x1, y1, ... The
 picture draws frame `shown` and the `trail` frames before it, fading, with
-the colours, panels and marker size the widget uses (js/views/scatter.js).
+the colours, panels and marker size the widget uses (js/kinds/scatter.js).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _PATH_BUCKETS = 16  # colour groups of path segments, as the widget's
 
 
 def auto_size(k: int) -> float:
-    """Marker diameter in CSS pixels for K points (js/views/scatter.js autoSize)."""
+    """Marker diameter in CSS pixels for K points (js/kinds/scatter.js autoSize)."""
     return 7 if k <= 500 else 4 if k <= 5000 else 2.5 if k <= 50_000 else 2
 
 
@@ -49,7 +49,7 @@ def point_levels(k: int, options: dict) -> tuple[np.ndarray, tuple[str, ...]]:
 
 
 def facet_membership(facet: dict | None, k: int) -> tuple[list[str], np.ndarray | None]:
-    """Panel titles and each point's panel (None: one panel), as js/views/facets.js."""
+    """Panel titles and each point's panel (None: one panel), as js/kinds/scatter/facets.js."""
     if not facet or k == 0:
         return [], None
     if "labels" in facet:
@@ -215,7 +215,10 @@ def _paths(
 
 
 def _trail_alpha(age: int, trail: int) -> float:
-    """Opacity of a frame `age` frames older than the one shown (js/views/point_colors.js)."""
+    """Opacity of a frame `age` frames older than the one shown.
+
+    As js/kinds/scatter/point_colors.js.
+    """
     return 1 - age / (trail + 1)
 
 

@@ -142,7 +142,7 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
 
 
 def format_value(value: float) -> str:
-    """A value as the widget's legend shows it (js/format.js formatValue)."""
+    """A value as the widget's legend shows it (js/host/format.js formatValue)."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):

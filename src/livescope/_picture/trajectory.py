@@ -18,7 +18,7 @@ HEAD_SIZE = 8  # the widget's head: radius 4, ringed in the background colour
 # SVG): pixel resolution when that fits, else the finest coarser grid.
 SCENE_POINTS = 10_000
 GIF_POINTS = 3000  # the same for each frame of a GIF, drawn a hundred times at lower resolution
-# Longer paths are drawn fainter, so densely wound parts show darker (js/views/trajectory.js).
+# Longer paths are drawn fainter, so densely wound parts show darker (js/kinds/trajectory.js).
 _LINE_ALPHAS = ((50_000, 1.0), (200_000, 0.6), (500_000, 0.4))
 
 

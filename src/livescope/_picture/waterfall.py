@@ -1,6 +1,6 @@
 """The picture of a waterfall: the history up to a row as an image, one line per step.
 
-As js/views/waterfall.js and waterfall_image.js draw it: once steps
+As js/kinds/waterfall.js and waterfall_image.js draw it: once steps
 outnumber the pixel rows, each pixel row shows the last row of a
 power-of-two bin of steps; rows wider than 4,096 values are sampled the
 same way. Steps down the left, value indices along the bottom, a colorbar.

@@ -4,7 +4,7 @@ Both are refreshed when a cell ends (and when the plot is displayed), never
 on every update:
 
 - the widget's `_snapshot` trait, which Jupyter saves with the widget state,
-  so a notebook reopened without the kernel shows the plot (js/snapshot.js);
+  so a notebook reopened without the kernel shows the plot (js/data/snapshot.js);
 - an `image/svg+xml` picture beside the widget view in the display output,
   for renderers that cannot run widgets (GitHub, nbviewer, nbconvert
   without widget state). Jupyter front ends prefer the widget view. The

@@ -1,0 +1,96 @@
+// Snapshots: the compact data a saved notebook or an exported page keeps of
+// a plot (docs/wire-format.md). A model loads its snapshot into the store
+// until the kernel answers; with no kernel behind it (a reopened notebook,
+// a page from disk) the snapshot is what the views show.
+
+import { toTypedArray } from "./transport.js";
+
+const MAGIC = "LSNP";
+const VERSION = 1;
+const DTYPES = { float64: Float64Array, float32: Float32Array };
+
+// The store generation of snapshot data: never one the kernel uses, so the
+// first kernel rows replace the snapshot and a `sync` asks for every row.
+export const SNAPSHOT_GENERATION = -1;
+
+export const isSnapshot = (store) => store.generation === SNAPSHOT_GENERATION;
+
+const asBytes = (buffer) =>
+  ArrayBuffer.isView(buffer)
+    ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    : new Uint8Array(buffer);
+
+/**
+ * Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`.
+ * @param {DataView | ArrayBuffer | ArrayBufferView} buffer
+ * @returns {{ kind: string, fields: Record<string, any>, arrays: Record<string, Float32Array | Float64Array> }}
+ */
+export function decodeSnapshot(buffer) {
+  const bytes = asBytes(buffer);
+  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
+    throw new Error("not a livescope snapshot");
+  }
+  const length = new DataView(bytes.buffer, bytes.byteOffset + 4, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)));
+  if (header.version !== VERSION)
+    throw new Error(`unsupported snapshot version ${header.version}`);
+  const { kind, arrays: specs, version, ...fields } = header;
+  const arrays = {};
+  let offset = 8 + length;
+  for (const { name, dtype, shape } of specs) {
+    const Type = DTYPES[dtype];
+    if (!Type) throw new Error(`unsupported dtype ${dtype} in snapshot array ${name}`);
+    const count = shape.reduce((a, b) => a * b, 1);
+    const size = count * Type.BYTES_PER_ELEMENT;
+    if (offset + size > bytes.length) throw new Error(`snapshot array ${name} runs past the end`);
+    const view = new DataView(bytes.buffer, bytes.byteOffset + offset, size);
+    arrays[name] = toTypedArray(view, Type, count, name);
+    offset += size + ((8 - (size % 8)) % 8);
+  }
+  return { kind, fields, arrays };
+}
+
+/**
+ * Load steps, times (seconds after `t0`) and row-major values into `store` as
+ * snapshot rows: the layout of line, scatter and trajectory snapshots.
+ */
+export function loadRows(store, { fields, arrays }) {
+  const { steps, times, values } = arrays;
+  const n = steps.length;
+  const absolute = Float64Array.from(times, (t) => t + fields.t0);
+  store.clear(SNAPSHOT_GENERATION);
+  store.append(0, steps, absolute, values, n ? values.length / n : 0);
+}
+
+/**
+ * Show the model's `_snapshot` trait in `store` until the kernel sends rows
+ * (from then on the kernel's history is newer). Call before `connect`.
+ * `apply(store, snapshot)` loads a decoded snapshot by its kind (kinds/index.js).
+ * Returns the function that stops listening.
+ * @param {any} model an anywidget model
+ * @param {import("./store.js").HistoryStore} store
+ * @param {(store: any, snapshot: ReturnType<typeof decodeSnapshot>) => void} apply
+ * @returns {() => void}
+ */
+export function followSnapshot(model, store, apply) {
+  let live = false;
+  const load = () => {
+    const buffer = model.get("_snapshot");
+    if (live || !buffer || buffer.byteLength === 0) return;
+    try {
+      apply(store, decodeSnapshot(buffer));
+    } catch (error) {
+      console.warn(`livescope: ignoring the saved snapshot: ${error.message}`);
+    }
+  };
+  const onMessage = (content) => {
+    if (content?.type === "rows") live = true;
+  };
+  model.on("msg:custom", onMessage);
+  model.on("change:_snapshot", load);
+  load();
+  return () => {
+    model.off("msg:custom", onMessage);
+    model.off("change:_snapshot", load);
+  };
+}

@@ -1,0 +1,116 @@
+// The comm side of a model: decodes `rows` messages into the history store
+// and asks the kernel for what is missing (see docs/wire-format.md).
+
+const DTYPES = { float64: Float64Array, float32: Float32Array };
+
+// A repeated identical sync is only re-sent after this long, so the burst of
+// live messages that follows a gap does not flood the kernel with requests.
+const SYNC_RETRY_MS = 2000;
+
+const isCount = (x) => Number.isInteger(x) && x >= 0;
+
+/**
+ * View `buffer` (DataView, ArrayBuffer or typed array) as `length` elements
+ * of `Type`, honouring its byte offset. Copies when the offset is not
+ * aligned to the element size, which typed array views cannot express.
+ * @param {any} buffer a DataView, typed array or ArrayBuffer; anything else throws
+ * @param {Float32ArrayConstructor | Float64ArrayConstructor} Type
+ * @param {number} length
+ * @param {string} name
+ * @returns {Float32Array | Float64Array}
+ */
+export function toTypedArray(buffer, Type, length, name) {
+  const isView = ArrayBuffer.isView(buffer);
+  if (!isView && Object.prototype.toString.call(buffer) !== "[object ArrayBuffer]") {
+    throw new Error(`${name} buffer is missing or not binary`);
+  }
+  const bytes = isView ? buffer.buffer : buffer;
+  const offset = isView ? buffer.byteOffset : 0;
+  const byteLength = buffer.byteLength;
+  const expected = length * Type.BYTES_PER_ELEMENT;
+  if (byteLength !== expected) {
+    throw new Error(`${name} buffer has ${byteLength} bytes, expected ${expected}`);
+  }
+  if (offset % Type.BYTES_PER_ELEMENT === 0) return new Type(bytes, offset, length);
+  return new Type(bytes.slice(offset, offset + byteLength));
+}
+
+/** Check a `rows` message against its buffers and return typed arrays; throws if malformed. */
+export function decodeRows(content, buffers = []) {
+  const { generation, start, count, columns: m, dtype, dropped = 0 } = content;
+  if (typeof generation !== "number" || !Number.isFinite(generation)) {
+    throw new Error(`bad generation ${JSON.stringify(generation)}`);
+  }
+  if (!isCount(start) || !isCount(count) || !isCount(m)) {
+    throw new Error(`start, count and columns must be non-negative integers`);
+  }
+  if (!isCount(dropped) || dropped > start) {
+    throw new Error(`dropped must be an integer from 0 to start; got ${JSON.stringify(dropped)}`);
+  }
+  const Values = DTYPES[dtype];
+  if (!Values) throw new Error(`unsupported dtype ${JSON.stringify(dtype)}`);
+  if (count === 0) {
+    const empty = new Float64Array(0);
+    return { generation, start, dropped, m, steps: empty, times: empty, values: empty };
+  }
+  if (buffers.length !== 3) throw new Error(`expected 3 buffers, got ${buffers.length}`);
+  return {
+    generation,
+    start,
+    dropped,
+    m,
+    steps: toTypedArray(buffers[0], Float64Array, count, "steps"),
+    times: toTypedArray(buffers[1], Float64Array, count, "times"),
+    values: toTypedArray(buffers[2], Values, count * m, "values"),
+  };
+}
+
+/**
+ * Apply decoded rows to the store: a new generation drops what is held
+ * first, then rows append, overlap or leave a gap. Returns `{ added, gap }`.
+ */
+export function applyRows(store, rows) {
+  if (rows.generation !== store.generation) store.clear(rows.generation);
+  return store.append(rows.start, rows.steps, rows.times, rows.values, rows.m, rows.dropped);
+}
+
+/**
+ * Listen for rows on `model` and keep `store` current; sends the initial
+ * `sync`. Returns a function that stops listening.
+ * @param {any} model an anywidget model
+ * @param {import("./store.js").HistoryStore} store
+ * @param {() => number} [now]
+ * @returns {() => void}
+ */
+export function connect(model, store, now = () => Date.now()) {
+  let lastSync = null;
+
+  const sync = () => {
+    const request = { type: "sync", generation: store.generation, from: store.total };
+    const t = now();
+    const same =
+      lastSync &&
+      lastSync.generation === request.generation &&
+      lastSync.from === request.from &&
+      t - lastSync.at < SYNC_RETRY_MS;
+    if (same) return;
+    lastSync = { ...request, at: t };
+    model.send(request);
+  };
+
+  const onMessage = (content, buffers) => {
+    if (content?.type !== "rows") return;
+    let result;
+    try {
+      result = applyRows(store, decodeRows(content, buffers));
+    } catch (error) {
+      console.warn(`livescope: ignoring malformed rows message: ${error.message}`, content);
+      return;
+    }
+    if (result.gap) sync();
+  };
+
+  model.on("msg:custom", onMessage);
+  sync();
+  return () => model.off("msg:custom", onMessage);
+}

@@ -1,0 +1,135 @@
+// Linear x and y axes on a 2D canvas for the point views: data ranges
+// snapped to round ticks, grid lines, a frame and tick labels around a plot
+// rectangle.
+
+import { font } from "./canvas.js";
+import { formatTick, niceStep, niceTicks } from "./ticks.js";
+
+const TICK_PX = 4;
+// Pixels per tick interval, about: x labels are wider than tall.
+const X_TICK_SPACING = 80;
+const Y_TICK_SPACING = 50;
+
+/**
+ * The range [lo, hi] widened to whole tick steps, so axes stay put while
+ * data moves inside a step. Empty or flat ranges still get a width.
+ */
+export function niceRange(lo, hi, count = 10) {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi === lo) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const step = niceStep(hi - lo, count);
+  // toPrecision keeps 0.1 * 3 from coming out as 0.30000000000000004.
+  const a = Number((Math.floor(lo / step) * step).toPrecision(12));
+  const b = Number((Math.ceil(hi / step) * step).toPrecision(12));
+  return b > a ? [a, b] : [lo, hi];
+}
+
+/** Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ step, values }`. */
+export function axisTicks([lo, hi], px, spacing) {
+  const count = Math.max(2, Math.round(px / spacing));
+  return { step: niceStep(hi - lo, count), values: niceTicks(lo, hi, count) };
+}
+
+const xTicks = (range, px) => axisTicks(range, px, X_TICK_SPACING);
+const yTicks = (range, px) => axisTicks(range, px, Y_TICK_SPACING);
+
+/** Width in CSS pixels of the widest y tick label for `range` on an axis `px` long. */
+export function yLabelWidth(ctx, range, px, theme) {
+  const t = yTicks(range, px);
+  ctx.save();
+  ctx.font = font(theme);
+  let widest = 0;
+  for (const v of t.values)
+    widest = Math.max(widest, ctx.measureText(formatTick(v, t.step)).width);
+  ctx.restore();
+  return Math.ceil(widest) + TICK_PX + 6;
+}
+
+/** Min and max of the finite values of `array` at `start`, `start + stride`, ... before `end`. */
+export function finiteExtent(array, start, end, stride, into = [Infinity, -Infinity]) {
+  let [lo, hi] = into;
+  for (let i = start; i < end; i += stride) {
+    const v = array[i];
+    if (v < lo) lo = v; // NaN compares false both ways
+    if (v > hi) hi = v;
+  }
+  into[0] = lo;
+  into[1] = hi;
+  return into;
+}
+
+/**
+ * Draw the grid, frame and ticks of one plot rectangle `rect` (CSS pixels)
+ * showing `xRange` by `yRange`; tick labels only where asked (small
+ * multiples label the outer panels only). Assumes a CSS-pixel transform.
+ */
+export function drawAxes(
+  ctx,
+  rect,
+  xRange,
+  yRange,
+  theme,
+  { xLabels = true, yLabels = true } = {},
+) {
+  const { x, y, width, height } = rect;
+  const xt = xTicks(xRange, width);
+  const yt = yTicks(yRange, height);
+  const px = (v) => x + ((v - xRange[0]) / (xRange[1] - xRange[0])) * width;
+  const py = (v) => y + height - ((v - yRange[0]) / (yRange[1] - yRange[0])) * height;
+  const snap = (v) => Math.round(v) + 0.5;
+
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.grid;
+  ctx.beginPath();
+  for (const v of xt.values) {
+    ctx.moveTo(snap(px(v)), y);
+    ctx.lineTo(snap(px(v)), y + height);
+  }
+  for (const v of yt.values) {
+    ctx.moveTo(x, snap(py(v)));
+    ctx.lineTo(x + width, snap(py(v)));
+  }
+  ctx.stroke();
+  ctx.restore();
+  return { xTicks: xt, yTicks: yt, px, py, xLabels, yLabels };
+}
+
+/** The frame, tick marks and labels of a plot drawn with `drawAxes` (drawn over the data). */
+export function drawFrame(ctx, rect, axes, theme) {
+  const { x, y, width, height } = rect;
+  const { xTicks: xt, yTicks: yt, px, py, xLabels, yLabels } = axes;
+  const snap = (v) => Math.round(v) + 0.5;
+  ctx.save();
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.axis;
+  ctx.strokeRect(snap(x) - 0.5, snap(y) - 0.5, Math.round(width), Math.round(height));
+  ctx.beginPath();
+  for (const v of xt.values) {
+    ctx.moveTo(snap(px(v)), y + height);
+    ctx.lineTo(snap(px(v)), y + height + TICK_PX);
+  }
+  for (const v of yt.values) {
+    ctx.moveTo(x - TICK_PX, snap(py(v)));
+    ctx.lineTo(x, snap(py(v)));
+  }
+  ctx.stroke();
+  ctx.fillStyle = theme.text;
+  ctx.font = font(theme);
+  if (xLabels) {
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const v of xt.values)
+      ctx.fillText(formatTick(v, xt.step), px(v), y + height + TICK_PX + 2);
+  }
+  if (yLabels) {
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const v of yt.values) ctx.fillText(formatTick(v, yt.step), x - TICK_PX - 3, py(v));
+  }
+  ctx.restore();
+}

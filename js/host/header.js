@@ -1,0 +1,90 @@
+// The header: title, live statistics and the Stop button.
+
+import { formatCount, formatElapsed, formatRate, formatStep } from "./format.js";
+
+function element(tag, className, parent, text = "") {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  parent.appendChild(node);
+  return node;
+}
+
+function stat(parent, label) {
+  const wrap = element("span", "livescope-stat", parent);
+  element("span", "livescope-stat-label", wrap, label);
+  return element("span", "livescope-stat-value", wrap, "–");
+}
+
+// Only touch the DOM when the text changes, so a frame without news is free.
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
+ * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
+ * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
+ * @param {HTMLElement} parent
+ * @param {{
+ *   onStop: () => void,
+ *   onSavePng?: () => void,
+ *   signal: AbortSignal,
+ *   stats?: boolean,
+ * }} hooks
+ */
+export function createHeader(parent, { onStop, onSavePng, signal, stats = true }) {
+  const root = element("div", "livescope-header", parent);
+  const title = element("div", "livescope-title", root);
+  const statsRow = element("div", "livescope-stats", root);
+  const values = stats
+    ? {
+        step: stat(statsRow, "step"),
+        rate: stat(statsRow, "steps/s"),
+        elapsed: stat(statsRow, "elapsed"),
+        // Only shown once max_rows made the kernel drop rows.
+        shown: element("span", "livescope-window", statsRow),
+        // What background sources report, e.g. "3 lines skipped".
+        note: element("span", "livescope-note", statsRow),
+      }
+    : null;
+  const stop = element("button", "livescope-stop", root, "Stop");
+  stop.type = "button";
+  stop.addEventListener("click", onStop, { signal });
+  if (onSavePng) {
+    const png = element("button", "livescope-png", root, "PNG");
+    png.type = "button";
+    png.title = "Download the current view as a PNG image";
+    png.addEventListener("click", onSavePng, { signal });
+  }
+
+  return {
+    /**
+     * Show `{ title, stopped, ended, showStop, lastStep, rate, elapsed, held, dropped, note }`;
+     * a plot in a dashboard hides its own Stop (`showStop: false`) and the
+     * dashboard's serves. With `dropped` rows it says how many are shown.
+     */
+    update(state) {
+      setText(title, state.title);
+      title.hidden = !state.title;
+      if (values) {
+        setText(values.step, formatStep(state.lastStep));
+        setText(values.rate, formatRate(state.rate));
+        setText(values.elapsed, formatElapsed(state.elapsed));
+        const dropped = state.dropped ?? 0;
+        const total = formatCount(state.held + dropped);
+        const note = `showing last ${formatCount(state.held)} of ${total} rows`;
+        values.shown.hidden = dropped === 0;
+        setText(values.shown, dropped ? note : "");
+        setText(values.note, state.note ?? "");
+        values.note.hidden = !state.note;
+      }
+      // `ended`: no kernel is behind the button (a reopened notebook, a page
+      // from disk), so it says so instead of offering a click nothing hears.
+      setText(stop, state.ended ? "Ended" : state.stopped ? "Stopped" : "Stop");
+      stop.disabled = state.stopped || state.ended === true;
+      stop.title = state.ended ? "No kernel runs this any more" : "";
+      stop.hidden = state.showStop === false;
+    },
+  };
+}

@@ -1,0 +1,142 @@
+// One view of a model: the header and the kind's chart under a `.livescope` root,
+// redrawn at most once per animation frame when something changed.
+
+import { isSnapshot } from "../data/snapshot.js";
+import { viewClass } from "../kinds/index.js";
+import { ReplayBar } from "../kinds/replay.js";
+import { stepRate } from "./format.js";
+import { createHeader } from "./header.js";
+import { downloadPng } from "./png_export.js";
+import { readTheme, watchTheme } from "./theme.js";
+import { placeView } from "./view_handoff.js";
+
+const TRAITS = [
+  "columns",
+  "title",
+  "x_label",
+  "height",
+  "stopped",
+  "stop_button",
+  "view_options",
+  "note",
+];
+const DEFAULT_HEIGHT = 300;
+
+/** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
+export function mountView(model, el, store) {
+  // A view replacing one that was dropped takes over its chart (see view_handoff.js).
+  return placeView(store, el, (seen) => buildView(model, el, store, seen));
+}
+
+/** Build the header and chart in `el`; returns `{ root, dispose, moved }` for placeView. */
+function buildView(model, el, store, seen) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const root = document.createElement("div");
+  root.className = "livescope";
+  root.dataset.kind = model.get("kind") ?? "lines";
+  el.appendChild(root);
+
+  let frame = 0;
+  let draws = 0;
+  let width = root.clientWidth;
+  const invalidate = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+
+  const header = createHeader(root, {
+    onStop: () => model.send({ type: "stop" }),
+    onSavePng: () => downloadPng(root),
+    signal,
+  });
+  const View = viewClass(model.get("kind"));
+  const setOptions = (patch, save = true) => {
+    // Every view of the model follows at once; the kernel keeps them for a
+    // reload once saved (not while a slider is still being dragged).
+    model.set("view_options", { ...model.get("view_options"), ...patch });
+    if (save) model.save_changes();
+  };
+  const chart = new View(root, store, { invalidate, signal, setOptions });
+  chart.setTheme(readTheme(root));
+  const replay = View.replayable ? new ReplayBar(root, store, chart, { signal }) : null;
+  if (replay && model.get("replay_start") === "first") chart.showIndex(0);
+
+  function draw() {
+    // Also called directly on mount, when a frame may already be pending.
+    cancelAnimationFrame(frame);
+    frame = 0;
+    seen();
+    const height = model.get("height");
+    chart.configure({
+      names: model.get("columns") ?? [],
+      xLabel: model.get("x_label") ?? "",
+      height: Number.isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT,
+      width,
+      options: model.get("view_options") ?? {},
+    });
+    if (chart.render()) draws++;
+    if (replay) {
+      replay.update();
+      const shown = chart.shownIndex;
+      root.dataset.shownIndex = shown < 0 ? "" : String(shown);
+      root.dataset.shownStep = shown < 0 ? "" : String(store.steps[shown]);
+      root.dataset.following = String(chart.following);
+      root.dataset.playing = String(replay.playing);
+    }
+
+    const { length, times } = store;
+    const stopped = Boolean(model.get("stopped"));
+    const saved = isSnapshot(store);
+    header.update({
+      title: model.get("title") ?? "",
+      lastStep: store.lastStep,
+      rate: stepRate(store.steps, times, length),
+      elapsed: length ? times[length - 1] - times[0] : 0,
+      stopped,
+      // No Stop without a kernel behind the data.
+      showStop: model.get("stop_button") !== false && !saved,
+      held: length,
+      dropped: store.dropped,
+      note: model.get("note") ?? "",
+    });
+    root.dataset.rows = String(length);
+    root.dataset.dropped = String(store.dropped);
+    root.dataset.generation = String(store.generation);
+    root.dataset.lastStep = length ? String(store.lastStep) : "";
+    root.dataset.stopped = String(stopped);
+    root.dataset.draws = String(draws);
+    root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
+    root.dataset.source = saved ? "snapshot" : "kernel";
+  }
+
+  for (const name of TRAITS) model.on(`change:${name}`, invalidate);
+  const unsubscribe = store.subscribe(invalidate);
+  const resizeObserver = new ResizeObserver(([entry]) => {
+    width = entry.contentRect.width;
+    invalidate();
+  });
+  resizeObserver.observe(root);
+  const unwatchTheme = watchTheme(() => {
+    chart.setTheme(readTheme(root));
+    invalidate();
+  });
+
+  // For tests and debugging: reach the store and view from the element.
+  Object.defineProperty(root, "livescope", {
+    value: { store, view: chart, replay },
+    configurable: true,
+  });
+  draw();
+
+  function dispose() {
+    cancelAnimationFrame(frame);
+    for (const name of TRAITS) model.off(`change:${name}`, invalidate);
+    unsubscribe();
+    resizeObserver.disconnect();
+    unwatchTheme();
+    controller.abort();
+    chart.destroy();
+    root.remove();
+  }
+  return { root, dispose, moved: invalidate };
+}

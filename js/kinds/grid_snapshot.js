@@ -1,0 +1,23 @@
+// Snapshots of the grid kinds (frame, heatmap, waterfall): whole rows sampled
+// over the history (docs/wire-format.md), loaded into the view's RowStore,
+// with the extent of every value the kernel had, so automatic colour limits
+// and y ranges match the live widget's although only some rows were saved.
+
+import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
+
+/** Load a grid snapshot: rows, steps, times after `t0`, and the history's value extent. */
+export function loadGrid(store, { fields, arrays }) {
+  const { steps, times, values } = arrays;
+  const n = steps.length;
+  const absolute = Float64Array.from(times, (t) => t + fields.t0);
+  const [min, max] = fields.range ?? [Infinity, -Infinity];
+  store.clear(SNAPSHOT_GENERATION);
+  // Read by ValueRange (value_range.js) while the store holds this generation.
+  store.valueExtent = {
+    generation: SNAPSHOT_GENERATION,
+    min,
+    max,
+    nonFinite: Boolean(fields.non_finite),
+  };
+  store.append(0, steps, absolute, values, n ? values.length / n : 0);
+}

@@ -1,0 +1,334 @@
+// The line chart: every column against step or wall-clock time, drawn with
+// uPlot from the envelope of the visible range, with drag-to-zoom, hover,
+// follow mode, smoothing, log-scale y and series hidden from the legend.
+
+import uPlot from "uplot";
+import { nearestIndex } from "../data/store.js";
+import { seriesColor } from "../host/theme.js";
+import { densePaths } from "./lines/dense_paths.js";
+import { isolatedPoints } from "./lines/isolated_points.js";
+import { createLegend } from "./lines/legend.js";
+import { readLineOptions } from "./lines/options.js";
+import { seriesData, xValues } from "./lines/series_data.js";
+import { SmoothedColumns } from "./lines/smoothed_columns.js";
+import { createToolbar } from "./lines/toolbar.js";
+
+const MIN_SELECT_PX = 3;
+// With more rows than this per pixel column, lines that travel far are drawn
+// as columns (dense_paths.js): cheap to rasterize, and there a line is a band.
+const DENSE_ROWS_PER_PX = 8;
+// Alpha appended to a series colour for its raw line behind the smoothed one.
+const FAINT = "4d";
+
+/** Axis width that fits its longest tick label (uPlot's fixed default clips big numbers). */
+export function axisSize(u, values, axisIdx, cycleNum) {
+  const axis = u.axes[axisIdx];
+  if (cycleNum > 1) return axis._size;
+  let size = axis.ticks.size + axis.gap;
+  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), "");
+  if (longest) {
+    u.ctx.font = axis.font[0];
+    size += u.ctx.measureText(longest).width / devicePixelRatio;
+  }
+  return Math.ceil(size);
+}
+
+/** y range over the visible data, padded; a flat or empty range still gets a height. */
+function yRange(yMin, yMax, logY) {
+  if (logY) {
+    // Only positive values reach a log scale.
+    if (yMin === null) return { min: 1, max: 10 };
+    const [min, max] = uPlot.rangeLog(yMin, yMax, 10, false);
+    return { min, max };
+  }
+  if (yMin === null) return { min: 0, max: 1 };
+  const [min, max] = uPlot.rangeNum(yMin, yMax, 0.05, true);
+  return { min, max };
+}
+
+export class LineChart {
+  /**
+   * Build the chart inside `parent`. `invalidate` asks for a frame;
+   * `setOptions(patch, save)` changes the `view_options` trait (the
+   * controls' and legend's changes); DOM listeners go away when `signal` aborts.
+   */
+  /**
+   * @param {HTMLElement} parent
+   * @param {import("../data/store.js").HistoryStore} store
+   * @param {import("./index.js").ViewHooks} hooks
+   */
+  constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
+    this.store = store;
+    this.invalidate = invalidate;
+    this.setOptions = setOptions;
+    this.options = readLineOptions({});
+    this.hidden = [];
+    this.smoothed = new SmoothedColumns();
+    this.theme = null;
+    this.width = 0;
+    this.height = 300;
+    this.names = [];
+    this.xLabel = "";
+    this.zoom = null;
+    this.generation = store.generation;
+    this.hoverX = null;
+    this.uplot = null;
+    this.dense = false; // whether the last draw had more than DENSE_ROWS_PER_PX rows a pixel
+    this.layoutKey = "";
+    this.drawnKey = "";
+    this.themeVersion = 0;
+    this.zoomVersion = 0;
+
+    const bar = document.createElement("div");
+    bar.className = "livescope-bar";
+    this.legend = createLegend(bar, { onToggle: (i) => this.toggleSeries(i), signal });
+    this.legendKey = "";
+    this.toolbar = createToolbar(bar, { onChange: setOptions, signal });
+    this.followButton = document.createElement("button");
+    this.followButton.type = "button";
+    this.followButton.className = "livescope-follow";
+    this.followButton.textContent = "Follow latest";
+    this.followButton.title = "Show all data and follow new rows (or double-click the chart)";
+    this.followButton.addEventListener("click", () => this.followLatest(), { signal });
+    bar.appendChild(this.followButton);
+    this.plot = document.createElement("div");
+    this.plot.className = "livescope-plot";
+    parent.append(bar, this.plot);
+  }
+
+  get following() {
+    return this.zoom === null;
+  }
+
+  /** The x values of the rows: steps, or wall-clock times in seconds. */
+  get xs() {
+    return xValues(this.store, this.options.xAxis);
+  }
+
+  /** The x range shown: the zoomed one, or all data while following. */
+  get xRange() {
+    if (this.zoom) return [this.zoom.x0, this.zoom.x1];
+    const { xs } = this;
+    const { length } = this.store;
+    if (length === 0) return [0, 1];
+    // One row, or rows that share one x (an extend() on a time axis), still get a width.
+    if (xs[length - 1] === xs[0]) return [xs[0] - 1, xs[0] + 1];
+    return [xs[0], xs[length - 1]];
+  }
+
+  /** Hold the view on [x0, x1]; new rows no longer move it. */
+  zoomTo(x0, x1) {
+    const lo = Math.min(x0, x1);
+    const hi = Math.max(x0, x1);
+    if (!(hi > lo) || !Number.isFinite(hi - lo)) return;
+    this.zoom = { x0: lo, x1: hi };
+    this.zoomVersion++;
+    this.invalidate();
+  }
+
+  /** Show all data again, auto-scaled, and keep up with new rows. */
+  followLatest() {
+    if (!this.zoom) return;
+    this.zoom = null;
+    this.zoomVersion++;
+    this.invalidate();
+  }
+
+  setTheme(theme) {
+    this.theme = theme;
+    this.themeVersion++;
+  }
+
+  /** Hide series `i` if shown, show it if hidden (through the options, so every view follows). */
+  toggleSeries(i) {
+    const name = this.names[i];
+    const { hidden } = this.options;
+    this.setOptions({
+      hidden: hidden.includes(name) ? hidden.filter((n) => n !== name) : [...hidden, name],
+    });
+  }
+
+  /**
+   * Take the current traits, `options` being the `view_options` trait;
+   * layout changes rebuild the uPlot instance on the next render.
+   */
+  configure({ names, xLabel, height, width, options: viewOptions }) {
+    const options = readLineOptions(viewOptions);
+    const count = this.store.columnCount || names.length;
+    this.names = Array.from({ length: count }, (_, i) => names[i] ?? `y${i}`);
+    this.xLabel = xLabel;
+    this.height = height;
+    this.width = Math.floor(width);
+    // A zoom in steps means nothing in time, and back.
+    if (options.xAxis !== this.options.xAxis && this.zoom) {
+      this.zoom = null;
+      this.zoomVersion++;
+    }
+    this.options = options;
+    this.hidden = this.names.map((name) => options.hidden.includes(name));
+    this.toolbar.show(options);
+  }
+
+  /** Draw if anything changed since the last draw; returns whether it drew. */
+  render() {
+    if (this.width <= 0 || !this.theme) return false;
+    // A reset history leaves nothing in a zoomed range: follow the new one.
+    if (this.store.generation !== this.generation) {
+      this.generation = this.store.generation;
+      this.zoom = null;
+    }
+    const { smoothing, logY, xAxis } = this.options;
+    const layoutKey = JSON.stringify([
+      this.names,
+      this.xLabel,
+      this.theme.fontFamily,
+      smoothing > 0,
+      logY,
+      xAxis,
+      this.hidden,
+    ]);
+    const key = [
+      layoutKey,
+      smoothing,
+      this.store.version,
+      this.width,
+      this.height,
+      this.zoomVersion,
+      this.themeVersion,
+    ].join("|");
+    if (key === this.drawnKey) return false;
+    if (layoutKey !== this.layoutKey) this.build(layoutKey);
+
+    const [x0, x1] = this.xRange;
+    const options = { smoothing, logY, xAxis, hidden: this.hidden };
+    const data = seriesData(this.store, options, x0, x1, this.width, this.smoothed);
+    const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
+    const ys =
+      smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
+    const u = this.uplot;
+    this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
+    u.batch(() => {
+      if (u.width !== this.width || u.height !== this.height) {
+        u.setSize({ width: this.width, height: this.height });
+      }
+      u.setData([data.x, ...ys], false);
+      u.setScale("x", { min: x0, max: x1 });
+      u.setScale("y", yRange(data.yMin, data.yMax, logY));
+    });
+    this.followButton.disabled = this.following;
+    this.showLegend();
+    this.drawnKey = key;
+    return true;
+  }
+
+  destroy() {
+    this.uplot?.destroy();
+    this.uplot = null;
+  }
+
+  build(layoutKey) {
+    this.destroy();
+    this.layoutKey = layoutKey;
+    const colors = this.names.map((_, i) => seriesColor(i));
+    // Rebuilt only when the series change, so a clicked entry keeps its focus.
+    const legendKey = JSON.stringify(this.names);
+    if (legendKey !== this.legendKey) {
+      this.legend.setSeries(this.names, colors);
+      this.legendKey = legendKey;
+    }
+    this.legend.setHidden(this.hidden);
+    const { smoothing, logY, xAxis } = this.options;
+    const time = xAxis === "time";
+    const line = (name, i, stroke, width) => ({
+      label: name,
+      stroke,
+      width,
+      show: !this.hidden[i],
+      paths: densePaths(() => this.dense, stroke),
+      // Values with no neighbour (sparse metrics) show as dots.
+      points: { show: false, filter: isolatedPoints, fill: stroke },
+    });
+    const lines =
+      smoothing > 0
+        ? [
+            ...this.names.map((name, i) => line(`${name} (raw)`, i, colors[i] + FAINT, 1)),
+            ...this.names.map((name, i) => line(name, i, colors[i], 1.5)),
+          ]
+        : this.names.map((name, i) => line(name, i, colors[i], 1.25));
+    const xLabel = time ? "time" : this.xLabel;
+
+    const font = `11px ${this.theme.fontFamily}`;
+    // Colours are read at draw time so a theme change needs only a redraw.
+    const axis = (extra) => ({
+      stroke: () => this.theme.text,
+      grid: { stroke: () => this.theme.grid, width: 1 },
+      ticks: { stroke: () => this.theme.axis, width: 1 },
+      font,
+      labelFont: font,
+      ...extra,
+    });
+    /** @type {uPlot.Options} */
+    const opts = {
+      width: this.width,
+      height: this.height,
+      legend: { show: false },
+      scales: {
+        x: { time, auto: false },
+        y: logY ? { auto: false, distr: 3, log: 10 } : { auto: false },
+      },
+      axes: [
+        // Time ticks take two lines at the boundaries of days.
+        axis({
+          label: xLabel || null,
+          size: time ? 44 : 32,
+          labelSize: xLabel ? 18 : 0,
+          labelGap: 0,
+        }),
+        axis({ size: axisSize }),
+      ],
+      series: [{}, ...lines],
+      cursor: {
+        points: { show: false },
+        drag: { x: true, y: false, setScale: false },
+        // Double-click returns to following instead of uPlot's reset to the data range.
+        // (uPlot's types want the listener to return null; the DOM ignores it.)
+        bind: { dblclick: /** @type {any} */ (() => () => this.followLatest()) },
+      },
+      hooks: {
+        setSelect: [(u) => this.onSelect(u)],
+        setCursor: [(u) => this.onCursor(u)],
+      },
+    };
+    const data = /** @type {uPlot.AlignedData} */ ([[], ...lines.map(() => [])]);
+    this.uplot = new uPlot(opts, data, this.plot);
+  }
+
+  onSelect(u) {
+    const { left, width } = u.select;
+    if (width < MIN_SELECT_PX) return;
+    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    this.zoomTo(u.posToVal(left, "x"), u.posToVal(left + width, "x"));
+  }
+
+  onCursor(u) {
+    const { left } = u.cursor;
+    this.hoverX = left === null || left === undefined || left < 0 ? null : u.posToVal(left, "x");
+    this.showLegend();
+  }
+
+  /** Legend values at the hovered x (looked up exactly in the store) or the latest row. */
+  showLegend() {
+    const { store } = this;
+    const hovered = this.hoverX !== null;
+    const i = hovered ? nearestIndex(this.xs, store.length, this.hoverX) : store.length - 1;
+    if (i < 0) {
+      this.legend.show(null, null, false);
+      return;
+    }
+    this.legend.show(
+      store.steps[i],
+      this.names.map((_, c) => store.columns[c]?.[i] ?? null),
+      hovered,
+    );
+  }
+}

@@ -1,0 +1,69 @@
+// The legend: one swatch, name and value per series, plus the step shown.
+// Clicking a series' name hides or shows it.
+
+import { formatStep, formatValue } from "../../host/format.js";
+
+/**
+ * Build the legend inside `parent`. `onToggle(index)` runs when a series'
+ * entry is clicked; listeners go away when `signal` aborts.
+ * @param {HTMLElement} parent
+ * @param {{ onToggle?: (index: number) => void, signal?: AbortSignal }} [hooks]
+ */
+export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
+  const root = document.createElement("div");
+  root.className = "livescope-legend";
+  parent.appendChild(root);
+  let caption = null;
+  let items = [];
+
+  return {
+    /** Rebuild the entries for series `names` drawn in `colors`. */
+    setSeries(names, colors) {
+      root.replaceChildren();
+      caption = document.createElement("span");
+      caption.className = "livescope-legend-step";
+      root.appendChild(caption);
+      items = names.map((name, i) => {
+        const item = document.createElement("span");
+        item.className = "livescope-legend-item";
+        const toggle = document.createElement("button");
+        toggle.type = "button";
+        toggle.className = "livescope-legend-toggle";
+        toggle.title = "Hide or show this series";
+        toggle.setAttribute("aria-pressed", "true");
+        const swatch = document.createElement("span");
+        swatch.className = "livescope-swatch";
+        swatch.style.background = colors[i];
+        const label = document.createElement("span");
+        label.className = "livescope-legend-name";
+        label.textContent = name;
+        toggle.append(swatch, label);
+        toggle.addEventListener("click", () => onToggle(i), { signal });
+        const value = document.createElement("span");
+        value.className = "livescope-legend-value";
+        item.append(toggle, value);
+        root.appendChild(item);
+        return { item, toggle, value };
+      });
+    },
+
+    /** Mark series `i` hidden where `hidden[i]` is true. */
+    setHidden(hidden) {
+      items.forEach(({ item, toggle }, i) => {
+        const shown = !hidden[i];
+        item.classList.toggle("livescope-legend-hidden", !shown);
+        toggle.setAttribute("aria-pressed", String(shown));
+      });
+    },
+
+    /** Show `values` (one per series) at `step`; `hovered` tells the latest row from a picked one. */
+    show(step, values, hovered) {
+      const text = step === null ? "" : `${hovered ? "at" : "latest"} step ${formatStep(step)}`;
+      if (caption.textContent !== text) caption.textContent = text;
+      items.forEach(({ value: node }, i) => {
+        const value = values ? formatValue(values[i]) : "–";
+        if (node.textContent !== value) node.textContent = value;
+      });
+    },
+  };
+}

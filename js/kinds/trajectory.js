@@ -1,0 +1,199 @@
+// kind="trajectory": the rows' (x, y) points drawn as one growing line with
+// a marker on its head. The line is kept in a layer and only new rows are
+// added to it; it is redrawn whole when the ranges, size or theme change,
+// or when replay goes back in time.
+
+import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
+import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
+import { createPlotArea } from "../draw/readout.js";
+import { formatStep, formatValue } from "../host/format.js";
+import { PALETTE } from "../host/theme.js";
+import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
+import { ReplayableView } from "./replay.js";
+import { formatCount } from "./scatter/color_key.js";
+import { facetGrid, panelScales } from "./scatter/facets.js";
+
+const MARGIN = { right: 12, top: 8, bottom: 22 };
+const HEAD_COLOR = "#f97316";
+const HEAD_RADIUS = 4;
+// Lines get fainter as the path gets long, so where it winds densely shows
+// darker; in steps, since each change redraws the whole line.
+const LINE_ALPHAS = [
+  [50_000, 1],
+  [200_000, 0.6],
+  [500_000, 0.4],
+  [Infinity, 0.25],
+];
+
+/** Opacity of the line for a path of `n` points. */
+export const lineAlpha = (n) => LINE_ALPHAS.find(([upTo]) => n <= upTo)[1];
+
+/** Absolute index of the first row held: rows a `max_rows` window let go (0 without one). */
+const firstRow = (store) => store.dropped ?? 0;
+
+export class TrajectoryView extends ReplayableView {
+  static replayable = true;
+
+  constructor(parent, store, { invalidate }) {
+    super(store, invalidate);
+    // Running extent of rows [first, end) (absolute indices), and the layer's line.
+    this.extent = {
+      generation: -1,
+      first: 0,
+      end: 0,
+      x: [Infinity, -Infinity],
+      y: [Infinity, -Infinity],
+    };
+    this.layer = null;
+    // Full redraws of the line so far, for tests and measurements.
+    this.fullRedraws = 0;
+
+    const { readout, plot } = createPlotArea(parent);
+    this.readout = readout;
+    this.canvas = createCanvas(plot, "livescope-image");
+  }
+
+  render() {
+    if (this.width <= 0 || !this.theme) return false;
+    const shown = this.shownIndex;
+    const [xRange, yRange] = this.ranges();
+    this.showReadout(shown);
+    const key = [
+      shown,
+      this.store.generation,
+      xRange,
+      yRange,
+      this.width,
+      this.height,
+      JSON.stringify(this.options),
+      this.themeVersion,
+    ].join("|");
+    if (key === this.drawnKey) return false;
+    this.drawnKey = key;
+    this.draw(shown, xRange, yRange);
+    return true;
+  }
+
+  destroy() {
+    this.layer = null;
+  }
+
+  showReadout(shown) {
+    const { store } = this;
+    if (shown < 0) {
+      this.readout.show("no points yet");
+      return;
+    }
+    const [xs, ys] = store.columns;
+    this.readout.show(
+      `step ${formatStep(store.steps[shown])} · point ${formatCount(shown + 1)} of ${formatCount(store.length)}` +
+        ` · x ${formatValue(xs[shown])}, y ${formatValue(ys[shown])}`,
+    );
+  }
+
+  /**
+   * The fixed limits, or the extent of every row held (so replay keeps the
+   * frame still), snapped to round ticks. Only new rows are scanned, unless
+   * the kernel's `max_rows` window let old ones go.
+   */
+  ranges() {
+    const { store, extent } = this;
+    const { xlim, ylim } = this.options;
+    const first = firstRow(store);
+    const end = first + store.length;
+    if (extent.generation !== store.generation || extent.first !== first || extent.end > end) {
+      Object.assign(extent, { generation: store.generation, first, end: first });
+      extent.x = [Infinity, -Infinity];
+      extent.y = [Infinity, -Infinity];
+    }
+    if (store.columns.length >= 2 && extent.end < end) {
+      finiteExtent(store.columns[0], extent.end - first, store.length, 1, extent.x);
+      finiteExtent(store.columns[1], extent.end - first, store.length, 1, extent.y);
+      extent.end = end;
+    }
+    return [xlim ?? niceRange(...extent.x), ylim ?? niceRange(...extent.y)];
+  }
+
+  draw(shown, xRange, yRange) {
+    const { theme } = this;
+    const ctx = prepareCanvas(this.canvas, this.width, this.height);
+    const ratio = this.canvas.width / this.width;
+    const layout = (left) =>
+      facetGrid(1, this.width, this.height, { margin: { ...MARGIN, left } }).panels[0];
+    // The y labels' width depends on the plot height through the tick step.
+    const panel = layout(yLabelWidth(ctx, yRange, layout(40).height, theme));
+    const axes = drawAxes(ctx, panel, xRange, yRange, theme);
+    if (shown >= 0) {
+      const [scale] = panelScales([panel], xRange, yRange, ratio);
+      const layer = this.updateLayer(shown, scale, [xRange, yRange], ratio);
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(layer, 0, 0);
+      ctx.restore();
+      this.drawHead(ctx, shown, scale, ratio);
+    }
+    drawFrame(ctx, panel, axes, theme);
+  }
+
+  /** The layer holding the line up to `shown`: extended by the new rows, or redrawn whole. */
+  updateLayer(shown, scale, ranges, ratio) {
+    const { store } = this;
+    const { width: w, height: h } = this.canvas;
+    const color = this.options.color ?? PALETTE[0];
+    const alpha = lineAlpha(store.length);
+    // The line starts at the first row held: when max_rows lets rows go, it is redrawn.
+    const first = firstRow(store);
+    const key = JSON.stringify([
+      ranges,
+      w,
+      h,
+      color,
+      alpha,
+      this.themeVersion,
+      store.generation,
+      first,
+    ]);
+    const end = first + shown + 1;
+    let layer = this.layer;
+    if (!layer || layer.key !== key || layer.end > end) {
+      const canvas = layer?.canvas ?? createLayer(w, h);
+      // Setting the size clears the layer and resets its clip and styles.
+      canvas.width = w;
+      canvas.height = h;
+      const ctx = canvas.getContext("2d");
+      ctx.beginPath();
+      ctx.rect(scale.left, scale.top, scale.right - scale.left, scale.bottom - scale.top);
+      ctx.clip();
+      ctx.strokeStyle = color;
+      ctx.globalAlpha = alpha;
+      ctx.lineWidth = ratio;
+      ctx.lineJoin = "round";
+      layer = this.layer = { canvas, ctx, key, end: first, path: freshPathState() };
+      this.fullRedraws++;
+    }
+    if (layer.end < end) {
+      const { path } = layer;
+      const fromX = path.broken ? NaN : path.x;
+      const fromY = path.broken ? NaN : path.y;
+      const [xs, ys] = store.columns;
+      const { xy, n } = decimatePath(xs, ys, layer.end - first, end - first, scale, path);
+      strokePath(layer.ctx, xy, n, fromX, fromY);
+      layer.end = end;
+    }
+    return layer.canvas;
+  }
+
+  drawHead(ctx, shown, scale, ratio) {
+    const [xs, ys] = this.store.columns;
+    const x = (scale.ox + xs[shown] * scale.sx) / ratio;
+    const y = (scale.oy + ys[shown] * scale.sy) / ratio;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    ctx.beginPath();
+    ctx.arc(x, y, HEAD_RADIUS, 0, 2 * Math.PI);
+    ctx.fillStyle = HEAD_COLOR;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = this.theme.background;
+    ctx.stroke();
+  }
+}
