@@ -316,6 +316,20 @@ def test_a_bad_message_closes_only_that_tab(server, caplog):
     assert "closing a tab" in caplog.text
 
 
+def test_a_message_over_1_mib_closes_that_socket(server):
+    server.show(LivePlot())
+
+    async def session():
+        tab = await open_tab(server)
+        await receive(tab)
+        await tab.write_message("x" * (1 << 20 | 1))
+        assert await tab.read_message() is None
+        assert tab.close_code == 1009
+        tab.close()
+
+    run(session())
+
+
 def test_sockets_beyond_the_bound_are_closed_with_a_reason(serve):
     server = serve(max_sockets=2)
     server.show(LivePlot())
