@@ -283,7 +283,7 @@ class PlotServer:
 
     def _from_tab(self, tab: _Socket, message: str) -> None:
         def done(future: Future) -> None:
-            error = future.exception()
+            error = None if future.cancelled() else future.exception()  # cancelled: closing
             if error is None or self._loop is None:
                 return
             if isinstance(error, ValueError):  # that tab's fault only
@@ -405,7 +405,7 @@ class _Socket(_Guarded, websocket.WebSocketHandler):
 
     def _sent(self, future: asyncio.Future[None]) -> None:
         self._pending -= 1
-        if future.exception() is not None:
+        if not future.cancelled() and future.exception() is not None:
             log.debug("livescope serve: a tab went while it was sent to")
 
 
@@ -425,7 +425,7 @@ class _HTTPServer(httpserver.HTTPServer):
             written = stream.write(head.encode() + b"Connection: close\r\n\r\n" + body)
 
             def close(future: Future) -> None:
-                if future.exception() is not None:
+                if not future.cancelled() and future.exception() is not None:
                     log.debug("livescope serve: a refused connection went first")
                 stream.close()
 
