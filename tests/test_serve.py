@@ -1,117 +1,90 @@
-"""`livescope serve` without a browser: WebSocket frames, the page server, the command line."""
+"""`livescope serve` without a browser: the page server, whom it serves, its bounds, its CLI."""
 
-import base64
+import asyncio
 import json
-import os
+import logging
 import socket
 import struct
+import threading
+import time
 import urllib.error
 import urllib.request
 
 import comm
 import numpy as np
 import pytest
+from tornado.httpclient import HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
 from wire_decode import decode_rows
 
 import livescope._kernel.shell
 from livescope import LivePlot
 from livescope._serve.cli import main
 from livescope._serve.server import PlotServer
-from livescope._serve.websocket import ProtocolError, WebSocket
 
-
-def client_frame(opcode, payload, fin=True, masked=True):
-    """A frame as a browser sends it: masked with a random key."""
-    head = bytes([(0x80 if fin else 0) | opcode])
-    mask_bit = 0x80 if masked else 0
-    if len(payload) < 126:
-        head += bytes([mask_bit | len(payload)])
-    else:
-        head += bytes([mask_bit | 126]) + struct.pack("!H", len(payload))
-    if not masked:
-        return head + payload
-    key = os.urandom(4)
-    return head + key + bytes(b ^ key[i % 4] for i, b in enumerate(payload))
-
-
-def read_frame(sock):
-    """One unmasked server frame: (opcode, payload)."""
-    reader = sock.makefile("rb")
-    first, second = reader.read(2)
-    length = second & 0x7F
-    if length == 126:
-        (length,) = struct.unpack("!H", reader.read(2))
-    elif length == 127:
-        (length,) = struct.unpack("!Q", reader.read(8))
-    return first & 0x0F, reader.read(length)
+TIMEOUT_S = 10
+FOREIGN = "http://evil.example"
 
 
 @pytest.fixture
-def pair():
-    server, client = socket.socketpair()
-    yield WebSocket(server, server.makefile("rb")), client
-    server.close()
-    client.close()
-
-
-def test_websocket_reads_masked_and_fragmented_messages_and_answers_pings(pair):
-    ws, client = pair
-    client.sendall(client_frame(0x1, b'{"kind": "custom"}'))
-    assert ws.receive() == (0x1, b'{"kind": "custom"}')
-    client.sendall(client_frame(0x1, b"x" * 200, fin=False))
-    client.sendall(client_frame(0x9, b"hi"))  # a ping between two fragments
-    client.sendall(client_frame(0x0, b"y" * 5))
-    assert ws.receive() == (0x1, b"x" * 200 + b"y" * 5)
-    assert read_frame(client) == (0xA, b"hi")
-    client.sendall(client_frame(0x8, b""))
-    assert ws.receive() is None
-    assert ws.closed
-
-
-@pytest.mark.parametrize(
-    ("frame", "match"),
-    [
-        (client_frame(0x1, b"hello", masked=False), "must be masked"),
-        (client_frame(0x0, b"hello"), "unexpected opcode"),
-        (bytes([0x81, 0xFF]) + struct.pack("!Q", 1 << 40) + b"\0" * 4, "a frame of"),
-    ],
-)
-def test_websocket_refuses_what_a_browser_would_not_send(pair, frame, match):
-    ws, client = pair
-    client.sendall(frame)
-    with pytest.raises(ProtocolError, match=match):
-        ws.receive()
-
-
-@pytest.fixture
-def server(monkeypatch):
-    """A PlotServer in this process; comm and the page flag are restored afterwards."""
+def serve(monkeypatch):
+    """Start PlotServers in this process; comm and the page flag are restored afterwards."""
     monkeypatch.setattr(comm, "create_comm", comm.create_comm)
     monkeypatch.setattr(livescope._kernel.shell, "_page_server", False)
-    made = PlotServer("127.0.0.1", 0)
-    made.start()
-    yield made
-    made.close()
+    made = []
+
+    def start(**kwargs):
+        made.append(PlotServer("127.0.0.1", 0, **kwargs))
+        made[-1].start()
+        return made[-1]
+
+    yield start
+    for server in made:
+        server.close()
 
 
-def connect(url):
-    host, port = url.removeprefix("http://").strip("/").split(":")
-    sock = socket.create_connection((host, int(port)))
-    key = base64.b64encode(os.urandom(16)).decode()
-    sock.sendall(
-        f"GET /ws HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
-    )
-    response = b""
-    while not response.endswith(b"\r\n\r\n"):
-        response += sock.recv(1)
-    assert response.startswith(b"HTTP/1.1 101"), response
-    return sock
+@pytest.fixture
+def server(serve):
+    return serve()
 
 
-def page_message(sock):
-    opcode, data = read_frame(sock)
-    assert opcode == 0x2
+def wait_until(condition, what):
+    deadline = time.monotonic() + TIMEOUT_S
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+def run(coroutine):
+    return asyncio.run(asyncio.wait_for(coroutine, TIMEOUT_S))
+
+
+def get(url, headers=None):
+    """(status, headers, body) of a GET, errors included."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {})) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read()
+
+
+async def open_tab(server, path="ws", headers=None):
+    """A WebSocket to `server`, authenticated by its token unless `headers` says otherwise."""
+    url = server.address.replace("http://", "ws://") + path
+    if headers is None and server.token:
+        headers = {"Authorization": f"token {server.token}"}
+    return await websocket_connect(HTTPRequest(url, headers=headers))
+
+
+async def close_tab(tab):
+    """Close and wait for the server's answer, so the socket is closed here too."""
+    tab.close()
+    while await tab.read_message() is not None:
+        pass
+
+
+def decode(data):
     (length,) = struct.unpack("<I", data[:4])
     header = json.loads(data[4 : 4 + length])
     base = 4 + length
@@ -120,44 +93,284 @@ def page_message(sock):
     return header, buffers
 
 
+async def receive(tab):
+    data = await tab.read_message()
+    assert isinstance(data, bytes), data
+    return decode(data)
+
+
+def refused(coroutine):
+    """The HTTP status a refused WebSocket handshake got."""
+    with pytest.raises(HTTPClientError) as error:
+        run(coroutine)
+    return error.value.code
+
+
 def test_a_tab_gets_the_state_then_the_rows_it_asks_for(server):
     w = LivePlot(columns=["loss"], title="served")
     w.extend(np.arange(5.0).reshape(5, 1))
     server.show(w)
-    sock = connect(server.url)
-    header, _ = page_message(sock)
-    assert header["kind"] == "open"
-    assert header["state"]["title"] == "served"
-    assert header["state"]["columns"] == ["loss"]
-    assert "_esm" not in header["state"] and "_runtime" not in header["state"]
 
-    sync = {"kind": "custom", "content": {"type": "sync", "generation": 0, "from": 0}}
-    sock.sendall(client_frame(0x1, json.dumps(sync).encode()))
-    header, buffers = page_message(sock)
-    assert header["kind"] == "custom"
-    _, _, values = decode_rows(header["content"], buffers)
-    np.testing.assert_array_equal(values, w.history)
+    async def session():
+        tab = await open_tab(server)
+        header, _ = await receive(tab)
+        assert header["kind"] == "open"
+        assert header["state"]["title"] == "served"
+        assert header["state"]["columns"] == ["loss"]
+        assert "_esm" not in header["state"] and "_runtime" not in header["state"]
 
-    stop = {"kind": "custom", "content": {"type": "stop"}}
-    sock.sendall(client_frame(0x1, json.dumps(stop).encode()))
-    header, _ = page_message(sock)  # every tab hears that the plot stopped
-    assert header == {"kind": "update", "state": {"stopped": True}, "buffers": []}
+        sync = {"kind": "custom", "content": {"type": "sync", "generation": 0, "from": 0}}
+        await tab.write_message(json.dumps(sync))
+        header, buffers = await receive(tab)
+        assert header["kind"] == "custom"
+        _, _, values = decode_rows(header["content"], buffers)
+        np.testing.assert_array_equal(values, w.history)
+
+        await tab.write_message(json.dumps({"kind": "custom", "content": {"type": "stop"}}))
+        header, _ = await receive(tab)  # every tab hears that the plot stopped
+        assert header == {"kind": "update", "state": {"stopped": True}, "buffers": []}
+        await close_tab(tab)
+
+    run(session())
     assert w.stopped
-    sock.close()
 
 
-def test_the_page_and_its_files_are_served(server):
+def test_the_page_sets_the_token_cookie_its_files_and_socket_use(server):
     server.show(LivePlot(title="<b>run</b>"))
-    with urllib.request.urlopen(server.url) as response:
-        page = response.read().decode()
-    assert "&lt;b&gt;run&lt;/b&gt;" in page and "static/page.js" in page
-    with urllib.request.urlopen(server.url + "static/page.js") as response:
-        assert response.headers["Content-Type"].startswith("text/javascript")
-    with pytest.raises(urllib.error.HTTPError, match="404"):
-        urllib.request.urlopen(server.url + "etc/passwd")
-    request = urllib.request.Request(server.url + "ws", headers={"Upgrade": "websocket"})
-    with pytest.raises(urllib.error.HTTPError, match="400"):
-        urllib.request.urlopen(request)
+    assert server.url == f"{server.address}?token={server.token}"
+    assert len(server.token) >= 32
+    status, headers, page = get(server.url)
+    assert status == 200
+    assert "&lt;b&gt;run&lt;/b&gt;" in page.decode() and "static/page.js" in page.decode()
+    cookie = headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    sent = {"Cookie": cookie.split(";")[0]}
+
+    status, headers, _ = get(server.address + "static/page.js", sent)
+    assert status == 200
+    assert headers["Content-Type"].startswith("text/javascript")
+    assert get(server.address + "etc/passwd", sent)[0] == 404
+    assert get(server.address + "ws", sent)[0] == 400  # not an upgrade
+
+    async def session():
+        tab = await open_tab(server, headers=sent)
+        assert (await receive(tab))[0]["kind"] == "open"
+        await close_tab(tab)
+        tab = await open_tab(server, f"ws?token={server.token}", headers={})
+        assert (await receive(tab))[0]["kind"] == "open"
+        await close_tab(tab)
+
+    run(session())
+
+
+def test_without_the_token_pages_files_and_sockets_are_refused(server):
+    server.show(LivePlot())
+    for path in ["", "static/page.js", "favicon.ico", "etc/passwd", "?token=wrong"]:
+        status, headers, body = get(server.address + path)
+        assert status == 403, path
+        assert b"token" in body
+        assert "Set-Cookie" not in headers
+    wrong = {"Authorization": "token wrong", "Cookie": "livescope-token-0=wrong"}
+    assert get(server.address, wrong)[0] == 403
+    assert refused(open_tab(server, headers={})) == 403
+    assert refused(open_tab(server, "ws?token=wrong", headers={})) == 403
+
+
+def test_a_chosen_token_or_none(serve):
+    chosen = serve(token="my-token")
+    chosen.show(LivePlot())
+    assert chosen.url.endswith("/?token=my-token")
+    assert get(chosen.url)[0] == 200
+    open_one = serve(token=False)
+    open_one.show(LivePlot())
+    assert open_one.url == open_one.address
+    assert get(open_one.address)[0] == 200
+
+    async def session():
+        tab = await open_tab(open_one, headers={})
+        assert (await receive(tab))[0]["kind"] == "open"
+        await close_tab(tab)
+
+    run(session())
+
+
+@pytest.mark.parametrize("token", ["", "has space", "semi;colon", None, 3])
+def test_a_token_that_cannot_stand_in_a_url_is_refused(token, monkeypatch):
+    monkeypatch.setattr(comm, "create_comm", comm.create_comm)
+    with pytest.raises(ValueError, match=r"token \(--token\) must be .* got"):
+        PlotServer("127.0.0.1", 0, token=token)
+
+
+def test_a_foreign_origin_is_refused(server):
+    w = LivePlot(columns=["loss"])
+    w.extend(np.ones((3, 1)))
+    server.show(w)
+    auth = {"Authorization": f"token {server.token}"}
+    for origin in [FOREIGN, f"http://localhost:{server.address.split(':')[-1]}", "null"]:
+        assert refused(open_tab(server, headers={**auth, "Origin": origin})) == 403, origin
+        assert get(server.address, {**auth, "Origin": origin})[0] == 403
+    assert not w.stopped
+
+    async def same_origin():
+        tab = await open_tab(server, headers={**auth, "Origin": server.address.rstrip("/")})
+        assert (await receive(tab))[0]["kind"] == "open"
+        await close_tab(tab)
+
+    run(same_origin())
+
+
+def test_an_allowed_origin_is_served(serve):
+    server = serve(allow_origins=["https://Dash.example:8443/"])
+    server.show(LivePlot())
+
+    async def session():
+        headers = {"Authorization": f"token {server.token}", "Origin": "https://dash.example:8443"}
+        tab = await open_tab(server, headers=headers)
+        assert (await receive(tab))[0]["kind"] == "open"
+        await close_tab(tab)
+
+    run(session())
+    assert refused(open_tab(server, headers={"Origin": "https://dash.example"})) == 403
+
+
+@pytest.mark.parametrize("origin", ["dash.example", "ftp://dash.example", "https://d.example/x"])
+def test_an_origin_to_allow_must_be_one(origin, monkeypatch):
+    monkeypatch.setattr(comm, "create_comm", comm.create_comm)
+    with pytest.raises(ValueError, match=r"allow_origins \(--allow-origin\): expected an origin"):
+        PlotServer("127.0.0.1", 0, allow_origins=[origin])
+
+
+def test_a_host_not_of_this_server_is_refused(server):
+    server.show(LivePlot())
+    port = server.address.split(":")[-1].strip("/")
+    auth = {"Authorization": f"token {server.token}"}
+    for host in [f"evil.example:{port}", "evil.example", "127.0.0.2", "", "[::1", "localhost:x"]:
+        status, _, body = get(server.address, {**auth, "Host": host})
+        assert status == 403, host
+        assert b"Host" in body
+        assert refused(open_tab(server, headers={**auth, "Host": host})) == 403
+    for host in [f"localhost:{port}", f"127.0.0.1:{port}", "[::1]:8000"]:  # ssh -L 8000:...
+        assert get(server.address, {**auth, "Host": host})[0] == 200, host
+
+
+def test_unfinished_requests_hold_no_threads_and_logs_no_traceback_when_they_go(
+    server, caplog, capfd
+):
+    caplog.set_level(logging.DEBUG)
+    server.show(LivePlot())
+    threads = threading.active_count()
+    host, port = server.address.removeprefix("http://").strip("/").split(":")
+    hanging = [socket.create_connection((host, int(port))) for _ in range(200)]
+    try:
+        for sock in hanging:
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # no end of headers
+        # Connections are accepted in order: this one is answered after all of them.
+        assert get(server.url)[0] == 200
+        assert threading.active_count() == threads
+        assert server.connections >= 200
+    finally:
+        for sock in hanging:
+            sock.close()
+    wait_until(lambda: server.connections == 0, "the server to see the connections go")
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info] == []
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_tab_that_vanishes_logs_no_traceback(server, caplog, capfd):
+    caplog.set_level(logging.DEBUG)
+    w = LivePlot(columns=["loss"])
+    server.show(w)
+
+    async def vanish():
+        tab = await open_tab(server)
+        await receive(tab)
+        tab.protocol.stream.close()  # no close frame: the page's machine went away
+        tab.close()
+
+    run(vanish())
+    w.extend(np.ones((10, 1)))  # sent to a socket whose other end is gone
+    wait_until(lambda: server.hub.tabs == 0, "the server to drop the tab")
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info] == []
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_bad_message_closes_only_that_tab(server, caplog):
+    server.show(LivePlot())
+
+    async def session():
+        good, bad, binary = [await open_tab(server) for _ in range(3)]
+        for tab in (good, bad, binary):
+            await receive(tab)
+        await bad.write_message("not json")
+        await binary.write_message(b"{}", binary=True)
+        for tab in (bad, binary):
+            assert await tab.read_message() is None
+            assert tab.close_code == 1003
+            tab.close()
+        sync = {"kind": "custom", "content": {"type": "sync", "generation": 0, "from": 0}}
+        await good.write_message(json.dumps(sync))
+        assert (await receive(good))[0]["kind"] == "custom"
+        await close_tab(good)
+
+    run(session())
+    assert "closing a tab" in caplog.text
+
+
+def test_a_message_over_1_mib_closes_that_socket(server):
+    server.show(LivePlot())
+
+    async def session():
+        tab = await open_tab(server)
+        await receive(tab)
+        await tab.write_message("x" * (1 << 20 | 1))
+        assert await tab.read_message() is None
+        assert tab.close_code == 1009
+        tab.close()
+
+    run(session())
+
+
+def test_sockets_beyond_the_bound_are_closed_with_a_reason(serve):
+    server = serve(max_sockets=2)
+    server.show(LivePlot())
+
+    async def session():
+        tabs = [await open_tab(server) for _ in range(2)]
+        for tab in tabs:
+            assert (await receive(tab))[0]["kind"] == "open"
+        third = await open_tab(server)
+        assert await third.read_message() is None
+        assert third.close_code == 1013
+        assert third.close_reason == "livescope serve: too many tabs (at most 2)"
+        third.close()
+        await close_tab(tabs.pop())
+        again = await open_tab(server)  # a place is free again
+        assert (await receive(again))[0]["kind"] == "open"
+        for tab in [*tabs, again]:
+            await close_tab(tab)
+
+    run(session())
+
+
+def test_connections_beyond_the_bound_get_a_503(serve):
+    server = serve(max_connections=3)
+    server.show(LivePlot())
+    host, port = server.address.removeprefix("http://").strip("/").split(":")
+    held = [socket.create_connection((host, int(port))) for _ in range(3)]
+    try:
+        with socket.create_connection((host, int(port))) as extra:
+            extra.settimeout(TIMEOUT_S)
+            answer = b""
+            while chunk := extra.recv(4096):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 503 ")
+        assert answer.endswith(b"livescope serve: too many connections (at most 3)\n")
+    finally:
+        held.pop().close()
+    wait_until(lambda: server.connections == 2, "the server to see a connection go")
+    assert get(server.url)[0] == 200
+    for sock in held:
+        sock.close()
 
 
 @pytest.mark.parametrize(
@@ -167,6 +380,9 @@ def test_the_page_and_its_files_are_served(server):
         ["serve", "tcp://127.0.0.1:5577", "--format", "csv"],
         ["serve"],
         ["serve", "tcp://0.0.0.0:5577"],  # beyond loopback without --allow-remote
+        ["serve", "metrics.jsonl", "--token", "t", "--no-token"],
+        ["serve", "metrics.jsonl", "--token", ""],
+        ["serve", "metrics.jsonl", "--allow-origin", "dash.example"],
     ],
 )
 def test_the_command_line_refuses_what_does_not_fit(args, capsys, monkeypatch):

@@ -50,7 +50,10 @@ class Serve:
         assert self.process.stdout is not None
         self.banner = self.process.stdout.readline()
         assert "livescope: showing" in self.banner, self.banner + self.process.stdout.read()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.address = f"http://127.0.0.1:{self.port}/"
+        # The URL it printed carries the token.
+        self.url = self.banner.split(" at ", 1)[1].split()[0]
+        assert self.url.startswith(self.address + "?token="), self.banner
 
     def close(self) -> str:
         self.process.terminate()  # SIGTERM: a clean exit
@@ -118,6 +121,7 @@ def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
     append(path, range(1000))
     server = serve(str(path), "--title", "training run")
 
+    assert tab(server.address).locator("body").inner_text().startswith("403 Forbidden")
     first = tab(server.url)
     root = first.locator(".livescope")
     expect(root).to_have_attribute("data-rows", "1000")
@@ -127,6 +131,7 @@ def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
     expect(root).to_have_attribute("data-rows", "2500")
 
     late = tab(server.url)
+    late.goto(server.address)  # the cookie the first visit set authenticates it now
     late_root = late.locator(".livescope")
     expect(late_root).to_have_attribute("data-rows", "2500")
     expected = sum(1 / (s + 1) for s in range(2500))

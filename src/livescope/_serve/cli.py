@@ -35,7 +35,23 @@ def main(argv: list[str] | None = None) -> int:
         "--host",
         default="127.0.0.1",
         help="HTTP address (default 127.0.0.1); any other lets everyone who can reach it "
-        "watch the plot and stop the run, without authentication",
+        "and has the token watch the plot and stop the run",
+    )
+    tokens = serve.add_mutually_exclusive_group()
+    tokens.add_argument(
+        "--token", help="the token the URL must carry (default: a random one, printed at start)"
+    )
+    tokens.add_argument(
+        "--no-token",
+        action="store_true",
+        help="serve without a token: every page of an allowed origin can watch and stop the run",
+    )
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="also serve pages of this origin (https://dash.example); repeatable",
     )
     serve.add_argument("--title", help="shown above the plot (default: the source)")
     serve.add_argument("--format", choices=FORMATS, help="of the file (default: from its suffix)")
@@ -54,10 +70,16 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from .._plot import LivePlot
-    from .server import PlotServer
 
     try:
-        server = PlotServer(args.host, args.port)
+        from .server import PlotServer
+    except ImportError as error:
+        parser.error(str(error))
+    token = False if args.no_token else (args.token if args.token is not None else True)
+    try:
+        server = PlotServer(args.host, args.port, token=token, allow_origins=args.allow_origin)
+    except ValueError as error:
+        parser.error(str(error))
     except OSError as error:
         parser.error(f"cannot serve on {args.host}:{args.port}: {error}")
     try:

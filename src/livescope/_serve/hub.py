@@ -4,29 +4,27 @@
 ``comm`` package (its documented extension point), so a LivePlot made
 afterwards talks to the hub instead of a kernel. The hub keeps the model's
 state for tabs that connect later and relays messages both ways, in the
-format of docs/serve.md.
+format of docs/serve.md. A tab is anything with ``post(message: bytes)``
+callable from any thread (the server's WebSocket handlers).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import logging
-import queue
 import struct
 import threading
-from typing import Any
+from typing import Any, Protocol
 
 from comm.base_comm import BaseComm
-
-from .websocket import TEXT, ProtocolError, WebSocket
-
-log = logging.getLogger("livescope")
 
 # Traits the page has no use for: the bundle and the model carrying it (the
 # page loads the bundle as a file).
 _NOT_FOR_PAGES = frozenset({"_esm", "_css", "_runtime"})
-OUTBOX = 1024  # messages waiting for a tab; a tab further behind is dropped
+
+
+class Tab(Protocol):
+    def post(self, message: bytes) -> None:
+        """Send `message` to the tab, in order; must not block."""
 
 
 class PageComm(BaseComm):
@@ -55,7 +53,7 @@ class PageHub:
         self._states: dict[str, dict[str, Any]] = {}  # comm id -> state, binary as bytes
         self._comms: dict[str, PageComm] = {}
         self._shown: str | None = None
-        self._tabs: set[_Tab] = set()
+        self._tabs: set[Tab] = set()
 
     def create_comm(self, **kwargs: Any) -> PageComm:
         """The ``comm.create_comm`` of this process."""
@@ -97,26 +95,22 @@ class PageHub:
 
     # ----- tabs -> kernel side -------------------------------------------------
 
-    def serve(self, socket: WebSocket) -> None:
-        """Show the widget in the tab at the other end of `socket` until it goes."""
-        tab = _Tab(socket, self._drop)
+    def attach(self, tab: Tab) -> None:
+        """Show the widget in `tab`: its state now, then every later message."""
         with self._lock:  # the state and every later message, in order
             if self._shown is None:
                 raise RuntimeError("PageHub.show() was not called")
             tab.post(encode("open", {"state": self._states[self._shown]}))
             self._tabs.add(tab)
-        try:
-            while (message := socket.receive()) is not None:
-                self._handle(*message)
-        except (OSError, ProtocolError, ValueError) as error:  # that tab's fault only
-            log.warning("livescope serve: closing a tab: %s", error)
-        finally:
-            self._drop(tab)
 
-    def _handle(self, opcode: int, payload: bytes) -> None:
-        if opcode != TEXT:
-            raise ValueError("pages send JSON text messages only")
-        message = json.loads(payload)
+    def detach(self, tab: Tab) -> None:
+        """`tab` went: send it nothing more."""
+        with self._lock:
+            self._tabs.discard(tab)
+
+    def handle(self, text: str) -> None:
+        """A tab's message, for the widget; ValueError if it is not one."""
+        message = json.loads(text)
         kind = message.get("kind") if isinstance(message, dict) else None
         if kind == "custom":
             data = {"method": "custom", "content": message.get("content")}
@@ -125,47 +119,6 @@ class PageHub:
         else:
             raise ValueError(f"unknown message from a page: {str(message)[:80]}")
         self._comms[self._shown].handle_msg({"content": {"data": data}, "buffers": []})
-
-    def _drop(self, tab: _Tab) -> None:
-        with self._lock:
-            self._tabs.discard(tab)
-        tab.close()
-
-
-class _Tab:
-    """One connected tab, written to by a thread of its own.
-
-    Messages queue here, so a slow tab never holds up the plot; one that
-    falls `OUTBOX` messages behind is disconnected (on reconnecting it gets
-    the whole history again).
-    """
-
-    def __init__(self, socket: WebSocket, drop: Any) -> None:
-        self._socket = socket
-        self._drop = drop
-        self._outbox: queue.Queue[bytes | None] = queue.Queue(OUTBOX)
-        self._writer = threading.Thread(target=self._write, name="livescope-tab", daemon=True)
-        self._writer.start()
-
-    def post(self, message: bytes) -> None:
-        try:
-            self._outbox.put_nowait(message)
-        except queue.Full:
-            log.warning("livescope serve: a tab fell behind; disconnecting it")
-            threading.Thread(target=self._drop, args=(self,), daemon=True).start()
-
-    def close(self) -> None:
-        self._socket.close()
-        # When full, the writer stops anyway: its next send fails on the closed socket.
-        with contextlib.suppress(queue.Full):
-            self._outbox.put_nowait(None)
-
-    def _write(self) -> None:
-        while (message := self._outbox.get()) is not None:
-            try:
-                self._socket.send(message)
-            except OSError:
-                return
 
 
 def encode(kind: str, header: dict[str, Any], buffers: list | None = None) -> bytes:
