@@ -26,18 +26,19 @@ pytestmark = pytest.mark.browser
 
 @dataclass(frozen=True)
 class Setup:
+    name: str
     kernel: str  # kernelspec of the notebook
     version_prefix: str  # of the kernel's ipykernel
-    comms_over_subshells: bool  # the JupyterLab setting, as the server has it
+    comms_over_subshells: bool  # the JupyterLab setting is at its default, not "disabled"
 
     def __str__(self) -> str:
-        return f"{self.kernel}-{'subshells' if self.comms_over_subshells else 'comms-off'}"
+        return self.name
 
 
 SETUPS = [
-    Setup("python3", "7.", comms_over_subshells=True),
-    Setup("python3", "7.", comms_over_subshells=False),
-    Setup(IPYKERNEL6_KERNEL, "6.31.", comms_over_subshells=True),
+    Setup("ipykernel7-default", "python3", "7.", comms_over_subshells=True),
+    Setup("ipykernel7-comms-off", "python3", "7.", comms_over_subshells=False),
+    Setup("ipykernel6-default", IPYKERNEL6_KERNEL, "6.31.", comms_over_subshells=True),
 ]
 
 # Ends the loop if Stop never does: about 35 s at 1 ms a row, which fails the
