@@ -43,6 +43,19 @@ USER_SETTINGS: dict[str, dict[str, object]] = {
     },
 }
 
+# JupyterLab's setting that routes comm messages to kernel subshells.
+KERNELS_SETTINGS = "@jupyterlab/apputils-extension/kernels-settings"
+
+# The kernelspec every test server offers for notebooks that run on ipykernel 6.x.
+IPYKERNEL6_KERNEL = "livescope-ipykernel6"
+
+
+def ipykernel6_python() -> Path:
+    """The Python with the newest ipykernel 6.x (the kernel tests use the same one)."""
+    default = Path(__file__).resolve().parents[2] / ".venv-ipykernel6" / "bin" / "python"
+    return Path(os.environ.get("LIVESCOPE_IPYKERNEL6_PYTHON", default))
+
+
 # Front-end plugins switched off for tests (page_config.json).
 DISABLED_EXTENSIONS = {
     # Extension manager: asks PyPI for listings and shows a disclaimer panel.
@@ -72,6 +85,10 @@ class JupyterServer:
     base_dir: Path
     log_path: Path
     extra_pythonpath: list[Path] = field(default_factory=list)
+    # Settings written over USER_SETTINGS, plugin by plugin.
+    settings: dict[str, dict[str, object]] = field(default_factory=dict)
+    # Extra kernelspecs: name -> the Python that runs ipykernel for it.
+    kernels: dict[str, Path] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     token: str = field(default_factory=lambda: secrets.token_hex(24))
     process: subprocess.Popen[bytes] | None = None
@@ -90,8 +107,18 @@ class JupyterServer:
     def _prepare_dirs(self) -> dict[str, str]:
         config_dir = self.base_dir / "config"
         settings_dir = self.base_dir / "lab-settings"
-        for name, values in USER_SETTINGS.items():
+        for name in USER_SETTINGS.keys() | self.settings.keys():
+            values = {**USER_SETTINGS.get(name, {}), **self.settings.get(name, {})}
             _write_json(settings_dir / f"{name}.jupyterlab-settings", values)
+        for name, python in self.kernels.items():
+            _write_json(
+                self.base_dir / "data" / "kernels" / name / "kernel.json",
+                {
+                    "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                    "display_name": name,
+                    "language": "python",
+                },
+            )
         _write_json(
             config_dir / "labconfig" / "page_config.json",
             {"disabledExtensions": DISABLED_EXTENSIONS},

@@ -153,12 +153,12 @@ async ([path]) => { await panelFor(path).context.save(); }
 )
 
 
-def write_notebook(path: Path, cells: list[str]) -> Path:
-    """Write a clean, output-free notebook of code cells with the python3 kernel."""
+def write_notebook(path: Path, cells: list[str], kernel: str = "python3") -> Path:
+    """Write a clean, output-free notebook of code cells with the given kernelspec."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3 (ipykernel)",
+        "name": kernel,
+        "display_name": "Python 3 (ipykernel)" if kernel == "python3" else kernel,
         "language": "python",
     }
     nb.metadata["language_info"] = {"name": "python"}

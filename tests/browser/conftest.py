@@ -15,6 +15,7 @@ Environment knobs:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from _chromium import VIEWPORT, launch_chromium
-from _jupyter_server import JupyterServer
+from _jupyter_server import IPYKERNEL6_KERNEL, KERNELS_SETTINGS, JupyterServer, ipykernel6_python
 from _notebook_page import NotebookPage, Ui, write_notebook
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_playwright
 
@@ -86,9 +87,12 @@ def artifacts(request: pytest.FixtureRequest) -> Artifacts:
 # -- server and browser ------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def jupyter_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
-    """A JupyterLab server (Lab at /lab, Notebook 7 at /notebooks) for the session."""
+@contextlib.contextmanager
+def _running_server(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    settings: dict[str, dict[str, object]] | None = None,
+) -> Iterator[JupyterServer]:
     pythonpath = []
     if (
         not os.environ.get("LIVESCOPE_TEST_INSTALLED")
@@ -97,15 +101,32 @@ def jupyter_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupyter
         # Kernels import the checkout under test, not whatever is installed.
         pythonpath.append(REPO_ROOT / "src")
     server = JupyterServer(
-        base_dir=tmp_path_factory.mktemp("jupyter"),
-        log_path=ARTIFACTS_DIR / "jupyter-server.log",
+        base_dir=tmp_path_factory.mktemp(name),
+        log_path=ARTIFACTS_DIR / f"{name}-server.log",
         extra_pythonpath=pythonpath,
+        settings=settings or {},
+        kernels={IPYKERNEL6_KERNEL: ipykernel6_python()},
     )
     server.start()
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def jupyter_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
+    """A JupyterLab server (Lab at /lab, Notebook 7 at /notebooks) for the session."""
+    with _running_server(tmp_path_factory, "jupyter") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def comms_off_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
+    """A second server whose JupyterLab sends comm messages to no kernel subshell."""
+    settings = {KERNELS_SETTINGS: {"commsOverSubshells": "disabled"}}
+    with _running_server(tmp_path_factory, "jupyter-comms-off", settings) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -158,19 +179,22 @@ def open_notebook(
     """Write a notebook with the given code cells, open it, wait for an idle kernel.
 
     ``open_notebook(["import x", "x.f()"], ui="notebook")`` returns a
-    :class:`NotebookPage`; ``ui`` is ``"lab"`` (default) or ``"notebook"``.
-    Pass a ``Path`` instead of a list to open a copy of an existing notebook.
+    :class:`NotebookPage`; ``ui`` is ``"lab"`` (default) or ``"notebook"``,
+    ``kernel`` the notebook's kernelspec. Pass a ``Path`` instead of a list to
+    open a copy of an existing notebook.
     """
     count = 0
 
-    def _open(cells: list[str] | Path, ui: Ui = "lab", name: str | None = None) -> NotebookPage:
+    def _open(
+        cells: list[str] | Path, ui: Ui = "lab", name: str | None = None, kernel: str = "python3"
+    ) -> NotebookPage:
         nonlocal count
         count += 1
         name = name or f"{_slug(request.node.name)}-{count}.ipynb"
         if isinstance(cells, Path):
             shutil.copyfile(cells, jupyter_server.root_dir / name)
         else:
-            write_notebook(jupyter_server.root_dir / name, cells)
+            write_notebook(jupyter_server.root_dir / name, cells, kernel)
         nb = NotebookPage(
             page=page, base_url=jupyter_server.url, token=jupyter_server.token, path=name, ui=ui
         )

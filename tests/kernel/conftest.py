@@ -1,8 +1,8 @@
 """Fixtures: every kernel test runs on both supported ipykernel lines.
 
-ipykernel 7.x is the one of the Python running pytest; ipykernel 6.29.x comes
+ipykernel 7.x is the one of the Python running pytest; ipykernel 6.31.x comes
 from ``LIVESCOPE_IPYKERNEL6_PYTHON`` (default ``<repo>/.venv-ipykernel6/bin/python``).
-A missing 6.29 Python fails the tests with instructions instead of skipping them.
+A missing 6.31 Python fails the tests with instructions instead of skipping them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Harness for kernel tests: real kernels of both ipykernel lines via jupyter_client.
 
 Every kernel test runs twice: on the ipykernel 7.x of the Python running pytest
-and on an ipykernel 6.29.x Python given by ``LIVESCOPE_IPYKERNEL6_PYTHON``
+and on an ipykernel 6.31.x Python given by ``LIVESCOPE_IPYKERNEL6_PYTHON``
 (default ``<repo>/.venv-ipykernel6/bin/python``). The kernels import livescope
 from this checkout's ``src``.
 """
@@ -29,7 +29,7 @@ SRC = Path(os.environ.get("LIVESCOPE_TEST_SRC", REPO / "src")).resolve()
 TIMEOUT = 30.0
 
 MAKE_IPYKERNEL6 = (
-    "python3 -m venv {venv} && {venv}/bin/pip install 'ipykernel==6.29.*' anywidget numpy"
+    "python3 -m venv {venv} && {venv}/bin/pip install 'ipykernel>=6.31,<7' anywidget numpy"
 )
 
 
@@ -38,7 +38,7 @@ def ipykernel6_python() -> Path:
     return Path(os.environ.get("LIVESCOPE_IPYKERNEL6_PYTHON", default))
 
 
-KERNEL_LINES = {"ipykernel7": "7.", "ipykernel6": "6.29."}
+KERNEL_LINES = {"ipykernel7": "7.", "ipykernel6": "6.31."}
 
 
 def kernel_python(line: str) -> str:
@@ -47,7 +47,7 @@ def kernel_python(line: str) -> str:
     python = ipykernel6_python()
     if not python.exists():
         pytest.fail(
-            f"no ipykernel 6.29 Python at {python}. Create it with\n  "
+            f"no ipykernel 6.31 Python at {python}. Create it with\n  "
             + MAKE_IPYKERNEL6.format(venv=python.parent.parent)
             + "\nor point LIVESCOPE_IPYKERNEL6_PYTHON at such a python."
         )

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import warnings
 from typing import Any, Protocol
 
 from .shell import current_shell
 
-_MAIN_THREAD_ID = threading.main_thread().ident
+MAIN_THREAD_ID = threading.main_thread().ident
 
 # Requests that must keep their place behind the running cell: running a cell
 # inside another one is wrong, and a shutdown inside the user's loop would
@@ -49,6 +50,22 @@ _NOOP = _NoOp()
 _poller: _Poller | None = None
 _polling = False
 
+BACKGROUND_MESSAGE = (
+    "livescope: running() is called on a background thread while a cell keeps the "
+    "kernel busy, and nothing on the main thread calls running(). Only the main "
+    "thread may take browser messages from the kernel, so a Stop click takes effect "
+    "when the cell ends. To stop such a loop early, call running() on the main "
+    "thread while it waits, e.g. `while thread.is_alive() and plot.running(): "
+    "time.sleep(0.05)` instead of `thread.join()`."
+)
+# How long a background running() loop may go without the main thread polling
+# before the warning: the main thread may be about to start its own loop.
+BACKGROUND_GRACE = 1.0
+_main_polled_at = float("-inf")
+_background_cell: object = None  # execution count of the cell a background loop was seen in
+_background_since = 0.0
+_background_warned = False
+
 
 def poll_shell() -> None:
     """Handle shell messages that arrived while the current cell is busy.
@@ -58,15 +75,21 @@ def poll_shell() -> None:
     back to the kernel in arrival order so that queued cells run after the
     current one, exactly once, with their own outputs.
 
-    Cheap when nothing is pending, a silent no-op outside an IPython kernel, on
-    other threads than the main one and outside a running cell. Rate limiting
-    is the caller's job. Never raises because of kernel internals: on an
-    unsupported kernel it warns once and does nothing.
+    Cheap when nothing is pending, a silent no-op outside an IPython kernel and
+    outside a running cell. Rate limiting is the caller's job. Never raises
+    because of kernel internals: on an unsupported kernel it warns once and
+    does nothing. On other threads than the main one it takes no message
+    (dispatching from there is not safe), and warns once if nothing on the
+    main thread does either.
     """
-    global _poller, _polling
+    global _poller, _polling, _main_polled_at
     poller = _poller
+    if threading.get_ident() != MAIN_THREAD_ID:
+        _background_poll(poller)
+        return
+    _main_polled_at = time.monotonic()
     # A comm handler dispatched from here may itself call poll_shell.
-    if poller is _NOOP or _polling or threading.get_ident() != _MAIN_THREAD_ID:
+    if poller is _NOOP or _polling:
         return
     if poller is None:
         poller = _poller = _detect()
@@ -75,6 +98,26 @@ def poll_shell() -> None:
         poller.poll()
     finally:
         _polling = False
+
+
+def _background_poll(poller: _Poller | None) -> None:
+    """Warn once if a background loop polls in a busy cell whose main thread never does."""
+    global _background_cell, _background_since, _background_warned
+    if _background_warned or poller is _NOOP:
+        return
+    shell = current_shell()
+    displayhook = getattr(shell, "displayhook", None)
+    if getattr(displayhook, "exec_result", None) is None:  # no cell is running
+        return
+    now = time.monotonic()
+    cell = getattr(shell, "execution_count", None)
+    if cell != _background_cell:
+        _background_cell, _background_since = cell, now
+        return
+    if now - max(_background_since, _main_polled_at) > BACKGROUND_GRACE:
+        _background_warned = True
+        # stacklevel: the user's code that called running().
+        warnings.warn(BACKGROUND_MESSAGE, RuntimeWarning, stacklevel=4)
 
 
 def _detect() -> _Poller:

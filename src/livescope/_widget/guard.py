@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
-from .._kernel.poll import poll_shell
+from .._kernel.poll import MAIN_THREAD_ID, poll_shell
 
 # running() lets the kernel handle widget messages at most this often; in
 # between it only reads a flag, which keeps it well under a microsecond.
@@ -28,15 +29,18 @@ class LoopGuard:
 
         Lets the kernel handle pending widget messages (the Stop click among
         them) at most every 50 ms while the cell runs; otherwise it only
-        reads a flag. Also sends rows that are due.
+        reads a flag. Also sends rows that are due. Only calls on the main
+        thread can let messages through (see `poll_shell`).
         """
         if self._stopped:
             return False
         now = time.monotonic()
-        if now >= self._next_poll:
-            self._next_poll = now + POLL_INTERVAL
-            if self._live:
-                poll_shell()
+        if now >= self._next_poll and self._live:
+            # Only the main thread takes messages: a loop on another thread
+            # must not use up the turn of the main thread's running().
+            if threading.get_ident() == MAIN_THREAD_ID:
+                self._next_poll = now + POLL_INTERVAL
+            poll_shell()
         self._send_due(now)
         return not self._stopped
 
