@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +47,12 @@ class source_method:
 
 
 def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
-    self: Any, address: str | int, *, allow_remote: bool = False
+    self: Any,
+    address: str | int,
+    *,
+    allow_remote: bool = False,
+    authorized_keys: Iterable[str] | None = None,
+    max_columns: int = 1024,
 ) -> Listener:
     """Show the rows that `livescope.Publisher` processes send to `address`.
 
@@ -66,9 +71,19 @@ def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
         A port (``5577`` listens on ``tcp://127.0.0.1:5577``) or a ZeroMQ
         address such as ``"tcp://127.0.0.1:5577"`` or ``"ipc:///tmp/run.sock"``.
     allow_remote : bool
-        Required to listen on anything but the loopback interface: whoever
-        can reach the port can then add rows to the plot and read whether it
-        was stopped. There is no authentication; prefer an SSH tunnel.
+        Required to listen on anything but the loopback interface. The
+        listener then authenticates and encrypts with ZeroMQ CURVE: it makes
+        a key pair, and only publishers given its public key
+        (``Publisher(address, server_key=listener.server_key)``) can connect.
+        See docs/remote.md for getting the key to another machine.
+    authorized_keys : iterable of str, optional
+        With `allow_remote`, the public keys (Z85 text) of the only
+        publishers let in (``Publisher(..., client_keys=...)``); by default
+        any publisher that knows the server key is.
+    max_columns : int
+        Publishers add columns until the plot has this many; values for
+        further columns are dropped, and the header says so. Every column
+        costs 8 bytes in every row held.
 
     Returns
     -------
@@ -79,11 +94,22 @@ def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .listener import Listener
 
-    return Listener(self, address, allow_remote=allow_remote)
+    return Listener(
+        self,
+        address,
+        allow_remote=allow_remote,
+        authorized_keys=authorized_keys,
+        max_columns=max_columns,
+    )
 
 
 def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
-    self: Any, path: str | PathLike, *, format: str | None = None, step: str = "step"
+    self: Any,
+    path: str | PathLike,
+    *,
+    format: str | None = None,
+    step: str = "step",
+    max_columns: int = 1024,
 ) -> Follower:
     """Show the records of a JSON-lines or CSV file as it grows.
 
@@ -109,6 +135,9 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     step : str
         The field holding the step; records without it continue from the
         previous step + 1.
+    max_columns : int
+        Fields become columns until the plot has this many; values of
+        further fields are dropped, and the header says so.
 
     Returns
     -------
@@ -117,4 +146,4 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .follow import Follower
 
-    return Follower(self, path, format=format, step=step)
+    return Follower(self, path, format=format, step=step, max_columns=max_columns)

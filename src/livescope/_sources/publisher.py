@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import protocol as proto
-from .endpoints import endpoint, require_zmq
+from .endpoints import check_key, endpoint, require_zmq
 
 log = logging.getLogger("livescope")
 
@@ -68,6 +68,14 @@ class Publisher:
     linger : float
         Seconds `close()` (and the end of the program) waits for the
         listener to confirm the last rows.
+    server_key : str, optional
+        The listener's `server_key`, for a plot that listens with
+        ``allow_remote=True``: rows then go encrypted, to that listener
+        only. Without it, a remote listener lets none of our rows in.
+    client_keys : (str, str), optional
+        This publisher's CURVE key pair (public, secret), as made by
+        ``zmq.curve_keypair()`` and decoded; for a listener that lets in only
+        its `authorized_keys`. Default: a new pair (see `public_key`).
 
     Examples
     --------
@@ -83,6 +91,8 @@ class Publisher:
         name: str | None = None,
         buffer: int = 100_000,
         linger: float = 5.0,
+        server_key: str | None = None,
+        client_keys: tuple[str, str] | None = None,
     ) -> None:
         zmq = require_zmq()
         self._address = endpoint(address)
@@ -94,6 +104,18 @@ class Publisher:
             raise ValueError(f"buffer must be a positive number of rows; got {buffer!r}")
         if isinstance(linger, bool) or not isinstance(linger, numbers.Real) or linger < 0:
             raise ValueError(f"linger must be a number of seconds >= 0; got {linger!r}")
+        if server_key is not None:
+            check_key(server_key, "server_key")
+            if client_keys is None:
+                client_keys = tuple(key.decode("ascii") for key in zmq.curve_keypair())
+            if not isinstance(client_keys, (tuple, list)) or len(client_keys) != 2:
+                raise TypeError(f"client_keys must be (public, secret); got {client_keys!r:.20}")
+            for key, what in zip(client_keys, ("the public key", "the secret key"), strict=True):
+                check_key(key, f"client_keys: {what}")
+        elif client_keys is not None:
+            raise ValueError("client_keys needs server_key: keys are for remote listeners only")
+        self._server_key = server_key
+        self._client_keys = client_keys
         self._name = name
         self._buffer = int(buffer)
         self._linger = float(linger)
@@ -166,6 +188,11 @@ class Publisher:
         return self._dropped
 
     @property
+    def public_key(self) -> str | None:
+        """The CURVE public key of this publisher (with `server_key`), for `authorized_keys`."""
+        return None if self._client_keys is None else self._client_keys[0]
+
+    @property
     def name(self) -> str | None:
         """The tag of this publisher's series."""
         return self._name
@@ -212,6 +239,10 @@ class Publisher:
         socket.setsockopt(zmq.SNDHWM, SEND_HWM)
         socket.setsockopt(zmq.MAXMSGSIZE, proto.MAX_HEADER_BYTES)  # replies are small
         socket.setsockopt(zmq.LINGER, 0)
+        if self._server_key is not None:
+            socket.curve_serverkey = self._server_key.encode("ascii")
+            socket.curve_publickey = self._client_keys[0].encode("ascii")
+            socket.curve_secretkey = self._client_keys[1].encode("ascii")
         socket.connect(self._address)
         next_hello = 0.0
         deadline = math.inf
