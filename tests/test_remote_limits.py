@@ -212,3 +212,17 @@ def test_bad_publisher_keys_are_refused_clearly(address):
         Publisher(address, server_key="nope")
     with pytest.raises(ValueError, match="client_keys needs server_key"):
         Publisher(address, client_keys=("a" * 40, "b" * 40))
+
+
+def test_rows_recorded_while_the_sending_thread_is_gone_stay_within_the_buffer(
+    address, monkeypatch, caplog
+):
+    monkeypatch.setattr(Publisher, "_run", lambda self: None)  # a sending thread that died
+    pub = Publisher(address, buffer=10, linger=0)
+    with caplog.at_level(logging.WARNING, logger="livescope"):
+        for i in range(1000):
+            pub.update("x", i)
+    assert len(pub._unsent) == 10
+    assert pub.dropped == 990
+    assert caplog.text.count("buffer of 10 rows is full") == 1
+    pub.close()

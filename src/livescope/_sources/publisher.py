@@ -122,7 +122,13 @@ class Publisher:
         self._session = uuid.uuid4().hex
 
         self._lock = threading.Lock()
-        self._unsent: list[tuple[float, tuple[str, ...], tuple[float, ...]]] = []
+        # Bounded too: should the sending thread fall behind or die, update()
+        # must not fill the training process's memory.
+        self._unsent: deque[tuple[float, tuple[str, ...], tuple[float, ...]]] = deque(
+            maxlen=self._buffer
+        )
+        self._dropped_unsent = 0  # rows pushed out of `_unsent`, under the lock
+        self._numbered_drops = 0  # of those, the ones the sending thread has numbered
         self._last_step: float | None = None
         self._checked_names: tuple[str, ...] = ()  # names of the last dict row
         # Owned by the sending thread:
@@ -176,6 +182,10 @@ class Publisher:
             if self._closed:
                 raise RuntimeError("this Publisher was closed; make a new one to send more rows")
             self._last_step = _next_step(step, self._last_step)
+            if len(self._unsent) == self._buffer:
+                if not self.dropped:
+                    self._warn_full()
+                self._dropped_unsent += 1
             self._unsent.append((self._last_step, names, values))
 
     def running(self) -> bool:
@@ -185,7 +195,7 @@ class Publisher:
     @property
     def dropped(self) -> int:
         """Rows dropped from the full buffer before any listener confirmed them."""
-        return self._dropped
+        return self._dropped + self._dropped_unsent
 
     @property
     def public_key(self) -> str | None:
@@ -270,7 +280,17 @@ class Publisher:
 
     def _encode_unsent(self) -> None:
         with self._lock:
-            rows, self._unsent = self._unsent, []
+            rows, self._unsent = self._unsent, deque(maxlen=self._buffer)
+            pushed_out = self._dropped_unsent - self._numbered_drops
+            self._numbered_drops = self._dropped_unsent
+        if pushed_out:
+            # `buffer` newer rows are waiting: every row held goes too. The rows
+            # pushed out still take numbers, so the listener counts them as lost.
+            self._dropped += sum(
+                max(0, batch.stop - max(batch.start, self._acked)) for batch in self._batches
+            )
+            self._batches.clear()
+            self._total += pushed_out
         # Runs of rows with the same names, at most MAX_ROWS each, become batches.
         for names, group in itertools.groupby(rows, key=operator.itemgetter(1)):
             run = list(group)
@@ -290,13 +310,8 @@ class Publisher:
             cut = min(excess, len(first.steps))
             unseen = max(0, first.start + cut - max(first.start, self._acked))
             if unseen:
-                if not self._dropped:
-                    log.warning(
-                        "livescope Publisher(%s): the buffer of %d rows is full and no "
-                        "listener confirmed them; dropping the oldest (see .dropped)",
-                        self._address,
-                        self._buffer,
-                    )
+                if not self.dropped:
+                    self._warn_full()
                 self._dropped += unseen
             if cut < len(first.steps):
                 self._batches.appendleft(
@@ -305,6 +320,14 @@ class Publisher:
             excess -= cut
         self._sent = max(self._sent, self._oldest)
         self._acked = max(self._acked, self._oldest)
+
+    def _warn_full(self) -> None:
+        log.warning(
+            "livescope Publisher(%s): the buffer of %d rows is full and no "
+            "listener confirmed them; dropping the oldest (see .dropped)",
+            self._address,
+            self._buffer,
+        )
 
     @property
     def _oldest(self) -> int:
