@@ -226,3 +226,18 @@ def test_rows_recorded_while_the_sending_thread_is_gone_stay_within_the_buffer(
     assert pub.dropped == 990
     assert caplog.text.count("buffer of 10 rows is full") == 1
     pub.close()
+
+
+def test_a_listener_that_stops_says_so_in_the_header(address):
+    w = LivePlot()
+    listener = w.listen(address)
+
+    def fail(now):
+        raise RuntimeError("the plot is gone")
+
+    listener._merger.commit_due = fail
+    wait_until(lambda: "stopped" in w._widget.note, what="the reason in the header")
+    assert w._widget.note == (
+        f"listener on {listener.address} stopped: RuntimeError: the plot is gone"
+    )
+    listener.close()
