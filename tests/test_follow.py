@@ -2,6 +2,8 @@
 
 import json
 import logging
+import os
+import threading
 
 import numpy as np
 import pytest
@@ -171,3 +173,83 @@ def test_bad_arguments_are_refused_clearly(tmp_path, kwargs, error, match):
 def test_kinds_without_named_columns_cannot_follow(tmp_path):
     with pytest.raises(ValueError, match="no names"):
         LivePlot(kind="waterfall").follow(tmp_path / "m.jsonl")
+
+
+def test_any_line_that_is_no_record_is_skipped_and_reading_goes_on(tmp_path, following):
+    path = tmp_path / "metrics.jsonl"
+    lines = [
+        '{"step": 0, "loss": 1.0}',
+        '{"step": 1, "loss": ' + "9" * 400 + "}",  # OverflowError as a float
+        "[" * 100_000 + "]" * 100_000,  # RecursionError in the JSON parser
+        '{"step": 2, "loss": 0.5}',
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    w = LivePlot()
+    follower = following(w, path)
+    wait_until(lambda: follower.skipped == 2 and len(w) == 2)
+    np.testing.assert_array_equal(w.steps, [0, 2])
+    assert w._widget.note == "2 lines skipped"
+    with path.open("a") as out:  # the reader is alive
+        out.write('{"step": 3, "loss": 0.25}\n')
+    wait_until(lambda: len(w) == 3)
+
+
+def test_an_unreadable_path_is_said_in_the_header_and_looked_at_again(tmp_path, following):
+    path = tmp_path / "metrics.jsonl"
+    path.mkdir()
+    w = LivePlot()
+    following(w, path)
+    wait_until(lambda: "cannot open the file" in w._widget.note, what="the reason in the header")
+    assert "it is a directory" in w._widget.note
+    path.rmdir()
+    path.write_text('{"step": 0, "loss": 1.0}\n')
+    wait_until(lambda: len(w) == 1)
+    assert w._widget.note == ""
+
+
+def test_a_deleted_file_is_said_in_the_header(tmp_path, following):
+    path = tmp_path / "metrics.jsonl"
+    path.write_text('{"step": 0, "loss": 1.0}\n')
+    w = LivePlot()
+    following(w, path)
+    wait_until(lambda: len(w) == 1)
+    path.unlink()
+    wait_until(lambda: "deleted" in w._widget.note, what="the deletion in the header")
+    path.write_text('{"step": 1, "loss": 0.5}\n')
+    wait_until(lambda: len(w) == 2)
+    assert w._widget.note == ""
+
+
+def test_fields_beyond_max_columns_are_dropped_and_said_so(tmp_path, following):
+    path = tmp_path / "metrics.jsonl"
+    path.write_text('{"step": 0, "a": 1, "b": 2}\n{"step": 1, "a": 3, "c": 4}\n')
+    w = LivePlot()
+    following(w, path, max_columns=2)
+    wait_until(lambda: len(w) == 2)
+    assert w.columns == ("a", "b")
+    np.testing.assert_array_equal(w.history, [[1, 2], [3, np.nan]])
+    assert w._widget.note == "1 line had fields beyond max_columns=2 (their values were dropped)"
+
+
+def test_close_returns_while_a_fifo_has_no_writer(tmp_path):
+    path = tmp_path / "metrics.fifo"
+    os.mkfifo(path)
+    w = LivePlot()
+    follower = w.follow(path)
+    closer = threading.Thread(target=follower.close, daemon=True)
+    closer.start()
+    closer.join(timeout=10)
+    assert not closer.is_alive(), "close() is stuck on the FIFO"
+
+
+def test_a_fifo_is_followed_as_its_writer_writes(tmp_path, following):
+    path = tmp_path / "metrics.fifo"
+    os.mkfifo(path)
+    w = LivePlot()
+    following(w, path)
+    # Opening for writing waits for the reader: the follower has the FIFO open.
+    with open(path, "w") as out:
+        out.write('{"step": 0, "loss": 1.0}\n')
+        out.flush()
+        wait_until(lambda: len(w) == 1)
+    np.testing.assert_array_equal(w.history, [[1.0]])

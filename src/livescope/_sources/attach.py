@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,12 @@ class class_or_instance:
 
 
 def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
-    self: Any, address: str | int, *, allow_remote: bool = False
+    self: Any,
+    address: str | int,
+    *,
+    allow_remote: bool = False,
+    authorized_keys: Iterable[str] | None = None,
+    max_columns: int = 1024,
 ) -> Listener:
     """Show the rows that `livescope.Publisher` processes send to `address`.
 
@@ -54,9 +59,19 @@ def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
         A port (``5577`` listens on ``tcp://127.0.0.1:5577``) or a ZeroMQ
         address such as ``"tcp://127.0.0.1:5577"`` or ``"ipc:///tmp/run.sock"``.
     allow_remote : bool
-        Required to listen on anything but the loopback interface: whoever
-        can reach the port can then add rows to the plot and read whether it
-        was stopped. There is no authentication; prefer an SSH tunnel.
+        Required to listen on anything but the loopback interface. The
+        listener then authenticates and encrypts with ZeroMQ CURVE: it makes
+        a key pair, and only publishers given its public key
+        (``Publisher(address, server_key=listener.server_key)``) can connect.
+        See docs/remote.md for getting the key to another machine.
+    authorized_keys : iterable of str, optional
+        With `allow_remote`, the public keys (Z85 text) of the only
+        publishers let in (``Publisher(..., client_keys=...)``); by default
+        any publisher that knows the server key is.
+    max_columns : int
+        Publishers add columns until the plot has this many; values for
+        further columns are dropped, and the header says so. Every column
+        costs 8 bytes in every row held.
 
     Returns
     -------
@@ -67,22 +82,45 @@ def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .listener import Listener
 
-    listener = Listener(self, address, allow_remote=allow_remote)
+    listener = Listener(
+        self,
+        address,
+        allow_remote=allow_remote,
+        authorized_keys=authorized_keys,
+        max_columns=max_columns,
+    )
     self._sources.append(listener)  # kept for whoever needs to close them all
     return listener
 
 
 def listening(
-    cls: Callable[..., Any], address: str | int, *, allow_remote: bool = False, **plot_options: Any
+    cls: Callable[..., Any],
+    address: str | int,
+    *,
+    allow_remote: bool = False,
+    authorized_keys: Iterable[str] | None = None,
+    max_columns: int = 1024,
+    **plot_options: Any,
 ) -> Any:
     """``LivePlot.listen(address, **plot_options)``: a new plot, listening."""
     plot = cls(**plot_options)
-    listen_into(plot, address, allow_remote=allow_remote)
+    listen_into(
+        plot,
+        address,
+        allow_remote=allow_remote,
+        authorized_keys=authorized_keys,
+        max_columns=max_columns,
+    )
     return plot
 
 
 def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
-    self: Any, path: str | PathLike, *, format: str | None = None, step: str = "step"
+    self: Any,
+    path: str | PathLike,
+    *,
+    format: str | None = None,
+    step: str = "step",
+    max_columns: int = 1024,
 ) -> Follower:
     """Show the records of a JSON-lines or CSV file as it grows.
 
@@ -108,6 +146,9 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     step : str
         The field holding the step; records without it continue from the
         previous step + 1.
+    max_columns : int
+        Fields become columns until the plot has this many; values of
+        further fields are dropped, and the header says so.
 
     Returns
     -------
@@ -116,7 +157,7 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     """
     from .follow import Follower
 
-    follower = Follower(self, path, format=format, step=step)
+    follower = Follower(self, path, format=format, step=step, max_columns=max_columns)
     self._sources.append(follower)  # kept for whoever needs to close them all
     return follower
 
@@ -127,9 +168,10 @@ def following(
     *,
     format: str | None = None,
     step: str = "step",
+    max_columns: int = 1024,
     **plot_options: Any,
 ) -> Any:
     """``LivePlot.follow(path, **plot_options)``: a new plot, following the file."""
     plot = cls(**plot_options)
-    follow_into(plot, path, format=format, step=step)
+    follow_into(plot, path, format=format, step=step, max_columns=max_columns)
     return plot

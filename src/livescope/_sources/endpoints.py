@@ -68,3 +68,13 @@ def _tcp_parts(address: str) -> tuple[str, str]:
         )
     host, _, port = address[len("tcp://") :].rpartition(":")
     return host, port
+
+
+def check_key(key: object, what: str = "a key") -> str:
+    """A CURVE key as ZeroMQ prints it: 40 characters of Z85 text."""
+    if not isinstance(key, str) or len(key) != 40 or not key.isascii():
+        raise ValueError(
+            f"{what} must be a CURVE key of 40 Z85 characters (as zmq.curve_keypair() "
+            f"makes, decoded); got {key!r:.60}"
+        )
+    return key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,10 +18,20 @@ WINDOW_SECONDS = 2.0
 # Rows that come after their step was drawn are put in place by rewriting the
 # history, which every front end then loads again: at most this often.
 REWRITE_EVERY = 1.0
+# Sources add columns to a plot until it has this many; rows are dense, so
+# every column costs 8 bytes in every row held, and every new column
+# rewrites the history.
+MAX_COLUMNS = 1024
 
 _lock = threading.Lock()
 
 Row = Mapping[str, float]
+
+
+def check_max_columns(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"max_columns must be a positive number of columns; got {value!r}")
+    return value
 
 
 def merger_of(plot: Any) -> Merger:
@@ -40,14 +50,20 @@ class Merger:
     different times; the values of one step should share one row. Open rows
     wait as the constants above say, then are appended to the plot. A value
     for a column that the row of its step holds already, with another value,
-    starts a second row at that step.
+    starts a second row at that step. NaN is no value: it fills nothing and
+    conflicts with nothing.
 
     A row that comes after its step was drawn is not lost, nor drawn at the
     wrong step: it fills the empty cells of the drawn row of its step, or is
     inserted after it, and the plot's front ends load the history again.
     Each time that happens the hold doubles (up to the window), so a source
     that lags keeps its rows aligned without more rewrites. Columns missing
-    from the plot are added as they first appear.
+    from the plot are added as they first appear, all those of one draw at
+    once, until the plot has `max_columns`.
+
+    Rows are kept as matrices over the columns the merger knows (its own
+    order), never as one object per row, so the rows waiting cost what the
+    plot will hold for them.
     """
 
     def __init__(
@@ -57,39 +73,77 @@ class Merger:
         self._hold = hold
         self._window = window
         self._lock = threading.Lock()
-        self._open: dict[float, dict[str, float]] = {}  # step -> values
-        self._opened_at: dict[float, float] = {}
-        self._late: list[tuple[float, Row]] = []
+        self._names: list[str] = []  # the merger's columns, in the order first seen
+        self._index: dict[str, int] = {}
+        # The open rows: unique steps, ascending, with when each was opened.
+        self._open_steps = np.empty(0)
+        self._opened_at = np.empty(0)
+        self._open_values = np.empty((0, 0))
+        self._late: list[tuple[np.ndarray, np.ndarray]] = []  # steps, values (a prefix of names)
         self._next_rewrite = -math.inf
         self._sources: dict[Hashable, tuple[float, float]] = {}  # last step, last seen
         self._settle_until = -math.inf
 
-    def add(self, source: Hashable, steps: Any, rows: list[Row], now: float) -> None:
-        """Add rows (a mapping name -> value each) at `steps` from `source`."""
+    def add(
+        self, source: Hashable, steps: Any, rows: Sequence[Row], now: float
+    ) -> tuple[str, ...]:
+        """Add rows (a mapping name -> value each) at `steps` from `source`.
+
+        Returns the names refused because the plot has `MAX_COLUMNS` columns.
+        """
+        columns = list(dict.fromkeys(name for row in rows for name in row))
+        index = {name: i for i, name in enumerate(columns)}
+        values = np.full((len(rows), len(columns)), np.nan)
+        for r, row in enumerate(rows):
+            for name, value in row.items():
+                values[r, index[name]] = value
+        return self.add_block(source, steps, columns, values, now)
+
+    def add_block(
+        self,
+        source: Hashable,
+        steps: Any,
+        columns: Sequence[str],
+        values: np.ndarray,
+        now: float,
+        *,
+        max_columns: int = MAX_COLUMNS,
+    ) -> tuple[str, ...]:
+        """Add rows at `steps` (not decreasing) with `values[r, c]` for `columns[c]`.
+
+        Columns the plot lacks are taken while the plot has fewer than
+        `max_columns`; returns the names refused, whose values are dropped.
+        """
+        steps = np.asarray(steps, np.float64).reshape(-1)
+        values = np.asarray(values, np.float64).reshape(len(steps), len(columns))
         with self._lock:
-            drawn = self._last_drawn_step()
-            for raw_step, values in zip(steps, rows, strict=True):
-                step = float(raw_step)
-                row = self._open.get(step)
-                if row is not None and not _agree(row, values):
-                    self._commit_through(step)  # the repeat goes in a row of its own
-                    drawn = step
-                    row = None
-                elif row is None and step <= drawn:
-                    self._late.append((step, values))
-                    continue
-                if row is None:
-                    row = self._open[step] = {}
-                    self._opened_at[step] = now
-                row.update(values)
             if len(steps):
                 self._sources[source] = (float(steps[-1]), now)
+            where, refused = self._columns_of(columns, max_columns)
+            if refused:
+                values = values[:, [c for c, name in enumerate(columns) if name in self._index]]
+            if not len(steps) or not len(where):
+                return refused
+            if len(where) == len(self._names) and (where == np.arange(len(where))).all():
+                rows = values
+            else:
+                rows = np.full((len(steps), len(self._names)), np.nan)
+                rows[:, where] = values
+            first = 0
+            while first < len(steps):
+                first = self._merge(steps, rows, first, now)
+            return refused
 
     def announce(self, source: Hashable, now: float) -> None:
         """Make rows wait for a source that is alive but has sent no rows yet."""
         with self._lock:
             if source not in self._sources:
                 self._sources[source] = (-math.inf, now)
+
+    def drop_source(self, source: Hashable) -> None:
+        """Stop waiting for a source that is gone."""
+        with self._lock:
+            self._sources.pop(source, None)
 
     def settle(self, until: float) -> None:
         """Draw nothing before `until`, so every live source can announce itself first."""
@@ -103,14 +157,12 @@ class Merger:
                 return
             active = [s for s, seen in self._sources.values() if now - seen < self._window]
             frontier = min(active, default=math.inf)
-            due = [
-                step
-                for step, opened in self._opened_at.items()
-                if (step <= frontier and now - opened >= self._hold)
-                or now - opened >= self._window
-            ]
-            if due:
-                self._commit_through(max(due))
+            waited = now - self._opened_at
+            due = ((self._open_steps <= frontier) & (waited >= self._hold)) | (
+                waited >= self._window
+            )
+            if due.any():
+                self._commit_through(self._open_steps[due].max())
             if self._late and now >= self._next_rewrite:
                 self._next_rewrite = now + REWRITE_EVERY
                 self._hold = min(2 * self._hold, self._window)
@@ -119,66 +171,141 @@ class Merger:
     def flush(self) -> None:
         """Draw every row now."""
         with self._lock:
-            if self._open:
-                self._commit_through(max(self._open))
+            if len(self._open_steps):
+                self._commit_through(self._open_steps[-1])
             if self._late:
                 self._rewrite()
 
     def forget(self) -> None:
         """Drop the rows not drawn yet and what is known of the sources (the plot was reset)."""
         with self._lock:
-            self._open.clear()
-            self._opened_at.clear()
+            self._set_open(np.empty(0), np.empty(0), np.empty((0, len(self._names))))
             self._late.clear()
             self._sources.clear()
+
+    # ----- under the lock -------------------------------------------------------
+
+    def _columns_of(self, columns: Sequence[str], max_columns: int) -> tuple[np.ndarray, tuple]:
+        """The merger's index of each column taken, in order, and the names refused."""
+        unknown = [name for name in columns if name not in self._index]
+        refused: list[str] = []
+        if unknown:
+            width = len(set(self._plot.columns).union(self._names))
+            for name in unknown:
+                if name in self._plot._index or width < max_columns:
+                    width += name not in self._plot._index
+                    self._index[name] = len(self._names)
+                    self._names.append(name)
+                else:
+                    refused.append(name)
+            self._widen_open()
+        taken = [self._index[name] for name in columns if name in self._index]
+        return np.array(taken, np.intp), tuple(refused)
+
+    def _widen_open(self) -> None:
+        grown = np.full((len(self._open_steps), len(self._names)), np.nan)
+        grown[:, : self._open_values.shape[1]] = self._open_values
+        self._open_values = grown
+
+    def _merge(self, steps: np.ndarray, rows: np.ndarray, first: int, now: float) -> int:
+        """Merge rows from `first` on, up to a repeated step or a clash; return where it ended."""
+        repeats = np.flatnonzero(np.diff(steps[first:]) == 0)
+        end = first + (repeats[0] + 1 if len(repeats) else len(steps) - first)
+        new_steps, new_rows = steps[first:end], rows[first:end]
+        at = np.searchsorted(self._open_steps, new_steps)
+        found = at < len(self._open_steps)
+        found[found] = self._open_steps[at[found]] == new_steps[found]
+        held = self._open_values[at[found]]
+        incoming = new_rows[found]
+        clashes = (~np.isnan(held) & ~np.isnan(incoming) & (held != incoming)).any(axis=1)
+        clash = None
+        if clashes.any():  # rows from the first clash on wait for its row to be drawn
+            clash = first + int(np.flatnonzero(found)[np.argmax(clashes)])
+            keep = slice(0, clash - first)
+            new_steps, new_rows, at, found = new_steps[keep], new_rows[keep], at[keep], found[keep]
+            held, incoming = held[: found.sum()], incoming[: found.sum()]
+        self._open_values[at[found]] = np.where(np.isnan(incoming), held, incoming)
+        fresh = ~found
+        late = fresh & (new_steps <= self._last_drawn_step())
+        if late.any():
+            self._late.append((new_steps[late], new_rows[late]))
+        self._open_rows(new_steps[fresh & ~late], new_rows[fresh & ~late], now)
+        if clash is None:
+            return end
+        self._commit_through(steps[clash])  # the repeat goes in a row of its own
+        self._open_rows(steps[clash : clash + 1], rows[clash : clash + 1], now)
+        return clash + 1
+
+    def _open_rows(self, steps: np.ndarray, rows: np.ndarray, now: float) -> None:
+        """Open rows at steps that have none open."""
+        if not len(steps):
+            return
+        all_steps = np.concatenate([self._open_steps, steps])
+        order = np.argsort(all_steps, kind="stable")
+        self._set_open(
+            all_steps[order],
+            np.concatenate([self._opened_at, np.full(len(steps), now)])[order],
+            np.concatenate([self._open_values, rows])[order],
+        )
+
+    def _set_open(self, steps: np.ndarray, opened_at: np.ndarray, values: np.ndarray) -> None:
+        self._open_steps, self._opened_at, self._open_values = steps, opened_at, values
 
     def _last_drawn_step(self) -> float:
         last = self._plot._history.last_step
         return -math.inf if last is None else last
 
     def _commit_through(self, last_step: float) -> None:
-        steps = sorted(step for step in self._open if step <= last_step)
-        rows = [self._open.pop(step) for step in steps]
-        for step in steps:
-            del self._opened_at[step]
-        matrix = self._matrix(rows)
+        n = int(np.searchsorted(self._open_steps, last_step, "right"))
+        steps, values = self._open_steps[:n], self._open_values[:n]
+        # Copies: a view of the rows left open would keep the drawn ones alive.
+        self._set_open(
+            self._open_steps[n:].copy(), self._opened_at[n:].copy(), self._open_values[n:].copy()
+        )
+        matrix = self._in_plot_columns(values)
         # The user may have added rows of their own meanwhile; never step back.
         self._plot.extend(matrix, steps=np.maximum(steps, self._last_drawn_step()))
 
     def _rewrite(self) -> None:
-        late: list[tuple[float, dict[str, float]]] = []
-        for step, values in sorted(self._late, key=lambda item: item[0]):
-            if late and late[-1][0] == step and _agree(late[-1][1], values):
-                late[-1][1].update(values)
-            else:
-                late.append((step, dict(values)))
+        width = len(self._names)
+        steps = np.concatenate([s for s, _ in self._late])
+        values = np.full((len(steps), width), np.nan)
+        row = 0
+        for _, block in self._late:
+            values[row : row + len(block), : block.shape[1]] = block
+            row += len(block)
         self._late = []
-        late_steps = np.array([step for step, _ in late])
-        late_values = self._matrix([values for _, values in late])
+        order = np.argsort(steps, kind="stable")
+        steps, values = steps[order], values[order]
+        # Late rows of one step share a row while they agree.
+        keep = np.ones(len(steps), bool)
+        for r in np.flatnonzero(np.diff(steps) == 0) + 1:
+            into = r - 1
+            while not keep[into]:
+                into -= 1
+            held, incoming = values[into], values[r]
+            both = ~np.isnan(held) & ~np.isnan(incoming)
+            if not (held[both] != incoming[both]).any():
+                values[into] = np.where(np.isnan(incoming), held, incoming)
+                keep[r] = False
+        late_steps, late_values = steps[keep], self._in_plot_columns(values[keep])
         self._plot._rewrite(
             lambda steps, times, values, now: place_rows(
                 steps, times, values, late_steps, late_values, now
             )
         )
 
-    def _matrix(self, rows: list[Row]) -> np.ndarray:
-        """Rows as a matrix in the plot's column order, NaN where a row has no value."""
-        self._plot._add_columns(name for row in rows for name in row)
-        index = {name: i for i, name in enumerate(self._plot.columns)}
-        matrix = np.full((len(rows), len(index)), np.nan)
-        for r, row in enumerate(rows):
-            for name, value in row.items():
-                matrix[r, index[name]] = value
+    def _in_plot_columns(self, values: np.ndarray) -> np.ndarray:
+        """Rows over the merger's columns as rows over the plot's, adding the columns it lacks."""
+        names = self._names[: values.shape[1]]
+        self._plot._add_columns(names)
+        index = self._plot._index
+        where = np.fromiter((index[name] for name in names), np.intp, len(names))
+        if len(where) == len(index) and (where == np.arange(len(where))).all():
+            return values
+        matrix = np.full((len(values), len(index)), np.nan)
+        matrix[:, where] = values
         return matrix
-
-
-def _agree(row: Row, values: Row) -> bool:
-    """Whether `values` can join `row`: the columns they share hold the same values."""
-    for name, value in values.items():
-        held = row.get(name)
-        if held is not None and held != value and not (math.isnan(held) and math.isnan(value)):
-            return False
-    return True
 
 
 def place_rows(

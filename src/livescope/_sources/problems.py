@@ -19,8 +19,17 @@ class ProblemCount:
     so a stream of garbage cannot flood the notebook.
     """
 
-    def __init__(self, plot: Any, things: tuple[str, str], what: str, source: str) -> None:
+    def __init__(
+        self,
+        plot: Any,
+        things: tuple[str, str],
+        what: str,
+        source: str,
+        *,
+        log_every: float = LOG_EVERY,
+    ) -> None:
         self._plot = plot
+        self._log_every = log_every
         self._things = things  # singular, plural
         self._what = what
         self._source = source
@@ -37,7 +46,7 @@ class ProblemCount:
             more = f" (and {since} more since the last report)" if since else ""
             log.warning("livescope %s: %s: %s%s", self._source, self._counted(count), reason, more)
             self._logged_count = self.count
-            self._next_log = now + LOG_EVERY
+            self._next_log = now + self._log_every
 
     def _counted(self, count: int) -> str:
         return f"{count} {self._things[count != 1]} {self._what}"

@@ -193,7 +193,7 @@ def _count(header: dict[str, Any], key: str) -> int:
 def _floats(frame: bytes, count: int, what: str) -> np.ndarray:
     if len(frame) != count * _FLOATS.itemsize:
         raise BadMessage(f"{what} has {len(frame)} bytes; expected {count} float64 values")
-    return np.frombuffer(frame, _FLOATS).astype(np.float64)
+    return np.frombuffer(frame, _FLOATS).astype(np.float64, copy=False)  # read-only
 
 
 def _json(header: dict[str, Any]) -> bytes:

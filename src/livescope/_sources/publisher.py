@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import protocol as proto
-from .endpoints import endpoint, require_zmq
+from .endpoints import check_key, endpoint, require_zmq
 
 log = logging.getLogger("livescope")
 
@@ -68,6 +68,14 @@ class Publisher:
     linger : float
         Seconds `close()` (and the end of the program) waits for the
         listener to confirm the last rows.
+    server_key : str, optional
+        The listener's `server_key`, for a plot that listens with
+        ``allow_remote=True``: rows then go encrypted, to that listener
+        only. Without it, a remote listener lets none of our rows in.
+    client_keys : (str, str), optional
+        This publisher's CURVE key pair (public, secret), as made by
+        ``zmq.curve_keypair()`` and decoded; for a listener that lets in only
+        its `authorized_keys`. Default: a new pair (see `public_key`).
 
     Examples
     --------
@@ -83,6 +91,8 @@ class Publisher:
         name: str | None = None,
         buffer: int = 100_000,
         linger: float = 5.0,
+        server_key: str | None = None,
+        client_keys: tuple[str, str] | None = None,
     ) -> None:
         zmq = require_zmq()
         self._address = endpoint(address)
@@ -94,13 +104,31 @@ class Publisher:
             raise ValueError(f"buffer must be a positive number of rows; got {buffer!r}")
         if isinstance(linger, bool) or not isinstance(linger, numbers.Real) or linger < 0:
             raise ValueError(f"linger must be a number of seconds >= 0; got {linger!r}")
+        if server_key is not None:
+            check_key(server_key, "server_key")
+            if client_keys is None:
+                client_keys = tuple(key.decode("ascii") for key in zmq.curve_keypair())
+            if not isinstance(client_keys, (tuple, list)) or len(client_keys) != 2:
+                raise TypeError(f"client_keys must be (public, secret); got {client_keys!r:.20}")
+            for key, what in zip(client_keys, ("the public key", "the secret key"), strict=True):
+                check_key(key, f"client_keys: {what}")
+        elif client_keys is not None:
+            raise ValueError("client_keys needs server_key: keys are for remote listeners only")
+        self._server_key = server_key
+        self._client_keys = client_keys
         self._name = name
         self._buffer = int(buffer)
         self._linger = float(linger)
         self._session = uuid.uuid4().hex
 
         self._lock = threading.Lock()
-        self._unsent: list[tuple[float, tuple[str, ...], tuple[float, ...]]] = []
+        # Bounded too: should the sending thread fall behind or die, update()
+        # must not fill the training process's memory.
+        self._unsent: deque[tuple[float, tuple[str, ...], tuple[float, ...]]] = deque(
+            maxlen=self._buffer
+        )
+        self._dropped_unsent = 0  # rows pushed out of `_unsent`, under the lock
+        self._numbered_drops = 0  # of those, the ones the sending thread has numbered
         self._last_step: float | None = None
         self._checked_names: tuple[str, ...] = ()  # names of the last dict row
         # Owned by the sending thread:
@@ -154,6 +182,10 @@ class Publisher:
             if self._closed:
                 raise RuntimeError("this Publisher was closed; make a new one to send more rows")
             self._last_step = _next_step(step, self._last_step)
+            if len(self._unsent) == self._buffer:
+                if not self.dropped:
+                    self._warn_full()
+                self._dropped_unsent += 1
             self._unsent.append((self._last_step, names, values))
 
     def running(self) -> bool:
@@ -163,7 +195,12 @@ class Publisher:
     @property
     def dropped(self) -> int:
         """Rows dropped from the full buffer before any listener confirmed them."""
-        return self._dropped
+        return self._dropped + self._dropped_unsent
+
+    @property
+    def public_key(self) -> str | None:
+        """The CURVE public key of this publisher (with `server_key`), for `authorized_keys`."""
+        return None if self._client_keys is None else self._client_keys[0]
 
     @property
     def name(self) -> str | None:
@@ -212,6 +249,10 @@ class Publisher:
         socket.setsockopt(zmq.SNDHWM, SEND_HWM)
         socket.setsockopt(zmq.MAXMSGSIZE, proto.MAX_HEADER_BYTES)  # replies are small
         socket.setsockopt(zmq.LINGER, 0)
+        if self._server_key is not None:
+            socket.curve_serverkey = self._server_key.encode("ascii")
+            socket.curve_publickey = self._client_keys[0].encode("ascii")
+            socket.curve_secretkey = self._client_keys[1].encode("ascii")
         socket.connect(self._address)
         next_hello = 0.0
         deadline = math.inf
@@ -239,7 +280,17 @@ class Publisher:
 
     def _encode_unsent(self) -> None:
         with self._lock:
-            rows, self._unsent = self._unsent, []
+            rows, self._unsent = self._unsent, deque(maxlen=self._buffer)
+            pushed_out = self._dropped_unsent - self._numbered_drops
+            self._numbered_drops = self._dropped_unsent
+        if pushed_out:
+            # `buffer` newer rows are waiting: every row held goes too. The rows
+            # pushed out still take numbers, so the listener counts them as lost.
+            self._dropped += sum(
+                max(0, batch.stop - max(batch.start, self._acked)) for batch in self._batches
+            )
+            self._batches.clear()
+            self._total += pushed_out
         # Runs of rows with the same names, at most MAX_ROWS each, become batches.
         for names, group in itertools.groupby(rows, key=operator.itemgetter(1)):
             run = list(group)
@@ -259,13 +310,8 @@ class Publisher:
             cut = min(excess, len(first.steps))
             unseen = max(0, first.start + cut - max(first.start, self._acked))
             if unseen:
-                if not self._dropped:
-                    log.warning(
-                        "livescope Publisher(%s): the buffer of %d rows is full and no "
-                        "listener confirmed them; dropping the oldest (see .dropped)",
-                        self._address,
-                        self._buffer,
-                    )
+                if not self.dropped:
+                    self._warn_full()
                 self._dropped += unseen
             if cut < len(first.steps):
                 self._batches.appendleft(
@@ -274,6 +320,14 @@ class Publisher:
             excess -= cut
         self._sent = max(self._sent, self._oldest)
         self._acked = max(self._acked, self._oldest)
+
+    def _warn_full(self) -> None:
+        log.warning(
+            "livescope Publisher(%s): the buffer of %d rows is full and no "
+            "listener confirmed them; dropping the oldest (see .dropped)",
+            self._address,
+            self._buffer,
+        )
 
     @property
     def _oldest(self) -> int:

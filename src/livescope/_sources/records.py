@@ -30,13 +30,18 @@ class JsonLinesParser:
             record = json.loads(line)
         except ValueError as error:
             raise BadLine(f"not JSON ({error})") from None
+        except RecursionError:
+            raise BadLine("not a record: nested too deeply") from None
         if not isinstance(record, dict):
             raise BadLine(f"a JSON {type(record).__name__}, not an object")
-        return {
-            name: float(value)
-            for name, value in record.items()
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-        }
+        numbers = {}
+        for name, value in record.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                try:
+                    numbers[name] = float(value)
+                except OverflowError:
+                    raise BadLine(f"{name!r} is an integer too large for a float") from None
+        return numbers
 
     def restart(self) -> None:
         """Nothing to forget: every line stands alone."""
