@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from ._core import rows as _rows
+from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import History, check_max_rows
@@ -194,19 +195,29 @@ class LivePlot(RowSender, LoopGuard, Exports):
             for a scatter, a K x P x 2 array: K frames of P points).
         steps : array-like of K numbers, optional
             Non-decreasing steps; default continues from the previous step.
+
+        No rows (``[]``, or an array of length 0) add nothing and change nothing.
         """
+        self._extend(rows, steps, "rows")
+
+    def _extend(self, rows: object, steps: object, name: str) -> None:
+        """`extend`, naming the rows `name` in errors."""
         now = time.monotonic()
         with self._lock:
+            if _rows.no_rows(rows):
+                if steps is not None:
+                    _rows.coerce_steps(steps, 0, None)
+                return
             if self._reshape_rows is not None:
                 rows = self._reshape_rows(rows, self._history.width)
             columns = self._columns
+            dtype = self._history.dtype
             if not self._named:
-                array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)
+                array = _rows.coerce_value_rows(rows, self._history.width, dtype, name)
             else:
                 if not columns:
-                    shape = np.shape(rows)
-                    columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
-                array = _rows.coerce_rows(rows, columns, self._history.dtype)
+                    columns = _rows.columns_of_first_rows(rows)
+                array = _rows.coerce_rows(rows, columns, dtype, name)
             last = self._history.last_step
             if steps is None:
                 first = 0.0 if last is None else last + 1.0
@@ -250,9 +261,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
         >>> w.history.shape
         (100, 64)
         """
-        if np.ndim(history) < 2:
+        shape = as_array(history, "history").shape
+        if len(shape) < 2 or not shape[0]:
+            got = "x".join(map(str, shape)) or "scalar"
             raise ValueError(
-                f"history must be an N x M matrix, one row per step; got {np.ndim(history)}-D"
+                f"history must be an N x M matrix, one row per step, with at least one row; "
+                f"got shape {got}"
             )
         kwargs.setdefault("kind", "frame")
         plot = cls(**kwargs)  # type: ignore[arg-type]
@@ -260,7 +274,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         # well would only make the browser receive them twice.
         live, plot._live = plot._live, False
         try:
-            plot.extend(history, steps=steps)
+            plot._extend(history, steps, "history")
         finally:
             plot._live = live
         plot._sent = plot._history.total
