@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import uuid
+import weakref
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
 from ._widget.guard import LoopGuard
+from ._widget.lifetime import close_widgets, on_msg_weakly
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
 log = logging.getLogger("livescope")
@@ -46,6 +48,11 @@ class Dashboard(LoopGuard, Exports):
         Panels per row when there is no `layout`.
     title : str, optional
         Shown above the grid, beside the Stop button.
+
+    Notes
+    -----
+    `close()` closes the dashboard and its plots. A dashboard nothing refers
+    to any more is closed when Python frees it, its plots when they are freed.
 
     Examples
     --------
@@ -72,7 +79,7 @@ class Dashboard(LoopGuard, Exports):
         check_str("title", title, optional=True)
 
         self._controls = DashboardControlsWidget(title=title or "")
-        self._controls.on_msg(self._on_message)
+        on_msg_weakly(self._controls, self._on_message)  # the widget must not keep us alive
         panels = []
         for name, plot in self._plots.items():
             plot.widget.stop_button = False
@@ -95,6 +102,10 @@ class Dashboard(LoopGuard, Exports):
         # (dashboard.css hides the icons of widgets with this class).
         for part in (self._box, grid, self._controls, *panels, *self._widgets()):
             part.add_class(PART_CLASS)
+        # The plots' own widgets close with their plots.
+        self._close_widgets = weakref.finalize(
+            self, close_widgets, [self._box, grid, *panels, self._controls]
+        )
         self._cells = cells
         self._grid_columns = width
         self._display_uid = uuid.uuid4().hex
@@ -126,6 +137,8 @@ class Dashboard(LoopGuard, Exports):
         return dict(self._plots)
 
     def __repr__(self) -> str:
+        if self._closed:
+            return f"<Dashboard panels={list(self._plots)} closed>"
         state = "stopped" if self._stopped else "running"
         return f"<Dashboard panels={list(self._plots)} {state}>"
 
@@ -140,6 +153,32 @@ class Dashboard(LoopGuard, Exports):
         for plot in self._plots.values():
             plot.reset()
         self._set_stopped(False)
+
+    # ----- lifetime -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every plot (see `LivePlot.close`), the controls and the grid.
+
+        `running()` then returns False; closing twice does nothing.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._stopped = True
+        for plot in self._plots.values():
+            plot.close()
+        self._close_widgets()
+
+    def __enter__(self) -> Dashboard:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """End the loop as `LivePlot`'s ``with`` block does, for every panel; the view stays."""
+        if self._closed:
+            return
+        self.stop()
+        for plot in self._plots.values():
+            plot.__exit__(*exc_info)
 
     # ----- messages -------------------------------------------------------------------
 
@@ -184,6 +223,8 @@ class Dashboard(LoopGuard, Exports):
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the displayed picture up to date if a panel changed."""
+        if self._closed:
+            return
         key = self._picture_key()
         if self._shown_key is None or key == self._shown_key:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -14,7 +15,7 @@ from ._core import rows as _rows
 from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
-from ._core.history import History, check_max_rows
+from ._core.history import ClosedHistory, History, check_max_rows
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -24,6 +25,7 @@ from ._saved.html import html_page
 from ._saved.state import SavedState
 from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
 from ._widget.guard import LoopGuard
+from ._widget.lifetime import close_widgets, on_msg_weakly
 from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
 
@@ -70,6 +72,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
         scatter; ``xlim``, ``ylim``, ``color`` for trajectory); an option
         the kind does not take raises TypeError.
 
+    Notes
+    -----
+    `close()` frees the plot and removes its views. A plot nothing refers to
+    any more (a cell that made it ran again) is closed when Python frees it:
+    keep a reference (a variable) to a plot whose view should stay live.
+
     Examples
     --------
     >>> w = LivePlot(columns=["loss", "val_loss"])
@@ -115,7 +123,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
         )
         if names:
             self._set_columns(names)
-        self._widget.on_msg(self._on_message)
+        # The widget outlives the plot in ipywidgets' registry: it must not keep
+        # the plot alive, and closes when the plot is freed.
+        on_msg_weakly(self._widget, self._on_message)
+        self._close_widget = weakref.finalize(self, close_widgets, [self._widget])
         self._saved = SavedState(self._widget)
 
         self._lock = threading.Lock()
@@ -319,6 +330,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         return len(self._history)
 
     def __repr__(self) -> str:
+        if self._closed:
+            return f"<LivePlot kind={self.kind!r} closed>"
         state = "stopped" if self._stopped else "running"
         if self._named:
             return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
@@ -336,6 +349,48 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._send_rows(0)  # tells every front end to drop what it holds
         self._set_stopped(False)
 
+    # ----- lifetime -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the plot: end its sources, free its history and close its widget.
+
+        Views of the plot disappear, background sources (`listen`, `follow`)
+        stop, `running()` returns False and `update()`, `extend()` and
+        `history` raise RuntimeError. Closing twice does nothing.
+        """
+        if self._closed:
+            return
+        self._end_sources()  # they may still draw rows they hold
+        with self._lock:
+            self._closed = True
+            self._stopped = True
+            self._pending = False  # the flush timer finds nothing to send
+            self._history = ClosedHistory("LivePlot")  # type: ignore[assignment]
+        self._close_widget()
+
+    def __enter__(self) -> LivePlot:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """End the loop: stop, end the sources and send the last rows; the view stays.
+
+        A plot in a notebook is made to be looked at after its loop, so
+        leaving the block keeps the view and the history (call `close()` to
+        free them). What the block guarantees, even when its loop raised, is
+        that `running()` is False, listeners and followers are closed (their
+        addresses and files freed) and every row reached the front ends.
+        """
+        if self._closed:
+            return
+        self.stop()
+        self._end_sources()
+        self._flush_pending()
+
+    def _end_sources(self) -> None:
+        sources, self._sources = self._sources, []
+        for source in sources:
+            source.close()
+
     # ----- what saved notebooks and exports show ---------------------------------
 
     _default_width = DEFAULT_WIDTH
@@ -352,6 +407,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the snapshot trait and the displayed picture up to date."""
+        if self._closed:
+            return
         self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
 
     def _scene(self, width: int) -> Scene:

@@ -276,6 +276,25 @@ class History:
         return kept
 
 
+class ClosedHistory:
+    """Stands in for the history of a closed plot: every use says it was closed.
+
+    Swapping the history for this costs the per-row path no check of its own.
+    """
+
+    def __init__(self, owner: str) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getattr__(self, name: str) -> object:
+        raise RuntimeError(
+            f"this {self._owner} was closed with close(); its rows were freed. "
+            "Make a new one to plot again"
+        )
+
+
 def check_max_rows(value: object) -> int | None:
     """Validate the `max_rows` argument: a positive integer, or None for no bound."""
     if value is None:
