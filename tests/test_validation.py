@@ -209,3 +209,50 @@ def test_the_first_rows_of_extend_must_hold_values():
     with pytest.raises(ValueError, match="rows must hold at least one value per row; got shape"):
         w.extend([[]])
     assert w.columns == ()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda: LivePlot(columns=10**9),
+            "columns must give at most 1024 named series.*got 1000000000",
+        ),
+        (
+            lambda: LivePlot(columns=1025),
+            "at most 1024 named series.*got 1025; for rows of positions",
+        ),
+        (
+            lambda: LivePlot(columns=[f"c{i}" for i in range(1025)]),
+            "columns must give at most 1024",
+        ),
+        (lambda: LivePlot().update(np.zeros(1025)), "row must give at most 1024 named series"),
+        (lambda: LivePlot().extend(np.zeros((2, 1025))), "rows must give at most 1024 named"),
+        (
+            lambda: LivePlot(kind="frame", columns=10**9),
+            "columns must have at most 16,777,216 values",
+        ),
+        (
+            lambda: LivePlot(kind="heatmap", shape=(10**5, 10**5)),
+            "shape must make at most 16,777,216",
+        ),
+        (
+            lambda: LivePlot(kind="frame").update(np.zeros(2**24 + 1)),
+            "row must have at most 16,777,216",
+        ),
+        (
+            lambda: LivePlot(kind="waterfall").extend(np.zeros((1, 2**24 + 1))),
+            "rows must have at most",
+        ),
+    ],
+)
+def test_too_many_columns_fail_before_anything_is_made(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_the_largest_rows_allowed_fit():
+    assert LivePlot(columns=1024).columns[-1] == "1023"
+    w = LivePlot(kind="frame")
+    w.update(np.zeros(2**24, np.float32))  # first arrays sized by values, not 256 rows of them
+    assert w.history.shape == (1, 2**24)

@@ -490,6 +490,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 raise ValueError(
                     f"kind={self.kind!r} has no named columns; cannot add columns {list(new)}"
                 )
+            _rows.check_series_count(len(self._columns) + len(new), "the columns added")
             started = self._history.total > 0
             if started:
                 self._history.widen(len(self._columns) + len(new))

@@ -16,6 +16,13 @@ _NAN = float("nan")
 # (with only a warning), so the struct fast path must not see them.
 _COMPLEX_SCALARS = frozenset({np.complex64, np.complex128, np.clongdouble})
 _PACKERS: dict[int, struct.Struct] = {}
+# Named series one plot can show apart (a legend, a colour each); checked
+# before any name is made, so a typo such as columns=10**9 fails at once.
+MAX_COLUMNS = 1024
+# Values in one row of a kind whose values are positions (a curve, an image):
+# 4096 x 4096 pixels, 128 MiB a row in float64.
+MAX_VALUES = 1 << 24
+_WIDE = "for rows of positions (a curve, an image) use kind='frame', 'heatmap' or 'waterfall'"
 
 
 def parse_columns(columns: object) -> tuple[str, ...] | None:
@@ -30,9 +37,11 @@ def parse_columns(columns: object) -> tuple[str, ...] | None:
     if isinstance(columns, numbers.Integral):
         if columns < 1:
             raise ValueError(f"columns must be at least 1 when given as a count; got {columns}")
+        check_series_count(int(columns), "columns")
         return tuple(str(i) for i in range(int(columns)))
     if isinstance(columns, str):
         raise TypeError(f"columns must be a list of names, not one string; got {columns!r}")
+    check_series_count(len(columns), "columns")
     names = tuple(columns)
     if not names:
         raise ValueError("columns must name at least one series; got an empty list")
@@ -43,6 +52,20 @@ def parse_columns(columns: object) -> tuple[str, ...] | None:
     if duplicates:
         raise ValueError(f"column names must be unique; repeated: {', '.join(duplicates)}")
     return names
+
+
+def check_series_count(count: int, name: str) -> None:
+    """Raise ValueError when `count` named series exceed `MAX_COLUMNS`; `name` is the argument."""
+    if count > MAX_COLUMNS:
+        raise ValueError(
+            f"{name} must give at most {MAX_COLUMNS} named series (columns); got {count}; {_WIDE}"
+        )
+
+
+def check_values_count(count: int, name: str) -> None:
+    """Raise ValueError when a row of positions exceeds `MAX_VALUES`; `name` is the argument."""
+    if count > MAX_VALUES:
+        raise ValueError(f"{name} must have at most {MAX_VALUES:,} values per row; got {count:,}")
 
 
 def columns_of_first_row(row: object) -> tuple[str, ...]:
@@ -56,6 +79,7 @@ def columns_of_first_row(row: object) -> tuple[str, ...]:
     shape = _as_array(row, "row").shape
     if shape and not shape[0]:
         raise ValueError("row must hold at least one value; got an empty row")
+    check_series_count(shape[0] if shape else 1, "row")
     return tuple(str(i) for i in range(shape[0] if shape else 1))
 
 
@@ -67,6 +91,7 @@ def columns_of_first_rows(rows: object) -> tuple[str, ...]:
         raise ValueError(
             f"rows must hold at least one value per row; got shape {'x'.join(map(str, shape))}"
         )
+    check_series_count(width, "rows")
     return tuple(str(i) for i in range(width))
 
 
@@ -157,7 +182,7 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
         type(row) is np.ndarray
         and row.ndim == 1
         and row.dtype.kind in _NUMERIC_KINDS
-        and (len(row) == width or (width is None and len(row)))
+        and (len(row) == width or (width is None and 0 < len(row) <= MAX_VALUES))
     ):
         return row
     if isinstance(row, (str, bytes, Mapping)):
@@ -165,6 +190,8 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
     array = _as_array(row, "row")
     if array.ndim == 0:
         array = array.reshape(1)
+    if width is None and array.ndim == 1:
+        check_values_count(len(array), "row")
     if array.ndim != 1 or not len(array) or (width is not None and len(array) != width):
         expected = "at least one value" if width is None else f"{width} values"
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
@@ -180,6 +207,8 @@ def coerce_value_rows(
     `name` is the argument named in errors.
     """
     array = _as_array(rows, name)
+    if width is None and array.ndim == 2:
+        check_values_count(array.shape[1], name)
     if array.ndim != 2 or (width is not None and array.shape[1] != width) or not array.shape[1]:
         expected = "K x M" if width is None else f"K x {width}"
         hint = " (use update() for one row)" if array.ndim == 1 else ""
