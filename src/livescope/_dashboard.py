@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import uuid
 import weakref
@@ -24,9 +23,8 @@ from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import close_widgets, on_msg_weakly
+from ._widget.messages import unknown_messages
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
-
-log = logging.getLogger("livescope")
 
 PART_CLASS = "livescope-dashboard-part"
 
@@ -189,7 +187,7 @@ class Dashboard(LoopGuard, Exports):
         elif kind == "sync":  # a view of the controls asks whether a kernel is behind it
             self._controls.send({"type": "live"})
         else:
-            log.warning("livescope ignored an unknown message from the front end: %r", content)
+            unknown_messages.warn(content)
 
     def _set_stopped(self, stopped: bool) -> None:
         # The panels first: a loop that sees the dashboard stopped finds every

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 import weakref
@@ -26,10 +25,9 @@ from ._saved.state import SavedState
 from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import close_widgets, on_msg_weakly
+from ._widget.messages import unknown_messages
 from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
-
-log = logging.getLogger("livescope")
 
 MAX_FPS_LIMIT = 120
 
@@ -452,7 +450,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         elif kind == "sync":
             self._answer_sync(content)
         else:
-            log.warning("livescope ignored an unknown message from the front end: %r", content)
+            unknown_messages.warn(content)
 
     def _answer_sync(self, request: dict) -> None:
         with self._lock:
