@@ -119,6 +119,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
             kind=view.kind,
             view_options=view.options,
         )
+        self._widget.check_options = view.front_end_options
         if names:
             self._set_columns(names)
         # The widget outlives the plot in ipywidgets' registry: it must not keep
