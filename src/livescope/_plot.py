@@ -47,8 +47,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
     x_label : str
         Label of the x axis.
     max_fps : float
-        At most this many messages a second go to the browser; rows that
-        arrive in between are sent together.
+        At most this many frames a second go to the browser; rows that
+        arrive in between are sent together. A frame is one message, or one
+        message per 4 MiB of rows when they are more (a very fast loop of
+        wide rows), so messages can then outnumber frames.
     dtype : {"float64", "float32"}
         Storage type of the history; float32 halves memory.
     height : int
