@@ -50,7 +50,22 @@ def test_a_flow_of_fewer_panels_than_columns_uses_only_what_it_needs():
         (("abc",), {}, TypeError, "plots must be a mapping"),
         (({"a": 3},), {}, TypeError, "panel 'a' must be a LivePlot; got int"),
         (({1: LivePlot(1)},), {}, TypeError, "panel names must be strings; got int 1"),
-        (([LivePlot(1)],), {"columns": 0}, ValueError, "columns must be at least 1"),
+        (([LivePlot(1)],), {"columns": 0}, ValueError, "columns must be between 1 and 64"),
+        (([LivePlot(1)],), {"columns": 10**9}, ValueError, "between 1 and 64; got 1000000000"),
+        (
+            ([LivePlot(1)],),
+            {"layout": {"0": (0, 0, 10**5, 10**5)}},
+            ValueError,
+            r"within a 64 x 64 grid .*got \(0, 0, 100000, 100000\)",
+        ),
+        (([LivePlot(1)],), {"layout": {"0": (10**9, 10**9)}}, ValueError, "within a 64 x 64"),
+        (([LivePlot(1)],), {"layout": {"0": (0, 63, 1, 2)}}, ValueError, "within a 64 x 64"),
+        (
+            ([LivePlot(1), LivePlot(1)],),
+            {"layout": {"0": (0, 0, 64, 64), "1": (63, 63)}},
+            ValueError,
+            "places '0' and '1' on the same cell \\(row 63, col 63\\)",
+        ),
         (([LivePlot(1)],), {"columns": 1.5}, TypeError, "columns must be an integer"),
         (([LivePlot(1)],), {"layout": [(0, 0)]}, TypeError, "layout must be a mapping"),
         (([LivePlot(1)],), {"layout": {}}, ValueError, r"not placed: \['0'\]"),
@@ -147,3 +162,8 @@ def test_unknown_messages_are_logged_not_raised(caplog):
 
 def send_from_browser_to(dashboard, content):
     dashboard._controls._handle_custom_msg(content, [])
+
+
+def test_a_layout_may_fill_the_largest_grid():
+    d = Dashboard([LivePlot(1), LivePlot(1)], layout={"0": (0, 0, 64, 1), "1": (0, 1, 64, 63)})
+    assert grid_of(d).layout.grid_template_columns == "repeat(64, minmax(0, 1fr))"

@@ -250,3 +250,30 @@ def test_from_history_takes_any_kind_and_validates_its_input():
 
 def test_live_plots_open_following_the_latest_row():
     assert LivePlot(kind="waterfall")._widget.replay_start == "latest"
+
+
+@pytest.mark.parametrize(
+    ("history", "kwargs", "message"),
+    [
+        ([[1, 2], [3]], {}, "history must be a rectangular array of numbers"),
+        (np.ones((2, 2, 2)), {}, "history must be a K x M array; got shape 2x2x2"),
+        (np.ones((0, 3)), {}, "history must be an N x M matrix.*got shape 0x3"),
+        ([], {}, "history must be an N x M matrix.*got shape 0"),
+    ],
+)
+def test_from_history_errors_name_history(history, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        LivePlot.from_history(history, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("x", "message"),
+    [
+        ([0, 2, 1], r"x must be strictly increasing; got x\[2\] = 1 after x\[1\] = 2"),
+        ([0, 1, 1], r"got x\[2\] = 1 after x\[1\] = 1"),
+        ([0, np.nan], r"x must hold finite numbers; got x\[1\] = nan"),
+    ],
+)
+def test_frame_x_errors_name_the_values(x, message):
+    with pytest.raises(ValueError, match=message):
+        LivePlot(kind="frame", x=x)

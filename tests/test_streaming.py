@@ -1,15 +1,19 @@
 """What the kernel sends: binary rows, coalesced to frames, and answers to the browser."""
 
 import time
+import types
 
 import numpy as np
 import pytest
 from front_end import send_from_browser
 from wire_decode import decode_rows, replay
 
+import livescope._plot
+import livescope._widget.guard
+import livescope._widget.sender
 from livescope import LivePlot
 from livescope._core.history import History
-from livescope._core.wire import encode_rows
+from livescope._core.wire import CHUNK_BYTES, encode_rows
 
 
 def test_rows_round_trip_through_the_wire_format(front_end):
@@ -228,3 +232,39 @@ def test_rows_faster_than_frames_are_paced_to_max_fps(front_end, monkeypatch):
         clock[0] = 1000.0 + i / 1000
         w.update(i)
     assert len(front_end.messages) <= 10 + 1
+
+
+def test_max_fps_bounds_frames_and_a_frame_over_a_chunk_is_several_messages(
+    front_end, monkeypatch
+):
+    now = [0.0]
+    clock = types.SimpleNamespace(monotonic=lambda: now[0], time=lambda: 1e9 + now[0])
+    monkeypatch.setattr(livescope._plot, "time", clock)
+    monkeypatch.setattr(livescope._widget.sender, "time", clock)
+    monkeypatch.setattr(livescope._widget.guard, "time", clock)
+    # Rows wait for the loop's next call, not for the timer thread's real clock.
+    monkeypatch.setattr(livescope._widget.sender.flush_timer, "schedule", lambda *args: None)
+    frames = {}  # send time -> the messages of that frame
+    receive = front_end.receive
+    monkeypatch.setattr(
+        front_end,
+        "receive",
+        lambda content, buffers: (
+            frames.setdefault(now[0], []).append(sum(len(b) for b in buffers)),
+            receive(content, buffers),
+        ),
+    )
+    w = LivePlot(columns=64, max_fps=30)
+    rows = np.zeros((2000, 64))  # 1 MB every 5 ms: a frame's rows need several chunks
+    while now[0] < 3.0:
+        w.extend(rows)
+        w.running()
+        now[0] += 0.005
+    w._flush_pending()
+    assert front_end.rows_held() == len(w)
+    for start in frames:  # a second holds 30 frame intervals: 31 sends at most, one per end
+        assert sum(start <= t <= start + 1.0 for t in frames) <= 31
+    assert len(frames) <= 3 * 30 + 1
+    assert max(len(sizes) for sizes in frames.values()) > 1
+    for sizes in frames.values():
+        assert all(size <= CHUNK_BYTES for size in sizes)

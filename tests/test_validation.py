@@ -39,9 +39,34 @@ def test_bad_rows_are_rejected_and_change_nothing(plot, row, error, message):
     assert_unchanged(plot)
 
 
+# Outside pytest, numpy only warns (ComplexWarning) as it drops the imaginary part.
+@pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ([np.complex128(1 + 2j), 1.0], "column 'loss' .* got complex128"),
+        ([1.0, np.complex64(2j)], "column 'val_loss' .* got complex64"),
+        ((1.0, np.clongdouble(2j)), "column 'val_loss' .* got clongdouble"),
+        ({"val_loss": np.complex64(2j)}, "column 'val_loss' .* got complex64"),
+        ({"loss": np.array(2j)}, "column 'loss' .* got ndarray"),
+        (np.array([1, 2j]), "column 'loss' must be a real number; got complex"),
+    ],
+)
+def test_complex_values_are_refused_not_cut_to_their_real_part(plot, row, message):
+    with pytest.raises(TypeError, match=message):
+        plot.update(row)
+    assert_unchanged(plot)
+
+
 def test_decreasing_step_is_rejected(plot):
     with pytest.raises(ValueError, match="step must not decrease: got -1 after 0"):
         plot.update([1, 2], step=-1)
+    assert_unchanged(plot)
+
+
+def test_a_step_too_large_for_a_float_names_step(plot):
+    with pytest.raises(ValueError, match="step must be a finite number; got int too large"):
+        plot.update([1, 2], step=10**400)
     assert_unchanged(plot)
 
 
@@ -60,10 +85,15 @@ def test_bad_step_is_rejected(plot, step, error):
         (np.ones((3, 3)), None, ValueError, r"K x 2 array.*got shape 3x3"),
         (np.ones(2), None, ValueError, r"got shape 2 \(use update\(\) for one row\)"),
         ([["a", "b"]], None, TypeError, "column 'loss' must be a real number"),
-        (np.ones((2, 2)), [5, 4], ValueError, "steps must not decrease"),
-        (np.ones((2, 2)), [-1, 4], ValueError, "first step -1 < last step 0"),
+        (np.ones((2, 2)), [5, 4], ValueError, r"steps\[1\] = 4 after steps\[0\] = 5"),
+        (np.ones((3, 2)), [1, 2, 1], ValueError, r"steps\[2\] = 1 after steps\[1\] = 2"),
+        (np.ones((2, 2)), [1, 10**400], ValueError, r"steps\[1\] must be a finite number"),
+        (np.ones((2, 2)), [1, np.nan], ValueError, r"steps\[1\] = nan"),
+        (np.ones((2, 2)), [[1], [2, 3]], ValueError, "steps must be a rectangular array"),
+        ([[1, 2], [3]], None, ValueError, "rows must be a rectangular array"),
+        (np.ones((2, 2)), [-1, 4], ValueError, r"steps\[0\] = -1 after the plot's last step 0"),
         (np.ones((2, 2)), [1], ValueError, r"one value per row \(2\)"),
-        (np.ones((2, 2)), ["a", "b"], TypeError, "steps must be real numbers"),
+        (np.ones((2, 2)), ["a", "b"], TypeError, r"steps\[0\] must be a real number; got str 'a'"),
         (np.ones((2, 2)), [1, np.inf], ValueError, "finite"),
     ],
 )
@@ -122,3 +152,107 @@ def test_the_kind_and_its_options_reach_the_front_end():
         "lines",
         {"smoothing": 0.0, "log_y": False, "x_axis": "step"},
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "row"),
+    [
+        ({}, np.complex64(1 + 2j)),
+        ({"kind": "frame"}, [np.complex64(2j), 1.0]),
+        ({"kind": "frame"}, np.ones(3, np.complex64)),
+        ({"kind": "heatmap", "shape": (2, 2)}, np.ones((2, 2), np.complex64)),
+        ({"kind": "waterfall"}, [1.0, np.complex128(2j)]),
+        ({"kind": "trajectory"}, [np.complex64(1j), 1.0]),
+        ({"kind": "scatter"}, np.ones((3, 2), np.complex64)),
+    ],
+)
+@pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")
+def test_complex_values_are_refused_by_every_kind(kwargs, row):
+    w = LivePlot(**kwargs)
+    with pytest.raises(TypeError, match=r"must (be a real number|hold real numbers); got complex"):
+        w.update(row)
+    with pytest.raises(TypeError, match=r"must (be a real number|hold real numbers); got complex"):
+        w.extend(np.asarray(row)[None])
+    assert len(w) == 0
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ([], "row must hold at least one value; got an empty row"),
+        (np.array([]), "row must hold at least one value; got an empty row"),
+        ({}, "row must name at least one column; got an empty dict"),
+        ([1, [2, 3]], "row must be a rectangular array"),
+    ],
+)
+def test_an_empty_or_ragged_first_row_is_refused_and_fixes_nothing(row, message):
+    w = LivePlot()
+    with pytest.raises(ValueError, match=message):
+        w.update(row)
+    assert (w.columns, len(w)) == ((), 0)
+    w.update([1, 2])
+    assert w.columns == ("0", "1")
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"columns": 2}, {"kind": "frame"}, {"kind": "scatter"}])
+@pytest.mark.parametrize("rows", [[], np.empty((0, 3)), ()])
+def test_extend_with_no_rows_changes_nothing(kwargs, rows):
+    w = LivePlot(**kwargs)
+    columns = w.columns
+    w.extend(rows)
+    w.extend(rows, steps=[])
+    assert (w.columns, len(w), w._history.width) == (columns, 0, 2 if columns else None)
+
+
+def test_the_first_rows_of_extend_must_hold_values():
+    w = LivePlot()
+    with pytest.raises(ValueError, match="rows must hold at least one value per row; got shape"):
+        w.extend([[]])
+    assert w.columns == ()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda: LivePlot(columns=10**9),
+            "columns must give at most 1024 named series.*got 1000000000",
+        ),
+        (
+            lambda: LivePlot(columns=1025),
+            "at most 1024 named series.*got 1025; for rows of positions",
+        ),
+        (
+            lambda: LivePlot(columns=[f"c{i}" for i in range(1025)]),
+            "columns must give at most 1024",
+        ),
+        (lambda: LivePlot().update(np.zeros(1025)), "row must give at most 1024 named series"),
+        (lambda: LivePlot().extend(np.zeros((2, 1025))), "rows must give at most 1024 named"),
+        (
+            lambda: LivePlot(kind="frame", columns=10**9),
+            "columns must have at most 16,777,216 values",
+        ),
+        (
+            lambda: LivePlot(kind="heatmap", shape=(10**5, 10**5)),
+            "shape must make at most 16,777,216",
+        ),
+        (
+            lambda: LivePlot(kind="frame").update(np.zeros(2**24 + 1)),
+            "row must have at most 16,777,216",
+        ),
+        (
+            lambda: LivePlot(kind="waterfall").extend(np.zeros((1, 2**24 + 1))),
+            "rows must have at most",
+        ),
+    ],
+)
+def test_too_many_columns_fail_before_anything_is_made(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_the_largest_rows_allowed_fit():
+    assert LivePlot(columns=1024).columns[-1] == "1023"
+    w = LivePlot(kind="frame")
+    w.update(np.zeros(2**24, np.float32))  # first arrays sized by values, not 256 rows of them
+    assert w.history.shape == (1, 2**24)

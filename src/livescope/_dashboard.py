@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import uuid
+import weakref
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -22,9 +22,9 @@ from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
 from ._widget.guard import LoopGuard
+from ._widget.lifetime import Shown, free_widgets, on_msg_weakly
+from ._widget.messages import unknown_messages
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
-
-log = logging.getLogger("livescope")
 
 PART_CLASS = "livescope-dashboard-part"
 
@@ -46,6 +46,11 @@ class Dashboard(LoopGuard, Exports):
         Panels per row when there is no `layout`.
     title : str, optional
         Shown above the grid, beside the Stop button.
+
+    Notes
+    -----
+    `close()` closes the dashboard and its plots. A dashboard nothing refers
+    to any more is closed when Python frees it, its plots when they are freed.
 
     Examples
     --------
@@ -72,7 +77,7 @@ class Dashboard(LoopGuard, Exports):
         check_str("title", title, optional=True)
 
         self._controls = DashboardControlsWidget(title=title or "")
-        self._controls.on_msg(self._on_message)
+        on_msg_weakly(self._controls, self._on_message)  # the widget must not keep us alive
         panels = []
         for name, plot in self._plots.items():
             plot.widget.stop_button = False
@@ -95,6 +100,12 @@ class Dashboard(LoopGuard, Exports):
         # (dashboard.css hides the icons of widgets with this class).
         for part in (self._box, grid, self._controls, *panels, *self._widgets()):
             part.add_class(PART_CLASS)
+        # The plots' own widgets close with their plots; these when the
+        # dashboard is freed, unless it was shown (see free_widgets).
+        self._shown = Shown()
+        self._free_widgets = weakref.finalize(
+            self, free_widgets, [self._box, grid, *panels, self._controls], self._shown
+        )
         self._cells = cells
         self._grid_columns = width
         self._display_uid = uuid.uuid4().hex
@@ -126,6 +137,8 @@ class Dashboard(LoopGuard, Exports):
         return dict(self._plots)
 
     def __repr__(self) -> str:
+        if self._closed:
+            return f"<Dashboard panels={list(self._plots)} closed>"
         state = "stopped" if self._stopped else "running"
         return f"<Dashboard panels={list(self._plots)} {state}>"
 
@@ -141,6 +154,33 @@ class Dashboard(LoopGuard, Exports):
             plot.reset()
         self._set_stopped(False)
 
+    # ----- lifetime -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every plot (see `LivePlot.close`), the controls and the grid.
+
+        `running()` then returns False; closing twice does nothing.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._stopped = True
+        for plot in self._plots.values():
+            plot.close()
+        self._shown.value = False  # closed on purpose: shown or not
+        self._free_widgets()
+
+    def __enter__(self) -> Dashboard:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """End the loop as `LivePlot`'s ``with`` block does, for every panel; the view stays."""
+        if self._closed:
+            return
+        self.stop()
+        for plot in self._plots.values():
+            plot.__exit__(*exc_info)
+
     # ----- messages -------------------------------------------------------------------
 
     def _on_message(self, _widget: object, content: object, _buffers: object) -> None:
@@ -150,7 +190,7 @@ class Dashboard(LoopGuard, Exports):
         elif kind == "sync":  # a view of the controls asks whether a kernel is behind it
             self._controls.send({"type": "live"})
         else:
-            log.warning("livescope ignored an unknown message from the front end: %r", content)
+            unknown_messages.warn(content)
 
     def _set_stopped(self, stopped: bool) -> None:
         # The panels first: a loop that sees the dashboard stopped finds every
@@ -177,6 +217,7 @@ class Dashboard(LoopGuard, Exports):
         key = self._picture_key()
         display(self._repr_mimebundle_(), raw=True, display_id=self._display_id())
         self._shown_key = key
+        self._shown.value = True
         watch_cell_end(self)
 
     def _flush_at_cell_end(self) -> None:
@@ -184,6 +225,8 @@ class Dashboard(LoopGuard, Exports):
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the displayed picture up to date if a panel changed."""
+        if self._closed:
+            return
         key = self._picture_key()
         if self._shown_key is None or key == self._shown_key:
             return

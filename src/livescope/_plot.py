@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
 from ._core import rows as _rows
+from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
-from ._core.history import History, check_max_rows
+from ._core.history import ClosedHistory, History, check_max_rows
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -23,10 +24,10 @@ from ._saved.html import html_page
 from ._saved.state import SavedState
 from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
 from ._widget.guard import LoopGuard
+from ._widget.lifetime import close_widgets, free_widgets, on_msg_weakly
+from ._widget.messages import unknown_messages
 from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
-
-log = logging.getLogger("livescope")
 
 MAX_FPS_LIMIT = 120
 
@@ -46,8 +47,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
     x_label : str
         Label of the x axis.
     max_fps : float
-        At most this many messages a second go to the browser; rows that
-        arrive in between are sent together.
+        At most this many frames a second go to the browser; rows that
+        arrive in between are sent together. A frame is one message, or one
+        message per 4 MiB of rows when they are more (a very fast loop of
+        wide rows), so messages can then outnumber frames.
     dtype : {"float64", "float32"}
         Storage type of the history; float32 halves memory.
     height : int
@@ -68,6 +71,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
         ``trail``, ``paths``, ``facet``, ``xlim``, ``ylim``, ``size`` for
         scatter; ``xlim``, ``ylim``, ``color`` for trajectory); an option
         the kind does not take raises TypeError.
+
+    Notes
+    -----
+    `close()` frees the plot and removes its views. A plot nothing refers to
+    any more (a cell that made it ran again) is closed when Python frees it:
+    keep a reference (a variable) to a plot whose view should stay live.
 
     Examples
     --------
@@ -112,10 +121,14 @@ class LivePlot(RowSender, LoopGuard, Exports):
             kind=view.kind,
             view_options=view.options,
         )
+        self._widget.check_options = view.front_end_options
         if names:
             self._set_columns(names)
-        self._widget.on_msg(self._on_message)
+        # The widget outlives the plot in ipywidgets' registry: it must not keep
+        # the plot alive; when the plot is freed, it closes unless it was shown.
+        on_msg_weakly(self._widget, self._on_message)
         self._saved = SavedState(self._widget)
+        self._free_widget = weakref.finalize(self, free_widgets, [self._widget], self._saved.shown)
 
         self._lock = threading.Lock()
         self._interval = 1.0 / max_fps
@@ -194,19 +207,29 @@ class LivePlot(RowSender, LoopGuard, Exports):
             for a scatter, a K x P x 2 array: K frames of P points).
         steps : array-like of K numbers, optional
             Non-decreasing steps; default continues from the previous step.
+
+        No rows (``[]``, or an array of length 0) add nothing and change nothing.
         """
+        self._extend(rows, steps, "rows")
+
+    def _extend(self, rows: object, steps: object, name: str) -> None:
+        """`extend`, naming the rows `name` in errors."""
         now = time.monotonic()
         with self._lock:
+            if _rows.no_rows(rows):
+                if steps is not None:
+                    _rows.coerce_steps(steps, 0, None)
+                return
             if self._reshape_rows is not None:
                 rows = self._reshape_rows(rows, self._history.width)
             columns = self._columns
+            dtype = self._history.dtype
             if not self._named:
-                array = _rows.coerce_value_rows(rows, self._history.width, self._history.dtype)
+                array = _rows.coerce_value_rows(rows, self._history.width, dtype, name)
             else:
                 if not columns:
-                    shape = np.shape(rows)
-                    columns = _rows.parse_columns(shape[1] if len(shape) == 2 else 1)
-                array = _rows.coerce_rows(rows, columns, self._history.dtype)
+                    columns = _rows.columns_of_first_rows(rows)
+                array = _rows.coerce_rows(rows, columns, dtype, name)
             last = self._history.last_step
             if steps is None:
                 first = 0.0 if last is None else last + 1.0
@@ -250,9 +273,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
         >>> w.history.shape
         (100, 64)
         """
-        if np.ndim(history) < 2:
+        shape = as_array(history, "history").shape
+        if len(shape) < 2 or not shape[0]:
+            got = "x".join(map(str, shape)) or "scalar"
             raise ValueError(
-                f"history must be an N x M matrix, one row per step; got {np.ndim(history)}-D"
+                f"history must be an N x M matrix, one row per step, with at least one row; "
+                f"got shape {got}"
             )
         kwargs.setdefault("kind", "frame")
         plot = cls(**kwargs)  # type: ignore[arg-type]
@@ -260,7 +286,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         # well would only make the browser receive them twice.
         live, plot._live = plot._live, False
         try:
-            plot.extend(history, steps=steps)
+            plot._extend(history, steps, "history")
         finally:
             plot._live = live
         plot._sent = plot._history.total
@@ -305,6 +331,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         return len(self._history)
 
     def __repr__(self) -> str:
+        if self._closed:
+            return f"<LivePlot kind={self.kind!r} closed>"
         state = "stopped" if self._stopped else "running"
         if self._named:
             return f"<LivePlot columns={list(self._columns)} rows={len(self)} {state}>"
@@ -322,6 +350,49 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._send_rows(0)  # tells every front end to drop what it holds
         self._set_stopped(False)
 
+    # ----- lifetime -------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the plot: end its sources, free its history and close its widget.
+
+        Views of the plot disappear, background sources (`listen`, `follow`)
+        stop, `running()` returns False and `update()`, `extend()` and
+        `history` raise RuntimeError. Closing twice does nothing.
+        """
+        if self._closed:
+            return
+        self._end_sources()  # they may still draw rows they hold
+        with self._lock:
+            self._closed = True
+            self._stopped = True
+            self._pending = False  # the flush timer finds nothing to send
+            self._history = ClosedHistory("LivePlot")  # type: ignore[assignment]
+        close_widgets([self._widget])
+        self._free_widget.detach()
+
+    def __enter__(self) -> LivePlot:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """End the loop: stop, end the sources and send the last rows; the view stays.
+
+        A plot in a notebook is made to be looked at after its loop, so
+        leaving the block keeps the view and the history (call `close()` to
+        free them). What the block guarantees, even when its loop raised, is
+        that `running()` is False, listeners and followers are closed (their
+        addresses and files freed) and every row reached the front ends.
+        """
+        if self._closed:
+            return
+        self.stop()
+        self._end_sources()
+        self._flush_pending()
+
+    def _end_sources(self) -> None:
+        sources, self._sources = self._sources, []
+        for source in sources:
+            source.close()
+
     # ----- what saved notebooks and exports show ---------------------------------
 
     _default_width = DEFAULT_WIDTH
@@ -338,6 +409,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the snapshot trait and the displayed picture up to date."""
+        if self._closed:
+            return
         self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
 
     def _scene(self, width: int) -> Scene:
@@ -381,7 +454,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         elif kind == "sync":
             self._answer_sync(content)
         else:
-            log.warning("livescope ignored an unknown message from the front end: %r", content)
+            unknown_messages.warn(content)
 
     def _answer_sync(self, request: dict) -> None:
         with self._lock:
@@ -419,6 +492,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 raise ValueError(
                     f"kind={self.kind!r} has no named columns; cannot add columns {list(new)}"
                 )
+            _rows.check_series_count(len(self._columns) + len(new), "the columns added")
             started = self._history.total > 0
             if started:
                 self._history.widen(len(self._columns) + len(new))

@@ -8,6 +8,9 @@ import sys
 import numpy as np
 
 _INITIAL_CAPACITY = 256
+# ... or fewer rows when they are wide: first arrays of 256 rows of a million
+# values each would ask for gigabytes before the second row came.
+_INITIAL_VALUES = 1 << 20
 # Narrow rows wait in a byte buffer until about this many values came: adding
 # a row's bytes costs a fraction of writing one row into an array, and the
 # batch is copied in one call. Wider rows are written straight into the arrays.
@@ -131,7 +134,7 @@ class History:
         excess = max(0, len(steps) - self._limit)
         n = len(steps) - excess
         dropped = self.dropped + excess
-        self._allocate(max(n, _INITIAL_CAPACITY))
+        self._allocate(max(n, self._initial_rows()))
         self._steps[:n] = steps[excess:]
         self._times[:n] = times[excess:]
         self._values[:n] = values[excess:]
@@ -182,7 +185,7 @@ class History:
         end = self._end
         parts = [*self._blocks, (self._steps[:end], self._times[:end], self._values[:end])]
         held = self._block_rows + end
-        self._allocate_arrays(max(2 * held, _INITIAL_CAPACITY))
+        self._allocate_arrays(max(2 * held, self._initial_rows()))
         end = 0
         for steps, times, values in parts:
             k = len(steps)
@@ -238,6 +241,10 @@ class History:
         self._tail_limit = max(1, _TAIL_VALUES // width) if 0 < width <= _TAIL_MAX_WIDTH else 0
         self._allocate_arrays(capacity)
 
+    def _initial_rows(self) -> int:
+        """The fewest rows new arrays have room for."""
+        return max(1, min(_INITIAL_CAPACITY, _INITIAL_VALUES // max(self.width or 1, 1)))
+
     def _allocate_arrays(self, capacity: int) -> None:
         self._first = self._end = 0
         self._steps = np.empty(capacity, np.float64)
@@ -259,11 +266,11 @@ class History:
                 self._blocks.append((self._steps[:end], self._times[:end], self._values[:end]))
                 self._block_starts.append(self._block_rows)
                 self._block_rows += end
-            self._allocate_arrays(max(k, 2 * len(self._steps), _INITIAL_CAPACITY))
+            self._allocate_arrays(max(k, 2 * len(self._steps), self._initial_rows()))
             return 0
         held = self._end - self._first
         kept = min(held, self._limit - k)
-        capacity = max(kept + k, 2 * len(self._steps), _INITIAL_CAPACITY)
+        capacity = max(kept + k, 2 * len(self._steps), self._initial_rows())
         capacity = max(kept + k, min(capacity, 2 * self._limit))
         old_steps, old_times, old_values = self._steps, self._times, self._values
         start, end = self._end - kept, self._end
@@ -274,6 +281,25 @@ class History:
         self._values[:kept] = old_values[start:end]
         self._end = kept
         return kept
+
+
+class ClosedHistory:
+    """Stands in for the history of a closed plot: every use says it was closed.
+
+    Swapping the history for this costs the per-row path no check of its own.
+    """
+
+    def __init__(self, owner: str) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return 0
+
+    def __getattr__(self, name: str) -> object:
+        raise RuntimeError(
+            f"this {self._owner} was closed with close(); its rows were freed. "
+            "Make a new one to plot again"
+        )
 
 
 def check_max_rows(value: object) -> int | None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
+from itertools import combinations
 from typing import NamedTuple
+
+# Grid lines a layout may use, across and down: a generous bound for panels
+# on one screen, which keeps a typo from becoming a huge CSS grid.
+MAX_GRID = 64
 
 
 class Cell(NamedTuple):
@@ -25,8 +30,8 @@ def flow_layout(names: list[str], columns: object) -> tuple[dict[str, Cell], int
     """Fill rows left to right, `columns` panels per row; returns cells and the column count."""
     if isinstance(columns, bool) or not isinstance(columns, numbers.Integral):
         raise TypeError(f"columns must be an integer; got {type(columns).__name__} {columns!r}")
-    if columns < 1:
-        raise ValueError(f"columns must be at least 1; got {columns}")
+    if not 1 <= columns <= MAX_GRID:
+        raise ValueError(f"columns must be between 1 and {MAX_GRID}; got {columns}")
     cells = {name: Cell(i // columns, i % columns) for i, name in enumerate(names)}
     return cells, int(min(columns, max(len(names), 1)))
 
@@ -67,17 +72,22 @@ def _cell(name: str, place: object) -> Cell:
     cell = Cell(*(int(part) for part in place))
     if cell.row < 0 or cell.col < 0 or cell.rowspan < 1 or cell.colspan < 1:
         raise ValueError(f"{expected} with row, col >= 0 and spans >= 1; got {place!r}")
+    if cell.row + cell.rowspan > MAX_GRID or cell.col + cell.colspan > MAX_GRID:
+        raise ValueError(
+            f"{expected} within a {MAX_GRID} x {MAX_GRID} grid (row + rowspan and "
+            f"col + colspan at most {MAX_GRID}); got {place!r}"
+        )
     return cell
 
 
 def _reject_overlaps(cells: dict[str, Cell]) -> None:
-    owner: dict[tuple[int, int], str] = {}
-    for name, cell in cells.items():
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                if (r, c) in owner:
-                    raise ValueError(
-                        f"layout places {owner[(r, c)]!r} and {name!r} on the same cell "
-                        f"(row {r}, col {c})"
-                    )
-                owner[(r, c)] = name
+    """Raise ValueError for two panels sharing a cell (rectangles compared, cells not visited)."""
+    for (a, one), (b, other) in combinations(cells.items(), 2):
+        top = max(one.row, other.row)
+        bottom = min(one.row + one.rowspan, other.row + other.rowspan)
+        left = max(one.col, other.col)
+        right = min(one.col + one.colspan, other.col + other.colspan)
+        if top < bottom and left < right:
+            raise ValueError(
+                f"layout places {a!r} and {b!r} on the same cell (row {top}, col {left})"
+            )

@@ -12,7 +12,17 @@ import numpy as np
 _NUMERIC_KINDS = "fiub"
 _PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
 _NAN = float("nan")
+# numpy's complex scalars convert to float by dropping the imaginary part
+# (with only a warning), so the struct fast path must not see them.
+_COMPLEX_SCALARS = frozenset({np.complex64, np.complex128, np.clongdouble})
 _PACKERS: dict[int, struct.Struct] = {}
+# Named series one plot can show apart (a legend, a colour each); checked
+# before any name is made, so a typo such as columns=10**9 fails at once.
+MAX_COLUMNS = 1024
+# Values in one row of a kind whose values are positions (a curve, an image):
+# 4096 x 4096 pixels, 128 MiB a row in float64.
+MAX_VALUES = 1 << 24
+_WIDE = "for rows of positions (a curve, an image) use kind='frame', 'heatmap' or 'waterfall'"
 
 
 def parse_columns(columns: object) -> tuple[str, ...] | None:
@@ -27,9 +37,11 @@ def parse_columns(columns: object) -> tuple[str, ...] | None:
     if isinstance(columns, numbers.Integral):
         if columns < 1:
             raise ValueError(f"columns must be at least 1 when given as a count; got {columns}")
+        check_series_count(int(columns), "columns")
         return tuple(str(i) for i in range(int(columns)))
     if isinstance(columns, str):
         raise TypeError(f"columns must be a list of names, not one string; got {columns!r}")
+    check_series_count(len(columns), "columns")
     names = tuple(columns)
     if not names:
         raise ValueError("columns must name at least one series; got an empty list")
@@ -42,14 +54,55 @@ def parse_columns(columns: object) -> tuple[str, ...] | None:
     return names
 
 
+def check_series_count(count: int, name: str) -> None:
+    """Raise ValueError when `count` named series exceed `MAX_COLUMNS`; `name` is the argument."""
+    if count > MAX_COLUMNS:
+        raise ValueError(
+            f"{name} must give at most {MAX_COLUMNS} named series (columns); got {count}; {_WIDE}"
+        )
+
+
+def check_values_count(count: int, name: str) -> None:
+    """Raise ValueError when a row of positions exceeds `MAX_VALUES`; `name` is the argument."""
+    if count > MAX_VALUES:
+        raise ValueError(f"{name} must have at most {MAX_VALUES:,} values per row; got {count:,}")
+
+
 def columns_of_first_row(row: object) -> tuple[str, ...]:
     """The columns implied by a first row when none were given."""
     if isinstance(row, Mapping):
+        if not row:
+            raise ValueError("row must name at least one column; got an empty dict")
         return parse_columns([*row])  # type: ignore[return-value]
-    if _is_scalar(row):
-        return ("0",)
-    width = np.shape(row)[0] if np.ndim(row) else 1
+    if _is_scalar(row) or isinstance(row, (str, bytes)):
+        return ("0",)  # a string is refused by coerce_row, naming it
+    shape = _as_array(row, "row").shape
+    if shape and not shape[0]:
+        raise ValueError("row must hold at least one value; got an empty row")
+    check_series_count(shape[0] if shape else 1, "row")
+    return tuple(str(i) for i in range(shape[0] if shape else 1))
+
+
+def columns_of_first_rows(rows: object) -> tuple[str, ...]:
+    """The columns implied by the first rows given to extend when none were given."""
+    shape = _as_array(rows, "rows").shape
+    width = shape[1] if len(shape) == 2 else 1
+    if not width:
+        raise ValueError(
+            f"rows must hold at least one value per row; got shape {'x'.join(map(str, shape))}"
+        )
+    check_series_count(width, "rows")
     return tuple(str(i) for i in range(width))
+
+
+def no_rows(rows: object) -> bool:
+    """Whether `rows` holds no rows at all: `[]`, or an array of length 0."""
+    if isinstance(rows, (str, bytes, Mapping)) or not hasattr(rows, "__len__"):
+        return False
+    try:
+        return len(rows) == 0  # type: ignore[arg-type]
+    except TypeError:  # a 0-d array
+        return False
 
 
 def coerce_row(
@@ -99,16 +152,21 @@ def coerce_row(
     return _numeric(array, row, columns, dtype)
 
 
-def coerce_rows(rows: object, columns: tuple[str, ...], dtype: np.dtype) -> np.ndarray:
-    """K rows as a K x M array (a 1-D array is K rows when there is one column)."""
-    array = _as_array(rows, "rows")
+def coerce_rows(
+    rows: object, columns: tuple[str, ...], dtype: np.dtype, name: str = "rows"
+) -> np.ndarray:
+    """K rows as a K x M array (a 1-D array is K rows when there is one column).
+
+    `name` is the argument named in errors.
+    """
+    array = _as_array(rows, name)
     width = len(columns)
     if array.ndim == 1 and width == 1:
         array = array.reshape(-1, 1)
     if array.ndim != 2 or array.shape[1] != width:
         hint = " (use update() for one row)" if array.ndim == 1 else ""
         raise ValueError(
-            f"rows must be a K x {width} array, one column per {list(columns)}; "
+            f"{name} must be a K x {width} array, one column per {list(columns)}; "
             f"got shape {_shape(array)}{hint}"
         )
     return _numeric(array, rows, columns, dtype)
@@ -124,7 +182,7 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
         type(row) is np.ndarray
         and row.ndim == 1
         and row.dtype.kind in _NUMERIC_KINDS
-        and (len(row) == width or (width is None and len(row)))
+        and (len(row) == width or (width is None and 0 < len(row) <= MAX_VALUES))
     ):
         return row
     if isinstance(row, (str, bytes, Mapping)):
@@ -132,6 +190,8 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
     array = _as_array(row, "row")
     if array.ndim == 0:
         array = array.reshape(1)
+    if width is None and array.ndim == 1:
+        check_values_count(len(array), "row")
     if array.ndim != 1 or not len(array) or (width is not None and len(array) != width):
         expected = "at least one value" if width is None else f"{width} values"
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
@@ -139,43 +199,72 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
     return _real_values(array, row, dtype)
 
 
-def coerce_value_rows(rows: object, width: int | None, dtype: np.dtype) -> np.ndarray:
-    """K rows of `width` position values as a K x width array (see `coerce_values`)."""
-    array = _as_array(rows, "rows")
+def coerce_value_rows(
+    rows: object, width: int | None, dtype: np.dtype, name: str = "rows"
+) -> np.ndarray:
+    """K rows of `width` position values as a K x width array (see `coerce_values`).
+
+    `name` is the argument named in errors.
+    """
+    array = _as_array(rows, name)
+    if width is None and array.ndim == 2:
+        check_values_count(array.shape[1], name)
     if array.ndim != 2 or (width is not None and array.shape[1] != width) or not array.shape[1]:
         expected = "K x M" if width is None else f"K x {width}"
         hint = " (use update() for one row)" if array.ndim == 1 else ""
-        raise ValueError(f"rows must be a {expected} array; got shape {_shape(array)}{hint}")
+        raise ValueError(f"{name} must be a {expected} array; got shape {_shape(array)}{hint}")
     return _real_values(array, rows, dtype)
 
 
 def coerce_steps(steps: object, count: int, after: float | None) -> np.ndarray:
-    """K non-decreasing finite steps, none before `after`."""
-    array = np.asarray(steps)
+    """K non-decreasing finite steps, none before `after`; errors name the first culprit."""
+    array = _as_array(steps, "steps")
     if array.shape != (count,):
-        raise ValueError(f"steps must have one value per row ({count}); got shape {array.shape}")
+        raise ValueError(f"steps must have one value per row ({count}); got shape {_shape(array)}")
     if array.dtype.kind not in "iuf":
-        raise TypeError(f"steps must be real numbers; got {array.dtype} values")
+        flat = array if array.dtype.kind == "O" else np.asarray(steps, dtype=object)
+        array = np.array([_step(v, f"steps[{i}]") for i, v in enumerate(flat)], np.float64)
     array = array.astype(np.float64)
-    if not np.isfinite(array).all():
-        raise ValueError("steps must be finite numbers; got NaN or inf")
-    if count and np.any(np.diff(array) < 0):
-        raise ValueError("steps must not decrease")
+    bad = np.flatnonzero(~np.isfinite(array))
+    if bad.size:
+        raise ValueError(f"steps must be finite numbers; got steps[{bad[0]}] = {array[bad[0]]}")
+    down = np.flatnonzero(np.diff(array) < 0)
+    if down.size:
+        i = down[0] + 1
+        raise ValueError(
+            f"steps must not decrease; got steps[{i}] = {array[i]:g} after "
+            f"steps[{i - 1}] = {array[i - 1]:g}"
+        )
     if count and after is not None and array[0] < after:
-        raise ValueError(f"steps must not decrease: first step {array[0]:g} < last step {after:g}")
+        raise ValueError(
+            f"steps must not decrease; got steps[0] = {array[0]:g} after the plot's last "
+            f"step {after:g}"
+        )
     return array
 
 
 def check_step(step: object, after: float | None) -> float:
     """Check a step given for one new row, which must not precede `after`."""
-    if isinstance(step, bool) or not isinstance(step, numbers.Real):
-        raise TypeError(f"step must be a real number; got {type(step).__name__} {step!r}")
-    value = float(step)
+    value = _step(step, "step")
     if value != value or value in (float("inf"), float("-inf")):
         raise ValueError(f"step must be a finite number; got {value}")
     if after is not None and value < after:
         raise ValueError(f"step must not decrease: got {value:g} after {after:g}")
     return value
+
+
+def _step(value: object, name: str) -> float:
+    """A real number as a float; `name` ("step", "steps[3]") names it in errors."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
+        raise TypeError(f"{name} must be a real number; got {type(value).__name__} {value!r}")
+    if isinstance(value, np.complexfloating):
+        raise TypeError(f"{name} must be a real number; got {type(value).__name__} {value!r}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must be a finite number; got {type(value).__name__} too large for a float"
+        ) from None
 
 
 def _packer(count: int) -> struct.Struct:
@@ -187,6 +276,8 @@ def _packer(count: int) -> struct.Struct:
 
 def _packed(values: list | tuple) -> bytes | None:
     """`values` as float64 bytes, or None if one is not a float-sized real number."""
+    if not _COMPLEX_SCALARS.isdisjoint(map(type, values)):
+        return None  # the slow path names the complex value
     packer = _PACKERS.get(len(values)) or _packer(len(values))  # no call once made
     try:
         return packer.pack(*values)
@@ -270,9 +361,11 @@ def _number(value: object, what: str) -> float:
     """A real number (None is a gap: NaN); `what` names it in errors ("column 'loss'")."""
     if value is None:
         return float("nan")
-    if isinstance(value, (numbers.Real, np.number)) and not isinstance(value, np.complexfloating):
+    if isinstance(value, (complex, np.complexfloating)) or _complex_dtype(value):
+        raise TypeError(f"{what} must be a real number; got {type(value).__name__} {value!r}")
+    if isinstance(value, (numbers.Real, np.number)):
         return _clamped(value)
-    if hasattr(value, "__float__") and not isinstance(value, (str, bytes, complex)):
+    if hasattr(value, "__float__") and not isinstance(value, (str, bytes)):
         try:
             return float(value)  # 0-d arrays and tensors from numerical libraries
         except (TypeError, ValueError) as error:
@@ -280,6 +373,12 @@ def _number(value: object, what: str) -> float:
                 f"{what} must be a real number; got {type(value).__name__} {value!r}"
             ) from error
     raise TypeError(f"{what} must be a real number; got {type(value).__name__} {value!r}")
+
+
+def _complex_dtype(value: object) -> bool:
+    """Whether `value` is a 0-d array or tensor of complex numbers (float() drops .imag)."""
+    dtype = getattr(value, "dtype", None)
+    return getattr(dtype, "kind", None) == "c" or getattr(dtype, "is_complex", False) is True
 
 
 def _is_real(value: object) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numbers
 
-from .._core.rows import parse_columns
+from .._core.rows import check_values_count, parse_columns
 from . import frame, heatmap, lines, scatter, trajectory, waterfall
 from .base import Kind, View
 
@@ -52,6 +52,10 @@ def columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | No
     width = None if columns is None else int(columns)
     if width is not None and width < 1:
         raise ValueError(f"columns must be at least 1 when given as a count; got {width}")
+    if width is not None:
+        check_values_count(width, "columns")
+    if view.width is not None:
+        check_values_count(view.width, f"a row of kind={view.kind!r}, as its options set it,")
     if view.width is not None and width not in (None, view.width):
         raise ValueError(
             f"columns={width} does not match the {view.width} values per row that "

@@ -43,6 +43,11 @@ class View:
         (a curve's points, an image's pixels): the plot then keeps no names,
         `columns` takes only a count, and the `columns` trait stays empty so
         wide rows never sync thousands of names.
+    front_end_options : callable or None
+        ``front_end_options(options)`` checks the `view_options` the view's
+        own controls wrote in the browser and returns them as the kernel
+        keeps them (TypeError or ValueError refuse them). None when the
+        controls change no option: the kernel refuses every change.
     """
 
     kind: str
@@ -53,6 +58,7 @@ class View:
     reshape_rows: Callable[[object, int | None], object] | None = None
     replayable: bool = False
     named_columns: bool = True
+    front_end_options: Callable[[dict], dict] | None = None
 
 
 def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:

@@ -46,10 +46,15 @@ def _check_x(value: object) -> list[float] | None:
         shape = "x".join(map(str, x.shape)) or "scalar"
         raise ValueError(f"x must be 1-D with one value per row value; got shape {shape}")
     x = x.astype(np.float64)
-    if not np.isfinite(x).all():
-        raise ValueError("x must hold finite numbers; got NaN or inf")
-    if len(x) > 1 and not (np.diff(x) > 0).all():
-        raise ValueError("x must be strictly increasing")
+    bad = np.flatnonzero(~np.isfinite(x))
+    if bad.size:
+        raise ValueError(f"x must hold finite numbers; got x[{bad[0]}] = {x[bad[0]]}")
+    flat = np.flatnonzero(np.diff(x) <= 0)
+    if flat.size:
+        i = flat[0] + 1
+        raise ValueError(
+            f"x must be strictly increasing; got x[{i}] = {x[i]:g} after x[{i - 1}] = {x[i - 1]:g}"
+        )
     return x.tolist()
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .._core.arrays import as_array, describe
 from .._core.check import check_colormap, check_flag, check_labels, check_limits
+from .._core.rows import MAX_VALUES
 from .._picture.heatmap import heatmap_frames, heatmap_scene
 from .base import Kind, View, reject_options
 from .grid_snapshot import FRAMES, grid_snapshot
@@ -50,6 +51,10 @@ def _check_shape(value: object) -> tuple[int, int]:
     rows, cols = int(value[0]), int(value[1])
     if rows < 1 or cols < 1:
         raise ValueError(f"shape must be (rows, cols) with both at least 1; got {(rows, cols)}")
+    if rows * cols > MAX_VALUES:
+        raise ValueError(
+            f"shape must make at most {MAX_VALUES:,} values (rows x cols); got {rows} x {cols}"
+        )
     return rows, cols
 
 

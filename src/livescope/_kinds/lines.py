@@ -11,6 +11,7 @@ import numbers
 
 import numpy as np
 
+from .._core.rows import MAX_COLUMNS
 from .._core.smoothing import MAX_SMOOTHING
 from .._picture.lines import lines_frames, lines_scene
 from .base import Kind, View, reject_options
@@ -34,7 +35,23 @@ def make(**options: object) -> View:
     return View(
         kind="lines",
         options={"smoothing": float(smoothing), "log_y": bool(log_y), "x_axis": x_axis},
+        front_end_options=front_end_options,
     )
+
+
+def front_end_options(options: dict) -> dict:
+    """The options as the toolbar and the legend (js/chart.js) write them, checked.
+
+    Besides the options `make` takes, the legend keeps `hidden`: the names of
+    the series hidden from the chart.
+    """
+    hidden = options.get("hidden", [])
+    if not (isinstance(hidden, list) and all(isinstance(name, str) for name in hidden)):
+        raise TypeError(f"hidden must be a list of series names; got {hidden!r:.100}")
+    if len(hidden) > MAX_COLUMNS:
+        raise ValueError(f"hidden must name at most {MAX_COLUMNS} series; got {len(hidden)}")
+    checked = make(**{k: v for k, v in options.items() if k != "hidden"}).options
+    return {**checked, "hidden": hidden} if "hidden" in options else checked
 
 
 def _check_smoothing(value: object) -> None:

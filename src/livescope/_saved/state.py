@@ -21,6 +21,7 @@ from .._core.snapshot import pack
 from .._kinds import Kind
 from .._picture.lines import DEFAULT_WIDTH
 from .._picture.svg import scene_to_svg
+from .._widget.lifetime import Shown
 from .._widget.models import LivePlotWidget
 
 SVG_MIME = "image/svg+xml"
@@ -32,7 +33,7 @@ class SavedState:
     def __init__(self, widget: LivePlotWidget) -> None:
         self._widget = widget
         self._display_id = f"livescope-{widget._uid}"
-        self._shown = False
+        self.shown = Shown()  # read when the plot is freed (see free_widgets)
         self._key: Hashable = None  # what the snapshot and picture show
 
     # `kind` is None for a plot kind that provides no exports (yet): its
@@ -53,14 +54,14 @@ class SavedState:
         self._set_snapshot(data, kind, key)
         bundle, metadata = self.mimebundle(data, kind, text)
         display(bundle, metadata=metadata, raw=True, display_id=self._display_id)
-        self._shown = True
+        self.shown.value = True
 
     def refresh(self, data: Any, kind: Kind | None, text: str, key: Hashable) -> None:
         """Bring the snapshot and every displayed picture up to `key`, if they lag."""
         if kind is None or key == self._key:
             return
         self._set_snapshot(data, kind, key)
-        if self._shown:
+        if self.shown.value:
             from IPython.display import update_display
 
             bundle, metadata = self.mimebundle(data, kind, text)

@@ -23,6 +23,7 @@ class LoopGuard:
     _stopped: bool
     _next_poll: float
     _live: bool
+    _closed = False
 
     def running(self) -> bool:
         """Return False once Stop was clicked or `stop()` called.
@@ -54,7 +55,17 @@ class LoopGuard:
         self._set_stopped(True)
 
     def resume(self) -> None:
-        """Make `running()` return True again; what was plotted is kept."""
+        """Make `running()` return True again; what was plotted is kept.
+
+        Raises
+        ------
+        RuntimeError
+            After `close()`: a closed plot cannot run again.
+        """
+        if self._closed:
+            raise RuntimeError(
+                f"this {type(self).__name__} was closed with close(); make a new one to run again"
+            )
         self._set_stopped(False)
 
     def _send_due(self, now: float) -> None:

@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 import anywidget
 import traitlets
 
 from .runtime import SharedBundleWidget, bundle_file
 
+log = logging.getLogger("livescope")
 
-class LivePlotWidget(SharedBundleWidget):
+
+class KernelOwnedState:
+    """A widget whose synced state the kernel owns (a mixin, before the widget class).
+
+    ipywidgets applies whatever a front end sends in an `update` message. Here
+    a front end may change only what `_accept` allows; any other change is
+    refused and the front ends are sent the kernel's value again.
+    """
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        accepted, refused = {}, []
+        for key, value in sync_data.items():
+            try:
+                accepted[key] = self._accept(key, value)
+            except (TypeError, ValueError) as error:
+                log.info("livescope refused %s from a front end: %s", key, error)
+                refused.append(key)
+        if accepted:
+            super().set_state(accepted)  # type: ignore[misc]
+        if refused:
+            self.send_state(refused)  # type: ignore[attr-defined]
+
+    def _accept(self, key: str, value: object) -> object:
+        """`value` as trait `key` takes it from a front end; TypeError or ValueError refuse it."""
+        raise ValueError(f"{key} is set by the kernel only")
+
+
+class LivePlotWidget(KernelOwnedState, SharedBundleWidget):
     """What the browser sees of a LivePlot; rows travel as custom messages.
 
     Its front end (js/widget.js) comes from the session's runtime model, so a
@@ -39,8 +70,19 @@ class LivePlotWidget(SharedBundleWidget):
     def _new_uid(self) -> str:
         return uuid.uuid4().hex
 
+    # Set by the plot: its kind's check of the view options a view's controls
+    # write (View.front_end_options in _kinds/base.py); None refuses them all.
+    check_options: Callable[[dict], dict] | None = None
 
-class DashboardControlsWidget(anywidget.AnyWidget):
+    def _accept(self, key: str, value: object) -> object:
+        if key != "view_options" or self.check_options is None:
+            return super()._accept(key, value)
+        if not isinstance(value, dict):
+            raise TypeError(f"view_options must be a dict; got {type(value).__name__}")
+        return self.check_options(value)
+
+
+class DashboardControlsWidget(KernelOwnedState, anywidget.AnyWidget):
     """A Dashboard's title and its one Stop button; the panels are LivePlot widgets."""
 
     _esm = bundle_file("dashboard.js")

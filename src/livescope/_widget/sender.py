@@ -91,6 +91,7 @@ class RowSender:
         # Frames keep to a schedule, and a row up to half a frame early
         # still goes out: a loop making rows at exactly max_fps then sends
         # each in its own message (not in pairs), and over any stretch no more
-        # than max_fps messages a second leave.
+        # than max_fps frames a second leave. A frame of more than
+        # wire.CHUNK_BYTES of rows is several messages sent at once, one send.
         now = time.monotonic()
         self._next_send = max(self._next_send + self._interval, now + _EARLY * self._interval)
