@@ -129,3 +129,26 @@ def test_a_with_block_that_raises_still_ends_the_loop(front_end):
     assert d.running() is False
     assert source.closed
     assert len(d["0"]) == 1
+
+
+def test_a_displayed_plot_freed_keeps_its_view_and_the_history_goes(front_end, monkeypatch):
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda *args, **kwargs: None)
+    w = make_plot()
+    w._ipython_display_()  # as display(LivePlot.from_history(A)) with no variable
+    widget, plot = w.widget, weakref.ref(w)
+    del w
+    gc.collect()
+    assert plot() is None, "the plot and its history are freed"
+    assert widget.comm is not None, "the view stays, drawn from the widget's snapshot"
+    assert widget._snapshot, "the snapshot the view shows"
+    widget.close()
+
+
+def test_an_undisplayed_plot_freed_closes_its_widget(front_end):
+    w = make_plot()
+    widget = w.widget
+    del w
+    gc.collect()
+    assert widget.comm is None
