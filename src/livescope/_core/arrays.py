@@ -1,4 +1,4 @@
-"""Array helpers for views that reshape what users pass to update and extend."""
+"""Array helpers for checking what users pass to update, extend and from_history."""
 
 from __future__ import annotations
 
@@ -17,4 +17,9 @@ def describe(array: np.ndarray, given: object) -> str:
     """What came, for an error message: its shape, or the value itself when scalar."""
     if array.ndim == 0:
         return f"{type(given).__name__} {given!r}"
-    return "shape " + "x".join(map(str, array.shape))
+    return "shape " + shape_text(array)
+
+
+def shape_text(array: np.ndarray) -> str:
+    """An array's shape for an error message: "3x2", or "scalar"."""
+    return "x".join(map(str, array.shape)) or "scalar"

@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .arrays import as_array, shape_text
+
 _NUMERIC_KINDS = "fiub"
 _PLAIN_NUMBERS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
 _NAN = float("nan")
@@ -76,7 +78,7 @@ def columns_of_first_row(row: object) -> tuple[str, ...]:
         return parse_columns([*row])  # type: ignore[return-value]
     if _is_scalar(row) or isinstance(row, (str, bytes)):
         return ("0",)  # a string is refused by coerce_row, naming it
-    shape = _as_array(row, "row").shape
+    shape = as_array(row, "row").shape
     if shape and not shape[0]:
         raise ValueError("row must hold at least one value; got an empty row")
     check_series_count(shape[0] if shape else 1, "row")
@@ -85,7 +87,7 @@ def columns_of_first_row(row: object) -> tuple[str, ...]:
 
 def columns_of_first_rows(rows: object) -> tuple[str, ...]:
     """The columns implied by the first rows given to extend when none were given."""
-    shape = _as_array(rows, "rows").shape
+    shape = as_array(rows, "rows").shape
     width = shape[1] if len(shape) == 2 else 1
     if not width:
         raise ValueError(
@@ -142,12 +144,12 @@ def coerce_row(
                 f"got the single number {row!r}"
             )
         return _packed_numbers([_number(row, f"column {columns[0]!r}")])
-    array = _as_array(row, "row")
+    array = as_array(row, "row")
     if array.ndim != 1 or len(array) != len(columns):
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
         raise ValueError(
             f"row must be 1-D with {len(columns)} values, one per column {list(columns)}; "
-            f"got shape {_shape(array)}{hint}"
+            f"got shape {shape_text(array)}{hint}"
         )
     return _numeric(array, row, columns, dtype)
 
@@ -159,7 +161,7 @@ def coerce_rows(
 
     `name` is the argument named in errors.
     """
-    array = _as_array(rows, name)
+    array = as_array(rows, name)
     width = len(columns)
     if array.ndim == 1 and width == 1:
         array = array.reshape(-1, 1)
@@ -167,7 +169,7 @@ def coerce_rows(
         hint = " (use update() for one row)" if array.ndim == 1 else ""
         raise ValueError(
             f"{name} must be a K x {width} array, one column per {list(columns)}; "
-            f"got shape {_shape(array)}{hint}"
+            f"got shape {shape_text(array)}{hint}"
         )
     return _numeric(array, rows, columns, dtype)
 
@@ -187,7 +189,7 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
         return row
     if isinstance(row, (str, bytes, Mapping)):
         raise TypeError(f"row must be a sequence or array of numbers; got {type(row).__name__}")
-    array = _as_array(row, "row")
+    array = as_array(row, "row")
     if array.ndim == 0:
         array = array.reshape(1)
     if width is None and array.ndim == 1:
@@ -195,7 +197,7 @@ def coerce_values(row: object, width: int | None, dtype: np.dtype) -> np.ndarray
     if array.ndim != 1 or not len(array) or (width is not None and len(array) != width):
         expected = "at least one value" if width is None else f"{width} values"
         hint = " (use extend() to add several rows)" if array.ndim == 2 else ""
-        raise ValueError(f"row must be 1-D with {expected}; got shape {_shape(array)}{hint}")
+        raise ValueError(f"row must be 1-D with {expected}; got shape {shape_text(array)}{hint}")
     return _real_values(array, row, dtype)
 
 
@@ -206,21 +208,23 @@ def coerce_value_rows(
 
     `name` is the argument named in errors.
     """
-    array = _as_array(rows, name)
+    array = as_array(rows, name)
     if width is None and array.ndim == 2:
         check_values_count(array.shape[1], name)
     if array.ndim != 2 or (width is not None and array.shape[1] != width) or not array.shape[1]:
         expected = "K x M" if width is None else f"K x {width}"
         hint = " (use update() for one row)" if array.ndim == 1 else ""
-        raise ValueError(f"{name} must be a {expected} array; got shape {_shape(array)}{hint}")
+        raise ValueError(f"{name} must be a {expected} array; got shape {shape_text(array)}{hint}")
     return _real_values(array, rows, dtype)
 
 
 def coerce_steps(steps: object, count: int, after: float | None) -> np.ndarray:
     """K non-decreasing finite steps, none before `after`; errors name the first culprit."""
-    array = _as_array(steps, "steps")
+    array = as_array(steps, "steps")
     if array.shape != (count,):
-        raise ValueError(f"steps must have one value per row ({count}); got shape {_shape(array)}")
+        raise ValueError(
+            f"steps must have one value per row ({count}); got shape {shape_text(array)}"
+        )
     if array.dtype.kind not in "iuf":
         flat = array if array.dtype.kind == "O" else np.asarray(steps, dtype=object)
         array = np.array([_step(v, f"steps[{i}]") for i, v in enumerate(flat)], np.float64)
@@ -298,17 +302,6 @@ def _clamped(value: object) -> float:
         return float(value)  # type: ignore[arg-type]
     except OverflowError:  # an int beyond any float: the dtype's overflow, inf
         return math.inf if value > 0 else -math.inf  # type: ignore[operator]
-
-
-def _shape(array: np.ndarray) -> str:
-    return "x".join(map(str, array.shape)) or "scalar"
-
-
-def _as_array(value: object, name: str) -> np.ndarray:
-    try:
-        return np.asarray(value)
-    except ValueError as error:  # ragged nested sequences
-        raise ValueError(f"{name} must be a rectangular array of numbers; {error}") from error
 
 
 def _row_from_mapping(

@@ -6,6 +6,8 @@ import numbers
 
 import numpy as np
 
+from .._core.arrays import as_array, shape_text
+
 _NUMERIC_KINDS = "fiub"
 
 
@@ -31,7 +33,7 @@ class PointRows:
         hint = " (use extend() to add several frames)" if array.ndim == 3 else ""
         raise ValueError(
             f"points must be a K x 2 array{_k(k, self.minimum)} of x, y pairs (or a flat row "
-            f"of 2K values); got shape {_shape(array)}{hint}"
+            f"of 2K values); got shape {shape_text(array)}{hint}"
         )
 
     def rows(self, value: object, width: int | None) -> np.ndarray:
@@ -44,7 +46,7 @@ class PointRows:
             return array
         raise ValueError(
             f"rows must be an N x K x 2 array{_k(k, self.minimum)}, N frames of x, y pairs "
-            f"(or N flat rows of 2K values); got shape {_shape(array)}"
+            f"(or N flat rows of 2K values); got shape {shape_text(array)}"
         )
 
     def _known(self, width: int | None) -> int | None:
@@ -60,15 +62,8 @@ def _k(k: int | None, minimum: int) -> str:
     return f" (K >= {minimum})" if minimum > 1 else ""
 
 
-def _shape(array: np.ndarray) -> str:
-    return "x".join(map(str, array.shape)) or "scalar"
-
-
 def _numeric(value: object, name: str) -> np.ndarray:
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested sequences
-        raise ValueError(f"{name} must be a rectangular array of numbers; {error}") from error
+    array = as_array(value, name)
     if array.dtype.kind in _NUMERIC_KINDS:
         return array
     if array.dtype.kind == "O":  # numbers mixed with None (a gap, as everywhere else)

@@ -127,6 +127,7 @@ class PlotServer:
         comm.create_comm = self.hub.create_comm
         _kernel.serve_pages()
         self._title = "livescope"
+        self._plot: Any = None  # the plot shown; tabs talk to it
         self._tabs: set[_Socket] = set()  # touched on the IOLoop thread only
         self._http: _HTTPServer | None = None
         # Tabs' messages reach the plot in order, off the IOLoop: a `sync` of a
@@ -155,9 +156,10 @@ class PlotServer:
         return self._http.open if self._http else 0
 
     def show(self, plot: Any) -> None:
-        """The plot every tab shows."""
-        self.hub.show(plot._widget)
-        self._title = plot._widget.title or "livescope"
+        """The plot every tab shows (held here: its widget holds it only weakly)."""
+        self._plot = plot
+        self.hub.show(plot.widget)
+        self._title = plot.widget.title or "livescope"
 
     def start(self) -> None:
         """Serve from a background thread."""
