@@ -15,7 +15,6 @@ import pytest
 
 from livescope import LivePlot
 from livescope._core.snapshot import pack, unpack
-from livescope._core.spec import COLORMAP_TABLES as TABLES
 from livescope._kinds.grid_snapshot import BUDGET_BYTES, FRAMES, WATERFALL_ROWS
 from livescope._picture.grid_colors import color_indices, colormap_lut, resolve_limits
 from livescope._picture.png import encode_png
@@ -58,13 +57,6 @@ def svg_images(svg):
 
 
 # ----- colours and PNG --------------------------------------------------------------
-
-
-def test_the_python_colormaps_are_the_front_ends():
-    js = (ROOT / "js" / "draw" / "colormap_data.js").read_text(encoding="utf-8")
-    assert dict(re.findall(r'(\w+): "([^"]+)"', js)) == TABLES
-    assert colormap_lut("greys")[200].tolist() == [200, 200, 200]
-    assert colormap_lut("no such map").tolist() == colormap_lut("viridis").tolist()
 
 
 def test_values_map_to_colormap_levels_as_in_the_front_end():

@@ -1,17 +1,11 @@
 """kind="frame", "heatmap" and "waterfall": their options, rows, what they send, from_history."""
 
-import re
-
 import numpy as np
 import pytest
 from front_end import send_from_browser
 from wire_decode import replay
 
 from livescope import LivePlot
-from livescope._core.check import COLORMAPS
-
-REPO = __import__("pathlib").Path(__file__).resolve().parents[1]
-
 
 # ----- options ---------------------------------------------------------------
 
@@ -85,12 +79,6 @@ def test_options_reach_the_front_end_as_validated():
         "vmin": None,
         "vmax": None,
     }
-
-
-def test_every_colormap_has_a_table_in_the_front_end():
-    source = (REPO / "js" / "draw" / "colormap_data.js").read_text()
-    tables = set(re.findall(r"^\s+(\w+): \"", source, re.MULTILINE))
-    assert tables | {"greys"} == set(COLORMAPS)
 
 
 # ----- rows --------------------------------------------------------------------

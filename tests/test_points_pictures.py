@@ -5,14 +5,12 @@ import base64
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from livescope import LivePlot
 from livescope._core.snapshot import unpack
-from livescope._core.spec import COLORMAP_TABLES as TABLES
 from livescope._picture.colormaps import colormap_rgb, hex_color
 from livescope._picture.points_svg import SVG_MAX_POINTS
 from livescope._picture.scatter import scatter_scene
@@ -20,7 +18,6 @@ from livescope._picture.scene import BACKGROUND, MUTED, Points, Polylines, Scene
 from livescope._picture.svg import scene_to_svg
 from livescope._picture.trajectory import HEAD_COLOR, SCENE_POINTS, trajectory_scene
 
-REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -48,17 +45,6 @@ def markers_in(svg: str) -> int:
 
 def rgb(colour):
     return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-
-
-# ----- colours ---------------------------------------------------------------------
-
-
-def test_the_python_colormaps_are_the_widgets():
-    source = (REPO / "js" / "draw" / "colormap_data.js").read_text()
-    js = dict(re.findall(r'^\s+(\w+): "([^"]+)",', source, re.MULTILINE))
-    assert js == TABLES
-    assert colormap_rgb("greys")[200].tolist() == [200, 200, 200]
-    assert hex_color(colormap_rgb("viridis")[0]) == "#440154"
 
 
 # ----- scatter scene ---------------------------------------------------------------

@@ -1,11 +1,15 @@
 // Colormaps as 256-entry lookup tables of pixels, built once per name from
-// the bundled tables (colormap_data.js), ready to write into ImageData.
+// the tables the static picture uses too (src/livescope/_spec/colormaps.json),
+// ready to write into ImageData.
 
-import { TABLES } from "./colormap_data.js";
+import spec from "../../src/livescope/_spec/colormaps.json" with { type: "json" };
+import style from "../../src/livescope/_spec/style.json" with { type: "json" };
+
+const TABLES = spec.tables;
 
 /** Every map goes from dark (low values) to light (high values). */
-export const COLORMAPS = [...Object.keys(TABLES), "greys"];
-export const DEFAULT_COLORMAP = "viridis";
+export const COLORMAPS = [...style.colormaps.names];
+export const DEFAULT_COLORMAP = style.colormaps.default;
 
 // ImageData is RGBA bytes; a Uint32Array over it reads them in platform order.
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -1,6 +1,17 @@
 // Axis and colorbar ticks at round numbers (1, 2 or 5 times a power of ten).
 
 /**
+ * 10 to the whole power `e`, as the double nearest to it. `10 ** e` is not
+ * that for some negative `e` (10 ** -5 is 0.000009999999999999999, which
+ * made a span of 8e-5 in 4 parts a step of 5e-5 instead of 2e-5).
+ * @param {number} e
+ * @returns {number}
+ */
+function powerOfTen(e) {
+  return Number.isFinite(e) ? Number(`1e${e}`) : 10 ** e;
+}
+
+/**
  * A round step that splits `span` into at most about `count` parts.
  * @param {number} span
  * @param {number} count
@@ -8,7 +19,7 @@
  */
 export function niceStep(span, count) {
   const raw = span / Math.max(1, count);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const magnitude = powerOfTen(Math.floor(Math.log10(raw)));
   const f = raw / magnitude;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * magnitude;
 }

@@ -7,6 +7,13 @@ describe("ticks", () => {
     expect(steps).toEqual([2, 0.5, 200, 0.01]);
   });
 
+  it("takes the power of ten as the double nearest to it", () => {
+    // 10 ** -5 is 0.000009999999999999999, which made 2e-5 look above 2.
+    expect(niceStep(8e-5, 4)).toBe(2e-5);
+    expect(niceStep(8e-4, 4)).toBe(2e-4);
+    expect(niceTicks(1e-5, 9e-5, 4)).toEqual([2e-5, 4e-5, 6e-5, 8e-5]);
+  });
+
   it("places round ticks inside the range without float drift", () => {
     expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(niceTicks(-0.35, 0.35, 4)).toEqual([-0.2, 0, 0.2]);

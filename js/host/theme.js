@@ -1,39 +1,16 @@
 // Colours and fonts from the JupyterLab theme, with fallbacks for plain pages.
 
-// Mid-luminance hues that stay readable on white and on near-black.
-export const PALETTE = [
-  "#3b82f6", // blue
-  "#f97316", // orange
-  "#10b981", // green
-  "#ef4444", // red
-  "#a855f7", // purple
-  "#06b6d4", // cyan
-  "#ec4899", // pink
-  "#84cc16", // lime
-  "#eab308", // amber
-  "#94a3b8", // slate
-];
+import spec from "../../src/livescope/_spec/style.json" with { type: "json" };
+
+// Mid-luminance hues that stay readable on white and on near-black, shared with
+// the static picture (src/livescope/_spec/style.json).
+export const PALETTE = [...spec.palette];
 
 export const seriesColor = (index) => PALETTE[index % PALETTE.length];
 
-const FALLBACK = {
-  light: {
-    text: "#1f2328",
-    muted: "#59636e",
-    background: "#ffffff",
-    grid: "#e5e7eb",
-    axis: "#bdbdbd",
-  },
-  dark: {
-    text: "#e6edf3",
-    muted: "#9198a1",
-    background: "#111111",
-    grid: "#30363d",
-    axis: "#616161",
-  },
-};
+const FALLBACK = spec.theme;
 
-const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const FONT_FAMILY = spec.font.family;
 
 /** JupyterLab marks its theme on <body>; elsewhere follow the OS preference. */
 function prefersDark() {
