@@ -53,7 +53,7 @@ export class FrameView extends ReplayableView {
     const shown = this.shownIndex;
     const length = Math.floor(store.columnCount / this.facet);
     const layoutKey = JSON.stringify([this.theme.fontFamily, this.options.x ?? null, this.facet]);
-    const key = [
+    const parts = [
       layoutKey,
       store.version,
       shown,
@@ -62,8 +62,8 @@ export class FrameView extends ReplayableView {
       this.themeVersion,
       JSON.stringify(this.hover),
       JSON.stringify(this.options.ylim ?? null),
-    ].join("|");
-    if (key === this.drawnKey) return false;
+    ];
+    if (!this.needsDraw(parts)) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey);
     this.range.update(store);
 
@@ -87,7 +87,6 @@ export class FrameView extends ReplayableView {
       });
     }
     this.showReadout(shown);
-    this.drawnKey = key;
     return true;
   }
 

@@ -80,7 +80,7 @@ export class HeatmapView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.row},${this.hover.col}` : "";
-    const key = [
+    const parts = [
       store.version,
       store.generation,
       shown,
@@ -89,9 +89,8 @@ export class HeatmapView extends ReplayableView {
       this.themeVersion,
       hover,
       JSON.stringify(this.options),
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.range.update(store);
     const { rows, cols } = this.shape;
     const { vmin = null, vmax = null } = this.options;

@@ -39,6 +39,18 @@ export class ReplayableView {
     this.themeVersion++;
   }
 
+  /**
+   * The redraw guard every replayable view shares: true (and remembered) when
+   * `parts`, everything the drawing depends on, differ from the last draw's.
+   * @param {unknown[]} parts
+   */
+  needsDraw(parts) {
+    const key = parts.join("|");
+    if (key === this.drawnKey) return false;
+    this.drawnKey = key;
+    return true;
+  }
+
   configure({ height, width, options }) {
     this.height = height;
     this.width = Math.floor(width);

@@ -96,7 +96,7 @@ export class ScatterView extends ReplayableView {
     );
     // Rows other than the shown one only matter through the trail, so new
     // rows redraw only while following.
-    const key = [
+    const parts = [
       shown,
       shown < 0 ? 0 : store.steps[shown],
       store.generation,
@@ -105,9 +105,8 @@ export class ScatterView extends ReplayableView {
       this.optionsKey,
       this.themeVersion,
       this.points,
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.draw(shown);
     return true;
   }

@@ -58,7 +58,7 @@ export class TrajectoryView extends ReplayableView {
     const shown = this.shownIndex;
     const [xRange, yRange] = this.ranges();
     this.showReadout(shown);
-    const key = [
+    const parts = [
       shown,
       this.store.generation,
       xRange,
@@ -67,9 +67,8 @@ export class TrajectoryView extends ReplayableView {
       this.height,
       JSON.stringify(this.options),
       this.themeVersion,
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.draw(shown, xRange, yRange);
     return true;
   }

@@ -56,7 +56,7 @@ export class WaterfallView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.slot},${this.hover.col}` : "";
-    const key = [
+    const parts = [
       store.version,
       store.generation,
       shown,
@@ -66,9 +66,8 @@ export class WaterfallView extends ReplayableView {
       hover,
       this.xLabel,
       JSON.stringify(this.options),
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.range.update(store);
     const { vmin = null, vmax = null } = this.options;
     const [lo, hi] = resolveLimits(this.range, vmin, vmax);
