@@ -1,8 +1,8 @@
 """Heatmap: one image a step, with a colorbar.
 
 `kind="heatmap"`: each row is one `shape` = (rows, cols) image. `update`
-takes a rows x cols array or rows*cols values, `extend` a K x rows x cols
-array (or K x rows*cols); anything else is a `ValueError` naming `shape`.
+takes a rows x cols array or `rows * cols` values, `extend` a K x rows x cols
+array (or K x `rows * cols`); anything else is a `ValueError` naming `shape`.
 Steps replay with the [replay bar](../kinds.md#replay).
 
 ## Options
