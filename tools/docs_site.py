@@ -283,12 +283,23 @@ def on_page_markdown(markdown: str, page: object, config: object, files: object)
     return mark.sub(live, markdown)
 
 
+# A script, style sheet, font or frame the page would fetch from the network.
+FETCHED = re.compile(
+    r"<(?:script|link|iframe|img)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//[^>]*>|"
+    r"@import\s+url\(\s*[\"']?(?:https?:)?//|url\(\s*[\"']?(?:https?:)?//",
+    re.I,
+)
+
+
 def on_post_build(config: dict) -> None:
-    """Write every example's interactive page into the site, running each example."""
-    plots = Path(config["site_dir"]) / PLOTS
-    plots.mkdir(parents=True, exist_ok=True)
+    """Write every example's interactive page into the site; warn on anything fetched online."""
+    site = Path(config["site_dir"])
+    (site / PLOTS).mkdir(parents=True, exist_ok=True)
     for example in examples():
-        run(example).save_html(plots / f"{example.name}.html")
+        run(example).save_html(site / PLOTS / f"{example.name}.html")
+    for path in sorted([*site.rglob("*.html"), *site.rglob("*.css")]):
+        for match in FETCHED.finditer(path.read_text(encoding="utf-8", errors="replace")):
+            log.warning("%s fetches from the network: %s", path.relative_to(site), match[0][:120])
 
 
 if __name__ == "__main__":
