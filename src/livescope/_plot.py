@@ -200,6 +200,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
     def extend(self, rows: object, *, steps: object = None) -> None:
         """Append K rows at once.
 
+        No rows (``[]``, or an array of length 0) add nothing and change nothing.
+
         Parameters
         ----------
         rows : array-like, K x M
@@ -207,8 +209,6 @@ class LivePlot(RowSender, LoopGuard, Exports):
             for a scatter, a K x P x 2 array: K frames of P points).
         steps : array-like of K numbers, optional
             Non-decreasing steps; default continues from the previous step.
-
-        No rows (``[]``, or an array of length 0) add nothing and change nothing.
         """
         self._extend(rows, steps, "rows")
 
@@ -475,7 +475,13 @@ class LivePlot(RowSender, LoopGuard, Exports):
     # ----- background sources (listen, follow) ----------------------------------
 
     listen = class_or_instance(listen_into, listening)
+    """``w.listen(address, *, allow_remote=False, authorized_keys=None, max_columns=1024)``:
+    show the rows `Publisher` processes send to `address`; on the class,
+    ``LivePlot.listen(address, **plot_options)`` makes the plot. Returns the listener."""
     follow = class_or_instance(follow_into, following)
+    """``w.follow(path, *, format=None, step="step", max_columns=1024)``: show the
+    records of a JSON-lines or CSV file as it grows; on the class,
+    ``LivePlot.follow(path, **plot_options)`` makes the plot. Returns the follower."""
 
     def _add_columns(self, names: Iterable[str]) -> None:
         """Add the columns among `names` that this plot lacks; earlier rows get NaN there.

@@ -1,0 +1,57 @@
+"""Lines: named series against step, smoothed.
+
+`kind="lines"` is the default: each value of a row is a named series drawn
+against step, as a per-pixel min/max envelope of the rows in view (read from
+per-block summaries the page keeps as rows arrive), so no spike is hidden
+and ten million values stay live (see [performance](../performance.md)).
+
+## Options
+
+Where the view starts; its controls change them later.
+
+| option | meaning |
+|--------|---------|
+| `smoothing=0.0` | weight of the smoothing, 0 (off) to 0.99 |
+| `log_y=False` | a log-scale y axis |
+| `x_axis="step"` | `"step"` or `"time"`: what x shows |
+
+NaN, inf and None are data: they are kept and drawn as gaps. A value with
+no finite neighbour (a metric logged once an epoch among per-batch rows,
+say) is drawn as a dot.
+
+## In the chart
+
+Drag across it to zoom into a range of steps (the zoom stays while rows
+arrive); double-click or press "Follow latest" to go back to following the
+newest rows. Hovering shows the values at that step. The header shows the
+title, the current step, steps per second, the elapsed time and the Stop
+button. The theme follows JupyterLab's light or dark theme.
+
+Above the lines, for watching training:
+
+- **smoothing** (slider, 0 to 0.99): TensorBoard's debiased exponential
+  moving average, drawn over a faint raw line. It runs over every row the
+  page holds, from the first, and is extended as rows arrive, so zooming in
+  shows the same curve; NaN gaps stay gaps and the average carries on
+  across them.
+- **log y**: a logarithmic y axis; values <= 0 are drawn as gaps.
+- **x**: each row at its step or at the wall-clock time it arrived (rows of
+  one `extend()` share a time).
+- Click a series' name in the legend to hide it (and its values leave the y
+  range); click again to show it. With dozens of series the legend keeps to
+  about four rows and scrolls, so the chart stays in view.
+
+These settings are shared by every view of the plot and kept in the
+widget's state, so a reloaded page shows them as they were left.
+"""
+
+import numpy as np
+
+from livescope import LivePlot
+
+rng = np.random.default_rng(0)
+w = LivePlot(["loss", "val_loss"], title="training", smoothing=0.6, log_y=True)
+for step in range(2000):  # in a notebook: display(w), then `while w.running():`
+    loss = 2.0 * np.exp(-step / 400) + 0.05 + 0.1 * rng.random() * np.exp(-step / 1000)
+    val_loss = 2.1 * np.exp(-step / 450) + 0.09 + 0.02 * rng.random()
+    w.update([loss, val_loss])
