@@ -13,8 +13,8 @@ import numpy as np
 
 from .._core.rows import MAX_COLUMNS
 from .._core.smoothing import MAX_SMOOTHING
-from .._runs.session import MAX_RUNS
 from .._picture.lines import lines_frames, lines_scene
+from .._runs.session import MAX_RUNS
 from .base import Kind, View, reject_options
 from .lines_snapshot import lines_snapshot
 
