@@ -4,6 +4,15 @@ import pytest
 from front_end import FrontEnd, fake_cell_end
 
 import livescope._plot
+from livescope._runs.session import session_runs
+
+
+@pytest.fixture(autouse=True)
+def no_earlier_runs():
+    """Each test starts with no previous runs: plots of other tests share titles."""
+    session_runs.clear()
+    yield
+    session_runs.clear()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ class FrontEnd:
             self._changed.notify_all()
 
     def rows_held(self):
-        return sum(c["count"] for c, _ in self.messages)
+        return sum(c["count"] for c, _ in self.messages if c.get("type") == "rows")
 
     def wait_for(self, predicate, timeout=5.0):
         with self._changed:

@@ -3,6 +3,7 @@
 // until the kernel answers; with no kernel behind it (a reopened notebook,
 // a page from disk) the snapshot is what the views show.
 
+import { snapshotRuns } from "./runs.js";
 import { toTypedArray } from "./transport.js";
 
 const MAGIC = "LSNP";
@@ -60,6 +61,7 @@ export function loadRows(store, { fields, arrays }) {
   const absolute = Float64Array.from(times, (t) => t + fields.t0);
   store.clear(SNAPSHOT_GENERATION);
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
+  if (fields.runs) store.setRuns(snapshotRuns({ fields, arrays }));
 }
 
 /**

@@ -31,7 +31,16 @@ export class HistoryStore {
     // Per-block extremes of the columns, for the envelope (block_summary.js).
     this.blocks = new BlockSummaries();
     this._listeners = new Set();
+    // Previous runs to compare with (data/runs.js): `{ live, runs }`, kept
+    // across generations; set by a `runs` message or a snapshot.
+    this.runs = { live: {}, runs: [] };
     this._refreshViews();
+  }
+
+  /** Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held. */
+  setRuns(runs) {
+    this.runs = runs;
+    this._changed();
   }
 
   get columnCount() {

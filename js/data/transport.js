@@ -1,5 +1,8 @@
 // The comm side of a model: decodes `rows` messages into the history store
-// and asks the kernel for what is missing (see docs/wire-format.md).
+// (and `runs` messages into its previous runs) and asks the kernel for what
+// is missing (see docs/wire-format.md).
+
+import { decodeRuns } from "./runs.js";
 
 const DTYPES = { float64: Float64Array, float32: Float32Array };
 
@@ -99,6 +102,14 @@ export function connect(model, store, now = () => Date.now()) {
   };
 
   const onMessage = (content, buffers) => {
+    if (content?.type === "runs") {
+      try {
+        store.setRuns(decodeRuns(content, buffers));
+      } catch (error) {
+        console.warn(`livescope: ignoring malformed runs message: ${error.message}`);
+      }
+      return;
+    }
     if (content?.type !== "rows") return;
     let result;
     try {

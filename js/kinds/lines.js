@@ -1,6 +1,7 @@
 // The line chart: every column against step or wall-clock time, drawn with
 // uPlot from the envelope of the visible range, with drag-to-zoom, hover,
-// follow mode, smoothing, log-scale y and series hidden from the legend.
+// follow mode, smoothing, log-scale y, series hidden from the legend, and
+// earlier runs of the plot drawn faded behind it (lines/runs.js).
 
 import uPlot from "uplot";
 import { nearestIndex } from "../data/store.js";
@@ -9,6 +10,15 @@ import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
 import { readLineOptions } from "./lines/options.js";
+import {
+  differingParams,
+  drawRuns,
+  runAlpha,
+  runsExtent,
+  runsYRange,
+  runValuesAt,
+} from "./lines/runs.js";
+import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
 import { createToolbar } from "./lines/toolbar.js";
@@ -91,6 +101,8 @@ export class LineChart {
     this.followButton.title = "Show all data and follow new rows (or double-click the chart)";
     this.followButton.addEventListener("click", () => this.followLatest(), { signal });
     bar.appendChild(this.followButton);
+    this.runsLegend = createRunsLegend(bar, { onToggle: (id) => this.toggleRun(id), signal });
+    this.runsKey = "";
     this.plot = document.createElement("div");
     this.plot.className = "livescope-plot";
     parent.append(bar, this.plot);
@@ -105,15 +117,31 @@ export class LineChart {
     return xValues(this.store, this.options.xAxis);
   }
 
-  /** The x range shown: the zoomed one, or all data while following. */
+  /** The earlier runs drawn: none with compare off, and none hidden from the legend. */
+  get comparedRuns() {
+    const { compare, hiddenRuns } = this.options;
+    return compare ? this.store.runs.runs.filter((run) => !hiddenRuns.includes(run.id)) : [];
+  }
+
+  /** Where runs start on a time axis: with the live run's first row (or the newest run). */
+  get liveStart() {
+    const { store } = this;
+    return store.length ? store.times[0] : (store.runs.runs[0]?.started ?? 0);
+  }
+
+  /** The x range shown: the zoomed one, or all data (earlier runs' too) while following. */
   get xRange() {
     if (this.zoom) return [this.zoom.x0, this.zoom.x1];
     const { xs } = this;
     const { length } = this.store;
-    if (length === 0) return [0, 1];
+    let lo = length ? xs[0] : Infinity;
+    let hi = length ? xs[length - 1] : -Infinity;
+    const runs = runsExtent(this.comparedRuns, this.options.xAxis, this.liveStart);
+    if (runs) [lo, hi] = [Math.min(lo, runs[0]), Math.max(hi, runs[1])];
+    if (!(lo <= hi)) return [0, 1];
     // One row, or rows that share one x (an extend() on a time axis), still get a width.
-    if (xs[length - 1] === xs[0]) return [xs[0] - 1, xs[0] + 1];
-    return [xs[0], xs[length - 1]];
+    if (hi === lo) return [lo - 1, lo + 1];
+    return [lo, hi];
   }
 
   /** Hold the view on [x0, x1]; new rows no longer move it. */
@@ -148,6 +176,16 @@ export class LineChart {
     });
   }
 
+  /** Hide earlier run `id` if shown, show it if hidden (through the options). */
+  toggleRun(id) {
+    const { hiddenRuns } = this.options;
+    this.setOptions({
+      hidden_runs: hiddenRuns.includes(id)
+        ? hiddenRuns.filter((h) => h !== id)
+        : [...hiddenRuns, id],
+    });
+  }
+
   /**
    * Take the current traits, `options` being the `view_options` trait;
    * layout changes rebuild the uPlot instance on the next render.
@@ -166,7 +204,7 @@ export class LineChart {
     }
     this.options = options;
     this.hidden = this.names.map((name) => options.hidden.includes(name));
-    this.toolbar.show(options);
+    this.toolbar.show(options, this.store.runs.runs.length > 0);
   }
 
   /** Draw if anything changed since the last draw; returns whether it drew. */
@@ -195,6 +233,8 @@ export class LineChart {
       this.height,
       this.zoomVersion,
       this.themeVersion,
+      this.options.compare,
+      this.options.hiddenRuns,
     ].join("|");
     if (key === this.drawnKey) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey);
@@ -207,6 +247,13 @@ export class LineChart {
       smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
     this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
+    const shownNames = this.names.filter((_, i) => !this.hidden[i]);
+    const start = this.liveStart;
+    const runY = runsYRange(this.comparedRuns, shownNames, xAxis, start, x0, x1, logY);
+    if (runY) {
+      data.yMin = data.yMin === null ? runY.min : Math.min(data.yMin, runY.min);
+      data.yMax = data.yMax === null ? runY.max : Math.max(data.yMax, runY.max);
+    }
     u.batch(() => {
       if (u.width !== this.width || u.height !== this.height) {
         u.setSize({ width: this.width, height: this.height });
@@ -216,6 +263,7 @@ export class LineChart {
       u.setScale("y", yRange(data.yMin, data.yMax, logY));
     });
     this.followButton.disabled = this.following;
+    this.showRunsLegend();
     this.showLegend();
     this.drawnKey = key;
     return true;
@@ -297,10 +345,44 @@ export class LineChart {
       hooks: {
         setSelect: [(u) => this.onSelect(u)],
         setCursor: [(u) => this.onCursor(u)],
+        // Over the grid, under the live series.
+        drawAxes: [(u) => this.drawRuns(u)],
       },
     };
     const data = /** @type {uPlot.AlignedData} */ ([[], ...lines.map(() => [])]);
     this.uplot = new uPlot(opts, data, this.plot);
+  }
+
+  drawRuns(u) {
+    const all = this.store.runs.runs;
+    const runs = this.comparedRuns;
+    if (!runs.length) return;
+    drawRuns(u, runs, {
+      names: this.names,
+      colors: this.names.map((_, i) => seriesColor(i)),
+      shown: this.hidden.map((h) => !h),
+      xAxis: this.options.xAxis,
+      liveStart: this.liveStart,
+      logY: this.options.logY,
+      ages: runs.map((run) => all.indexOf(run)),
+    });
+  }
+
+  /** The runs row of the legend, rebuilt when the runs or the compare toggle change. */
+  showRunsLegend() {
+    const { live, runs } = this.store.runs;
+    const shown = this.options.compare ? runs : [];
+    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
+    if (key !== this.runsKey) {
+      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
+      const alphas = shown.map((_, age) => runAlpha(age));
+      const entries = shown.length
+        ? runEntries(live, shown, this.store.length, params, alphas)
+        : [];
+      this.runsLegend.setRuns(entries);
+      this.runsKey = key;
+    }
+    this.runsLegend.setHidden(this.options.hiddenRuns);
   }
 
   onSelect(u) {
@@ -330,5 +412,17 @@ export class LineChart {
       this.names.map((_, c) => store.columns[c]?.[i] ?? null),
       hovered,
     );
+    this.showRunValues(hovered ? this.xs[i] : null);
+  }
+
+  /** Each earlier run's values at x (the hovered row's), or nothing when not hovering. */
+  showRunValues(x) {
+    const runs = this.options.compare ? this.store.runs.runs : [];
+    if (!runs.length) return;
+    const { xAxis } = this.options;
+    const names = this.names.filter((_, i) => !this.hidden[i]);
+    const start = this.liveStart;
+    const texts = runs.map((run) => (x === null ? "" : runValuesAt(run, names, xAxis, start, x)));
+    this.runsLegend.showValues(["", ...texts]);
   }
 }

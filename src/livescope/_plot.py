@@ -15,10 +15,12 @@ from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
+from ._core.wire import encode_runs
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
+from ._runs.compare import Comparison, check_compare, check_params, end_run
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
@@ -58,6 +60,24 @@ class LivePlot(RowSender, LoopGuard, Exports):
     max_rows : int or None
         Keep only the last `max_rows` rows, in Python and in the browser,
         for loops that never end; None (default) keeps every row.
+    name : str, optional
+        What runs of this plot are called, to compare them; default its
+        `title`. A plot with neither is never compared.
+    compare : int or bool, optional
+        How many previous runs of the same name made in this kernel (or
+        read from `store`) to draw behind the live one, faded, in each
+        series' colour: a line plot made again (a training cell re-run)
+        then answers "is this run better than the last one?" without
+        setup, and the first run looks as it always did. Default 1 for
+        kind="lines" with a name; 0 (or False) turns comparing off; True
+        is 1. The view's "compare" toggle shows or hides them. Other kinds
+        refuse a nonzero `compare`.
+    params : dict, optional
+        The run's parameters (str -> str, bool, int, float or None); the
+        legend of a later run shows those that differ between runs.
+    store : optional
+        A run store (see docs/runs.md) to read the previous runs from,
+        instead of this kernel's.
     kind : {"lines", "frame", "heatmap", "waterfall", "scatter", "trajectory"}
         How the history is drawn: every column against step; the row shown
         as a curve over its index; as a rows x cols image; the whole history
@@ -98,11 +118,18 @@ class LivePlot(RowSender, LoopGuard, Exports):
         height: int = 300,
         max_rows: int | None = None,
         kind: str = "lines",
+        name: str | None = None,
+        compare: int | bool | None = None,
+        params: dict | None = None,
+        store: object = None,
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
         names, width = columns_and_width(view, columns)
         check_str("title", title, optional=True)
+        check_str("name", name, optional=True)
+        compare_count = check_compare(compare, view.kind)
+        run_params = check_params(params)
         check_str("x_label", x_label)
         check_real("max_fps", max_fps, above=0, at_most=MAX_FPS_LIMIT)
         check_int("height", height, at_least=50)
@@ -122,6 +149,13 @@ class LivePlot(RowSender, LoopGuard, Exports):
             view_options=view.options,
         )
         self._widget.check_options = view.front_end_options
+        self._lock = threading.Lock()
+        # Named plots leave their run behind for the next plot of the name.
+        run_name = name or title or None
+        self._comparison = Comparison(
+            run_name, compare_count, run_params, store, self._history, self._lock
+        )
+        self._end_run = weakref.finalize(self, end_run, self._comparison.live)
         if names:
             self._set_columns(names)
         # The widget outlives the plot in ipywidgets' registry: it must not keep
@@ -130,7 +164,6 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._saved = SavedState(self._widget)
         self._free_widget = weakref.finalize(self, free_widgets, [self._widget], self._saved.shown)
 
-        self._lock = threading.Lock()
         self._interval = 1.0 / max_fps
         self._generation = 0
         self._sent = 0  # absolute index of the first row no front end was sent
@@ -362,6 +395,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         if self._closed:
             return
         self._end_sources()  # they may still draw rows they hold
+        self._comparison.end()  # the run stays behind for the next plot of its name
+        self._end_run.detach()
         with self._lock:
             self._closed = True
             self._stopped = True
@@ -411,6 +446,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """Bring the snapshot trait and the displayed picture up to date."""
         if self._closed:
             return
+        self._comparison.record()
         self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
 
     def _scene(self, width: int) -> Scene:
@@ -438,6 +474,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._widget.x_label,
                 self._widget.height,
                 dict(self._widget.view_options),
+                self._comparison.runs,
+                self._comparison.description,
             )
 
     def _data_key(self) -> tuple:
@@ -467,6 +505,9 @@ class LivePlot(RowSender, LoopGuard, Exports):
             ):
                 start = 0  # _send_rows moves it to the first row held
             self._send_rows(start)
+            if self._comparison.runs:  # fixed when the plot was made: once per view
+                comparison = self._comparison
+                self._widget.send(*encode_runs(comparison.runs, comparison.description))
 
     def _set_stopped(self, stopped: bool) -> None:
         self._stopped = stopped
@@ -535,3 +576,4 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._columns = names
         self._index = {name: i for i, name in enumerate(names)}
         self._widget.columns = list(names)
+        self._comparison.set_columns(names)

@@ -1,4 +1,5 @@
-// The lines view's controls: smoothing slider, log-scale y, x as step or time.
+// The lines view's controls: smoothing slider, log-scale y, x as step or time,
+// and whether earlier runs are compared.
 
 import { MAX_SMOOTHING } from "./options.js";
 
@@ -51,9 +52,25 @@ export function createToolbar(parent, { onChange, signal }) {
   xLabel.appendChild(xAxis);
   xAxis.addEventListener("change", () => onChange({ x_axis: xAxis.value }, true), { signal });
 
+  // Only there when the plot has previous runs to compare with.
+  const compareLabel = control(root, "livescope-compare");
+  const compare = document.createElement("input");
+  compare.type = "checkbox";
+  compareLabel.append(compare, " compare");
+  compareLabel.title = "Show earlier runs of this plot, faded, behind this one";
+  compareLabel.hidden = true;
+  compare.addEventListener("change", () => onChange({ compare: compare.checked }, true), {
+    signal,
+  });
+
   return {
-    /** Show `options` (`{ smoothing, logY, xAxis }`, see lines/options.js) without firing onChange. */
-    show(options) {
+    /**
+     * Show `options` (`{ smoothing, logY, xAxis, compare }`, see lines/options.js)
+     * without firing onChange; `hasRuns` shows the compare toggle.
+     */
+    show(options, hasRuns = false) {
+      compareLabel.hidden = !hasRuns;
+      compare.checked = options.compare;
       if (smoothing() !== options.smoothing) slider.value = String(options.smoothing);
       const text = options.smoothing.toFixed(2);
       if (readout.textContent !== text) readout.textContent = text;

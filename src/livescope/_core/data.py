@@ -28,12 +28,25 @@ class LinesData:
     x_label: str = "step"
     height: int = 300
     options: dict = field(default_factory=dict)  # the `view_options` trait
+    # The previous runs compared with (`RecordedRun`s, _runs/session.py), newest first.
+    runs: tuple = ()
+    # The live run's "label" and "params" when it is compared ({} when not).
+    run: dict = field(default_factory=dict)
 
     @property
     def hidden(self) -> set[str]:
         """Series hidden from the chart (shown muted in the legend)."""
         hidden = self.options.get("hidden")
         return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
+
+    @property
+    def shown_runs(self) -> tuple:
+        """The previous runs drawn: none when the view's compare toggle is off, none hidden."""
+        if self.options.get("compare") is False:
+            return ()
+        hidden = self.options.get("hidden_runs")
+        hidden = set(hidden) if isinstance(hidden, list) else set()
+        return tuple(run for run in self.runs if run.id not in hidden)
 
     @property
     def log_y(self) -> bool:

@@ -16,6 +16,7 @@ import numpy as np
 # 900 bins: about 10x faster). Many values per bin: the loop wins, reading
 # each value once where the passes make temporaries as big as the data.
 _VECTORIZED_VALUES_PER_BIN = 128
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 def envelope(
@@ -52,6 +53,32 @@ def envelope(
     out_values[0::2] = np.where(low_first, lows, highs)
     out_values[1::2] = np.where(low_first, highs, lows)
     return rows, out_values
+
+
+def keep_points(
+    steps: np.ndarray, values: np.ndarray, max_points: int | None
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """At most `max_points` rows of a history: every row when few, else an envelope.
+
+    Returns the rows kept (indices), their values and whether they are every
+    row. Beyond `max_points` rows, the first and last rows are kept exactly
+    and the rows between become the envelope of `(max_points - 2) // 2`
+    bins. `max_points` is at least 4, or None for every row.
+    """
+    n = len(steps)
+    if max_points is None or n <= max_points:
+        return np.arange(n), values, True
+    bins = (max_points - 2) // 2
+    inner, inner_values = envelope(steps[1:-1], values[1:-1], bins, steps[1], steps[-2])
+    rows = np.concatenate(([0], inner + 1, [n - 1]))
+    return rows, np.concatenate((values[:1], inner_values, values[-1:])), False
+
+
+def narrowest_float(values: np.ndarray) -> np.dtype:
+    """float32 when every finite value fits in it, else float64."""
+    finite = values[np.isfinite(values)]
+    fits = finite.size == 0 or float(np.abs(finite).max()) <= _FLOAT32_MAX
+    return np.dtype(np.float32 if fits else np.float64)
 
 
 def _gaps_as_nan(values: np.ndarray) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -54,3 +54,35 @@ def encode_rows(
 def _buffer(array: np.ndarray) -> memoryview:
     # Slices of the history's arrays are C-contiguous: their bytes, not a copy.
     return memoryview(array).cast("B") if array.size else memoryview(b"")
+
+
+def encode_runs(runs: Sequence, live: dict) -> Message:
+    """One `runs` message: the previous runs a plot compares with (`RecordedRun`s).
+
+    `live` is the live run's label and params, for the legend.
+
+    Each run's points go as three buffers, steps float64, times float64
+    (seconds after its start) and values (row-major, its `dtype`).
+    """
+    described, buffers = [], []
+    for run in runs:
+        values = np.ascontiguousarray(run.values)
+        described.append(
+            {
+                "id": run.id,
+                "label": run.label,
+                "started": float(run.started),
+                "params": run.params,
+                "status": run.status,
+                "rows": run.row_count,
+                "columns": list(run.columns),
+                "count": len(run.steps),
+                "dtype": values.dtype.name,
+            }
+        )
+        buffers += [
+            _buffer(np.ascontiguousarray(run.steps, np.float64)),
+            _buffer(np.ascontiguousarray(run.times, np.float64)),
+            _buffer(values),
+        ]
+    return {"type": "runs", "live": live, "runs": described}, buffers

@@ -14,6 +14,7 @@ import numpy as np
 from .._core.rows import MAX_COLUMNS
 from .._core.smoothing import MAX_SMOOTHING
 from .._picture.lines import lines_frames, lines_scene
+from .._runs.session import MAX_RUNS
 from .base import Kind, View, reject_options
 from .lines_snapshot import lines_snapshot
 
@@ -40,18 +41,30 @@ def make(**options: object) -> View:
 
 
 def front_end_options(options: dict) -> dict:
-    """The options as the toolbar and the legend (js/chart.js) write them, checked.
+    """The options as the toolbar and the legend (js/kinds/lines.js) write them, checked.
 
     Besides the options `make` takes, the legend keeps `hidden`: the names of
-    the series hidden from the chart.
+    the series hidden from the chart; `hidden_runs`: the ids of the earlier
+    runs hidden; and the toolbar `compare`: whether earlier runs are drawn.
     """
-    hidden = options.get("hidden", [])
-    if not (isinstance(hidden, list) and all(isinstance(name, str) for name in hidden)):
-        raise TypeError(f"hidden must be a list of series names; got {hidden!r:.100}")
-    if len(hidden) > MAX_COLUMNS:
-        raise ValueError(f"hidden must name at most {MAX_COLUMNS} series; got {len(hidden)}")
-    checked = make(**{k: v for k, v in options.items() if k != "hidden"}).options
-    return {**checked, "hidden": hidden} if "hidden" in options else checked
+    kept = {}
+    for key, limit in (("hidden", MAX_COLUMNS), ("hidden_runs", MAX_RUNS)):
+        names = options.get(key, [])
+        if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+            raise TypeError(f"{key} must be a list of str; got {names!r:.100}")
+        if len(names) > limit:
+            raise ValueError(f"{key} must name at most {limit}; got {len(names)}")
+        if key in options:
+            kept[key] = names
+    if "compare" in options:
+        if not isinstance(options["compare"], bool):
+            raise TypeError(f"compare must be true or false; got {options['compare']!r:.100}")
+        kept["compare"] = options["compare"]
+    checked = make(**{k: v for k, v in options.items() if k not in _VIEW_STATE}).options
+    return {**checked, **kept}
+
+
+_VIEW_STATE = ("hidden", "hidden_runs", "compare")
 
 
 def _check_smoothing(value: object) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import numpy as np
 
 from .._core.data import LinesData
-from .._core.envelope import envelope
+from .._core.envelope import keep_points, narrowest_float
 from .._core.snapshot import Snapshot
+from .._runs.session import compact
 
 # What a saved notebook keeps per series: enough for a sharp full-width
 # chart, small enough that a million-row plot saves in tens of kilobytes.
 SNAPSHOT_POINTS = 2000
-_FLOAT32_MAX = float(np.finfo(np.float32).max)
+# ... and per previous run compared with: a faded curve behind the live one
+# needs fewer points, so that each run adds at most about 16 KB.
+RUN_SNAPSHOT_BYTES = 16 << 10
 
 
 def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) -> Snapshot:
@@ -26,31 +29,40 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
     n = len(data)
     if max_points is not None and max_points < 4:
         raise ValueError(f"max_points must be at least 4 or None; got {max_points}")
-    exact = max_points is None or n <= max_points
-    if exact:
-        rows = np.arange(n)
-        values = data.values
-    else:
-        bins = (max_points - 2) // 2
-        inner, inner_values = envelope(
-            data.steps[1:-1], data.values[1:-1], bins, data.steps[1], data.steps[-2]
-        )
-        rows = np.concatenate(([0], inner + 1, [n - 1]))
-        values = np.concatenate((data.values[:1], inner_values, data.values[-1:]))
-        values = values.astype(_narrowest_float(values))
+    rows, values, exact = keep_points(data.steps, data.values, max_points)
+    if not exact:
+        values = values.astype(narrowest_float(values))
     t0 = float(data.times[0]) if n else 0.0
-    return Snapshot(
-        "lines",
-        {"rows": n, "generation": data.generation, "exact": exact, "t0": t0},
-        {
-            "steps": data.steps[rows].astype(np.float64),
-            "times": (data.times[rows] - t0).astype(np.float32),
-            "values": values,
-        },
-    )
+    fields = {"rows": n, "generation": data.generation, "exact": exact, "t0": t0}
+    arrays = {
+        "steps": data.steps[rows].astype(np.float64),
+        "times": (data.times[rows] - t0).astype(np.float32),
+        "values": values,
+    }
+    if data.runs:
+        fields["runs"] = _add_runs(arrays, data.runs, max_points)
+        fields["live_run"] = data.run
+    return Snapshot("lines", fields, arrays)
 
 
-def _narrowest_float(values: np.ndarray) -> np.dtype:
-    finite = values[np.isfinite(values)]
-    fits = finite.size == 0 or float(np.abs(finite).max()) <= _FLOAT32_MAX
-    return np.dtype(np.float32 if fits else np.float64)
+def _add_runs(arrays: dict, runs: tuple, max_points: int | None) -> list[dict]:
+    """Put each run's points in `arrays` as run<i>_steps/times/values; return their fields."""
+    described = []
+    for i, run in enumerate(runs):
+        if max_points is not None:
+            run = compact(run, RUN_SNAPSHOT_BYTES, max_points)
+        arrays[f"run{i}_steps"] = np.asarray(run.steps, np.float64)
+        arrays[f"run{i}_times"] = np.asarray(run.times, np.float32)
+        arrays[f"run{i}_values"] = run.values.astype(narrowest_float(run.values))
+        described.append(
+            {
+                "id": run.id,
+                "label": run.label,
+                "started": float(run.started),
+                "params": run.params,
+                "status": run.status,
+                "rows": run.row_count,
+                "columns": list(run.columns),
+            }
+        )
+    return described

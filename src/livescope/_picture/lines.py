@@ -14,6 +14,7 @@ import numpy as np
 from .._core.data import LinesData
 from .._core.envelope import envelope
 from . import scene as s
+from .runs import differing_params, draw_runs, params_text, run_alpha, runs_points, runs_x_range
 
 DEFAULT_WIDTH = 800
 _X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/kinds/lines.js
@@ -51,8 +52,12 @@ def lines_scene(
         for c, name in enumerate(data.columns)
     ]
     top = s.legend_row(scene, caption, entries, top) + 4
+    compared = data.shown_runs
+    if compared:
+        entries = _run_entries(data.run, compared)
+        top = s.legend_row(scene, "runs", entries, top) + 4
 
-    x_range = bounds.x_range if bounds else _x_range(steps)
+    x_range = bounds.x_range if bounds else _x_range(steps, runs_x_range(compared))
     m = values.shape[1]
     # Bins at most one per pixel of the widest possible plot; the envelope
     # holds every extreme, so it also gives the y range.
@@ -65,7 +70,9 @@ def lines_scene(
             points = np.where(points > 0, np.log10(points), np.nan)
     shown = [c for c in range(m) if _name(data, c) not in hidden]
     drawn = shown + [m + c for c in shown] if data.smoothing else shown
-    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(points[:, drawn]))
+    earlier = runs_points(compared, data.columns, width - 2 * s.PAD, x_range, data.log_y)
+    in_range = [points[:, drawn], *(values[:, shown] for _, values in earlier)]
+    y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(in_range))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
     if data.log_y:
         y_ticks = s.log_ticks(y_range, plot_height)
@@ -77,6 +84,7 @@ def lines_scene(
     scene.height = int(top + data.height + s.PAD)
 
     s.axes(scene, area, data.x_label, y_ticks)
+    draw_runs(scene, area, earlier, shown)
     xs = area.x_px(steps[rows_drawn])
     for k in drawn:
         c = k % m
@@ -112,17 +120,33 @@ def _name(data: LinesData, column: int) -> str | None:
     return data.columns[column] if column < len(data.columns) else None
 
 
-def _x_range(steps: np.ndarray) -> tuple[float, float]:
-    if len(steps) == 0:
+def _run_entries(live: dict, runs: tuple) -> list[tuple[str, str, bool]]:
+    """The live run (solid), then each earlier run (faded): label, rows, differing params."""
+    differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
+    texts = [f"{live.get('label', 'this run')} (live)"]
+    texts += [f"{run.label} ({run.row_count:,} rows)" for run in runs]
+    colors = [s.TEXT, *(s.faint(s.TEXT, run_alpha(age)) for age in range(len(runs)))]
+    return [
+        (color, " ".join(filter(None, [text, params_text(params)])), False)
+        for color, text, params in zip(colors, texts, differ, strict=True)
+    ]
+
+
+def _x_range(steps: np.ndarray, runs: tuple[float, float] | None) -> tuple[float, float]:
+    """The steps of the rows and the runs compared with, with a width."""
+    ends = [float(steps[0]), float(steps[-1])] if len(steps) else []
+    if runs is not None:
+        ends += runs
+    if not ends:
         return 0.0, 1.0
-    first, last = float(steps[0]), float(steps[-1])
+    first, last = min(ends), max(ends)
     if last == first:
         return first - 1.0, first + 1.0
     return first, last
 
 
-def _finite_range(values: np.ndarray) -> tuple[float | None, float | None]:
-    finite = values[np.isfinite(values)]
+def _finite_range(parts: list[np.ndarray]) -> tuple[float | None, float | None]:
+    finite = np.concatenate([part[np.isfinite(part)].ravel() for part in parts])
     if finite.size == 0:
         return None, None
     return float(finite.min()), float(finite.max())

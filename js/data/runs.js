@@ -1,0 +1,72 @@
+// Previous runs a line plot compares with (docs/wire-format.md): from a
+// `runs` message or from a saved snapshot, kept beside the model's history
+// in `store.runs` (they outlive a new generation of the live rows).
+
+import { toTypedArray } from "./transport.js";
+
+const DTYPES = { float64: Float64Array, float32: Float32Array };
+
+/**
+ * One run as the views read it: its fields, steps, times (seconds after
+ * `started`) and one Float64Array per series name.
+ */
+function makeRun(described, steps, times, values) {
+  const names = Array.isArray(described.columns) ? described.columns.map(String) : [];
+  const count = steps.length;
+  const m = names.length;
+  if (values.length !== count * m) {
+    throw new Error(`run ${described.id} has ${values.length} values, expected ${count * m}`);
+  }
+  const columns = new Map();
+  names.forEach((name, c) => {
+    columns.set(
+      name,
+      Float64Array.from({ length: count }, (_, r) => values[r * m + c]),
+    );
+  });
+  return {
+    id: String(described.id),
+    label: String(described.label ?? described.id),
+    started: Number(described.started) || 0,
+    params: described.params && typeof described.params === "object" ? described.params : {},
+    status: String(described.status ?? ""),
+    rows: Number.isInteger(described.rows) ? described.rows : count,
+    steps: Float64Array.from(steps),
+    times: Float64Array.from(times),
+    columns,
+  };
+}
+
+/** `{ live, runs }` from a `runs` message; throws when it is malformed. */
+export function decodeRuns(content, buffers = []) {
+  const described = content?.runs;
+  if (!Array.isArray(described)) throw new Error("runs must be a list");
+  if (buffers.length !== 3 * described.length) {
+    throw new Error(`expected ${3 * described.length} buffers, got ${buffers.length}`);
+  }
+  const runs = described.map((run, i) => {
+    const count = run.count;
+    if (!Number.isInteger(count) || count < 0) throw new Error(`bad count ${count}`);
+    const Values = DTYPES[run.dtype];
+    if (!Values) throw new Error(`unsupported dtype ${JSON.stringify(run.dtype)}`);
+    const m = Array.isArray(run.columns) ? run.columns.length : 0;
+    const steps = toTypedArray(buffers[3 * i], Float64Array, count, "run steps");
+    const times = toTypedArray(buffers[3 * i + 1], Float64Array, count, "run times");
+    const values = toTypedArray(buffers[3 * i + 2], Values, count * m, "run values");
+    return makeRun(run, steps, times, values);
+  });
+  return { live: content.live ?? {}, runs };
+}
+
+/** `{ live, runs }` from a lines snapshot's fields and arrays (none without `runs`). */
+export function snapshotRuns({ fields, arrays }) {
+  const described = Array.isArray(fields.runs) ? fields.runs : [];
+  const runs = described.map((run, i) => {
+    const steps = arrays[`run${i}_steps`];
+    const times = arrays[`run${i}_times`];
+    const values = arrays[`run${i}_values`];
+    if (!steps || !times || !values) throw new Error(`snapshot run ${i} lacks its arrays`);
+    return makeRun(run, steps, times, values);
+  });
+  return { live: fields.live_run ?? {}, runs };
+}

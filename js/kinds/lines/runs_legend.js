@@ -1,0 +1,105 @@
+// The runs row of the lines legend: the live run, then each previous run
+// (faded as drawn) with its start time, rows and the parameters that differ.
+// Clicking a previous run hides or shows it; hovering the chart shows each
+// run's values at that x.
+
+function startTime(seconds) {
+  return new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+/**
+ * Build the row inside `parent` (hidden while there are no runs);
+ * `onToggle(id)` runs when a previous run is clicked.
+ * @param {HTMLElement} parent
+ * @param {{ onToggle?: (id: string) => void, signal?: AbortSignal }} [hooks]
+ */
+export function createRunsLegend(parent, { onToggle = () => {}, signal } = {}) {
+  const root = document.createElement("div");
+  root.className = "livescope-runs";
+  root.hidden = true;
+  parent.appendChild(root);
+  let items = [];
+
+  return {
+    root,
+    /**
+     * Show `entries`: `{ id, label, detail, alpha, live }` each, live first
+     * (`id` null); an empty list hides the row.
+     */
+    setRuns(entries) {
+      root.replaceChildren();
+      root.hidden = entries.length === 0;
+      items = entries.map(({ id, label, detail, alpha, live }) => {
+        const item = document.createElement("span");
+        item.className = "livescope-run";
+        item.dataset.runId = id ?? "live";
+        const toggle = document.createElement(live ? "span" : "button");
+        toggle.className = "livescope-legend-toggle";
+        if (!live) {
+          /** @type {HTMLButtonElement} */ (toggle).type = "button";
+          toggle.title = "Hide or show this run";
+          toggle.setAttribute("aria-pressed", "true");
+          toggle.addEventListener("click", () => onToggle(id), { signal });
+        }
+        const swatch = document.createElement("span");
+        swatch.className = "livescope-swatch";
+        swatch.style.background = "currentColor";
+        swatch.style.opacity = String(alpha);
+        const name = document.createElement("span");
+        name.className = "livescope-legend-name";
+        name.textContent = label;
+        toggle.append(swatch, name);
+        const info = document.createElement("span");
+        info.className = "livescope-run-detail";
+        info.textContent = detail;
+        const value = document.createElement("span");
+        value.className = "livescope-legend-value";
+        item.append(toggle, info, value);
+        root.appendChild(item);
+        return { id, item, toggle, value };
+      });
+    },
+
+    /** Mark the runs whose ids are in `hidden` hidden. */
+    setHidden(hidden) {
+      for (const { id, item, toggle } of items) {
+        if (id === null) continue;
+        const shown = !hidden.includes(id);
+        item.classList.toggle("livescope-legend-hidden", !shown);
+        toggle.setAttribute("aria-pressed", String(shown));
+      }
+    },
+
+    /** Show `texts[i]` beside entry i ("" for none). */
+    showValues(texts) {
+      items.forEach(({ value }, i) => {
+        const text = texts?.[i] ?? "";
+        if (value.textContent !== text) value.textContent = text;
+      });
+    },
+  };
+}
+
+/** The legend entries for the live run `live` and previous `runs` (newest first). */
+export function runEntries(live, runs, rows, params, alphas) {
+  const label = (text, extra) => [text, extra].filter(Boolean).join(" ");
+  return [
+    {
+      id: null,
+      label: live.label ?? "this run",
+      detail: label(`live · ${rows.toLocaleString()} rows`, params[0]),
+      alpha: 1,
+      live: true,
+    },
+    ...runs.map((run, k) => ({
+      id: run.id,
+      label: run.label,
+      detail: label(
+        `${startTime(run.started)} · ${run.rows.toLocaleString()} rows`,
+        params[k + 1],
+      ),
+      alpha: alphas[k],
+      live: false,
+    })),
+  ];
+}

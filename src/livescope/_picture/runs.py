@@ -1,0 +1,89 @@
+"""Previous runs in the picture of a line plot: faded lines behind the live ones.
+
+The twin of js/kinds/lines/runs.js: each run's series are drawn in the
+colour of the live series of the same name, faded more the older the run,
+aligned by step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._core.envelope import envelope
+from . import scene as s
+
+NEWEST_ALPHA = 0.5  # the run before this one
+ALPHA_STEP = 0.1  # each older run is this much fainter ...
+OLDEST_ALPHA = 0.15  # ... down to this
+
+
+def run_alpha(age: int) -> float:
+    """How strongly the run `age` runs back (0: the newest previous one) is drawn."""
+    return max(OLDEST_ALPHA, NEWEST_ALPHA - ALPHA_STEP * age)
+
+
+def aligned_values(run: object, names: tuple[str, ...]) -> np.ndarray:
+    """The run's values as P x len(names) in the order of `names`; NaN for a series it lacks."""
+    out = np.full((len(run.steps), len(names)), np.nan)
+    index = {name: i for i, name in enumerate(run.columns)}
+    for c, name in enumerate(names):
+        if name in index:
+            out[:, c] = run.values[:, index[name]]
+    return out
+
+
+def runs_points(
+    runs: tuple, names: tuple[str, ...], bins: int, x_range: tuple[float, float], log_y: bool
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`."""
+    points = []
+    for run in runs:
+        if not len(run.steps):
+            continue
+        rows, values = envelope(run.steps, aligned_values(run, names), bins, *x_range)
+        if log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                values = np.where(values > 0, np.log10(values), np.nan)
+        points.append((run.steps[rows], values))
+    return points
+
+
+def differing_params(params: list[dict]) -> list[dict]:
+    """Each of `params` reduced to the names whose values are not the same in all of them."""
+    names = {name for p in params for name in p}
+    differ = sorted(n for n in names if len({repr(p.get(n, "-")) for p in params}) > 1)
+    return [{n: p.get(n, "-") for n in differ} for p in params]
+
+
+def params_text(params: dict) -> str:
+    """`lr=0.01 bs=64`."""
+    return " ".join(
+        f"{name}={s.format_value(v) if _is_number(v) else v}" for name, v in params.items()
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def runs_x_range(runs: tuple) -> tuple[float, float] | None:
+    """The steps the runs span, or None without runs or points."""
+    firsts = [float(run.steps[0]) for run in runs if len(run.steps)]
+    lasts = [float(run.steps[-1]) for run in runs if len(run.steps)]
+    return (min(firsts), max(lasts)) if firsts else None
+
+
+def draw_runs(
+    scene: s.Scene,
+    area: s.PlotArea,
+    points: list[tuple[np.ndarray, np.ndarray]],
+    columns: list[int],
+) -> None:
+    """Draw each run's `columns` faded, the oldest first, under what is drawn next."""
+    for age in reversed(range(len(points))):
+        steps, values = points[age]
+        xs = area.x_px(steps)
+        for c in columns:
+            color = s.faint(s.series_color(c), run_alpha(age))
+            runs = s.runs_of_finite(xs, area.y_px(values[:, c]))
+            scene.items.append(s.Polylines(runs, color, 1.0))

@@ -1,0 +1,133 @@
+"""What a plot compares itself with: its name, the previous runs of that name, its own run."""
+
+from __future__ import annotations
+
+import importlib
+import math
+import numbers
+from typing import Any
+
+from .session import MAX_RUNS, LiveRun, RecordedRun, compact, session_runs
+
+# Without `compare=`, a named line plot shows the run before it (see LivePlot).
+DEFAULT_COMPARE = 1
+COMPARING_KINDS = ("lines",)
+
+
+def check_compare(compare: object, kind: str) -> int:
+    """How many previous runs to show: `compare` checked, None read as the kind's default."""
+    if compare is None:
+        return DEFAULT_COMPARE if kind in COMPARING_KINDS else 0
+    if isinstance(compare, bool):
+        count = DEFAULT_COMPARE if compare else 0
+    elif isinstance(compare, numbers.Integral):
+        count = int(compare)
+    else:
+        raise TypeError(
+            f"compare must be a number of previous runs from 0 to {MAX_RUNS}, or True or "
+            f"False; got {type(compare).__name__} {compare!r}"
+        )
+    if not 0 <= count <= MAX_RUNS:
+        raise ValueError(f"compare must be from 0 to {MAX_RUNS} previous runs; got {count}")
+    if count and kind not in COMPARING_KINDS:
+        kinds = ", ".join(repr(k) for k in COMPARING_KINDS)
+        raise ValueError(
+            f"compare={compare!r}: kind={kind!r} cannot show previous runs; "
+            f"only kind {kinds} can (pass compare=0 or leave it out)"
+        )
+    return count
+
+
+def check_params(params: object) -> dict:
+    """`params` as a run keeps them: str keys, values str, bool, int, finite float or None."""
+    if params is None:
+        return {}
+    if not isinstance(params, dict):
+        raise TypeError(f"params must be a dict of name -> value; got {type(params).__name__}")
+    kept: dict = {}
+    for key, value in params.items():
+        if not isinstance(key, str):
+            raise TypeError(f"params keys must be str; got {type(key).__name__} {key!r}")
+        if value is None or isinstance(value, (str, bool)):
+            kept[key] = value
+        elif isinstance(value, numbers.Integral):
+            kept[key] = int(value)
+        elif isinstance(value, numbers.Real) and math.isfinite(value):
+            kept[key] = float(value)
+        else:
+            raise TypeError(
+                f"params[{key!r}] must be a str, bool, int, finite float or None; "
+                f"got {type(value).__name__} {value!r:.60}"
+            )
+    return kept
+
+
+class Comparison:
+    """A named plot's own run and the previous runs it shows.
+
+    `runs` are fixed when the plot is made: the newest `count` runs of its
+    name from `store` when one is given (the run store), else from this
+    kernel's registry (`session_runs`).
+    """
+
+    def __init__(
+        self, name: str | None, count: int, params: dict, store: object, history: Any, lock: Any
+    ) -> None:
+        self.name = name
+        self.live: LiveRun | None = None
+        self.runs: tuple[RecordedRun, ...] = ()
+        self._recorded_at: tuple[int, int, int] | None = None  # rows at the last record
+        if name is None:
+            return
+        self.live = session_runs.start(name, params, history, lock)
+        if count:
+            if store is not None:
+                found = _stored_runs(store, name, count, self.live.id)
+            else:
+                found = session_runs.previous(name, count, exclude_id=self.live.id)
+            self.runs = tuple(compact(run) for run in found)
+
+    @property
+    def description(self) -> dict:
+        """The live run's label and params, for the legend; {} when nothing is compared."""
+        if self.live is None or not self.runs:
+            return {}
+        return {"label": self.live.label, "params": self.live.params}
+
+    def set_columns(self, columns: tuple[str, ...]) -> None:
+        if self.live is not None:
+            self.live.columns = columns
+
+    def record(self) -> None:
+        """Record the run as it is now (at the end of a cell), unless unchanged since."""
+        live = self.live
+        if live is None or live.history is None:
+            return
+        with live.lock:
+            at = (live.history.dropped, live.history.total, len(live.columns))
+        if at != self._recorded_at:
+            session_runs.record(self.live)
+            self._recorded_at = at
+
+    def end(self) -> None:
+        """Record the run a last time and let go of its history (close)."""
+        if self.live is not None:
+            session_runs.record(self.live, end=True)
+
+
+def end_run(live: LiveRun | None) -> None:
+    """For a plot freed by Python: its run stays behind, recorded."""
+    if live is not None:
+        session_runs.record(live, end=True)
+
+
+def _stored_runs(store: object, name: str, limit: int, exclude_id: str) -> list[RecordedRun]:
+    # Imported by name: the run store (read.py beside this module) is optional.
+    try:
+        previous_runs = importlib.import_module(f"{__package__}.read").previous_runs
+    except (ImportError, AttributeError) as error:
+        raise ImportError(
+            "store= needs livescope's run store (livescope._runs.read), "
+            "which this installation lacks"
+        ) from error
+    return list(previous_runs(store, name, limit, exclude_id=exclude_id))

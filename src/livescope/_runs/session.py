@@ -1,0 +1,212 @@
+"""The previous runs of each plot name in this kernel, for a plot made again to compare with.
+
+A plot made with a name (its title, or `name=`) starts a `LiveRun` here and
+is handed the runs of that name recorded before. A run is recorded as a
+compact copy (`RecordedRun`, at most `RUN_BYTES` of points: a long run keeps
+its min/max envelope): when its cell ends, when it is closed, when a plot of
+the same name is made while it still lives, and when Python frees it, so a
+run outlives its plot. What the registry holds is bounded: `MAX_RUNS` per
+name, and `MAX_BYTES` in all (the least recently used names go first).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import uuid
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .._core.envelope import keep_points, narrowest_float
+
+MAX_RUNS = 10  # per name: more than anyone compares at once
+RUN_BYTES = 128 << 10  # per recorded run: 2,000 points of 2 series take 48 KB
+MAX_BYTES = 16 << 20  # every name's runs together
+MAX_POINTS = 2000  # per recorded run, as a saved line plot keeps
+
+
+@dataclass(frozen=True)
+class RecordedRun:
+    """One earlier run of a plot name.
+
+    Attributes
+    ----------
+    id : str
+        Unique; a run recorded again (it grew) replaces its earlier copy.
+    label : str
+        What the legend calls it, e.g. ``"run 2"``.
+    started : float
+        Wall clock of its first row, seconds since the epoch.
+    params : dict
+        The parameters it was made with (str -> JSON scalar); {} for none.
+    columns : tuple of str
+        Series names, in column order.
+    steps : ndarray
+        (P,) float64, non-decreasing.
+    times : ndarray
+        (P,) float64, seconds after `started`.
+    values : ndarray
+        P x M, float32 or float64; NaN are gaps.
+    status : str
+        ``"running"`` (copied from a plot still going) or ``"finished"``.
+    rows : int or None
+        Rows the run had; None when the points are every row (P).
+    """
+
+    id: str
+    label: str
+    started: float
+    params: dict = field(default_factory=dict)
+    columns: tuple[str, ...] = ()
+    steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    times: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    status: str = "finished"
+    rows: int | None = None
+
+    @property
+    def row_count(self) -> int:
+        """Rows the run had (more than its points when they are an envelope)."""
+        return len(self.steps) if self.rows is None else self.rows
+
+    @property
+    def nbytes(self) -> int:
+        return self.steps.nbytes + self.times.nbytes + self.values.nbytes
+
+
+def compact(run: RecordedRun, max_bytes: int = RUN_BYTES, max_points: int = MAX_POINTS):
+    """`run` in at most `max_bytes` of points (and `max_points`): its envelope when long.
+
+    Steps stay float64; times and values become float32 when the points are
+    an envelope, or when values fit float32 (a faded curve needs no more).
+    """
+    width = run.values.shape[1] if run.values.ndim == 2 else 0
+    points = max(4, min(max_points, max_bytes // (8 + 4 + 4 * max(width, 1))))
+    rows, values, exact = keep_points(run.steps, run.values, points)
+    values = values.astype(narrowest_float(values))
+    if exact and values.dtype == run.values.dtype and run.times.dtype == np.float32:
+        return run
+    return replace(
+        run,
+        steps=np.ascontiguousarray(run.steps[rows], np.float64),
+        times=np.ascontiguousarray(run.times[rows], np.float32),
+        values=np.ascontiguousarray(values),
+        rows=run.row_count,
+    )
+
+
+class LiveRun:
+    """The run a live plot is making: what the registry reads to record it.
+
+    The plot hands over its history and lock (never itself, which the
+    registry must not keep alive) and keeps `columns` current.
+    """
+
+    def __init__(self, name: str, label: str, params: dict, history: Any, lock: Any) -> None:
+        self.name = name
+        self.id = uuid.uuid4().hex
+        self.label = label
+        self.params = params
+        self.columns: tuple[str, ...] = ()
+        self.history = history  # None once the run ended
+        self.lock = lock
+
+    def copy(self, status: str) -> RecordedRun | None:
+        """A compact copy of the rows so far; None without rows (nothing to compare)."""
+        with self.lock:
+            history = self.history
+            if history is None or len(history) == 0:
+                return None
+            steps, times, values = history.steps, history.times, history.values
+        started = float(times[0])
+        run = RecordedRun(
+            self.id, self.label, started, dict(self.params), self.columns,
+            steps, times - started, values, status,
+        )  # fmt: skip
+        return compact(run)
+
+
+class SessionRuns:
+    """The registry: recorded runs by name, and the live runs that will add to them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._recorded: OrderedDict[str, OrderedDict[str, RecordedRun]] = OrderedDict()
+        self._live: dict[str, dict[str, LiveRun]] = {}
+        self._counts: dict[str, itertools.count] = {}
+
+    def start(self, name: str, params: dict, history: Any, lock: Any) -> LiveRun:
+        """Begin the run of a plot named `name` (labelled "run k", k counting from 1)."""
+        with self._lock:
+            count = self._counts.setdefault(name, itertools.count(1))
+            run = LiveRun(name, f"run {next(count)}", params, history, lock)
+            self._live.setdefault(name, {})[run.id] = run
+            return run
+
+    def previous(self, name: str, limit: int, exclude_id: str | None = None) -> list[RecordedRun]:
+        """The newest `limit` runs of `name` but `exclude_id`, newest first.
+
+        Live runs of the name (a plot still referenced while the cell that
+        replaces it runs) are recorded as they are now first.
+        """
+        with self._lock:
+            live = [r for r in self._live.get(name, {}).values() if r.id != exclude_id]
+        for run in live:
+            self._store(name, run.copy("running"))
+        with self._lock:
+            runs = self._recorded.get(name)
+            if not runs or limit <= 0:
+                return []
+            self._recorded.move_to_end(name)
+            found = [run for run in reversed(runs.values()) if run.id != exclude_id]
+            return found[:limit]
+
+    def record(self, run: LiveRun, *, end: bool = False) -> None:
+        """Record `run` as it is now; `end` also forgets its history (the plot is done)."""
+        self._store(run.name, run.copy("finished"))
+        if end:
+            with self._lock:
+                run.history = None
+                self._live.get(run.name, {}).pop(run.id, None)
+
+    def add(self, name: str, run: RecordedRun) -> None:
+        """Keep `run` (of any source) as the newest run of `name`, compacted."""
+        self._store(name, compact(run))
+
+    def clear(self) -> None:
+        """Forget every run (recorded and live)."""
+        with self._lock:
+            self._recorded.clear()
+            self._live.clear()
+            self._counts.clear()
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of points held by every recorded run."""
+        with self._lock:
+            return sum(r.nbytes for runs in self._recorded.values() for r in runs.values())
+
+    def _store(self, name: str, run: RecordedRun | None) -> None:
+        if run is None:
+            return
+        with self._lock:
+            runs = self._recorded.setdefault(name, OrderedDict())
+            runs[run.id] = run  # a newer copy of a run keeps its place (runs are by age)
+            self._recorded.move_to_end(name)
+            self._trim(name)
+
+    def _trim(self, newest: str) -> None:
+        runs = self._recorded[newest]
+        while len(runs) > MAX_RUNS:
+            runs.popitem(last=False)
+        total = sum(r.nbytes for rs in self._recorded.values() for r in rs.values())
+        for name in list(self._recorded):
+            if total <= MAX_BYTES or name == newest:
+                break
+            total -= sum(r.nbytes for r in self._recorded.pop(name).values())
+
+
+session_runs = SessionRuns()

@@ -1,0 +1,87 @@
+"""Comparing runs in real JupyterLab: a training cell run twice shows both runs, the
+earlier one faded; a run hides with a click; a saved notebook keeps both."""
+
+from __future__ import annotations
+
+import re
+
+import _livescope_dom as ls
+import pytest
+from _pixels import colour_summary
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# Each run of the cell is a new run of "mnist", with its own learning rate.
+TRAIN = """\
+import numpy as np
+from livescope import LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+lr = 0.01 * runs_made
+w = LivePlot(["loss", "val_loss"], title="mnist", params={"lr": lr, "batch": 64})
+k = np.arange(300 - 100 * runs_made + 100)
+w.extend(np.stack([np.exp(-k * lr), np.exp(-k * lr) + 0.1], axis=1))
+w
+"""
+
+RUN_ENTRIES = ".livescope-run"
+
+
+def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([TRAIN])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    # The first run has nothing to compare with and looks as plots always did.
+    expect(root.locator(RUN_ENTRIES)).to_have_count(0)
+    expect(root.locator(".livescope-compare")).to_be_hidden()
+
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "200", timeout=15_000)
+    entries = root.locator(RUN_ENTRIES)
+    expect(entries).to_have_count(2, timeout=15_000)
+    expect(entries.nth(0)).to_contain_text("run 2")
+    expect(entries.nth(0)).to_contain_text("live · 200 rows lr=0.02")
+    expect(entries.nth(1)).to_contain_text("run 1")
+    expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
+    # batch is the same in both runs, so the legend leaves it out.
+    expect(root.locator(".livescope-runs")).not_to_contain_text("batch")
+    opacity = entries.nth(1).locator(".livescope-swatch").evaluate("(e) => e.style.opacity")
+    assert 0 < float(opacity) < 1, "the earlier run is not faded"
+    # Following shows the longer earlier run whole.
+    assert root.evaluate("(root) => root.livescope.view.xRange") == [0, 299]
+    expect(root.locator(".livescope-compare")).to_be_visible()
+    artifacts.screenshot(root, "two-runs")
+    png = artifacts.screenshot(ls.canvas(root), "two-runs-canvas")
+    with_runs = colour_summary(nb.page, png).foreground
+
+    # Hovering shows the earlier run's values at that step too.
+    box = ls.canvas(root).bounding_box()
+    nb.page.mouse.move(box["x"] + box["width"] * 0.2, box["y"] + box["height"] / 2)
+    expect(entries.nth(1).locator(".livescope-legend-value")).to_contain_text("loss")
+    nb.page.mouse.move(0, 0)
+
+    run_id = entries.nth(1).get_attribute("data-run-id")
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run livescope-legend-hidden")
+    hidden = re.compile(re.escape(f'"hidden_runs":["{run_id}"]'))
+    expect(root).to_have_attribute("data-view-options", hidden)
+    png = artifacts.screenshot(ls.canvas(root), "run-1-hidden")
+    assert len(colour_summary(nb.page, png).foreground) < len(with_runs)
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run")
+
+    # The saved notebook shows both runs without a kernel.
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    entries = root.locator(RUN_ENTRIES)
+    expect(entries).to_have_count(2)
+    expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
+    artifacts.screenshot(root, "reopened-two-runs")
