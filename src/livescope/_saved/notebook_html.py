@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from .._widget.models import LivePlotWidget
-from .html import script_json, script_text
 from .._widget.runtime import bundle_file
+from .html import script_json, script_text
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -103,7 +102,7 @@ def _plot_saved(model: dict[str, Any]) -> dict[str, Any]:
 
 
 def _dashboard_saved(models: dict[str, Any], box: dict[str, Any]) -> dict[str, Any] | None:
-    """A Dashboard's VBox (controls, then a grid of one-plot boxes) as `mountDashboard` takes it."""
+    """A Dashboard's VBox (its controls, then a grid of one-plot boxes) for `mountDashboard`."""
     children = [_model(models, ref) for ref in box.get("children", [])]
     if len(children) != 2 or None in children:
         return None
