@@ -17,7 +17,7 @@ from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
 from ._picture.scene import Scene
 from ._picture.svg import scene_to_svg
-from ._plot import LivePlot
+from ._plot import HOST_NOTE, LivePlot
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
@@ -79,8 +79,10 @@ class Dashboard(LoopGuard, Exports):
         self._controls = DashboardControlsWidget(title=title or "")
         on_msg_weakly(self._controls, self._on_message)  # the widget must not keep us alive
         panels = []
-        for name, plot in self._plots.items():
+        for i, (name, plot) in enumerate(self._plots.items()):
             plot.widget.stop_button = False
+            if i:  # a note about the host once, in the first panel, is enough
+                plot._set_note(HOST_NOTE, "")
             # A column flexbox stretches the plot to the width of its grid cell.
             area = ipywidgets.Layout(
                 grid_area=cells[name].css_area, min_width="0", flex_flow="column"

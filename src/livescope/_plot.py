@@ -16,6 +16,7 @@ from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
 from ._core.wire import encode_runs
+from ._kernel.host import VSCODE_NOTE, in_vscode
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -32,6 +33,7 @@ from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
 
 MAX_FPS_LIMIT = 120
+HOST_NOTE = "host"  # the key of what the host's limits note in the header
 
 
 class LivePlot(RowSender, LoopGuard, Exports):
@@ -180,6 +182,9 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._live = current_shell() is not None or serving_pages()
         if self._live:
             watch_cell_end(self)
+        if in_vscode():  # VS Code holds a Stop click until the cell ends: say so instead
+            self._widget.stop_button = False
+            self._set_note(HOST_NOTE, VSCODE_NOTE)
 
     # ----- rows -----------------------------------------------------------
 

@@ -62,12 +62,21 @@ def dashboard_page(saved: dict, title: str) -> str:
     return _document(saved, title or "livescope dashboard", _MOUNT_DASHBOARD)
 
 
+def script_json(payload: object) -> str:
+    """`payload` as JSON to place in a script element."""
+    # "</" would end the script element early; in JSON "<\/" means the same.
+    return json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
+
+
+def script_text(code: str) -> str:
+    """JavaScript `code` to place in a script element ("</script" only occurs in its strings)."""
+    return code.replace("</script", "<\\/script")
+
+
 def _document(payload: dict, title: str, mount: str) -> str:
-    script = bundle_file("page.js").read_text(encoding="utf-8")
+    script = script_text(bundle_file("page.js").read_text(encoding="utf-8"))
     css = bundle_file("page.css").read_text(encoding="utf-8")
-    # "</" would end the script element early; in JSON and JS strings "<\/" means the same.
-    data = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
-    script = script.replace("</script", "<\\/script")
+    data = script_json(payload)
     return "\n".join(
         [
             "<!doctype html>",
