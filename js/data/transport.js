@@ -1,7 +1,8 @@
 // The comm side of a model: decodes `rows` messages into the history store
 // and asks the kernel for what is missing (see docs/wire-format.md).
 
-const DTYPES = { float64: Float64Array, float32: Float32Array };
+// uint8 carries pixels (kind="image"); the others, values.
+const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
 
 // A repeated identical sync is only re-sent after this long, so the burst of
 // live messages that follows a gap does not flood the kernel with requests.
@@ -14,10 +15,10 @@ const isCount = (x) => Number.isInteger(x) && x >= 0;
  * of `Type`, honouring its byte offset. Copies when the offset is not
  * aligned to the element size, which typed array views cannot express.
  * @param {any} buffer a DataView, typed array or ArrayBuffer; anything else throws
- * @param {Float32ArrayConstructor | Float64ArrayConstructor} Type
+ * @param {Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor} Type
  * @param {number} length
  * @param {string} name
- * @returns {Float32Array | Float64Array}
+ * @returns {Float32Array | Float64Array | Uint8Array}
  */
 export function toTypedArray(buffer, Type, length, name) {
   const isView = ArrayBuffer.isView(buffer);

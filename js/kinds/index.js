@@ -22,6 +22,7 @@ import { loadRows } from "../data/snapshot.js";
 import { FrameView } from "./frame.js";
 import { loadGrid } from "./grid_snapshot.js";
 import { HeatmapView } from "./heatmap.js";
+import { ImageView } from "./image.js";
 import { LineChart } from "./lines.js";
 import { ScatterView } from "./scatter.js";
 import { TrajectoryView } from "./trajectory.js";
@@ -53,13 +54,15 @@ export const KINDS = {
   waterfall: { View: WaterfallView, loadSnapshot: loadGrid },
   scatter: { View: ScatterView, loadSnapshot: loadRows },
   trajectory: { View: TrajectoryView, loadSnapshot: loadRows },
+  image: { View: ImageView, loadSnapshot: loadRows },
 };
 
 // The names of KINDS, sorted. tests/test_kind_registry.py compares them with
 // livescope._kinds.KINDS: it matches /^export const KIND_NAMES = (\[.*\]);$/m
 // and reads the brackets as JSON, so keep this array on one line of
 // double-quoted names.
-export const KIND_NAMES = ["frame", "heatmap", "lines", "scatter", "trajectory", "waterfall"];
+// biome-ignore format: the test reads this array from one line
+export const KIND_NAMES = ["frame", "heatmap", "image", "lines", "scatter", "trajectory", "waterfall"];
 
 /**
  * The view class for `kind`; unknown kinds (a newer kernel) fall back to lines.
