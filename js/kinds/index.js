@@ -25,6 +25,7 @@ import { HeatmapView } from "./heatmap.js";
 import { ImageView } from "./image.js";
 import { LineChart } from "./lines.js";
 import { ScatterView } from "./scatter.js";
+import { SegmentsView } from "./segments.js";
 import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
 
@@ -55,6 +56,7 @@ export const KINDS = {
   scatter: { View: ScatterView, loadSnapshot: loadRows },
   trajectory: { View: TrajectoryView, loadSnapshot: loadRows },
   image: { View: ImageView, loadSnapshot: loadRows },
+  segments: { View: SegmentsView, loadSnapshot: loadRows },
 };
 
 // The names of KINDS, sorted. tests/test_kind_registry.py compares them with
@@ -62,7 +64,7 @@ export const KINDS = {
 // and reads the brackets as JSON, so keep this array on one line of
 // double-quoted names.
 // biome-ignore format: the test reads this array from one line
-export const KIND_NAMES = ["frame", "heatmap", "image", "lines", "scatter", "trajectory", "waterfall"];
+export const KIND_NAMES = ["frame", "heatmap", "image", "lines", "scatter", "segments", "trajectory", "waterfall"];
 
 /**
  * The view class for `kind`; unknown kinds (a newer kernel) fall back to lines.

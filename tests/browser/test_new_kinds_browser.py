@@ -20,7 +20,7 @@ from livescope import LivePlot
 pytestmark = pytest.mark.browser
 
 FRAMES = 60
-NEW_KINDS = ["image"]
+NEW_KINDS = ["image", "segments"]
 
 
 def rgb(t, h=48, w=64):
