@@ -19,6 +19,7 @@
 // extends ReplayableView (kinds/replay.js) and gets the replay bar under it.
 
 import { loadRows } from "../data/snapshot.js";
+import { BarsView } from "./bars.js";
 import { FrameView } from "./frame.js";
 import { loadGrid } from "./grid_snapshot.js";
 import { HeatmapView } from "./heatmap.js";
@@ -57,6 +58,7 @@ export const KINDS = {
   trajectory: { View: TrajectoryView, loadSnapshot: loadRows },
   image: { View: ImageView, loadSnapshot: loadRows },
   segments: { View: SegmentsView, loadSnapshot: loadRows },
+  bars: { View: BarsView, loadSnapshot: loadGrid },
 };
 
 // The names of KINDS, sorted. tests/test_kind_registry.py compares them with
@@ -64,7 +66,7 @@ export const KINDS = {
 // and reads the brackets as JSON, so keep this array on one line of
 // double-quoted names.
 // biome-ignore format: the test reads this array from one line
-export const KIND_NAMES = ["frame", "heatmap", "image", "lines", "scatter", "segments", "trajectory", "waterfall"];
+export const KIND_NAMES = ["bars", "frame", "heatmap", "image", "lines", "scatter", "segments", "trajectory", "waterfall"];
 
 /**
  * The view class for `kind`; unknown kinds (a newer kernel) fall back to lines.

@@ -6,6 +6,7 @@ kernel on the plot; an exported page shows it from disk."""
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 import _livescope_dom as ls
 import numpy as np
@@ -20,7 +21,7 @@ from livescope import LivePlot
 pytestmark = pytest.mark.browser
 
 FRAMES = 60
-NEW_KINDS = ["image", "segments"]
+NEW_KINDS = ["image", "segments", "bars"]
 
 
 def rgb(t, h=48, w=64):
@@ -159,3 +160,28 @@ def test_an_exported_new_kind_shows_its_data_from_disk(
     assert len(colour_summary(page, png).foreground) >= 3, f"the exported {kind} is blank"
     assert refused == [], f"the page tried to fetch {refused}"
     assert errors == []
+
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+@pytest.mark.parametrize(
+    ("notebook", "kinds", "rows"),
+    [
+        ("vector_field.ipynb", ["segments"], ["300"]),
+        ("histogram.ipynb", ["bars", "bars"], ["300", "100"]),
+        ("image_stream.ipynb", ["image"], ["300"]),
+    ],
+)
+def test_the_new_kinds_notebooks_run_top_to_bottom(
+    notebook, kinds, rows, open_notebook, artifacts
+):
+    nb = open_notebook(NOTEBOOKS / notebook)
+    nb.run_all(timeout_s=180)
+    plots = nb.page.locator(f".jp-NotebookPanel:visible {ls.ROOT}")
+    expect(plots).to_have_count(len(kinds), timeout=30_000)
+    for i, (kind, n) in enumerate(zip(kinds, rows, strict=True)):
+        assert plots.nth(i).get_attribute("data-kind") == kind
+        expect(plots.nth(i)).to_have_attribute("data-rows", n, timeout=30_000)
+        png = artifacts.screenshot(plots.nth(i), f"{notebook}-{i}")
+        assert len(colour_summary(nb.page, png).foreground) >= 3, f"{notebook} plot {i} is blank"
