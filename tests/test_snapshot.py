@@ -63,7 +63,7 @@ def test_unpack_says_what_is_wrong():
 
 
 def test_pack_only_takes_floats():
-    with pytest.raises(ValueError, match="'n' must be float64 or float32; got int64"):
+    with pytest.raises(ValueError, match="'n' must be float64, float32 or uint8; got int64"):
         pack(Snapshot("lines", {}, {"n": np.arange(3)}))
 
 

@@ -1,7 +1,7 @@
 // The history of a view whose rows are wide (an image, a curve of many
 // points). The column-major HistoryStore would keep one array per value;
 // here each row is contiguous, kept in the type it arrived in (float32 rows
-// take half the memory), in chunks of at most CHUNK_BYTES so the history
+// take half the memory, an image's uint8 pixels an eighth), in chunks of at most CHUNK_BYTES so the history
 // grows without copying what it already holds. Row `i` of the view is row
 // `head + i` of the chunks, as in the HistoryStore's backing arrays.
 
@@ -41,8 +41,13 @@ export class RowStore extends HistoryStore {
   _setWidth(m, values) {
     this.width = m;
     this._chunks = [];
-    /** @type {Float32ArrayConstructor | Float64ArrayConstructor} */
-    this._Type = values instanceof Float32Array ? Float32Array : Float64Array;
+    /** @type {Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor} */
+    this._Type =
+      values instanceof Uint8Array
+        ? Uint8Array
+        : values instanceof Float32Array
+          ? Float32Array
+          : Float64Array;
     const rowBytes = Math.max(1, m) * this._Type.BYTES_PER_ELEMENT;
     this._rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
   }

@@ -35,6 +35,14 @@ describe("RowStore", () => {
     expect(Array.from(store.row(2))).toEqual([200, 201, 202, 203]);
   });
 
+  it("stores uint8 rows (image pixels) as uint8", () => {
+    const store = new RowStore();
+    const pixels = Uint8Array.from([1, 2, 3, 4, 5, 6]);
+    store.append(0, new Float64Array([0, 1]), new Float64Array([0, 0]), pixels, 3);
+    expect(store.row(1)).toBeInstanceOf(Uint8Array);
+    expect(Array.from(store.row(1))).toEqual([4, 5, 6]);
+  });
+
   it("skips rows it holds, reports gaps, and starts over on a new generation", () => {
     const store = new RowStore();
     store.append(...rows(0, 5, 2));

@@ -8,7 +8,7 @@ import { toTypedArray } from "./transport.js";
 
 const MAGIC = "LSNP";
 const VERSION = 1;
-const DTYPES = { float64: Float64Array, float32: Float32Array };
+const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
 
 // The store generation of snapshot data: never one the kernel uses, so the
 // first kernel rows replace the snapshot and a `sync` asks for every row.
@@ -24,7 +24,7 @@ const asBytes = (buffer) =>
 /**
  * Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`.
  * @param {DataView | ArrayBuffer | ArrayBufferView} buffer
- * @returns {{ kind: string, fields: Record<string, any>, arrays: Record<string, Float32Array | Float64Array> }}
+ * @returns {{ kind: string, fields: Record<string, any>, arrays: Record<string, Float32Array | Float64Array | Uint8Array> }}
  */
 export function decodeSnapshot(buffer) {
   const bytes = asBytes(buffer);

@@ -134,7 +134,7 @@ export class HistoryStore {
    * Hold rows of `m` values from now on (only while empty). `values`, a first
    * batch, is for a subclass that keeps their type (RowStore).
    * @param {number} m
-   * @param {Float32Array | Float64Array} [_values]
+   * @param {Float32Array | Float64Array | Uint8Array} [_values]
    */
   _setWidth(m, _values) {
     this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));

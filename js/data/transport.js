@@ -4,7 +4,8 @@
 
 import { decodeRuns } from "./runs.js";
 
-const DTYPES = { float64: Float64Array, float32: Float32Array };
+// uint8 carries pixels (kind="image"); the others, values.
+const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
 
 // A repeated identical sync is only re-sent after this long, so the burst of
 // live messages that follows a gap does not flood the kernel with requests.
@@ -17,10 +18,10 @@ const isCount = (x) => Number.isInteger(x) && x >= 0;
  * of `Type`, honouring its byte offset. Copies when the offset is not
  * aligned to the element size, which typed array views cannot express.
  * @param {any} buffer a DataView, typed array or ArrayBuffer; anything else throws
- * @param {Float32ArrayConstructor | Float64ArrayConstructor} Type
+ * @param {Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor} Type
  * @param {number} length
  * @param {string} name
- * @returns {Float32Array | Float64Array}
+ * @returns {Float32Array | Float64Array | Uint8Array}
  */
 export function toTypedArray(buffer, Type, length, name) {
   const isView = ArrayBuffer.isView(buffer);

@@ -49,6 +49,15 @@ describe("decodeRows", () => {
     expect(Array.from(rows.values)).toEqual([0.5, 10.5, 20.5]);
   });
 
+  it("decodes uint8 pixels (kind image) as bytes", () => {
+    const pixels = Uint8Array.from([0, 128, 255, 7, 8, 9]);
+    const content = { type: "rows", generation: 0, start: 0, count: 2, columns: 3 };
+    const f64 = (values) => new Float64Array(values);
+    const rows = decodeRows({ ...content, dtype: "uint8" }, [f64([0, 1]), f64([5, 6]), pixels]);
+    expect(rows.values).toBeInstanceOf(Uint8Array);
+    expect(Array.from(rows.values)).toEqual([0, 128, 255, 7, 8, 9]);
+  });
+
   it("accepts ArrayBuffers and typed arrays", () => {
     const content = {
       type: "rows",

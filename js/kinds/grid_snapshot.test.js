@@ -22,8 +22,8 @@ function gridSnapshot(kind, rows, { range = [-5, 7], nonFinite = false, t0 = 100
 const GRID_KINDS = KIND_NAMES.filter((kind) => KINDS[kind].loadSnapshot === loadGrid);
 
 describe("grid snapshots", () => {
-  it("are those of frame, heatmap and waterfall", () => {
-    expect(GRID_KINDS).toEqual(["frame", "heatmap", "waterfall"]);
+  it("are those of bars, frame, heatmap and waterfall", () => {
+    expect(GRID_KINDS).toEqual(["bars", "frame", "heatmap", "waterfall"]);
   });
 
   it.each(GRID_KINDS)("load %s rows whole into a RowStore, in their float32", (kind) => {

@@ -19,11 +19,14 @@
 // extends ReplayableView (kinds/replay.js) and gets the replay bar under it.
 
 import { loadRows } from "../data/snapshot.js";
+import { BarsView } from "./bars.js";
 import { FrameView } from "./frame.js";
 import { loadGrid } from "./grid_snapshot.js";
 import { HeatmapView } from "./heatmap.js";
+import { ImageView } from "./image.js";
 import { LineChart } from "./lines.js";
 import { ScatterView } from "./scatter.js";
+import { SegmentsView } from "./segments.js";
 import { TrajectoryView } from "./trajectory.js";
 import { WaterfallView } from "./waterfall.js";
 
@@ -53,13 +56,17 @@ export const KINDS = {
   waterfall: { View: WaterfallView, loadSnapshot: loadGrid },
   scatter: { View: ScatterView, loadSnapshot: loadRows },
   trajectory: { View: TrajectoryView, loadSnapshot: loadRows },
+  image: { View: ImageView, loadSnapshot: loadRows },
+  segments: { View: SegmentsView, loadSnapshot: loadRows },
+  bars: { View: BarsView, loadSnapshot: loadGrid },
 };
 
 // The names of KINDS, sorted. tests/test_kind_registry.py compares them with
 // livescope._kinds.KINDS: it matches /^export const KIND_NAMES = (\[.*\]);$/m
 // and reads the brackets as JSON, so keep this array on one line of
 // double-quoted names.
-export const KIND_NAMES = ["frame", "heatmap", "lines", "scatter", "trajectory", "waterfall"];
+// biome-ignore format: the test reads this array from one line
+export const KIND_NAMES = ["bars", "frame", "heatmap", "image", "lines", "scatter", "segments", "trajectory", "waterfall"];
 
 /**
  * The view class for `kind`; unknown kinds (a newer kernel) fall back to lines.

@@ -18,7 +18,7 @@ from ._core.history import ClosedHistory, History, check_max_rows
 from ._core.wire import encode_runs
 from ._kernel.host import VSCODE_NOTE, in_vscode
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
-from ._kinds import REGISTRY, columns_and_width, make_view
+from ._kinds import REGISTRY, View, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
 from ._runs.compare import Comparison, check_compare, check_params, end_run
@@ -135,7 +135,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         check_str("x_label", x_label)
         check_real("max_fps", max_fps, above=0, at_most=MAX_FPS_LIMIT)
         check_int("height", height, at_least=50)
-        self._history = History(check_dtype(dtype), width, check_max_rows(max_rows))
+        self._history = History(_storage_dtype(view, dtype), width, check_max_rows(max_rows))
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}
         self._view = view
@@ -232,6 +232,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._set_columns(columns)
             elif self._history.width is None:  # the first row of a view without names
                 self._history.set_width(len(values))
+                self._learn_options()
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
 
@@ -278,6 +279,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._set_columns(columns)
             elif self._history.width is None:  # the first rows of a view without names
                 self._history.set_width(array.shape[1])
+                self._learn_options()
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
@@ -575,6 +577,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._notes.pop(source, None)
             self._widget.note = " · ".join(self._notes.values())
 
+    def _learn_options(self) -> None:
+        """Merge into `view_options` what the first row fixed (an image's shape)."""
+        if self._view.learned_options is not None:
+            options = {**self._widget.view_options, **self._view.learned_options()}
+            self._widget.view_options = options
+
     def _set_columns(self, names: tuple[str, ...]) -> None:
         if self._history.width != len(names):
             self._history.set_width(len(names))
@@ -582,3 +590,16 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._index = {name: i for i, name in enumerate(names)}
         self._widget.columns = list(names)
         self._comparison.set_columns(names)
+
+
+def _storage_dtype(view: View, dtype: object) -> np.dtype:
+    """The history's dtype: the view's own (an image's uint8), else the `dtype` argument."""
+    checked = check_dtype(dtype)
+    if view.dtype is None:
+        return checked
+    if checked != np.float64:
+        raise ValueError(
+            f"LivePlot(kind={view.kind!r}) keeps its rows as {view.dtype}; "
+            f"dtype does not apply; got dtype={dtype!r}"
+        )
+    return np.dtype(view.dtype)

@@ -24,7 +24,7 @@ import numpy as np
 
 MAGIC = b"LSNP"
 VERSION = 1
-_DTYPES = ("float64", "float32")
+_DTYPES = ("float64", "float32", "uint8")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,9 @@ def pack(snapshot: Snapshot) -> bytes:
     for name, array in snapshot.arrays.items():
         dtype = np.dtype(array.dtype).newbyteorder("<")
         if dtype.name not in _DTYPES:
-            raise ValueError(f"snapshot array {name!r} must be float64 or float32; got {dtype}")
+            raise ValueError(
+                f"snapshot array {name!r} must be float64, float32 or uint8; got {dtype}"
+            )
         arrays.append((name, np.ascontiguousarray(array, dtype)))
     header = {
         **snapshot.fields,

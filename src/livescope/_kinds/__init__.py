@@ -9,12 +9,12 @@ from __future__ import annotations
 import numbers
 
 from .._core.rows import check_values_count, parse_columns
-from . import frame, heatmap, lines, scatter, trajectory, waterfall
+from . import bars, frame, heatmap, image, lines, scatter, segments, trajectory, waterfall
 from .base import Kind, View
 
 REGISTRY: dict[str, Kind] = {
     module.KIND.name: module.KIND
-    for module in (lines, frame, heatmap, waterfall, scatter, trajectory)
+    for module in (lines, frame, heatmap, waterfall, scatter, trajectory, image, segments, bars)
 }
 KINDS = tuple(REGISTRY)
 

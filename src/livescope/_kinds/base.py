@@ -48,6 +48,12 @@ class View:
         own controls wrote in the browser and returns them as the kernel
         keeps them (TypeError or ValueError refuse them). None when the
         controls change no option: the kernel refuses every change.
+    dtype : str or None
+        The history's storage type when the view fixes it (an image keeps
+        its pixels as "uint8"); None when the plot's `dtype` decides.
+    learned_options : callable or None
+        ``learned_options()`` returns the options the first row fixed (an
+        image's shape), merged into `view_options` once that row is held.
     """
 
     kind: str
@@ -59,6 +65,8 @@ class View:
     replayable: bool = False
     named_columns: bool = True
     front_end_options: Callable[[dict], dict] | None = None
+    dtype: str | None = None
+    learned_options: Callable[[], dict] | None = None
 
 
 def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:

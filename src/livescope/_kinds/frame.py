@@ -32,28 +32,32 @@ def make(**options: object) -> View:
     )
 
 
-def _check_x(value: object) -> list[float] | None:
-    """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing."""
+def _check_x(value: object, name: str = "x") -> list[float] | None:
+    """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing.
+
+    `name` is the argument named in errors (a bars plot's ``edges``).
+    """
     if value is None:
         return None
     try:
         x = np.asarray(value)
     except ValueError as error:  # ragged nested sequences
-        raise ValueError(f"x must be a 1-D array of numbers; {error}") from error
+        raise ValueError(f"{name} must be a 1-D array of numbers; {error}") from error
     if x.dtype.kind not in "iuf":
-        raise TypeError(f"x must be an array of real numbers; got {x.dtype} values")
+        raise TypeError(f"{name} must be an array of real numbers; got {x.dtype} values")
     if x.ndim != 1 or len(x) == 0:
         shape = "x".join(map(str, x.shape)) or "scalar"
-        raise ValueError(f"x must be 1-D with one value per row value; got shape {shape}")
+        raise ValueError(f"{name} must be 1-D with one value per row value; got shape {shape}")
     x = x.astype(np.float64)
     bad = np.flatnonzero(~np.isfinite(x))
     if bad.size:
-        raise ValueError(f"x must hold finite numbers; got x[{bad[0]}] = {x[bad[0]]}")
+        raise ValueError(f"{name} must hold finite numbers; got {name}[{bad[0]}] = {x[bad[0]]}")
     flat = np.flatnonzero(np.diff(x) <= 0)
     if flat.size:
         i = flat[0] + 1
         raise ValueError(
-            f"x must be strictly increasing; got x[{i}] = {x[i]:g} after x[{i - 1}] = {x[i - 1]:g}"
+            f"{name} must be strictly increasing; got {name}[{i}] = {x[i]:g} after "
+            f"{name}[{i - 1}] = {x[i - 1]:g}"
         )
     return x.tolist()
 

@@ -26,8 +26,12 @@ _GRID = 4096  # cells across the path's extent for its finest decimation
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-def scatter_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_FRAMES) -> Snapshot:
+def scatter_snapshot(
+    data: LinesData, max_points: int | None = SNAPSHOT_FRAMES, kind: str = "scatter"
+) -> Snapshot:
     """At most `max_points` frames of `data` (None: every frame) within SNAPSHOT_BYTES.
+
+    Also the snapshot of `kind="segments"`, whose frames are kept the same way.
 
     The last frames are kept in a row, as many as the trail shows (the view
     at the end is then exactly the plot's); the others are spread evenly
@@ -48,7 +52,7 @@ def scatter_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_FRAMES) 
     dtype = _narrowest_float(data.values[rows])
     if dtype.itemsize == 8:  # values too big for float32: fewer frames fit
         rows = pick(8)
-    return _rows_snapshot("scatter", data, rows, dtype)
+    return _rows_snapshot(kind, data, rows, dtype)
 
 
 def trajectory_snapshot(data: LinesData, max_points: int | None = TRAJECTORY_POINTS) -> Snapshot:

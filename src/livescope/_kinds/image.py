@@ -1,0 +1,156 @@
+"""kind="image": each row is one H x W x 3 (RGB) or x 4 (RGBA) picture, drawn as it is.
+
+Pixels are kept, sent and saved as uint8: a 256 x 256 RGB frame is 192 KiB
+a row, where float64 would be eight times that. Floats are read as 0..1
+and rounded to 0..255; integers must already be 0..255.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._core.arrays import as_array, describe
+from .._core.data import LinesData
+from .._core.rows import MAX_VALUES
+from .._core.snapshot import Snapshot
+from .._picture.grid import sample_rows
+from .._picture.image import image_frames, image_scene
+from .base import Kind, View, reject_options
+
+# Frames a snapshot keeps at most, sampled evenly, within this many bytes.
+SNAPSHOT_FRAMES = 100
+SNAPSHOT_BYTES = 4_000_000
+_CHANNELS = (3, 4)
+
+
+class ImageRows:
+    """Turns H x W x C frames into flat uint8 rows; the first frame fixes H, W and C."""
+
+    def __init__(self) -> None:
+        self.shape: tuple[int, int, int] | None = None
+
+    def row(self, value: object, width: int | None) -> np.ndarray:
+        """One frame as H * W * C bytes."""
+        array = as_array(value, "row")
+        if array.ndim != 3 or array.shape[2] not in _CHANNELS or 0 in array.shape:
+            hint = " (use extend() to add several frames)" if array.ndim == 4 else ""
+            raise ValueError(
+                f"row must be an H x W x 3 (RGB) or H x W x 4 (RGBA) image{self._like(width)}; "
+                f"got {describe(array, value)}{hint}"
+            )
+        self._fix(array.shape, "row", width)
+        return _pixels(array, "row").reshape(-1)
+
+    def rows(self, value: object, width: int | None) -> np.ndarray:
+        """N frames (N x H x W x C) as an N x H * W * C array of bytes."""
+        array = as_array(value, "rows")
+        if array.ndim != 4 or array.shape[3] not in _CHANNELS or 0 in array.shape[1:]:
+            raise ValueError(
+                "rows must be an N x H x W x 3 or N x H x W x 4 array of images"
+                f"{self._like(width)}; got {describe(array, value)}"
+            )
+        self._fix(array.shape[1:], "rows", width)
+        return _pixels(array, "rows").reshape(len(array), -1)
+
+    def learned(self) -> dict:
+        """The options the first frame fixed: its shape, [H, W, C]."""
+        return {"shape": list(self.shape) if self.shape else None}
+
+    def _fix(self, shape: tuple[int, ...], name: str, width: int | None) -> None:
+        """Hold `shape` while no row is held (`width` None), else check it is the held one."""
+        h, w, c = (int(n) for n in shape)
+        if width is None:
+            if h * w * c > MAX_VALUES:
+                raise ValueError(
+                    f"{name} must have at most {MAX_VALUES:,} values per image; "
+                    f"got {h} x {w} x {c}"
+                )
+            self.shape = (h, w, c)
+        elif self.shape != (h, w, c):
+            raise ValueError(
+                f"{name} must keep the shape of the first image, {_shape(self.shape)}; "
+                f"got {_shape((h, w, c))}"
+            )
+
+    def _like(self, width: int | None) -> str:
+        held = self.shape is not None and width is not None
+        return f" of shape {_shape(self.shape)}, as the first" if held else ""
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return " x ".join(map(str, shape))
+
+
+def _pixels(array: np.ndarray, name: str) -> np.ndarray:
+    """uint8 as it is; floats 0..1 to 0..255; other integers checked to fit 0..255."""
+    if array.dtype == np.uint8:
+        return array
+    if array.dtype.kind == "f":
+        if not np.isfinite(array).all():
+            raise ValueError(f"{name} must hold finite values; an image has no gaps")
+        lo, hi = float(array.min()), float(array.max())
+        if lo < 0 or hi > 1:
+            raise ValueError(
+                f"{name} of floats must hold values from 0 to 1; got {lo:g} to {hi:g}"
+            )
+        return np.rint(array * 255).astype(np.uint8)
+    if array.dtype.kind in "iu":
+        lo, hi = int(array.min()), int(array.max())
+        if lo < 0 or hi > 255:
+            raise ValueError(
+                f"{name} of integers must hold values from 0 to 255; got {lo} to {hi}"
+            )
+        return array.astype(np.uint8)
+    if array.dtype.kind == "b":
+        return array.astype(np.uint8) * 255
+    raise TypeError(f"{name} must hold numbers (uint8, or floats 0..1); got {array.dtype} values")
+
+
+def make(**options: object) -> View:
+    """No options: the first frame fixes the image's shape (its `view_options` then say it)."""
+    reject_options("image", options, ())
+    rows = ImageRows()
+    return View(
+        kind="image",
+        options={"shape": None},
+        columns=(),
+        named_columns=False,
+        reshape=rows.row,
+        reshape_rows=rows.rows,
+        replayable=True,
+        dtype="uint8",
+        learned_options=rows.learned,
+    )
+
+
+def image_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_FRAMES) -> Snapshot:
+    """At most `max_points` frames (None: all) of uint8 pixels, the last always among them."""
+    values = np.asarray(data.values)
+    n = len(data)
+    m = values.shape[1] if values.ndim == 2 else 0
+    if max_points is None:
+        keep = n
+    else:
+        if max_points < 1:
+            raise ValueError(f"max_points must be at least 1 or None; got {max_points}")
+        keep = max(1, min(max_points, SNAPSHOT_BYTES // max(1, m)))
+    rows = sample_rows(n, keep)
+    t0 = float(data.times[0]) if n else 0.0
+    return Snapshot(
+        "image",
+        {"rows": n, "generation": data.generation, "exact": len(rows) == n, "t0": t0},
+        {
+            "steps": np.asarray(data.steps[rows], np.float64),
+            "times": (data.times[rows] - t0).astype(np.float32),
+            "values": values[rows].astype(np.uint8).reshape(len(rows), m),
+        },
+    )
+
+
+KIND = Kind(
+    name="image",
+    make=make,
+    snapshot=image_snapshot,
+    scene=lambda data, width: image_scene(data, width=width),
+    frames=image_frames,
+)
