@@ -12,7 +12,7 @@ from .._core.arrays import as_array, describe
 from .._core.check import check_color, check_labels, check_range
 from .._picture.bars import bars_frames, bars_scene
 from .base import Kind, View, reject_options
-from .frame import _check_x
+from .frame import check_x
 from .grid_snapshot import FRAMES, grid_snapshot
 
 OPTIONS = ("edges", "labels", "ylim", "color")
@@ -58,7 +58,7 @@ def make(
 def _check_edges(edges: object) -> list[float] | None:
     if edges is None:
         return None
-    checked = _check_x(edges, "edges")
+    checked = check_x(edges, "edges")
     if len(checked) < 2:
         raise ValueError(f"edges must have at least 2 values (one bin); got {len(checked)}")
     return checked

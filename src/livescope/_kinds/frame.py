@@ -19,7 +19,7 @@ OPTIONS = ("x", "ylim", "facet")
 def make(**options: object) -> View:
     """Options: ``x`` (increasing finite numbers), ``ylim`` ((lo, hi) or None), ``facet``."""
     reject_options("frame", options, OPTIONS)
-    x = _check_x(options.get("x"))
+    x = check_x(options.get("x"))
     facet = _check_facet(options.get("facet", 1))
     return View(
         kind="frame",
@@ -32,7 +32,7 @@ def make(**options: object) -> View:
     )
 
 
-def _check_x(value: object, name: str = "x") -> list[float] | None:
+def check_x(value: object, name: str = "x") -> list[float] | None:
     """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing.
 
     `name` is the argument named in errors (a bars plot's ``edges``).

@@ -25,7 +25,7 @@ class PointRows:
     def row(self, value: object, width: int | None) -> np.ndarray:
         """One frame as 2K values: a K x 2 array, or a flat row of 2K values."""
         k = self._known(width)
-        array = _numeric(value, "points")
+        array = numeric_array(value, "points")
         if array.ndim == 2 and array.shape[1] == 2 and self._fits(array.shape[0], k):
             return array.reshape(-1)
         if array.ndim == 1 and array.size % 2 == 0 and self._fits(array.size // 2, k):
@@ -39,7 +39,7 @@ class PointRows:
     def rows(self, value: object, width: int | None) -> np.ndarray:
         """N frames as an N x 2K array: an N x K x 2 array, or N flat rows of 2K values."""
         k = self._known(width)
-        array = _numeric(value, "rows")
+        array = numeric_array(value, "rows")
         if array.ndim == 3 and array.shape[2] == 2 and self._fits(array.shape[1], k):
             return array.reshape(len(array), -1)
         if array.ndim == 2 and array.shape[1] % 2 == 0 and self._fits(array.shape[1] // 2, k):
@@ -62,7 +62,7 @@ def _k(k: int | None, minimum: int) -> str:
     return f" (K >= {minimum})" if minimum > 1 else ""
 
 
-def _numeric(value: object, name: str) -> np.ndarray:
+def numeric_array(value: object, name: str) -> np.ndarray:
     array = as_array(value, name)
     if array.dtype.kind in _NUMERIC_KINDS:
         return array

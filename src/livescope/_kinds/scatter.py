@@ -60,8 +60,8 @@ def make(
         raise ValueError(
             "paths=True draws each point's path through its trail; it needs trail >= 1"
         )
-    facet_option, facet_points, minimum = _facet(facet)
-    points = _agree("facet", facet_points, points)
+    facet_option, facet_points, minimum = check_facet(facet)
+    points = agree("facet", facet_points, points)
     colors_option = None
     if colors is not None:
         if color is not None:
@@ -69,7 +69,7 @@ def make(
                 "pass either color= (one colour) or colors= (values per point), not both"
             )
         levels, value_range = _color_levels(colors)
-        points = _agree("colors", len(levels), points)
+        points = agree("colors", len(levels), points)
         colors_option = {"levels": _b64(levels), "range": value_range}
     if points is not None and points < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
@@ -97,7 +97,7 @@ def make(
     )
 
 
-def _facet(facet: object) -> tuple[dict | None, int | None, int]:
+def check_facet(facet: object) -> tuple[dict | None, int | None, int]:
     """The facet option for the front end, the K it implies (or None), the fewest points."""
     if facet is None:
         return None, None, 1
@@ -151,7 +151,7 @@ def _color_levels(colors: object) -> tuple[np.ndarray, list[float] | None]:
     return levels, [lo, hi]
 
 
-def _agree(name: str, implied: int | None, points: int | None) -> int | None:
+def agree(name: str, implied: int | None, points: int | None) -> int | None:
     """K from `points` and from an option with one entry per point must agree."""
     if implied is None:
         return points

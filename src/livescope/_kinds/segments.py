@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._core.arrays import shape_text
 from .._core.check import check_color, check_colormap, check_int, check_range
 from .._picture.segments import segments_frames, segments_scene
 from .base import Kind, View, reject_options
-from .points import _numeric, _shape
+from .points import numeric_array
 from .points_snapshot import scatter_snapshot
-from .scatter import MAX_POINTS, MAX_TRAIL, _agree, _facet
+from .scatter import MAX_POINTS, MAX_TRAIL, agree, check_facet
 
 OPTIONS = ("segments", "color_by", "colormap", "color", "trail", "facet", "xlim", "ylim")
 COLOR_BY = ("length", "angle")
@@ -35,7 +36,7 @@ class SegmentRows:
     def row(self, value: object, width: int | None) -> np.ndarray:
         """One frame as 4K values: a K x 2 x 2 array, or a flat row of 4K values."""
         k = self._known(width)
-        array = _numeric(value, "row")
+        array = numeric_array(value, "row")
         if array.ndim == 3 and array.shape[1:] == (2, 2) and self._fits(array.shape[0], k):
             return array.reshape(-1)
         if array.ndim == 1 and array.size % 4 == 0 and self._fits(array.size // 4, k):
@@ -43,20 +44,20 @@ class SegmentRows:
         hint = " (use extend() to add several frames)" if array.ndim == 4 else ""
         raise ValueError(
             f"row must be a K x 2 x 2 array{self._k(k)} of segments, each its start (x, y) "
-            f"and end (x, y) (or a flat row of 4K values); got shape {_shape(array)}{hint}"
+            f"and end (x, y) (or a flat row of 4K values); got shape {shape_text(array)}{hint}"
         )
 
     def rows(self, value: object, width: int | None) -> np.ndarray:
         """N frames as an N x 4K array: an N x K x 2 x 2 array, or N flat rows of 4K values."""
         k = self._known(width)
-        array = _numeric(value, "rows")
+        array = numeric_array(value, "rows")
         if array.ndim == 4 and array.shape[2:] == (2, 2) and self._fits(array.shape[1], k):
             return array.reshape(len(array), -1)
         if array.ndim == 2 and array.shape[1] % 4 == 0 and self._fits(array.shape[1] // 4, k):
             return array
         raise ValueError(
             f"rows must be an N x K x 2 x 2 array{self._k(k)}, N frames of segments "
-            f"(or N flat rows of 4K values); got shape {_shape(array)}"
+            f"(or N flat rows of 4K values); got shape {shape_text(array)}"
         )
 
     def _known(self, width: int | None) -> int | None:
@@ -95,8 +96,8 @@ def make(
             "pass either color= (one colour) or color_by= (colours by a value), not both"
         )
     trail = check_int("trail", trail, at_least=0, at_most=MAX_TRAIL)
-    facet_option, facet_segments, minimum = _facet(facet)
-    segments = _agree("facet", facet_segments, segments)
+    facet_option, facet_segments, minimum = check_facet(facet)
+    segments = agree("facet", facet_segments, segments)
     if segments is not None and segments < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} segments; segments={segments}")
     rows = SegmentRows(segments, minimum)
