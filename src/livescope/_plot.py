@@ -152,8 +152,9 @@ class LivePlot(RowSender, LoopGuard, Exports):
         )
         self._widget.check_options = view.front_end_options
         self._lock = threading.Lock()
-        # Named plots leave their run behind for the next plot of the name.
-        run_name = name or title or None
+        # Named line plots leave their run behind for the next plot of the name
+        # (only lines compare runs).
+        run_name = (name or title or None) if view.kind == "lines" else None
         self._comparison = Comparison(
             run_name, compare_count, run_params, store, self._history, self._lock
         )
