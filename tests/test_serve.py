@@ -1,6 +1,7 @@
 """`livescope serve` without a browser: the page server, whom it serves, its bounds, its CLI."""
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 import socket
@@ -56,7 +57,10 @@ def wait_until(condition, what):
 
 
 def run(coroutine):
-    return asyncio.run(asyncio.wait_for(coroutine, TIMEOUT_S))
+    # On a thread of its own: in a full run the browser tests' Playwright keeps
+    # an event loop running on the main thread, where asyncio.run would refuse.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(coroutine, TIMEOUT_S)).result()
 
 
 def get(url, headers=None):
