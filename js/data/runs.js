@@ -2,7 +2,7 @@
 // `runs` message or from a saved snapshot, kept beside the model's history
 // in `store.runs` (they outlive a new generation of the live rows).
 
-import { toTypedArray } from "./transport.js";
+import { toTypedArray } from "./typed_array.js";
 
 const DTYPES = { float64: Float64Array, float32: Float32Array };
 

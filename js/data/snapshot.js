@@ -4,7 +4,7 @@
 // a page from disk) the snapshot is what the views show.
 
 import { snapshotRuns } from "./runs.js";
-import { toTypedArray } from "./transport.js";
+import { toTypedArray } from "./typed_array.js";
 
 const MAGIC = "LSNP";
 const VERSION = 1;

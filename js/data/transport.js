@@ -3,6 +3,7 @@
 // is missing (see docs/wire-format.md).
 
 import { decodeRuns } from "./runs.js";
+import { toTypedArray } from "./typed_array.js";
 
 // uint8 carries pixels (kind="image"); the others, values.
 const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
@@ -12,32 +13,6 @@ const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array
 const SYNC_RETRY_MS = 2000;
 
 const isCount = (x) => Number.isInteger(x) && x >= 0;
-
-/**
- * View `buffer` (DataView, ArrayBuffer or typed array) as `length` elements
- * of `Type`, honouring its byte offset. Copies when the offset is not
- * aligned to the element size, which typed array views cannot express.
- * @param {any} buffer a DataView, typed array or ArrayBuffer; anything else throws
- * @param {Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor} Type
- * @param {number} length
- * @param {string} name
- * @returns {Float32Array | Float64Array | Uint8Array}
- */
-export function toTypedArray(buffer, Type, length, name) {
-  const isView = ArrayBuffer.isView(buffer);
-  if (!isView && Object.prototype.toString.call(buffer) !== "[object ArrayBuffer]") {
-    throw new Error(`${name} buffer is missing or not binary`);
-  }
-  const bytes = isView ? buffer.buffer : buffer;
-  const offset = isView ? buffer.byteOffset : 0;
-  const byteLength = buffer.byteLength;
-  const expected = length * Type.BYTES_PER_ELEMENT;
-  if (byteLength !== expected) {
-    throw new Error(`${name} buffer has ${byteLength} bytes, expected ${expected}`);
-  }
-  if (offset % Type.BYTES_PER_ELEMENT === 0) return new Type(bytes, offset, length);
-  return new Type(bytes.slice(offset, offset + byteLength));
-}
 
 /** Check a `rows` message against its buffers and return typed arrays; throws if malformed. */
 export function decodeRows(content, buffers = []) {

@@ -17,7 +17,7 @@ from typing import Any
 
 import zmq
 
-from .poll import DEFERRED_MSG_TYPES, KernelPoller, Unsupported, require
+from .poller import DEFERRED_MSG_TYPES, KernelPoller, Unsupported, require
 
 _KEEP_FOR_KERNEL = DEFERRED_MSG_TYPES | {None}
 

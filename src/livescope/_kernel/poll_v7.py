@@ -16,7 +16,7 @@ from typing import Any
 
 import zmq
 
-from .poll import DEFERRED_MSG_TYPES, KernelPoller, Unsupported, require, start_task
+from .poller import DEFERRED_MSG_TYPES, KernelPoller, Unsupported, require, start_task
 
 _KEEP_FOR_KERNEL = DEFERRED_MSG_TYPES | {None}
 
