@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import weakref
@@ -19,6 +20,8 @@ from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
+from ._runs.read import open_run
+from ._runs.writer import start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
@@ -63,6 +66,16 @@ class LivePlot(RowSender, LoopGuard, Exports):
         as a curve over its index; as a rows x cols image; the whole history
         as an image, one line per step; each row as a frame of K points
         (x, y pairs); or the rows as the points of one growing x, y path.
+    store : str or os.PathLike, optional
+        Record every row into this runs store: an SQLite file (made if
+        missing) or a ``postgresql://`` address. Read the runs back with
+        `livescope.runs` and `LivePlot.open` (docs/runs.md).
+    name : str, optional
+        The run's name, shared by the runs of one experiment; default the title.
+    run : str, optional
+        This run's label in the store (``"lr=3e-4"``); default when it started.
+    params : dict, optional
+        The run's parameters, stored as JSON.
     **view_options
         Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
         ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
@@ -98,6 +111,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
         height: int = 300,
         max_rows: int | None = None,
         kind: str = "lines",
+        store: str | os.PathLike | None = None,
+        name: str | None = None,
+        run: str | None = None,
+        params: dict | None = None,
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
@@ -147,6 +164,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._live = current_shell() is not None or serving_pages()
         if self._live:
             watch_cell_end(self)
+        # Last: the recorder takes its rows from the plot as made.
+        self._recorder = start_recording(
+            self, store, name=name, title=title, run=run, params=params
+        )
 
     # ----- rows -----------------------------------------------------------
 
@@ -195,6 +216,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
             elif self._history.width is None:  # the first row of a view without names
                 self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
+            if self._recorder is not None:
+                self._recorder.appended(self, 1)
             self._after_append(now)
 
     def extend(self, rows: object, *, steps: object = None) -> None:
@@ -242,6 +265,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._history.set_width(array.shape[1])
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
+                if self._recorder is not None:
+                    self._recorder.appended(self, len(array))
                 self._after_append(now)
 
     @classmethod
@@ -362,6 +387,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         if self._closed:
             return
         self._end_sources()  # they may still draw rows they hold
+        self._end_run(close=True)
         with self._lock:
             self._closed = True
             self._stopped = True
@@ -384,14 +410,47 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """
         if self._closed:
             return
+        stopped = self._stopped or exc_info[0] is not None
         self.stop()
         self._end_sources()
+        self._end_run("stopped" if stopped else "finished")
         self._flush_pending()
 
     def _end_sources(self) -> None:
         sources, self._sources = self._sources, []
         for source in sources:
             source.close()
+
+    # ----- runs store ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, store: str | os.PathLike, run: int | str = -1, **kwargs: object) -> LivePlot:
+        """A run recorded in a store, as a plot opened on its replay (see `from_history`).
+
+        Parameters
+        ----------
+        store : str or os.PathLike
+            An SQLite file or a ``postgresql://`` address (see `livescope.runs`).
+        run : int or str
+            A run id; a label (the latest run of that label); or -1 for the
+            latest run (-2 the one before, ...).
+        **kwargs
+            Any argument of `LivePlot`, over the recorded kind, columns, title
+            and view options.
+        """
+        return open_run(cls, store, run, kwargs)
+
+    def _end_run(
+        self, status: str | None = None, *, close: bool = False, wait: bool = True
+    ) -> None:
+        """Record in the store that the loop ended (or that the plot closes)."""
+        if self._recorder is None:
+            return
+        status = status or ("stopped" if self._stopped else "finished")
+        if close:
+            self._recorder.close(status)
+        else:
+            self._recorder.mark(status, wait=5.0 if wait else 0.0)
 
     # ----- what saved notebooks and exports show ---------------------------------
 
@@ -406,6 +465,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _flush_at_cell_end(self) -> None:
         self._flush_pending()
+        if not self._sources:  # a plot fed from elsewhere runs on after its cell
+            self._end_run(wait=False)
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the snapshot trait and the displayed picture up to date."""
