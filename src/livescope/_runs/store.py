@@ -29,7 +29,7 @@ STALE_AFTER = 10.0
 
 STATUSES = ("running", "finished", "stopped", "died")
 
-_TABLES = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS livescope_meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -110,6 +110,9 @@ class Store:
     """
 
     placeholder = "?"
+    # Whether the runs may go beside other tables: not in a file (a file holding
+    # other tables was given by mistake), yes in a server's database.
+    shares_database = False
 
     def __init__(self, connection: Any, name: str) -> None:
         self.connection = connection
@@ -157,7 +160,7 @@ class Store:
         """Refuse what is not a livescope store, or one of a newer schema; create if asked."""
         tables = self.table_names()
         if "livescope_meta" not in tables:
-            if tables & {"runs", "batches"} or (tables and not create):
+            if tables & {"runs", "batches"} or (tables and not self.shares_database):
                 raise StoreError(
                     f"{self.name} is not a livescope store: it has tables "
                     f"({', '.join(sorted(tables))}) but no livescope_meta table. "
@@ -191,7 +194,7 @@ class Store:
     def create_schema(self) -> None:
         self.begin_write()
         try:
-            self.run_script(_TABLES.format(**self.ddl_types()))
+            self.run_script(TABLES.format(**self.ddl_types()))
             insert = self.insert_ignore("livescope_meta", "key, value", "?, ?")
             self.execute(insert, ("schema_version", str(SCHEMA_VERSION)))
             self.execute(insert, ("created_by", CREATED_BY))

@@ -186,7 +186,7 @@ class Recorder:
             return
         self._take(history, self._generation, self._columns)
         with self._lock:
-            self._status = self._status or "finished"
+            self._status = self._status or self.ended_as or "finished"
             self._closing = True
         self._wake.set()
 
