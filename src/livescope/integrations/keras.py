@@ -29,7 +29,9 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
         The plot to draw in; by default a new one, displayed when training
         starts.
     **plot_options
-        Options of the new LivePlot (title, height, ...).
+        Options of the new LivePlot (title, height, ``store``, ``run``,
+        ``params``, ...). With ``store=``, the run's parameters also get
+        ``fit()``'s (epochs, steps) and the optimizer's configuration.
 
     Examples
     --------
@@ -47,6 +49,12 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self._training.begin()
+        params = dict(self.params or {})
+        optimizer = getattr(self.model, "optimizer", None)
+        if optimizer is not None:
+            config = optimizer.get_config()
+            params.update({f"optimizer.{name}": value for name, value in config.items()})
+        self._training.record_params(params)
 
     def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         self._training.boundary()
