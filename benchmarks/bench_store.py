@@ -1,6 +1,7 @@
 """What recording into a runs store costs the loop, and how fast runs are written and read.
 
-Run by hand (numbers drift on shared machines; compare ratios within one run):
+Run by hand. Runs with and without a store alternate, and each figure is the
+fastest of its repeats: on a shared machine other work only ever adds time.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_store.py [--rows N] [--store URL]
 
@@ -13,7 +14,6 @@ until every row is recorded (`close()`), and the time to read the run back.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -52,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--paced-steps", type=int, default=400)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--store", help="a postgresql:// address (default: an SQLite file)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,22 +63,27 @@ def main() -> None:
             loop, after = tight(args.rows, store)
             stored.append(loop)
             flush.append(after)
-        b, s = statistics.median(bare), statistics.median(stored)
+        b, s = min(bare), min(stored)
         per_row = 1e6 / args.rows
         print(
             f"tight loop, {args.rows} rows x 4: {b * per_row:.2f} us/step without a store, "
             f"{s * per_row:.2f} with; ratio {s / b:.3f}"
         )
-        print(f"rows all recorded {statistics.median(flush):.2f} s after the loop ended")
-        started = time.perf_counter()
-        run = load_run(store, "tight")
-        read = time.perf_counter() - started
-        print(f"read back {len(run.steps)} rows x {run.values.shape[1]} in {read:.3f} s")
-        bare_p = statistics.median(paced(args.paced_steps, None) for _ in range(args.repeats))
-        stored_p = statistics.median(paced(args.paced_steps, store) for _ in range(args.repeats))
+        print(f"rows all recorded {max(flush):.2f} s after the loop ended (the slowest)")
+        reads = []
+        for _ in range(args.repeats):
+            started = time.perf_counter()
+            run = load_run(store, "tight")
+            reads.append(time.perf_counter() - started)
+        print(f"read back {len(run.steps)} rows x {run.values.shape[1]} in {min(reads):.3f} s")
+        bare_p, stored_p = [], []
+        for _ in range(args.repeats):
+            bare_p.append(paced(args.paced_steps, None))
+            stored_p.append(paced(args.paced_steps, store))
+        b, s = min(bare_p), min(stored_p)
         print(
-            f"5 ms/step loop, {args.paced_steps} steps: {bare_p:.3f} s without, "
-            f"{stored_p:.3f} s with; slowed by {100 * (stored_p / bare_p - 1):+.2f} %"
+            f"5 ms/step loop, {args.paced_steps} steps: {b:.3f} s without, {s:.3f} s with; "
+            f"slowed by {100 * (s / b - 1):+.2f} %"
         )
 
 
