@@ -101,7 +101,7 @@ class Recorder:
         self._thread = threading.Thread(target=self._run, name="livescope-runs", daemon=True)
         self._thread.start()
         # A plot freed without close(): its last rows are still taken, from its history.
-        weakref.finalize(plot, self._orphaned, history)
+        self._orphan_finalizer = weakref.finalize(plot, self._orphaned, history)
         _recorders.add(self)
 
     # ----- the plot's side (under the plot's lock for appended and take) ---------
@@ -135,6 +135,7 @@ class Recorder:
         if self._closing:
             return
         self.mark(self.ended_as or status)
+        self._orphan_finalizer.detach()  # it holds the history, which close() frees
         with self._lock:
             self._closing = True
         self._wake.set()
@@ -213,7 +214,9 @@ class Recorder:
             status, params, self._new_params = self._status, self._new_params, None
             waiters, self._waiters = self._waiters, []
         now = time.time()
-        if not batches and status is None and params is None and now < self._next_heartbeat:
+        quiet = not batches and status is None and params is None
+        # Heartbeats tell readers a running run's writer lives; an ended run needs none.
+        if quiet and (now < self._next_heartbeat or self.ended_as is not None):
             return
         store = self._store
         try:
