@@ -56,6 +56,11 @@ class TrainingPlot:
         """A step is over: draw what was logged up to now."""
         self._merger.flush()
 
+    @property
+    def recording(self) -> bool:
+        """Whether the plot records into a runs store."""
+        return self.plot._recorder is not None
+
     def record_params(self, params: Mapping[str, Any]) -> None:
         """Add the hyperparameters the framework exposes to the run in the plot's store.
 
