@@ -24,7 +24,8 @@ class PostgresStore(Store):
     returning_id = " RETURNING id"
 
     def execute(self, statement: str, args: Sequence = ()) -> Any:
-        return self.connection.execute(self._sql(statement), args or None)
+        # Binary results: the packed rows come as they are, not as hex text.
+        return self.connection.execute(self._sql(statement), args or None, binary=True)
 
     def executemany(self, statement: str, rows: Iterable[Sequence]) -> None:
         with self.connection.cursor() as cursor:
