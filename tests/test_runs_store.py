@@ -280,3 +280,42 @@ def test_a_failing_writer_says_so_while_the_loop_and_history_go_on(
     wait_until(lambda: w._widget.note == "", what="the note to clear")
     w.close()
     np.testing.assert_array_equal(load_run(path).values[:, 0], np.arange(200))
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "row"),
+    [
+        ("scatter", {"points": 3}, np.arange(6.0).reshape(3, 2)),
+        ("heatmap", {"shape": (2, 3)}, np.arange(6.0).reshape(2, 3)),
+        ("frame", {}, np.arange(5.0)),
+        ("trajectory", {}, [1.0, 2.0]),
+        ("waterfall", {}, np.arange(4.0)),
+        ("lines", {"smoothing": 0.5}, [1.0, 2.0]),
+    ],
+)
+def test_every_kind_opens_as_it_was_recorded(
+    tmp_path: Path, kind: str, options: dict, row: object
+) -> None:
+    path = tmp_path / "runs.db"
+    with LivePlot(kind=kind, store=path, **options) as w:
+        for _ in range(5):
+            w.update(row)
+    replay = LivePlot.open(path)
+    assert (replay.kind, replay.columns) == (kind, w.columns)
+    assert replay._widget.view_options == w._widget.view_options
+    np.testing.assert_array_equal(replay.history, w.history)
+
+
+def test_a_cell_end_ends_the_run_and_new_rows_resume_it(tmp_path: Path) -> None:
+    path = tmp_path / "runs.db"
+    w = LivePlot(columns=1, store=path)
+    w.update([1.0])
+    w._flush_at_cell_end()  # what the kernel's post_run_cell hook calls
+    wait_until(lambda: livescope.runs(path)[0].status == "finished", what="finished")
+    w.update([2.0])
+    wait_until(lambda: livescope.runs(path)[0].status == "running", what="running again")
+    w.stop()
+    w._flush_at_cell_end()
+    wait_until(lambda: livescope.runs(path)[0].status == "stopped", what="stopped")
+    w.close()
+    assert livescope.runs(path)[0].status == "stopped"

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from .._kinds import make_view
 from .store import STALE_AFTER, Store, StoreError, open_store
 
 
@@ -235,17 +236,20 @@ def _unpacked(blob: Any) -> np.ndarray:
 def open_run(cls: Any, store: str | os.PathLike, run: int | str, kwargs: dict) -> Any:
     """`LivePlot.open`: the recorded run as a plot of class `cls`, opened on its replay."""
     recorded = load_run(store, run)
-    options: dict[str, Any] = {"kind": recorded.kind, "title": recorded.name}
-    if recorded.columns:
-        options["columns"] = list(recorded.columns)
+    kind = kwargs.get("kind", recorded.kind)
     view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
+    try:
+        view = make_view(kind, view_options)
+    except (TypeError, ValueError):  # options this version's kind does not take: its defaults
+        view_options = {}
+        view = make_view(kind, {})
+    options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
+    if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
+        options["columns"] = list(recorded.columns)
     options.update(kwargs)
     if not len(recorded.steps):
         return cls(**options)
-    try:
-        plot = cls.from_history(recorded.values, steps=recorded.steps, **options, **view_options)
-    except (TypeError, ValueError):  # options a newer kind renamed: open with its defaults
-        plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
+    plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
     with plot._lock:  # when the rows came, as recorded
         plot._history.replace(recorded.steps, recorded.times, recorded.values)
     return plot
