@@ -45,7 +45,8 @@ class TransformersCallback(ShowsTrainingPlot, TrainerCallback):
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any
     ) -> None:
         self._training.begin()
-        self._training.record_params(args.to_dict())
+        if self._training.recording:
+            self._training.record_params(args.to_dict())
 
     def on_step_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any
