@@ -268,18 +268,26 @@ def test_a_failing_writer_says_so_while_the_loop_and_history_go_on(
     def disk_full(*args: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
+    w.update([0])
+    wait_until(lambda: stored_rows(path, w._recorder.run_id) == 1, what="the first row")
     monkeypatch.setattr(store, "executemany", disk_full)
-    for i in range(100):
-        w.update([i])
+    w._add_columns(["more"])  # a new generation and new columns, not yet stored
+    for i in range(1, 100):
+        w.update([i, -i])
     wait_until(lambda: "disk is full" in w._widget.note, what="the note")
     assert "runs store: cannot write (database or disk is full)" in w._widget.note
     for i in range(100, 200):
         assert w.running()
-        w.update([i])
+        w.update([i, -i])
     monkeypatch.undo()  # the disk has room again
     wait_until(lambda: w._widget.note == "", what="the note to clear")
     w.close()
-    np.testing.assert_array_equal(load_run(path).values[:, 0], np.arange(200))
+    run = load_run(path)
+    assert run.columns == ("0", "more")
+    np.testing.assert_array_equal(run.values[:, 0], np.arange(200))
+    np.testing.assert_array_equal(run.values[1:, 1], -np.arange(1, 200))
+    with sqlite3.connect(path) as db:  # the first generation's rows were replaced
+        assert db.execute("SELECT DISTINCT generation FROM batches").fetchall() == [(1,)]
 
 
 @pytest.mark.parametrize(

@@ -219,6 +219,8 @@ class Recorder:
         if quiet and (now < self._next_heartbeat or self.ended_as is not None):
             return
         store = self._store
+        # What this thread knows of the stored run, as it was should the write fail.
+        known = (self._db_generation, self._row_count, self._last_step, self._stored_columns)
         try:
             store.begin_write()
             for batch in batches:
@@ -227,6 +229,7 @@ class Recorder:
             store.commit()
         except (*store.errors(), OSError) as error:
             store.rollback_quietly()
+            self._db_generation, self._row_count, self._last_step, self._stored_columns = known
             with self._lock:
                 self._queue[:0] = batches
                 self._status = self._status or status
