@@ -146,11 +146,11 @@ def _checked_rows(store: Store, where: str, args: tuple = ()) -> list[tuple]:
     checked = []
     for row in rows:
         status, heartbeat, host, pid = row[9], row[13], row[14], row[15]
-        if status == "running":
-            alive = store.process_alive(host, pid)
-            if alive is False or (alive is None and now - heartbeat > STALE_AFTER):
-                store.mark_died(row[0], heartbeat)
-                row = (*row[:8], heartbeat, "died", *row[10:])
+        # A pid may be reused: a stale heartbeat says died even when the pid lives.
+        stale = now - heartbeat > STALE_AFTER
+        if status == "running" and (stale or store.process_alive(host, pid) is False):
+            store.mark_died(row[0], heartbeat)
+            row = (*row[:8], heartbeat, "died", *row[10:])
         checked.append(row)
     return checked
 

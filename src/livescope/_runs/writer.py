@@ -305,7 +305,10 @@ class Recorder:
         elif batches and any(len(batch.steps) for batch in batches):
             sets += ["status = 'running'", "ended = NULL"]
         else:  # a reader that took a stalled writer for dead was wrong
-            sets.append("status = CASE WHEN status = 'died' THEN 'running' ELSE status END")
+            sets += [
+                "ended = CASE WHEN status = 'died' THEN NULL ELSE ended END",
+                "status = CASE WHEN status = 'died' THEN 'running' ELSE status END",
+            ]
         store.execute(f"UPDATE runs SET {', '.join(sets)} WHERE id = ?", (*args, self.run_id))
 
     def _set_failing(self, error: BaseException | None) -> None:
