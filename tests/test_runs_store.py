@@ -327,6 +327,11 @@ def test_a_cell_end_ends_the_run_and_new_rows_resume_it(tmp_path: Path) -> None:
     wait_until(lambda: livescope.runs(path)[0].status == "stopped", what="stopped")
     w.close()
     assert livescope.runs(path)[0].status == "stopped"
+    with LivePlot(columns=1, store=path) as w:  # a with block in a cell
+        w.update([1.0])
+    w._flush_at_cell_end()  # the block's stop() is no Stop click
+    w.close()
+    assert livescope.runs(path)[1].status == "finished"
 
 
 def test_a_stalled_writer_taken_for_dead_comes_back_to_running(tmp_path: Path) -> None:

@@ -450,7 +450,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         if close:
             self._recorder.close(status)
         else:
-            self._recorder.mark(status, wait=5.0 if wait else 0.0)
+            # A cell end after a `with` block keeps the status the block recorded.
+            self._recorder.mark(status, wait=5.0 if wait else 0.0, again=wait)
 
     # ----- what saved notebooks and exports show ---------------------------------
 

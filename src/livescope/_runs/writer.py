@@ -119,10 +119,15 @@ class Recorder:
             self._params = {**params, **self._params}
             self._new_params = self._params
 
-    def mark(self, status: str, *, wait: float = 0.0) -> None:
-        """Record `status` after the rows appended so far; wait up to `wait` s for the write."""
+    def mark(self, status: str, *, wait: float = 0.0, again: bool = True) -> None:
+        """Record `status` after the rows appended so far; wait up to `wait` s for the write.
+
+        With ``again=False``, a run already ended (no rows since) keeps its status.
+        """
         done = self._take_from_plot()
         with self._lock:
+            if not again and self.ended_as is not None:
+                return
             self._status = self.ended_as = status
             if wait:
                 self._waiters.append(done)
