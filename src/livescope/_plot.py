@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import weakref
@@ -22,6 +23,8 @@ from ._kinds import REGISTRY, View, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
 from ._runs.compare import Comparison, check_compare, check_params, end_run
+from ._runs.read import open_run
+from ._runs.writer import start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
@@ -63,10 +66,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
         Keep only the last `max_rows` rows, in Python and in the browser,
         for loops that never end; None (default) keeps every row.
     name : str, optional
-        What runs of this plot are called, to compare them; default its
-        `title`. A plot with neither is never compared.
+        What runs of this plot are called, to record and compare them;
+        default its `title`. A plot with neither is never compared.
     compare : int or bool, optional
-        How many previous runs of the same name made in this kernel (or
+        How many previous runs of the same name (made in this kernel, or
         read from `store`) to draw behind the live one, faded, in each
         series' colour: a line plot made again (a training cell re-run)
         then answers "is this run better than the last one?" without
@@ -75,16 +78,23 @@ class LivePlot(RowSender, LoopGuard, Exports):
         is 1. The view's "compare" toggle shows or hides them. Other kinds
         refuse a nonzero `compare`.
     params : dict, optional
-        The run's parameters (str -> str, bool, int, float or None); the
-        legend of a later run shows those that differ between runs.
-    store : optional
-        A run store (see docs/runs.md) to read the previous runs from,
-        instead of this kernel's.
-    kind : {"lines", "frame", "heatmap", "waterfall", "scatter", "trajectory"}
-        How the history is drawn: every column against step; the row shown
+        The run's parameters (str -> str, bool, int, float or None), stored
+        with the run; the legend of a later run shows those that differ.
+    store : str or os.PathLike, optional
+        Record every row into this run store: an SQLite file (made if
+        missing) or a ``postgresql://`` address. Read the runs back with
+        `livescope.runs` and `LivePlot.open`; `compare` then reads the
+        previous runs from it (docs/runs.md).
+    run : str, optional
+        This run's label in the store (``"lr=3e-4"``); default its start time.
+    kind : str
+        One of "lines" (default), "frame", "heatmap", "waterfall",
+        "scatter", "trajectory", "image", "segments" or "bars": how the
+        history is drawn: every column against step; the row shown
         as a curve over its index; as a rows x cols image; the whole history
         as an image, one line per step; each row as a frame of K points
-        (x, y pairs); or the rows as the points of one growing x, y path.
+        (x, y pairs); the rows as the points of one growing x, y path; each
+        row as an RGB(A) picture; as K line segments; or as bars.
     **view_options
         Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
         ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
@@ -97,8 +107,9 @@ class LivePlot(RowSender, LoopGuard, Exports):
     Notes
     -----
     `close()` frees the plot and removes its views. A plot nothing refers to
-    any more (a cell that made it ran again) is closed when Python frees it:
-    keep a reference (a variable) to a plot whose view should stay live.
+    any more (a cell that made it ran again) is freed with its history; its
+    widget closes too unless it was displayed, in which case its views keep
+    showing the data as of the last cell end.
 
     Examples
     --------
@@ -123,7 +134,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         name: str | None = None,
         compare: int | bool | None = None,
         params: dict | None = None,
-        store: object = None,
+        store: str | os.PathLike[str] | None = None,
+        run: str | None = None,
         **view_options: object,
     ) -> None:
         view = make_view(kind, view_options)
@@ -158,7 +170,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._comparison = Comparison(
             run_name, compare_count, run_params, store, self._history, self._lock
         )
-        self._end_run = weakref.finalize(self, end_run, self._comparison.live)
+        self._leave_run = weakref.finalize(self, end_run, self._comparison.live)
         if names:
             self._set_columns(names)
         # The widget outlives the plot in ipywidgets' registry: it must not keep
@@ -186,6 +198,10 @@ class LivePlot(RowSender, LoopGuard, Exports):
         if in_vscode():  # VS Code holds a Stop click until the cell ends: say so instead
             self._widget.stop_button = False
             self._set_note(HOST_NOTE, VSCODE_NOTE)
+        # Last: the recorder takes its rows from the plot as made.
+        self._recorder = start_recording(
+            self, store, name=name, title=title, run=run, params=run_params
+        )
 
     # ----- rows -----------------------------------------------------------
 
@@ -235,6 +251,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._history.set_width(len(values))
                 self._learn_options()
             self._history.append(values, step_value, now + self._clock_offset)
+            if self._recorder is not None:
+                self._recorder.appended(self, 1)
             self._after_append(now)
 
     def extend(self, rows: object, *, steps: object = None) -> None:
@@ -283,6 +301,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._learn_options()
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
+                if self._recorder is not None:
+                    self._recorder.appended(self, len(array))
                 self._after_append(now)
 
     @classmethod
@@ -404,7 +424,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
             return
         self._end_sources()  # they may still draw rows they hold
         self._comparison.end()  # the run stays behind for the next plot of its name
-        self._end_run.detach()
+        self._leave_run.detach()
+        self._end_run(close=True)
         with self._lock:
             self._closed = True
             self._stopped = True
@@ -427,14 +448,48 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """
         if self._closed:
             return
+        stopped = self._stopped or exc_info[0] is not None
         self.stop()
         self._end_sources()
+        self._end_run("stopped" if stopped else "finished")
         self._flush_pending()
 
     def _end_sources(self) -> None:
         sources, self._sources = self._sources, []
         for source in sources:
             source.close()
+
+    # ----- runs store ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, store: str | os.PathLike, run: int | str = -1, **kwargs: object) -> LivePlot:
+        """A run recorded in a store, as a plot opened on its replay (see `from_history`).
+
+        Parameters
+        ----------
+        store : str or os.PathLike
+            An SQLite file or a ``postgresql://`` address (see `livescope.runs`).
+        run : int or str
+            A run id; a label (the latest run of that label); or -1 for the
+            latest run (-2 the one before, ...).
+        **kwargs
+            Any argument of `LivePlot`, over the recorded kind, columns, title
+            and view options.
+        """
+        return open_run(cls, store, run, kwargs)
+
+    def _end_run(
+        self, status: str | None = None, *, close: bool = False, wait: bool = True
+    ) -> None:
+        """Record in the store that the loop ended (or that the plot closes)."""
+        if self._recorder is None:
+            return
+        status = status or ("stopped" if self._stopped else "finished")
+        if close:
+            self._recorder.close(status)
+        else:
+            # A cell end after a `with` block keeps the status the block recorded.
+            self._recorder.mark(status, wait=5.0 if wait else 0.0, again=wait)
 
     # ----- what saved notebooks and exports show ---------------------------------
 
@@ -449,6 +504,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _flush_at_cell_end(self) -> None:
         self._flush_pending()
+        if not self._sources:  # a plot fed from elsewhere runs on after its cell
+            self._end_run(wait=False)
 
     def _refresh_at_cell_end(self) -> None:
         """Bring the snapshot trait and the displayed picture up to date."""

@@ -88,3 +88,20 @@ def test_bad_arguments_are_refused():
         KerasCallback("step")
     with pytest.raises(TypeError, match="unexpected keyword"):
         KerasCallback(colour="red")
+
+
+def test_a_store_records_fit_parameters_and_the_optimizer(tmp_path):
+    from livescope import runs
+
+    store = tmp_path / "runs.db"
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.05), loss="mse")
+    callback = KerasCallback(title="keras", store=store, run="k", params={"note": "tiny"})
+    x = np.random.default_rng(0).random((16, 2))
+    model.fit(x, x.sum(axis=1), epochs=2, batch_size=8, verbose=0, callbacks=[callback])
+    callback.plot.close()
+    (info,) = runs(store)
+    assert (info.label, info.rows, info.status) == ("k", 4, "finished")
+    assert info.params["epochs"] == 2 and info.params["note"] == "tiny"
+    assert info.params["optimizer"] == "SGD"
+    assert info.params["optimizer.learning_rate"] == pytest.approx(0.05)

@@ -82,3 +82,37 @@ def test_logged_metrics_are_plotted_and_stop_ends_fit_after_the_batch(tmp_path):
     # Each epoch's validation (the stopped one's too) shares the row of its last batch.
     np.testing.assert_array_equal(val_steps, [3, 5])
     assert callback._logger not in trainer.loggers  # removed when fit ended
+
+
+class WithParams(Tiny):
+    def __init__(self, lr=0.1, width=2):
+        super().__init__()
+        self.save_hyperparameters()
+
+
+def test_a_store_records_the_run_with_the_modules_hyperparameters(tmp_path):
+    from livescope import runs
+    from livescope._runs.read import load_run
+
+    store = tmp_path / "runs.db"
+    callback = LightningCallback(title="tiny", store=store, run="a", params={"lr": 0.5})
+    trainer = pl.Trainer(
+        max_epochs=2,
+        log_every_n_steps=1,
+        callbacks=[callback],
+        default_root_dir=tmp_path,
+        logger=False,
+        enable_progress_bar=False,
+        enable_model_summary=False,
+        enable_checkpointing=False,
+        num_sanity_val_steps=0,
+    )
+    trainer.fit(WithParams(lr=0.01, width=2), *loaders())
+    history = callback.plot.history.copy()
+    callback.plot.close()
+    (info,) = runs(store)
+    assert (info.name, info.label, info.status) == ("tiny", "a", "finished")
+    assert info.params == {"lr": 0.5, "width": 2}  # params= wins over the module's
+    run = load_run(store, "a")
+    assert run.columns == callback.plot.columns
+    np.testing.assert_array_equal(run.values, history)

@@ -81,3 +81,29 @@ def test_logs_are_plotted_and_stop_ends_training_after_the_step(tmp_path):
     np.testing.assert_array_equal(w.steps[np.isfinite(eval_loss)], [5, 10])
     assert np.isfinite(loss[np.isfinite(eval_loss)]).all()
     assert "epoch" not in w.columns  # bookkeeping, not a metric
+
+
+def test_a_store_records_the_training_arguments(tmp_path):
+    from livescope import runs
+
+    store = tmp_path / "runs.db"
+    callback = TransformersCallback(title="hf", store=store, run="t", params={"seed": 7})
+    args = transformers.TrainingArguments(
+        output_dir=str(tmp_path),
+        max_steps=4,
+        per_device_train_batch_size=4,
+        learning_rate=0.01,
+        logging_steps=1,
+        save_strategy="no",
+        report_to=[],
+        use_cpu=True,
+        disable_tqdm=True,
+    )
+    transformers.Trainer(
+        model=Tiny(), args=args, train_dataset=Pairs(16), callbacks=[callback]
+    ).train()
+    callback.plot.close()
+    (info,) = runs(store)
+    assert (info.label, info.status, info.last_step) == ("t", "finished", 4)
+    assert info.params["learning_rate"] == 0.01 and info.params["max_steps"] == 4
+    assert info.params["seed"] == 7  # params= wins over the arguments' seed

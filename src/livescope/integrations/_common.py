@@ -56,6 +56,20 @@ class TrainingPlot:
         """A step is over: draw what was logged up to now."""
         self._merger.flush()
 
+    @property
+    def recording(self) -> bool:
+        """Whether the plot records into a runs store."""
+        return self.plot._recorder is not None
+
+    def record_params(self, params: Mapping[str, Any]) -> None:
+        """Add the hyperparameters the framework exposes to the run in the plot's store.
+
+        Those given as ``params=`` win; without ``store=`` nothing is recorded.
+        """
+        recorder = self.plot._recorder
+        if recorder is not None and params:
+            recorder.add_params({str(name): value for name, value in params.items()})
+
     def stop_requested(self) -> bool:
         """Whether Stop was clicked (lets the kernel handle the click while training runs)."""
         return not self.plot.running()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import keras
@@ -29,7 +30,9 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
         The plot to draw in; by default a new one, displayed when training
         starts.
     **plot_options
-        Options of the new LivePlot (title, height, ...).
+        Options of the new LivePlot (title, height, ``store``, ``run``,
+        ``params``, ...). With ``store=``, the run's parameters also get
+        ``fit()``'s (epochs, steps) and the optimizer's configuration.
 
     Examples
     --------
@@ -47,6 +50,20 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
 
     def on_train_begin(self, logs: dict | None = None) -> None:
         self._training.begin()
+        if self._training.recording:
+            self._training.record_params(self._hyperparameters())
+
+    def _hyperparameters(self) -> dict[str, Any]:
+        params = dict(self.params or {})
+        optimizer = getattr(self.model, "optimizer", None)
+        if optimizer is not None:
+            # Keras's variables (the learning rate) warn as numpy reads them, under numpy 2.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                config = optimizer.get_config()
+            params["optimizer"] = type(optimizer).__name__
+            params.update({f"optimizer.{name}": value for name, value in config.items()})
+        return params
 
     def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
         self._training.boundary()

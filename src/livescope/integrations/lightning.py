@@ -37,7 +37,9 @@ class LightningCallback(ShowsTrainingPlot, Callback):
         The plot to draw in; by default a new one, displayed when training
         starts.
     **plot_options
-        Options of the new LivePlot (title, height, ...).
+        Options of the new LivePlot (title, height, ``store``, ``run``,
+        ``params``, ...). With ``store=``, the run's parameters also get the
+        module's ``hparams`` and what Lightning logs as hyperparameters.
 
     Examples
     --------
@@ -53,6 +55,7 @@ class LightningCallback(ShowsTrainingPlot, Callback):
         if self._logger not in trainer.loggers:
             trainer.loggers = [*trainer.loggers, self._logger]
         self._training.begin()
+        self._training.record_params(dict(pl_module.hparams))
 
     def on_train_batch_end(self, trainer: Trainer, *args: Any) -> None:
         if self._training.stop_requested():
@@ -86,4 +89,5 @@ class _PlotLogger(Logger):
         self._training.log(step if step is not None else 0, metrics)
 
     def log_hyperparams(self, params: Any, *args: Any, **kwargs: Any) -> None:
-        """Hyperparameters are not plotted."""
+        """Hyperparameters are not plotted; a plot with a store records them."""
+        self._training.record_params(params if isinstance(params, dict) else vars(params))

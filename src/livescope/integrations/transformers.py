@@ -29,7 +29,9 @@ class TransformersCallback(ShowsTrainingPlot, TrainerCallback):
         The plot to draw in; by default a new one, displayed when training
         starts.
     **plot_options
-        Options of the new LivePlot (title, height, ...).
+        Options of the new LivePlot (title, height, ``store``, ``run``,
+        ``params``, ...). With ``store=``, the run's parameters also get the
+        ``TrainingArguments`` (``args.to_dict()``).
 
     Examples
     --------
@@ -43,6 +45,8 @@ class TransformersCallback(ShowsTrainingPlot, TrainerCallback):
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any
     ) -> None:
         self._training.begin()
+        if self._training.recording:
+            self._training.record_params(args.to_dict())
 
     def on_step_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any

@@ -1,0 +1,255 @@
+"""Reading runs back: `runs()` lists them, `load_run` and `previous_runs` read their rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .._kinds import make_view
+from .store import STALE_AFTER, Store, StoreError, open_store
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One run of a store, as `livescope.runs` lists it.
+
+    Attributes
+    ----------
+    id : int
+        Unique in the store; increases with every run started.
+    name : str
+        The run's name (the plot's ``name=``, by default its title).
+    label : str
+        The plot's ``run=`` (by default when it started, local time).
+    params : dict
+        The plot's ``params=``, and what a framework adapter adds.
+    started, ended : float, float or None
+        Seconds since the epoch; `ended` is None while running.
+    status : {"running", "finished", "stopped", "died"}
+        ``died``: the process writing it is gone (killed, crashed).
+    rows : int
+        Rows recorded.
+    columns : tuple of str
+        Series names (empty for kinds whose values are positions).
+    kind : str
+        The plot's kind.
+    last_step : float or None
+        The step of the last row recorded.
+    """
+
+    id: int
+    name: str
+    label: str
+    params: dict
+    started: float
+    ended: float | None
+    status: str
+    rows: int
+    columns: tuple[str, ...]
+    kind: str
+    last_step: float | None
+
+
+@dataclass(frozen=True)
+class RecordedRun:
+    """A run with its rows: `values` is N x M, `steps` and `times` have N entries."""
+
+    id: int
+    name: str
+    label: str
+    params: dict
+    started: float
+    ended: float | None
+    status: str
+    columns: tuple[str, ...]
+    kind: str
+    options: dict
+    last_step: float | None
+    steps: np.ndarray = field(repr=False)
+    times: np.ndarray = field(repr=False)
+    values: np.ndarray = field(repr=False)
+
+
+def runs(store: str | os.PathLike) -> list[RunInfo]:
+    """The runs recorded in a store, oldest first.
+
+    Parameters
+    ----------
+    store : str or os.PathLike
+        An SQLite file, or a ``postgresql://`` address, that plots made with
+        ``LivePlot(..., store=...)`` record into.
+
+    Returns
+    -------
+    list of RunInfo
+        Runs whose process is gone while they were running read as ``"died"``
+        (and are marked so in the store when it can be written).
+
+    Examples
+    --------
+    >>> for r in livescope.runs("runs.db"):  # doctest: +SKIP
+    ...     print(r.id, r.label, r.status, r.rows, r.params)
+    """
+    with _opened(store) as opened:
+        return [_info(row) for row in _checked_rows(opened, "ORDER BY id")]
+
+
+def load_run(store: str | os.PathLike, run: int | str = -1) -> RecordedRun:
+    """One run with its rows: by id, by label (the latest of that label), or -1 the latest.
+
+    Negative numbers count from the latest run (-1, -2, ...).
+    """
+    with _opened(store) as opened:
+        row = _find(opened, run)
+        return _with_rows(opened, _checked_rows(opened, "WHERE id = ?", (row[0],))[0])
+
+
+def previous_runs(
+    store: str | os.PathLike, name: str, limit: int, exclude_id: int | None = None
+) -> list[RecordedRun]:
+    """The latest `limit` runs named `name`, newest first, with their rows.
+
+    For comparing a run with the runs before it; `exclude_id` leaves out the
+    current run.
+    """
+    with _opened(store) as opened:
+        rows = _checked_rows(
+            opened,
+            "WHERE name = ? AND id <> ? ORDER BY id DESC LIMIT ?",
+            (name, -1 if exclude_id is None else exclude_id, limit),
+        )
+        return [_with_rows(opened, row) for row in rows]
+
+
+class _opened:
+    """A store opened for reading, closed on leaving the block."""
+
+    def __init__(self, target: str | os.PathLike) -> None:
+        self.store = open_store(target, create=False)
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.store.close()
+
+
+def _checked_rows(store: Store, where: str, args: tuple = ()) -> list[tuple]:
+    """Run rows; a running run whose writer is gone is returned (and marked) as died."""
+    rows = store.run_rows(where, args)
+    now = time.time()
+    checked = []
+    for row in rows:
+        status, heartbeat, host, pid = row[9], row[13], row[14], row[15]
+        # A pid may be reused: a stale heartbeat says died even when the pid lives.
+        stale = now - heartbeat > STALE_AFTER
+        if status == "running" and (stale or store.process_alive(host, pid) is False):
+            store.mark_died(row[0], heartbeat)
+            row = (*row[:8], heartbeat, "died", *row[10:])
+        checked.append(row)
+    return checked
+
+
+def _find(store: Store, run: int | str) -> tuple:
+    if isinstance(run, bool) or not isinstance(run, (int, str)):
+        raise TypeError(
+            f"run must be a run id, a negative index (-1: the latest) or a label; "
+            f"got {type(run).__name__} {run!r}"
+        )
+    if isinstance(run, str):
+        rows = store.run_rows("WHERE label = ? ORDER BY id DESC LIMIT 1", (run,))
+    elif run < 0:
+        rows = store.run_rows("ORDER BY id DESC LIMIT 1 OFFSET ?", (-run - 1,))
+    else:
+        rows = store.run_rows("WHERE id = ?", (run,))
+    if not rows:
+        known = store.run_rows("ORDER BY id DESC LIMIT 5")
+        listed = ", ".join(f"{row[0]} ({row[2]!r})" for row in known) or "none"
+        raise StoreError(f"{store.name} has no run {run!r}; the latest runs: {listed}")
+    return rows[0]
+
+
+def _info(row: tuple) -> RunInfo:
+    return RunInfo(
+        id=row[0],
+        name=row[1],
+        label=row[2],
+        params=json.loads(row[3]),
+        started=row[7],
+        ended=row[8],
+        status=row[9],
+        rows=row[11],
+        columns=tuple(json.loads(row[4])),
+        kind=row[5],
+        last_step=row[10],
+    )
+
+
+def _with_rows(store: Store, row: tuple) -> RecordedRun:
+    run_id, generation = row[0], row[12]
+    columns = tuple(json.loads(row[4]))
+    batches = store.execute(
+        "SELECT row_count, width, steps, times, data FROM batches "
+        "WHERE run_id = ? AND generation = ? ORDER BY first_row",
+        (run_id, generation),
+    ).fetchall()
+    width = max([len(columns), *(batch[1] for batch in batches)])
+    count = sum(batch[0] for batch in batches)
+    steps = np.empty(count)
+    times = np.empty(count)
+    values = np.full((count, width), np.nan) if width else np.empty((count, 0))
+    at = 0
+    for rows, batch_width, step_bytes, time_bytes, data in batches:
+        steps[at : at + rows] = _unpacked(step_bytes)
+        times[at : at + rows] = _unpacked(time_bytes)
+        # Columns added during the run (a listener's) are NaN in the rows before.
+        values[at : at + rows, :batch_width] = _unpacked(data).reshape(rows, batch_width)
+        at += rows
+    info = _info(row)
+    return RecordedRun(
+        id=info.id,
+        name=info.name,
+        label=info.label,
+        params=info.params,
+        started=info.started,
+        ended=info.ended,
+        status=info.status,
+        columns=columns,
+        kind=info.kind,
+        options=json.loads(row[6]),
+        last_step=info.last_step,
+        steps=steps,
+        times=times,
+        values=values,
+    )
+
+
+def _unpacked(blob: Any) -> np.ndarray:
+    return np.frombuffer(blob, "<f8")
+
+
+def open_run(cls: Any, store: str | os.PathLike, run: int | str, kwargs: dict) -> Any:
+    """`LivePlot.open`: the recorded run as a plot of class `cls`, opened on its replay."""
+    recorded = load_run(store, run)
+    kind = kwargs.get("kind", recorded.kind)
+    view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
+    try:
+        view = make_view(kind, view_options)
+    except (TypeError, ValueError):  # options this version's kind does not take: its defaults
+        view_options = {}
+        view = make_view(kind, {})
+    options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
+    if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
+        options["columns"] = list(recorded.columns)
+    options.update(kwargs)
+    if not len(recorded.steps):
+        return cls(**options)
+    plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
+    with plot._lock:  # when the rows came, as recorded
+        plot._history.replace(recorded.steps, recorded.times, recorded.values)
+    return plot
