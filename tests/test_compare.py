@@ -11,7 +11,7 @@ from livescope import LivePlot
 from livescope._core.snapshot import pack, unpack
 from livescope._picture.scene import Polylines, faint, series_color
 from livescope._runs import session
-from livescope._runs.session import RecordedRun, session_runs
+from livescope._runs.session import session_runs
 
 
 def training(title="mnist", rows=100, scale=1.0, **kwargs):
@@ -94,21 +94,17 @@ def test_compare_is_checked_and_other_kinds_refuse_it():
         LivePlot(["a"], params={"lr": [1]})
 
 
-def test_store_given_reads_runs_from_the_run_store(monkeypatch):
-    read = type("read", (), {})()
-    stored = RecordedRun("s1", "stored", 0.0, {}, ("loss",), np.arange(3.0), np.zeros(3),
-                         np.ones((3, 1)))  # fmt: skip
-    calls = []
-
-    def previous_runs(store, name, limit, exclude_id=None):
-        calls.append((store, name, limit))
-        return [stored]
-
-    read.previous_runs = previous_runs
-    monkeypatch.setitem(__import__("sys").modules, "livescope._runs.read", read)
-    plot = LivePlot(["loss"], title="mnist", store="db", compare=2)
-    assert calls == [("db", "mnist", 2)]
-    assert [run.id for run in plot._comparison.runs] == ["s1"]
+def test_store_given_reads_runs_from_the_run_store(tmp_path):
+    store = tmp_path / "runs.db"
+    with LivePlot(["loss"], title="mnist", store=store, run="first") as first:
+        first.extend(np.arange(3.0)[:, None])
+    first.close()
+    plot = LivePlot(["loss"], title="mnist", store=store, compare=2)
+    (run,) = plot._comparison.runs
+    assert run.label == "first" and run.id.startswith("store:")
+    np.testing.assert_array_equal(run.values[:, 0], [0.0, 1.0, 2.0])
+    assert (run.times >= 0).all(), "times count from the run's start, as the kernel's runs"
+    plot.close()
 
 
 def test_runs_go_to_the_front_end_once_per_sync_as_binary(front_end):

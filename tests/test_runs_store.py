@@ -250,9 +250,9 @@ def test_unwritable_and_wrong_store_arguments(tmp_path: Path) -> None:
         LivePlot(columns=1, store="/proc/runs.db")
     with pytest.raises(TypeError, match="store must be a path to an SQLite file or a"):
         LivePlot(columns=1, store=3)
-    with pytest.raises(TypeError, match="params must be a dict with string keys; got list"):
+    with pytest.raises(TypeError, match="params must be a dict of name -> value; got list"):
         LivePlot(columns=1, store=tmp_path / "r.db", params=[1])
-    with pytest.raises(TypeError, match="run= describes a run recorded in a store; pass store="):
+    with pytest.raises(TypeError, match="run= labels a run recorded in a store; pass store="):
         LivePlot(columns=1, run="x")
     with pytest.raises(StoreError, match="does not exist"):
         livescope.runs(tmp_path / "nothing.db")

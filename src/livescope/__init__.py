@@ -4,7 +4,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from ._dashboard import Dashboard
 from ._plot import LivePlot
-from ._runs.read import RecordedRun, RunInfo, runs
+from ._runs.read import RunInfo, StoredRun, runs
 from ._sources.publisher import Publisher
 
 try:
@@ -12,4 +12,4 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-__all__ = ["Dashboard", "LivePlot", "Publisher", "RecordedRun", "RunInfo", "__version__", "runs"]
+__all__ = ["Dashboard", "LivePlot", "Publisher", "RunInfo", "StoredRun", "__version__", "runs"]

@@ -23,7 +23,7 @@ from ._kinds import REGISTRY, View, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
 from ._runs.compare import Comparison, check_compare, check_params, end_run
-from ._runs.read import open_run
+from ._runs.read import load_run
 from ._runs.writer import start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
@@ -476,7 +476,24 @@ class LivePlot(RowSender, LoopGuard, Exports):
             Any argument of `LivePlot`, over the recorded kind, columns, title
             and view options.
         """
-        return open_run(cls, store, run, kwargs)
+        recorded = load_run(store, run)
+        kind = kwargs.get("kind", recorded.kind)
+        view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
+        try:
+            view = make_view(kind, view_options)
+        except (TypeError, ValueError):  # options this version's kind does not take: its defaults
+            view_options = {}
+            view = make_view(kind, {})
+        options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
+        if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
+            options["columns"] = list(recorded.columns)
+        options.update(kwargs)
+        if not len(recorded.steps):
+            return cls(**options)
+        plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
+        with plot._lock:  # when the rows came, as recorded
+            plot._history.replace(recorded.steps, recorded.times, recorded.values)
+        return plot
 
     def _end_run(
         self, status: str | None = None, *, close: bool = False, wait: bool = True

@@ -82,7 +82,7 @@ class Comparison:
         self.live = session_runs.start(name, params, history, lock)
         if count:
             if store is not None:
-                found = _stored_runs(store, name, count, self.live.id)
+                found = _stored_runs(store, name, count)
             else:
                 found = session_runs.previous(name, count, exclude_id=self.live.id)
             self.runs = tuple(compact(run) for run in found)
@@ -121,7 +121,7 @@ def end_run(live: LiveRun | None) -> None:
         session_runs.record(live, end=True)
 
 
-def _stored_runs(store: object, name: str, limit: int, exclude_id: str) -> list[RecordedRun]:
+def _stored_runs(store: object, name: str, limit: int) -> list[RecordedRun]:
     # Imported by name: the run store (read.py beside this module) is optional.
     try:
         previous_runs = importlib.import_module(f"{__package__}.read").previous_runs
@@ -130,4 +130,17 @@ def _stored_runs(store: object, name: str, limit: int, exclude_id: str) -> list[
             "store= needs livescope's run store (livescope._runs.read), "
             "which this installation lacks"
         ) from error
-    return list(previous_runs(store, name, limit, exclude_id=exclude_id))
+    return [
+        RecordedRun(
+            id=f"store:{stored.id}",
+            label=stored.label,
+            started=stored.started,
+            params=stored.params,
+            columns=stored.columns,
+            steps=stored.steps,
+            times=stored.times - stored.started,  # the store keeps wall-clock times
+            values=stored.values,
+            status=stored.status,
+        )
+        for stored in previous_runs(store, name, limit)
+    ]

@@ -10,8 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .._kinds import make_view
-from .store import STALE_AFTER, Store, StoreError, open_store
+from .store import STALE_AFTER, EmptyStore, Store, StoreError, check_target, open_store
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class RunInfo:
 
 
 @dataclass(frozen=True)
-class RecordedRun:
+class StoredRun:
     """A run with its rows: `values` is N x M, `steps` and `times` have N entries."""
 
     id: int
@@ -99,7 +98,7 @@ def runs(store: str | os.PathLike) -> list[RunInfo]:
         return [_info(row) for row in _checked_rows(opened, "ORDER BY id")]
 
 
-def load_run(store: str | os.PathLike, run: int | str = -1) -> RecordedRun:
+def load_run(store: str | os.PathLike, run: int | str = -1) -> StoredRun:
     """One run with its rows: by id, by label (the latest of that label), or -1 the latest.
 
     Negative numbers count from the latest run (-1, -2, ...).
@@ -111,13 +110,20 @@ def load_run(store: str | os.PathLike, run: int | str = -1) -> RecordedRun:
 
 def previous_runs(
     store: str | os.PathLike, name: str, limit: int, exclude_id: int | None = None
-) -> list[RecordedRun]:
+) -> list[StoredRun]:
     """The latest `limit` runs named `name`, newest first, with their rows.
 
     For comparing a run with the runs before it; `exclude_id` leaves out the
-    current run.
+    current run. An SQLite store not made yet (the plot asking makes it) has none.
     """
-    with _opened(store) as opened:
+    checked = check_target(store)
+    if not isinstance(checked, str) and not checked.exists():
+        return []
+    try:
+        opened_store = _opened(store)
+    except EmptyStore:  # the plot asking will make the store
+        return []
+    with opened_store as opened:
         rows = _checked_rows(
             opened,
             "WHERE name = ? AND id <> ? ORDER BY id DESC LIMIT ?",
@@ -190,7 +196,7 @@ def _info(row: tuple) -> RunInfo:
     )
 
 
-def _with_rows(store: Store, row: tuple) -> RecordedRun:
+def _with_rows(store: Store, row: tuple) -> StoredRun:
     run_id, generation = row[0], row[12]
     columns = tuple(json.loads(row[4]))
     batches = store.execute(
@@ -211,7 +217,7 @@ def _with_rows(store: Store, row: tuple) -> RecordedRun:
         values[at : at + rows, :batch_width] = _unpacked(data).reshape(rows, batch_width)
         at += rows
     info = _info(row)
-    return RecordedRun(
+    return StoredRun(
         id=info.id,
         name=info.name,
         label=info.label,
@@ -231,25 +237,3 @@ def _with_rows(store: Store, row: tuple) -> RecordedRun:
 
 def _unpacked(blob: Any) -> np.ndarray:
     return np.frombuffer(blob, "<f8")
-
-
-def open_run(cls: Any, store: str | os.PathLike, run: int | str, kwargs: dict) -> Any:
-    """`LivePlot.open`: the recorded run as a plot of class `cls`, opened on its replay."""
-    recorded = load_run(store, run)
-    kind = kwargs.get("kind", recorded.kind)
-    view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
-    try:
-        view = make_view(kind, view_options)
-    except (TypeError, ValueError):  # options this version's kind does not take: its defaults
-        view_options = {}
-        view = make_view(kind, {})
-    options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
-    if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
-        options["columns"] = list(recorded.columns)
-    options.update(kwargs)
-    if not len(recorded.steps):
-        return cls(**options)
-    plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
-    with plot._lock:  # when the rows came, as recorded
-        plot._history.replace(recorded.steps, recorded.times, recorded.values)
-    return plot

@@ -76,6 +76,10 @@ class StoreError(Exception):
     """A store that cannot be opened, read or written, with what to do about it."""
 
 
+class EmptyStore(StoreError):
+    """A database that livescope has not written to yet: no runs to read."""
+
+
 def describe(target: str | os.PathLike) -> str:
     """How errors name a store: the argument as given, without a password."""
     text = os.fspath(target)
@@ -167,7 +171,7 @@ class Store:
                     "Give a new file (or an empty database) for the runs"
                 )
             if not create:
-                raise StoreError(f"{self.name} holds no runs yet: it is not a livescope store")
+                raise EmptyStore(f"{self.name} holds no runs yet: it is not a livescope store")
             self.create_schema()
             return
         version = self.meta("schema_version")

@@ -352,9 +352,11 @@ def start_recording(
 ) -> Recorder | None:
     """The recorder of a plot made with ``store=`` (None without one), arguments checked."""
     if store is None:
-        given = [argument for argument, value in (("run", run), ("params", params)) if value]
-        if given:
-            raise TypeError(f"{given[0]}= describes a run recorded in a store; pass store= too")
+        # params= also serves comparing runs in the kernel; a run label needs a store.
+        if run is not None:
+            raise TypeError(
+                f"run= labels a run recorded in a store; pass store= too; got run={run!r}"
+            )
         return None
     for argument, value in (("name", name), ("run", run)):
         if value is not None and not isinstance(value, str):
