@@ -15,6 +15,7 @@ from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
+from ._kernel.host import hears_front_end_while_busy, host_note, in_marimo
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -144,9 +145,11 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._sources: list[Any] = []  # listeners and followers feeding this plot
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
-        self._live = current_shell() is not None or serving_pages()
+        self._live = current_shell() is not None or serving_pages() or in_marimo()
         if self._live:
             watch_cell_end(self)
+        self._set_note("host", host_note())
+        self._fill_late_views()
 
     # ----- rows -----------------------------------------------------------
 
@@ -398,7 +401,13 @@ class LivePlot(RowSender, LoopGuard, Exports):
     _default_width = DEFAULT_WIDTH
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        self._fill_late_views()
         return self._saved.mimebundle(self._data(), self._kind, repr(self))
+
+    def _fill_late_views(self) -> None:
+        """Where a view's `sync` waits for the cell's end, repeat every row for a while."""
+        if self._live and not hears_front_end_while_busy():
+            self._send_keyframes_for_a_while()
 
     def _ipython_display_(self) -> None:
         # Shown under a display id, so the picture can follow the data.
@@ -458,6 +467,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _answer_sync(self, request: dict) -> None:
         with self._lock:
+            self._keyframes_until = 0.0  # a view that can ask needs no repeats
             start = request.get("from")
             if (
                 request.get("generation") != self._generation
