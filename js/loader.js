@@ -29,12 +29,20 @@ async function runtimeOf(model) {
   return model.widget_manager.get_model(ref.slice(MODEL_REF.length));
 }
 
-function injectCss(css, digest) {
-  if (document.head.querySelector(`style[data-livescope-runtime="${digest}"]`)) return;
+// `into` is document.head, or the shadow root a host (marimo) renders a view in,
+// where the page's styles do not reach.
+/** @param {string} css @param {string} digest @param {ParentNode} [into] */
+function injectCss(css, digest, into = document.head) {
+  if (into.querySelector(`style[data-livescope-runtime="${digest}"]`)) return;
   const style = document.createElement("style");
   style.dataset.livescopeRuntime = digest;
   style.textContent = css;
-  document.head.appendChild(style);
+  into.appendChild(style);
+}
+
+function injectCssNear(el, runtime) {
+  const root = el?.getRootNode?.();
+  if (root instanceof ShadowRoot) injectCss(runtime.get("css"), runtime.get("digest"), root);
 }
 
 /** The front end (widget.js's default export) the runtime model carries, imported once per page. */
@@ -53,15 +61,55 @@ export function frontEndOf(runtime, load = importCode) {
   return frontEnd;
 }
 
+/**
+ * Keep the custom messages (rows) that reach `model` while the front end loads;
+ * hosts that cannot answer a `sync` while a cell runs (marimo) would show
+ * nothing until the cell ends if these were lost. `deliver(initialize)` runs
+ * the front end's initialize with a model whose `msg:custom` listeners then get
+ * the kept messages, in order, before any later one.
+ */
+export function holdMessages(model) {
+  const held = [];
+  const hold = (content, buffers) => held.push([content, buffers]);
+  model.on("msg:custom", hold);
+  return (initialize) => {
+    const listeners = [];
+    const watched = new Proxy(model, {
+      get(target, key) {
+        if (key === "on") {
+          return (name, listener) => {
+            if (name === "msg:custom") listeners.push(listener);
+            return target.on(name, listener);
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    try {
+      return initialize(watched);
+    } finally {
+      model.off("msg:custom", hold);
+      for (const [content, buffers] of held) {
+        for (const listener of listeners) listener(content, buffers);
+      }
+    }
+  };
+}
+
 /** An anywidget definition that forwards initialize and render to the shared front end. */
 export function sharedFrontEnd(load = importCode) {
   const frontEndFor = async (model) => frontEndOf(await runtimeOf(model), load);
   return {
     async initialize(props) {
-      return (await frontEndFor(props.model)).initialize?.(props);
+      const deliver = holdMessages(props.model);
+      const frontEnd = await frontEndFor(props.model);
+      return deliver((model) => frontEnd.initialize?.({ ...props, model }));
     },
     async render(props) {
-      return (await frontEndFor(props.model)).render?.(props);
+      const runtime = await runtimeOf(props.model);
+      injectCssNear(props.el, runtime);
+      return (await frontEndOf(runtime, load)).render?.(props);
     },
   };
 }

@@ -5,7 +5,16 @@ import { frontEndOf, sharedFrontEnd } from "./loader.js";
 const FRONT_ENDS = Symbol.for("livescope.frontEnds");
 
 function stateModel(state, manager) {
-  return { get: (name) => state[name], widget_manager: manager };
+  const listeners = new Set();
+  return {
+    get: (name) => state[name],
+    widget_manager: manager,
+    on: (name, fn) => name === "msg:custom" && listeners.add(fn),
+    off: (_name, fn) => listeners.delete(fn),
+    emit: (content, buffers) => {
+      for (const fn of [...listeners]) fn(content, buffers);
+    },
+  };
 }
 
 // A widget manager with one runtime model, and the plots that refer to it.
@@ -55,11 +64,12 @@ describe("the loader", () => {
     expect(await widget.initialize({ model: b })).toBe("cleanup");
     expect(await widget.render({ model: a, el })).toBe("view cleanup");
     expect(imported).toEqual(["code of d1"]);
-    expect(calls.map(([hook, , props]) => [hook, props.model])).toEqual([
-      ["initialize", a],
-      ["initialize", b],
-      ["render", a],
+    expect(calls.map(([hook, , props]) => [hook, props.model.get("_runtime")])).toEqual([
+      ["initialize", "IPY_MODEL_rt"],
+      ["initialize", "IPY_MODEL_rt"],
+      ["render", "IPY_MODEL_rt"],
     ]);
+    expect(calls[2][2].model).toBe(a);
     expect(calls[2][2].el).toBe(el);
     const styles = document.head.querySelectorAll("style[data-livescope-runtime]");
     expect([...styles].map((s) => [s.dataset.livescopeRuntime, s.textContent])).toEqual([
@@ -88,6 +98,46 @@ describe("the loader", () => {
     await expect(frontEndOf(runtime, flaky)).rejects.toThrow("blocked");
     expect((await frontEndOf(runtime, flaky)).render()).toBe("ok");
     expect(document.head.querySelectorAll("style[data-livescope-runtime]")).toHaveLength(1);
+  });
+
+  it("puts the style in the shadow root a host renders the view in, once", async () => {
+    const { plot } = session("d1", ".shadowed{}");
+    const widget = sharedFrontEnd(fakeImporter().load);
+    const host = document.createElement("div");
+    const shadow = host.attachShadow({ mode: "open" });
+    const [first, second] = [document.createElement("div"), document.createElement("div")];
+    shadow.append(first, second);
+    await widget.render({ model: plot(), el: first });
+    await widget.render({ model: plot(), el: second });
+    const styles = shadow.querySelectorAll("style[data-livescope-runtime]");
+    expect([...styles].map((s) => s.textContent)).toEqual([".shadowed{}"]);
+  });
+
+  it("hands the front end the rows that came while it loaded, before any later ones", async () => {
+    const { plot } = session();
+    const model = plot();
+    const got = [];
+    let release;
+    const loading = new Promise((resolve) => {
+      release = resolve;
+    });
+    const load = async () => {
+      await loading;
+      return {
+        default: {
+          initialize({ model: m }) {
+            m.on("msg:custom", (content) => got.push(content));
+          },
+        },
+      };
+    };
+    const initialized = sharedFrontEnd(load).initialize({ model });
+    model.emit("early 1");
+    model.emit("early 2");
+    release();
+    await initialized;
+    model.emit("later");
+    expect(got).toEqual(["early 1", "early 2", "later"]);
   });
 
   it("says so when a widget names no runtime model", async () => {

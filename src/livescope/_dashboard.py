@@ -12,6 +12,7 @@ import ipywidgets
 
 from ._core.check import check_str
 from ._core.layout import flow_layout, grid_layout
+from ._kernel.host import in_marimo
 from ._kernel.shell import current_shell, watch_cell_end
 from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
@@ -114,7 +115,7 @@ class Dashboard(LoopGuard, Exports):
         self._shown_key: Hashable | None = None  # what the shown picture shows
         self._stopped = False
         self._next_poll = 0.0
-        self._live = current_shell() is not None
+        self._live = current_shell() is not None or in_marimo()
 
     # ----- panels -------------------------------------------------------------
 

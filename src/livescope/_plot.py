@@ -17,7 +17,7 @@ from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
 from ._core.wire import encode_runs
-from ._kernel.host import VSCODE_NOTE, in_vscode
+from ._kernel.host import hears_front_end_while_busy, host_note, in_marimo, in_vscode
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, View, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -192,12 +192,13 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._sources: list[Any] = []  # listeners and followers feeding this plot
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
-        self._live = current_shell() is not None or serving_pages()
+        self._live = current_shell() is not None or serving_pages() or in_marimo()
         if self._live:
             watch_cell_end(self)
         if in_vscode():  # VS Code holds a Stop click until the cell ends: say so instead
             self._widget.stop_button = False
-            self._set_note(HOST_NOTE, VSCODE_NOTE)
+        self._set_note(HOST_NOTE, host_note())
+        self._fill_late_views()
         # Last: the recorder takes its rows from the plot as made.
         self._recorder = start_recording(
             self, store, name=name, title=title, run=run, params=run_params
@@ -513,7 +514,13 @@ class LivePlot(RowSender, LoopGuard, Exports):
     _default_width = DEFAULT_WIDTH
 
     def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+        self._fill_late_views()
         return self._saved.mimebundle(self._data(), self._kind, repr(self))
+
+    def _fill_late_views(self) -> None:
+        """Where a view's `sync` waits for the cell's end, repeat every row for a while."""
+        if self._live and not hears_front_end_while_busy():
+            self._send_keyframes_for_a_while()
 
     def _ipython_display_(self) -> None:
         # Shown under a display id, so the picture can follow the data.
@@ -578,6 +585,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     def _answer_sync(self, request: dict) -> None:
         with self._lock:
+            self._keyframes_until = 0.0  # a view that can ask needs no repeats
             start = request.get("from")
             if (
                 request.get("generation") != self._generation

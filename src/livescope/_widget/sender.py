@@ -12,6 +12,13 @@ from .models import LivePlotWidget
 
 _EARLY = 0.5  # a send may come this fraction of a frame after the previous one
 
+# A host that hands a front end's messages to the kernel only between cells
+# (marimo) cannot answer the `sync` of a view that missed the first frames while
+# it loaded, until the cell ends. For this long after a plot is made or shown
+# there, one frame a second carries every row held, so the view fills in.
+KEYFRAME_WINDOW = 10.0
+KEYFRAME_EVERY = 1.0
+
 
 class RowSender:
     """The sending half of a LivePlot (a mixin).
@@ -32,6 +39,12 @@ class RowSender:
     _pending: bool  # rows wait for the next frame
     _timer_armed: bool
     _last_append: float
+    _keyframes_until: float = 0.0
+    _next_keyframe: float = 0.0
+
+    def _send_keyframes_for_a_while(self) -> None:
+        """Send every row held once a second for the next KEYFRAME_WINDOW seconds."""
+        self._keyframes_until = time.monotonic() + KEYFRAME_WINDOW
 
     def _send_due(self, now: float) -> None:
         """Send waiting rows if a frame has passed since the last send."""
@@ -82,6 +95,10 @@ class RowSender:
         Rows dropped before they were sent are skipped: the message then
         starts at the first row held, which tells front ends to drop theirs.
         """
+        now = time.monotonic()
+        if self._next_keyframe <= now < self._keyframes_until:
+            start = 0
+            self._next_keyframe = now + KEYFRAME_EVERY
         start = max(start, self._history.dropped)
         stop = self._history.total
         for content, buffers in encode_rows(self._history, start, stop, self._generation):
