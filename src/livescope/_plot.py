@@ -133,7 +133,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         kind: str = "lines",
         name: str | None = None,
         compare: int | bool | None = None,
-        params: dict | None = None,
+        params: dict[str, Any] | None = None,
         store: str | os.PathLike[str] | None = None,
         run: str | None = None,
         **view_options: object,
@@ -234,6 +234,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
             if self._reshape is not None:
                 row = self._reshape(row, self._history.width)
             columns, index = self._columns, self._index
+            values: bytes | np.ndarray
             if not self._named:
                 values = _rows.coerce_values(row, self._history.width, self._history.dtype)
             else:
@@ -513,7 +514,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
 
     _default_width = DEFAULT_WIDTH
 
-    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict[str, Any], dict[str, Any]]:
         self._fill_late_views()
         return self._saved.mimebundle(self._data(), self._kind, repr(self))
 
@@ -567,7 +568,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._comparison.description,
             )
 
-    def _data_key(self) -> tuple:
+    def _data_key(self) -> tuple[Any, ...]:
         widget = self._widget
         labels = (widget.title, widget.x_label, repr(sorted(widget.view_options.items())))
         return (self._generation, self._history.total, self._columns, *labels)
@@ -578,12 +579,12 @@ class LivePlot(RowSender, LoopGuard, Exports):
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "stop":
             self._set_stopped(True)
-        elif kind == "sync":
+        elif kind == "sync" and isinstance(content, dict):
             self._answer_sync(content)
         else:
             unknown_messages.warn(content)
 
-    def _answer_sync(self, request: dict) -> None:
+    def _answer_sync(self, request: dict[str, Any]) -> None:
         with self._lock:
             self._keyframes_until = 0.0  # a view that can ask needs no repeats
             start = request.get("from")

@@ -34,7 +34,7 @@ class OfflinePlotsPreprocessor(Preprocessor):
     (their picture is exported as it is), are left alone.
     """
 
-    def preprocess(self, nb: Any, resources: dict) -> tuple[Any, dict]:
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         """Rewrite the livescope outputs of `nb`; the cells are not visited one by one."""
         offline_plots(nb)
         return nb, resources
@@ -46,6 +46,6 @@ class OfflineHTMLExporter(HTMLExporter):
     export_from_notebook = "HTML (livescope plots offline)"
 
     def _init_preprocessors(self) -> None:
-        super()._init_preprocessors()
+        super()._init_preprocessors()  # type: ignore[no-untyped-call]  # unannotated in nbconvert
         # Last, so that it sees the outputs of an --execute run.
-        self.register_preprocessor(OfflinePlotsPreprocessor, enabled=True)
+        self.register_preprocessor(OfflinePlotsPreprocessor, enabled=True)  # type: ignore[no-untyped-call]  # unannotated in nbconvert

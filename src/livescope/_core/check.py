@@ -8,8 +8,10 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from .spec import COLORMAPS
 
@@ -102,10 +104,11 @@ def check_int(name: str, value: object, *, at_least: int, at_most: int | None = 
     """An integer >= `at_least` (and <= `at_most` when given)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer; got {type(value).__name__} {value!r}")
-    if value < at_least or (at_most is not None and value > at_most):
+    number = int(value)
+    if number < at_least or (at_most is not None and number > at_most):
         bound = f">= {at_least}" if at_most is None else f"between {at_least} and {at_most}"
         raise ValueError(f"{name} must be {bound}; got {value}")
-    return int(value)
+    return number
 
 
 def check_size(name: str, value: object) -> float | None:
@@ -114,9 +117,10 @@ def check_size(name: str, value: object) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number of pixels or None; got {value!r}")
-    if not 0.5 <= value <= 20:
+    size = float(value)
+    if not 0.5 <= size <= 20:
         raise ValueError(f"{name} must be between 0.5 and 20 pixels; got {value}")
-    return float(value)
+    return size
 
 
 def check_str(name: str, value: object, *, optional: bool = False) -> None:
@@ -132,15 +136,17 @@ def check_real(name: str, value: object, *, above: float, at_most: float) -> flo
     """A real number in (above, at_most]."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number; got {type(value).__name__} {value!r}")
-    if not above < value <= at_most:
+    number = float(value)
+    if not above < number <= at_most:
         raise ValueError(f"{name} must be > {above:g} and <= {at_most:g}; got {value}")
-    return float(value)
+    return number
 
 
-def check_dtype(value: object) -> np.dtype:
+def check_dtype(value: object) -> np.dtype[Any]:
     """float64 or float32, as a numpy dtype."""
     try:
-        dtype = np.dtype(value)  # type: ignore[call-overload]
+        # np.dtype raises TypeError for what it cannot read, named below.
+        dtype = np.dtype(cast("npt.DTypeLike", value))
     except TypeError as error:
         raise TypeError(f"dtype must be 'float64' or 'float32'; got {value!r}") from error
     if dtype not in (np.float64, np.float32):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -27,11 +28,11 @@ class LinesData:
     title: str = ""
     x_label: str = "step"
     height: int = 300
-    options: dict = field(default_factory=dict)  # the `view_options` trait
+    options: dict[str, Any] = field(default_factory=dict)  # the `view_options` trait
     # The previous runs compared with (`RecordedRun`s, _runs/session.py), newest first.
-    runs: tuple = ()
+    runs: tuple[Any, ...] = ()
     # The live run's "label" and "params" when it is compared ({} when not).
-    run: dict = field(default_factory=dict)
+    run: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hidden(self) -> set[str]:
@@ -40,7 +41,7 @@ class LinesData:
         return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
 
     @property
-    def shown_runs(self) -> tuple:
+    def shown_runs(self) -> tuple[Any, ...]:
         """The previous runs drawn: none when the view's compare toggle is off, none hidden."""
         if self.options.get("compare") is False:
             return ()
@@ -56,7 +57,7 @@ class LinesData:
     def smoothing(self) -> float:
         """The smoothing weight, read as the view reads it (0: none)."""
         value = self.options.get("smoothing")
-        if type(value) not in (int, float) or not math.isfinite(value):
+        if not (type(value) is int or type(value) is float) or not math.isfinite(value):
             return 0.0
         return min(max(float(value), 0.0), MAX_SMOOTHING)
 

@@ -43,6 +43,7 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     # A path L long keeps about L / cell points in cells it crosses: start near there.
     start = max(1.0, length / max_points / 2)
     whole = _search(x, y, finite, max_points, start, None, skip_retraced=False)
+    assert whole is not None  # with no coarsest cell, the search always ends with one
     # Gaps pay only for a grid at least twice as fine. Where the path fills an
     # area, its count falls with the square of the cell: one probe tells where to start.
     probe = max(1.0, whole[0] / 8)

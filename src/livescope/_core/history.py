@@ -47,6 +47,22 @@ class History:
     row held, `total` the index one past the last.
     """
 
+    # The current arrays and the slice [_first, _end) of them held.
+    _steps: np.ndarray
+    _times: np.ndarray
+    _values: np.ndarray
+    _first: int
+    _end: int
+    # Full arrays set aside by an unbounded history (see `_make_room`).
+    _blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+    _block_starts: list[int]  # the absolute index of each block's first row
+    _block_rows: int
+    # Rows appended one at a time, waiting to be moved into the arrays.
+    _tail_values: bytearray
+    _tail_steps: list[float]
+    _tail_times: list[float]
+    _tail_limit: int  # rows the tail holds before it settles (0: no tail)
+
     def __init__(self, dtype: np.dtype, width: int | None, max_rows: int | None = None) -> None:
         self.dtype = dtype
         self.width = width
@@ -197,23 +213,27 @@ class History:
         self._clear_blocks()
 
     def _clear_blocks(self) -> None:
-        self._blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        self._block_starts: list[int] = []  # the absolute index of each block's first row
+        self._blocks = []
+        self._block_starts = []
         self._block_rows = 0
 
     def _clear_tail(self) -> None:
         # The rows, one after another, as float64 bytes: a new buffer, since
         # a settled batch may still be read through np.frombuffer.
         self._tail_values = bytearray()
-        self._tail_steps: list[float] = []
-        self._tail_times: list[float] = []
+        self._tail_steps = []
+        self._tail_times = []
 
-    def _store(self, rows: np.ndarray, steps: np.ndarray, times: np.ndarray | float) -> None:
+    def _store(
+        self, rows: np.ndarray, steps: np.ndarray | float, times: np.ndarray | float
+    ) -> None:
         k = len(rows)
         if k > self._limit:  # only the last max_rows of them are kept
             self._dropped += self._end - self._first + k - self._limit
             self._first = self._end
-            rows, steps, k = rows[-self._limit :], steps[-self._limit :], self._limit
+            rows, k = rows[-self._limit :], self._limit
+            if isinstance(steps, np.ndarray):
+                steps = steps[-self._limit :]
             if isinstance(times, np.ndarray):
                 times = times[-self._limit :]
         end = self._end

@@ -30,10 +30,11 @@ def flow_layout(names: list[str], columns: object) -> tuple[dict[str, Cell], int
     """Fill rows left to right, `columns` panels per row; returns cells and the column count."""
     if isinstance(columns, bool) or not isinstance(columns, numbers.Integral):
         raise TypeError(f"columns must be an integer; got {type(columns).__name__} {columns!r}")
-    if not 1 <= columns <= MAX_GRID:
+    count = int(columns)
+    if not 1 <= count <= MAX_GRID:
         raise ValueError(f"columns must be between 1 and {MAX_GRID}; got {columns}")
-    cells = {name: Cell(i // columns, i % columns) for i, name in enumerate(names)}
-    return cells, int(min(columns, max(len(names), 1)))
+    cells = {name: Cell(i // count, i % count) for i, name in enumerate(names)}
+    return cells, min(count, max(len(names), 1))
 
 
 def grid_layout(names: list[str], layout: object) -> tuple[dict[str, Cell], int]:

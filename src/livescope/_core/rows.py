@@ -6,6 +6,7 @@ import math
 import numbers
 import struct
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -102,7 +103,7 @@ def no_rows(rows: object) -> bool:
     if isinstance(rows, (str, bytes, Mapping)) or not hasattr(rows, "__len__"):
         return False
     try:
-        return len(rows) == 0  # type: ignore[arg-type]
+        return len(rows) == 0
     except TypeError:  # a 0-d array
         return False
 
@@ -121,14 +122,13 @@ def coerce_row(
     KeyError
         For a dict key that is not a column.
     """
-    row_type = type(row)
-    if (row_type is list or row_type is tuple) and len(row) == len(columns):
+    if (type(row) is list or type(row) is tuple) and len(row) == len(columns):
         # The common case: packing checks and converts every value in one C
         # call, several times cheaper than type checks and np.asarray.
         packed = _packed(row)
         if packed is not None:
             return packed
-    if row_type is np.ndarray and row.shape == (len(columns),) and row.dtype.kind in "fiub":
+    if type(row) is np.ndarray and row.shape == (len(columns),) and row.dtype.kind in "fiub":
         return row
     if isinstance(row, Mapping):
         return _packed_numbers(_row_from_mapping(row, columns, index))
@@ -278,7 +278,7 @@ def _packer(count: int) -> struct.Struct:
     return packer
 
 
-def _packed(values: list | tuple) -> bytes | None:
+def _packed(values: list[Any] | tuple[Any, ...]) -> bytes | None:
     """`values` as float64 bytes, or None if one is not a float-sized real number."""
     if not _COMPLEX_SCALARS.isdisjoint(map(type, values)):
         return None  # the slow path names the complex value
@@ -289,7 +289,7 @@ def _packed(values: list | tuple) -> bytes | None:
         return None
 
 
-def _packed_numbers(values: list) -> bytes:
+def _packed_numbers(values: list[Any]) -> bytes:
     """Real numbers as float64 bytes; an int beyond any float becomes inf."""
     packed = _packed(values)
     if packed is None:
@@ -305,7 +305,7 @@ def _clamped(value: object) -> float:
 
 
 def _row_from_mapping(
-    row: Mapping, columns: tuple[str, ...], index: Mapping[str, int]
+    row: Mapping[Any, Any], columns: tuple[str, ...], index: Mapping[str, int]
 ) -> list[float]:
     values = [_NAN] * len(columns)
     for name, value in row.items():

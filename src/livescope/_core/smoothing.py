@@ -39,13 +39,14 @@ def _smooth_finite(x: np.ndarray, weight: float) -> np.ndarray:
     # weight**k < 2**-54 (e**-37.5 is below): only the first rows need it.
     first = len(x) if weight == 0 else min(len(x), math.ceil(-37.5 / math.log(weight)))
     average[:first] /= 1.0 - weight ** np.arange(1, first + 1, dtype=np.float64)
-    return np.clip(average, np.minimum.accumulate(x), np.maximum.accumulate(x), out=average)
+    np.clip(average, np.minimum.accumulate(x), np.maximum.accumulate(x), out=average)
+    return average
 
 
 def _running_average(x: np.ndarray, weight: float) -> np.ndarray:
     """a[t] = weight * a[t-1] + (1 - weight) * x[t], from a[-1] = 0."""
     if weight == 0:
-        return x.copy()
+        return np.copy(x)
     # The rows in chunks of `length`, one chunk per row of a matrix. Within a
     # chunk from a zero start, a[j] = (1 - w) w**j sum_i<=j w**-i x[i]: one
     # cumsum for every chunk at once, over values divided by their chunk's
@@ -67,4 +68,5 @@ def _running_average(x: np.ndarray, weight: float) -> np.ndarray:
         before[c] = carry
         carry = decay * carry + end
     local += (weight * powers) * before[:, None]
-    return local.reshape(-1)[: len(x)]
+    average: np.ndarray = local.reshape(-1)[: len(x)]
+    return average

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from .history import History
 # about this size, so no single websocket frame gets huge.
 CHUNK_BYTES = 4 << 20
 
-Message = tuple[dict, list[memoryview]]
+Message = tuple[dict[str, Any], list[memoryview]]
 
 
 def encode_rows(
@@ -53,10 +54,10 @@ def encode_rows(
 
 def _buffer(array: np.ndarray) -> memoryview:
     # Slices of the history's arrays are C-contiguous: their bytes, not a copy.
-    return memoryview(array).cast("B") if array.size else memoryview(b"")
+    return array.data.cast("B") if array.size else memoryview(b"")
 
 
-def encode_runs(runs: Sequence, live: dict) -> Message:
+def encode_runs(runs: Sequence[Any], live: dict[str, Any]) -> Message:
     """One `runs` message: the previous runs a plot compares with (`RecordedRun`s).
 
     `live` is the live run's label and params, for the legend.

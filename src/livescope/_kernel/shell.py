@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 import weakref
-from typing import Protocol
+from typing import Any, Protocol
 
 
-def current_shell() -> object | None:
-    """The IPython shell of a Jupyter kernel, or None (plain Python, terminal IPython)."""
+def current_shell() -> Any | None:
+    """The IPython shell of a Jupyter kernel, or None (plain Python, terminal IPython).
+
+    Typed Any: IPython ships no type information.
+    """
     ipython = sys.modules.get("IPython")
     if ipython is None:
         return None
@@ -55,7 +58,7 @@ class CellEnd:
         if not self._hooked:
             shell = current_shell()
             if shell is not None:
-                shell.events.register("post_run_cell", lambda _result: self.cell_ended())  # type: ignore[attr-defined]
+                shell.events.register("post_run_cell", lambda _result: self.cell_ended())
                 self._hooked = True
 
     def cell_ended(self) -> None:

@@ -33,17 +33,19 @@ def make(
         )
     edge_list = _check_edges(edges)
     length = len(edge_list) - 1 if edge_list is not None else None
+    label_list = None
     if labels is not None:
         if isinstance(labels, (str, bytes)) or not hasattr(labels, "__len__"):
             raise TypeError(f"labels must be a list of labels, one per bar; got {labels!r}")
         length = len(labels)
         if length == 0:
             raise ValueError("labels must name at least one bar; got an empty list")
+        label_list = check_labels("labels", labels, length)
     return View(
         kind="bars",
         options={
             "edges": edge_list,
-            "labels": check_labels("labels", labels, length) if labels is not None else None,
+            "labels": label_list,
             "ylim": check_range("ylim", ylim),
             "color": check_color(color),
         },

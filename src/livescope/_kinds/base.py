@@ -64,9 +64,9 @@ class View:
     reshape_rows: Callable[[object, int | None], object] | None = None
     replayable: bool = False
     named_columns: bool = True
-    front_end_options: Callable[[dict], dict] | None = None
+    front_end_options: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     dtype: str | None = None
-    learned_options: Callable[[], dict] | None = None
+    learned_options: Callable[[], dict[str, Any]] | None = None
 
 
 def reject_options(kind: str, options: dict[str, object], allowed: tuple[str, ...]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Callable
+from typing import cast
 
 import numpy as np
 
@@ -19,7 +20,8 @@ OPTIONS = ("x", "ylim", "facet")
 def make(**options: object) -> View:
     """Options: ``x`` (increasing finite numbers), ``ylim`` ((lo, hi) or None), ``facet``."""
     reject_options("frame", options, OPTIONS)
-    x = check_x(options.get("x"))
+    x_option = options.get("x")
+    x = None if x_option is None else check_x(x_option)
     facet = _check_facet(options.get("facet", 1))
     return View(
         kind="frame",
@@ -32,13 +34,11 @@ def make(**options: object) -> View:
     )
 
 
-def check_x(value: object, name: str = "x") -> list[float] | None:
+def check_x(value: object, name: str = "x") -> list[float]:
     """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing.
 
     `name` is the argument named in errors (a bars plot's ``edges``).
     """
-    if value is None:
-        return None
     try:
         x = np.asarray(value)
     except ValueError as error:  # ragged nested sequences
@@ -59,7 +59,7 @@ def check_x(value: object, name: str = "x") -> list[float] | None:
             f"{name} must be strictly increasing; got {name}[{i}] = {x[i]:g} after "
             f"{name}[{i - 1}] = {x[i - 1]:g}"
         )
-    return x.tolist()
+    return cast("list[float]", x.tolist())  # a 1-D float64 array
 
 
 def _check_facet(value: object) -> int:

@@ -62,4 +62,4 @@ def grid_snapshot(
 
 
 def _overflows_float32(lo: float | None, hi: float | None) -> bool:
-    return lo is not None and max(abs(lo), abs(hi)) > _FLOAT32_MAX
+    return lo is not None and hi is not None and max(abs(lo), abs(hi)) > _FLOAT32_MAX

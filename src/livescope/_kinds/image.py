@@ -7,6 +7,8 @@ and rounded to 0..255; integers must already be 0..255.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .._core.arrays import as_array, describe
@@ -52,14 +54,14 @@ class ImageRows:
         self._fix(array.shape[1:], "rows", width)
         return _pixels(array, "rows").reshape(len(array), -1)
 
-    def learned(self) -> dict:
+    def learned(self) -> dict[str, Any]:
         """The options the first frame fixed: its shape, [H, W, C]."""
         return {"shape": list(self.shape) if self.shape else None}
 
     def _fix(self, shape: tuple[int, ...], name: str, width: int | None) -> None:
         """Hold `shape` while no row is held (`width` None), else check it is the held one."""
         h, w, c = (int(n) for n in shape)
-        if width is None:
+        if width is None or self.shape is None:  # a held row fixed the shape: never None then
             if h * w * c > MAX_VALUES:
                 raise ValueError(
                     f"{name} must have at most {MAX_VALUES:,} values per image; "
@@ -73,8 +75,9 @@ class ImageRows:
             )
 
     def _like(self, width: int | None) -> str:
-        held = self.shape is not None and width is not None
-        return f" of shape {_shape(self.shape)}, as the first" if held else ""
+        if self.shape is None or width is None:
+            return ""
+        return f" of shape {_shape(self.shape)}, as the first"
 
 
 def _shape(shape: tuple[int, ...]) -> str:
@@ -93,7 +96,8 @@ def _pixels(array: np.ndarray, name: str) -> np.ndarray:
             raise ValueError(
                 f"{name} of floats must hold values from 0 to 1; got {lo:g} to {hi:g}"
             )
-        return np.rint(array * 255).astype(np.uint8)
+        pixels: np.ndarray = np.rint(array * 255).astype(np.uint8)
+        return pixels
     if array.dtype.kind in "iu":
         lo, hi = int(array.min()), int(array.max())
         if lo < 0 or hi > 255:

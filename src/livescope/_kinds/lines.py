@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import Any
 
 import numpy as np
 
@@ -23,10 +24,9 @@ X_AXES = ("step", "time")
 
 def make(**options: object) -> View:
     reject_options("lines", options, ("smoothing", "log_y", "x_axis"))
-    smoothing = options.get("smoothing", 0.0)
+    smoothing = _check_smoothing(options.get("smoothing", 0.0))
     log_y = options.get("log_y", False)
     x_axis = options.get("x_axis", "step")
-    _check_smoothing(smoothing)
     if not isinstance(log_y, (bool, np.bool_)):
         raise TypeError(f"log_y must be True or False; got {type(log_y).__name__} {log_y!r}")
     if not isinstance(x_axis, str):
@@ -35,19 +35,19 @@ def make(**options: object) -> View:
         raise ValueError(f"x_axis must be 'step' or 'time'; got {x_axis!r}")
     return View(
         kind="lines",
-        options={"smoothing": float(smoothing), "log_y": bool(log_y), "x_axis": x_axis},
+        options={"smoothing": smoothing, "log_y": bool(log_y), "x_axis": x_axis},
         front_end_options=front_end_options,
     )
 
 
-def front_end_options(options: dict) -> dict:
+def front_end_options(options: dict[str, Any]) -> dict[str, Any]:
     """The options as the toolbar and the legend (js/kinds/lines.js) write them, checked.
 
     Besides the options `make` takes, the legend keeps `hidden`: the names of
     the series hidden from the chart; `hidden_runs`: the ids of the earlier
     runs hidden; and the toolbar `compare`: whether earlier runs are drawn.
     """
-    kept = {}
+    kept: dict[str, Any] = {}
     for key, limit in (("hidden", MAX_COLUMNS), ("hidden_runs", MAX_RUNS)):
         names = options.get(key, [])
         if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
@@ -67,14 +67,15 @@ def front_end_options(options: dict) -> dict:
 _VIEW_STATE = ("hidden", "hidden_runs", "compare")
 
 
-def _check_smoothing(value: object) -> None:
+def _check_smoothing(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(
             f"smoothing must be a number from 0 to {MAX_SMOOTHING}; "
             f"got {type(value).__name__} {value!r}"
         )
-    if not (math.isfinite(value) and 0 <= value <= MAX_SMOOTHING):
+    if not (math.isfinite(value) and 0 <= float(value) <= MAX_SMOOTHING):
         raise ValueError(f"smoothing must be from 0 to {MAX_SMOOTHING}; got {value}")
+    return float(value)
 
 
 KIND = Kind(

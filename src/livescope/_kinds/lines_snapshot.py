@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .._core.data import LinesData
@@ -33,7 +35,7 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
     if not exact:
         values = values.astype(narrowest_float(values))
     t0 = float(data.times[0]) if n else 0.0
-    fields = {"rows": n, "generation": data.generation, "exact": exact, "t0": t0}
+    fields: dict[str, Any] = {"rows": n, "generation": data.generation, "exact": exact, "t0": t0}
     arrays = {
         "steps": data.steps[rows].astype(np.float64),
         "times": (data.times[rows] - t0).astype(np.float32),
@@ -45,7 +47,9 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
     return Snapshot("lines", fields, arrays)
 
 
-def _add_runs(arrays: dict, runs: tuple, max_points: int | None) -> list[dict]:
+def _add_runs(
+    arrays: dict[str, np.ndarray], runs: tuple[Any, ...], max_points: int | None
+) -> list[dict[str, Any]]:
     """Put each run's points in `arrays` as run<i>_steps/times/values; return their fields."""
     described = []
     for i, run in enumerate(runs):

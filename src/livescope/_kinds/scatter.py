@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -97,7 +98,7 @@ def make(
     )
 
 
-def check_facet(facet: object) -> tuple[dict | None, int | None, int]:
+def check_facet(facet: object) -> tuple[dict[str, Any] | None, int | None, int]:
     """The facet option for the front end, the K it implies (or None), the fewest points."""
     if facet is None:
         return None, None, 1

@@ -7,6 +7,7 @@ widened to round ticks and including 0, so replayed rows share their axes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -25,12 +26,14 @@ def bars_y_range(data: LinesData) -> tuple[float, float]:
     if ylim is not None:
         return float(ylim[0]), float(ylim[1])
     lo, hi, _ = history_extent(data)
-    if lo is None:
+    if lo is None or hi is None:
         return 0.0, 1.0
     return p.nice_range(min(lo, 0.0), max(hi, 0.0))
 
 
-def bar_extents(options: dict, length: int) -> tuple[np.ndarray, np.ndarray, tuple[float, float]]:
+def bar_extents(
+    options: dict[str, Any], length: int
+) -> tuple[np.ndarray, np.ndarray, tuple[float, float]]:
     """Left and right x of every bar, and the x range: bins touch; slots have gaps."""
     edges = options.get("edges")
     if edges and len(edges) == length + 1:

@@ -38,11 +38,11 @@ def resolve_limits(
     """
     a = vmin if vmin is not None else lo
     b = vmax if vmax is not None else hi
-    if a is None and b is None:
-        return 0.0, 1.0
     if a is None:
+        if b is None:
+            return 0.0, 1.0
         a = b - 1
-    if b is None:
+    elif b is None:
         b = a + 1
     if b > a:
         return float(a), float(b)
@@ -66,7 +66,8 @@ def color_indices(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
 def colorize(values: np.ndarray, lut: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """An H x W x 4 RGBA image of 2-D `values`: transparent where not finite ("no data")."""
     # Index -1 ("no data") picks the table's last entry: transparent.
-    return _rgba_table(lut.tobytes())[color_indices(values, lo, hi)]
+    image: np.ndarray = _rgba_table(lut.tobytes())[color_indices(values, lo, hi)]
+    return image
 
 
 @cache

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from .._core.data import LinesData
 from .._core.envelope import envelope
+from .._runs.session import RecordedRun
 from . import scene as s
 from .runs import differing_params, draw_runs, params_text, run_alpha, runs_points, runs_x_range
 
@@ -61,16 +63,17 @@ def lines_scene(
     m = values.shape[1]
     # Bins at most one per pixel of the widest possible plot; the envelope
     # holds every extreme, so it also gives the y range.
-    rows_drawn, points = envelope(steps, values, width - 2 * s.PAD, *x_range)
+    bins = int(width - 2 * s.PAD)
+    rows_drawn, points = envelope(steps, values, bins, *x_range)
     if data.smoothing:  # the smoothed columns follow the raw ones, in the same bins
-        _, smoothed = envelope(steps, data.smoothed[:n], width - 2 * s.PAD, *x_range)
+        _, smoothed = envelope(steps, data.smoothed[:n], bins, *x_range)
         points = np.hstack([points, smoothed])
     if data.log_y:  # drawn in log10 units; values <= 0 are gaps, as in the widget
         with np.errstate(divide="ignore", invalid="ignore"):
             points = np.where(points > 0, np.log10(points), np.nan)
     shown = [c for c in range(m) if _name(data, c) not in hidden]
     drawn = shown + [m + c for c in shown] if data.smoothing else shown
-    earlier = runs_points(compared, data.columns, width - 2 * s.PAD, x_range, data.log_y)
+    earlier = runs_points(compared, data.columns, bins, x_range, data.log_y)
     in_range = [points[:, drawn], *(values[:, shown] for _, values in earlier)]
     y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(in_range))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
@@ -105,6 +108,7 @@ def lines_scene(
 def lines_bounds(data: LinesData, width: int = DEFAULT_WIDTH) -> Bounds:
     """The axis ranges of the whole history (as its picture has them), for drawing parts of it."""
     area = lines_scene(data, width=width).plot
+    assert area is not None  # a lines scene always has its plot area
     return Bounds(area.x_range, area.y_range)
 
 
@@ -120,7 +124,9 @@ def _name(data: LinesData, column: int) -> str | None:
     return data.columns[column] if column < len(data.columns) else None
 
 
-def _run_entries(live: dict, runs: tuple) -> list[tuple[str, str, bool]]:
+def _run_entries(
+    live: dict[str, Any], runs: tuple[RecordedRun, ...]
+) -> list[tuple[str, str, bool]]:
     """The live run (solid), then each earlier run (faded): label, rows, differing params."""
     differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
     texts = [f"{live.get('label', 'this run')} (live)"]

@@ -52,9 +52,10 @@ def _pack(pixels: np.ndarray) -> np.ndarray:
     """Each pixel as one uint32, R G B A from the high byte down (opaque when RGB)."""
     rgba = pixels if pixels.shape[2] == 4 else np.dstack((pixels, np.full(pixels.shape[:2], 255)))
     rgba = rgba.astype(np.uint32)
-    return (
+    packed: np.ndarray = (
         (rgba[..., 0] << 24) | (rgba[..., 1] << 16) | (rgba[..., 2] << 8) | rgba[..., 3]
     ).ravel()
+    return packed
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:

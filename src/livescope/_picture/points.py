@@ -87,6 +87,7 @@ def panel_grid(
         h = (height - rows * title - (rows - 1) * gap) / rows
         if best is None or min(w, h) > best[0]:
             best = (min(w, h), columns, max(1.0, w), max(1.0, h))
+    assert best is not None  # n >= 1: the loop ran
     _, columns, w, h = best
     panels = []
     for i in range(n):

@@ -7,9 +7,12 @@ aligned by step.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .._core.envelope import envelope
+from .._runs.session import RecordedRun
 from . import scene as s
 
 NEWEST_ALPHA = 0.5  # the run before this one
@@ -22,7 +25,7 @@ def run_alpha(age: int) -> float:
     return max(OLDEST_ALPHA, NEWEST_ALPHA - ALPHA_STEP * age)
 
 
-def aligned_values(run: object, names: tuple[str, ...]) -> np.ndarray:
+def aligned_values(run: RecordedRun, names: tuple[str, ...]) -> np.ndarray:
     """The run's values as P x len(names) in the order of `names`; NaN for a series it lacks."""
     out = np.full((len(run.steps), len(names)), np.nan)
     index = {name: i for i, name in enumerate(run.columns)}
@@ -33,7 +36,11 @@ def aligned_values(run: object, names: tuple[str, ...]) -> np.ndarray:
 
 
 def runs_points(
-    runs: tuple, names: tuple[str, ...], bins: int, x_range: tuple[float, float], log_y: bool
+    runs: tuple[RecordedRun, ...],
+    names: tuple[str, ...],
+    bins: int,
+    x_range: tuple[float, float],
+    log_y: bool,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`."""
     points = []
@@ -48,14 +55,14 @@ def runs_points(
     return points
 
 
-def differing_params(params: list[dict]) -> list[dict]:
+def differing_params(params: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each of `params` reduced to the names whose values are not the same in all of them."""
     names = {name for p in params for name in p}
     differ = sorted(n for n in names if len({repr(p.get(n, "-")) for p in params}) > 1)
     return [{n: p.get(n, "-") for n in differ} for p in params]
 
 
-def params_text(params: dict) -> str:
+def params_text(params: dict[str, Any]) -> str:
     """`lr=0.01 bs=64`."""
     return " ".join(
         f"{name}={s.format_value(v) if _is_number(v) else v}" for name, v in params.items()
@@ -66,7 +73,7 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def runs_x_range(runs: tuple) -> tuple[float, float] | None:
+def runs_x_range(runs: tuple[RecordedRun, ...]) -> tuple[float, float] | None:
     """The steps the runs span, or None without runs or points."""
     firsts = [float(run.steps[0]) for run in runs if len(run.steps)]
     lasts = [float(run.steps[-1]) for run in runs if len(run.steps)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ def auto_size(k: int) -> float:
     return 7 if k <= 500 else 4 if k <= 5000 else 2.5 if k <= 50_000 else 2
 
 
-def point_levels(k: int, options: dict) -> tuple[np.ndarray, tuple[str, ...]]:
+def point_levels(k: int, options: dict[str, Any]) -> tuple[np.ndarray, tuple[str, ...]]:
     """Each point's palette level, and the palette: colormap, missing and single colours."""
     palette = (
         *(hex_color(c) for c in colormap_rgb(options.get("colormap") or "viridis")),
@@ -48,7 +49,7 @@ def point_levels(k: int, options: dict) -> tuple[np.ndarray, tuple[str, ...]]:
     return levels.astype(np.int64), palette
 
 
-def facet_membership(facet: dict | None, k: int) -> tuple[list[str], np.ndarray | None]:
+def facet_membership(facet: dict[str, Any] | None, k: int) -> tuple[list[str], np.ndarray | None]:
     """Panel titles and each point's panel (None: one panel), as js/kinds/scatter/facets.js."""
     if not facet or k == 0:
         return [], None
@@ -111,9 +112,11 @@ def scatter_scene(
     plot_top = top + p.MARGIN_TOP
     plot_height = data.height - p.MARGIN_TOP - p.MARGIN_BOTTOM
 
+    x_range, y_range = ranges
+
     def grid(left: float) -> tuple[int, list[p.Panel]]:
         box = (left, plot_top, width - left - p.MARGIN_RIGHT, plot_height)
-        return p.panel_grid(len(labels) or 1, box, *ranges, titled)
+        return p.panel_grid(len(labels) or 1, box, x_range, y_range, titled)
 
     # The y labels' width depends on the panel height through the tick step.
     first_guess = grid(40)[1][0].area.height
@@ -222,7 +225,7 @@ def _trail_alpha(age: int, trail: int) -> float:
     return 1 - age / (trail + 1)
 
 
-def _color_key(options: dict, k: int) -> tuple[str, str, str] | None:
+def _color_key(options: dict[str, Any], k: int) -> tuple[str, str, str] | None:
     colors = options.get("colors")
     if options.get("color") or k == 0 or (colors and not colors.get("range")):
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 import numpy as np
 
@@ -19,7 +20,7 @@ from .._core.spec import STYLE
 from .ticks import labelled_ticks
 
 # The palette and light theme both renderers read from _spec/style.json.
-PALETTE = tuple(STYLE["palette"])
+PALETTE: tuple[str, ...] = tuple(STYLE["palette"])
 _LIGHT = STYLE["theme"]["light"]
 TEXT, MUTED, BACKGROUND = _LIGHT["text"], _LIGHT["muted"], _LIGHT["background"]
 GRID, AXIS = _LIGHT["grid"], _LIGHT["axis"]
@@ -128,7 +129,7 @@ class Scene:
 
     width: int
     height: int
-    items: list = field(default_factory=list)
+    items: list[Any] = field(default_factory=list)
     background: str = BACKGROUND
     plot: PlotArea | None = None  # where data maps to pixels, for kinds with axes
 
@@ -186,10 +187,18 @@ class PlotArea:
     x_range: tuple[float, float]
     y_range: tuple[float, float]
 
+    @overload
+    def x_px(self, x: np.ndarray) -> np.ndarray: ...
+    @overload
+    def x_px(self, x: float) -> float: ...
     def x_px(self, x: np.ndarray | float) -> np.ndarray | float:
         x0, x1 = self.x_range
         return self.left + (np.asarray(x, np.float64) - x0) * (self.width / (x1 - x0))
 
+    @overload
+    def y_px(self, y: np.ndarray) -> np.ndarray: ...
+    @overload
+    def y_px(self, y: float) -> float: ...
     def y_px(self, y: np.ndarray | float) -> np.ndarray | float:
         y0, y1 = self.y_range
         bottom = self.top + self.height

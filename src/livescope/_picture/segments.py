@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import Any, Literal, overload
 
 import numpy as np
 
@@ -29,14 +30,21 @@ def segment_array(row: np.ndarray) -> np.ndarray:
     return np.asarray(row, np.float64).reshape(-1, 4)
 
 
+@overload
+def color_values(frame: np.ndarray, color_by: Literal["length", "angle"]) -> np.ndarray: ...
+@overload
+def color_values(frame: np.ndarray, color_by: str | None) -> np.ndarray | None: ...
 def color_values(frame: np.ndarray, color_by: str | None) -> np.ndarray | None:
     """Each segment's length or angle (radians, -pi..pi), or None for one colour."""
     dx, dy = frame[:, 2] - frame[:, 0], frame[:, 3] - frame[:, 1]
+    values: np.ndarray
     if color_by == "length":
-        return np.hypot(dx, dy)
-    if color_by == "angle":
-        return np.arctan2(dy, dx)
-    return None
+        values = np.hypot(dx, dy)
+    elif color_by == "angle":
+        values = np.arctan2(dy, dx)
+    else:
+        return None
+    return values
 
 
 def color_range(data: LinesData, first: int, last: int) -> tuple[float, float] | None:
@@ -64,12 +72,12 @@ def buckets(
     lo, hi = value_range
     with np.errstate(invalid="ignore"):
         steps = np.floor((values - lo) / (hi - lo) * BUCKETS)
-    out = np.clip(np.nan_to_num(steps, nan=-1), 0, BUCKETS - 1).astype(np.int64)
+    out: np.ndarray = np.clip(np.nan_to_num(steps, nan=-1), 0, BUCKETS - 1).astype(np.int64)
     out[~np.isfinite(values)] = -1
     return out
 
 
-def bucket_colors(options: dict) -> list[str]:
+def bucket_colors(options: dict[str, Any]) -> list[str]:
     """The colour of each step: the colormap at the step's middle, or the one colour."""
     if not options.get("color_by"):
         return [options.get("color") or s.PALETTE[0]] * BUCKETS
@@ -120,9 +128,11 @@ def segments_scene(
     plot_top = top + p.MARGIN_TOP
     plot_height = data.height - p.MARGIN_TOP - p.MARGIN_BOTTOM
 
+    x_range, y_range = ranges
+
     def grid(left: float) -> tuple[int, list[p.Panel]]:
         box = (left, plot_top, width - left - p.MARGIN_RIGHT, plot_height)
-        return p.panel_grid(len(labels) or 1, box, *ranges, titled)
+        return p.panel_grid(len(labels) or 1, box, x_range, y_range, titled)
 
     first_guess = grid(40)[1][0].area.height
     columns, panels = grid(p.y_label_width(ranges[1], first_guess))
@@ -180,7 +190,9 @@ def _pixels(
 _BOX = ("left", "top", "width", "height")
 
 
-def _key(options: dict, value_range: tuple[float, float] | None) -> tuple[str, str, str] | None:
+def _key(
+    options: dict[str, Any], value_range: tuple[float, float] | None
+) -> tuple[str, str, str] | None:
     color_by = options.get("color_by")
     if not color_by or value_range is None:
         return None

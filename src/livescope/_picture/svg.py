@@ -78,7 +78,7 @@ def _tenths(n: int) -> str:
     return f"{sign}{whole or ''}.{tenth}"
 
 
-class _TenthsText(dict):
+class _TenthsText(dict[int, str]):
     """`_tenths` remembered for moves of up to 1,000 px: a path repeats few distinct moves."""
 
     def __missing__(self, n: int) -> str:

@@ -38,13 +38,13 @@ def check_compare(compare: object, kind: str) -> int:
     return count
 
 
-def check_params(params: object) -> dict:
+def check_params(params: object) -> dict[str, Any]:
     """`params` as a run keeps them: str keys, values str, bool, int, finite float or None."""
     if params is None:
         return {}
     if not isinstance(params, dict):
         raise TypeError(f"params must be a dict of name -> value; got {type(params).__name__}")
-    kept: dict = {}
+    kept: dict[str, Any] = {}
     for key, value in params.items():
         if not isinstance(key, str):
             raise TypeError(f"params keys must be str; got {type(key).__name__} {key!r}")
@@ -71,7 +71,13 @@ class Comparison:
     """
 
     def __init__(
-        self, name: str | None, count: int, params: dict, store: object, history: Any, lock: Any
+        self,
+        name: str | None,
+        count: int,
+        params: dict[str, Any],
+        store: object,
+        history: Any,
+        lock: Any,
     ) -> None:
         self.name = name
         self.live: LiveRun | None = None
@@ -88,7 +94,7 @@ class Comparison:
             self.runs = tuple(compact(run) for run in found)
 
     @property
-    def description(self) -> dict:
+    def description(self) -> dict[str, Any]:
         """The live run's label and params, for the legend; {} when nothing is compared."""
         if self.live is None or not self.runs:
             return {}
@@ -106,7 +112,7 @@ class Comparison:
         with live.lock:
             at = (live.history.dropped, live.history.total, len(live.columns))
         if at != self._recorded_at:
-            session_runs.record(self.live)
+            session_runs.record(live)
             self._recorded_at = at
 
     def end(self) -> None:

@@ -59,7 +59,7 @@ class RecordedRun:
     id: str
     label: str
     started: float
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
     columns: tuple[str, ...] = ()
     steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
     times: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -77,7 +77,9 @@ class RecordedRun:
         return self.steps.nbytes + self.times.nbytes + self.values.nbytes
 
 
-def compact(run: RecordedRun, max_bytes: int = RUN_BYTES, max_points: int = MAX_POINTS):
+def compact(
+    run: RecordedRun, max_bytes: int = RUN_BYTES, max_points: int = MAX_POINTS
+) -> RecordedRun:
     """`run` in at most `max_bytes` of points (and `max_points`): its envelope when long.
 
     Steps stay float64; times and values become float32 when the points are
@@ -105,7 +107,9 @@ class LiveRun:
     registry must not keep alive) and keeps `columns` current.
     """
 
-    def __init__(self, name: str, label: str, params: dict, history: Any, lock: Any) -> None:
+    def __init__(
+        self, name: str, label: str, params: dict[str, Any], history: Any, lock: Any
+    ) -> None:
         self.name = name
         self.id = uuid.uuid4().hex
         self.label = label
@@ -136,9 +140,9 @@ class SessionRuns:
         self._lock = threading.Lock()
         self._recorded: OrderedDict[str, OrderedDict[str, RecordedRun]] = OrderedDict()
         self._live: dict[str, dict[str, LiveRun]] = {}
-        self._counts: dict[str, itertools.count] = {}
+        self._counts: dict[str, itertools.count[int]] = {}
 
-    def start(self, name: str, params: dict, history: Any, lock: Any) -> LiveRun:
+    def start(self, name: str, params: dict[str, Any], history: Any, lock: Any) -> LiveRun:
         """Begin the run of a plot named `name` (labelled "run k", k counting from 1)."""
         with self._lock:
             count = self._counts.setdefault(name, itertools.count(1))

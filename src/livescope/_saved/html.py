@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+from typing import Any
 
 from .._widget.runtime import bundle_file
 
@@ -40,7 +41,7 @@ livescopePage.mountDashboard(el, saved).catch((error) => {
 """
 
 
-def saved_form(state: dict) -> dict:
+def saved_form(state: dict[str, Any]) -> dict[str, Any]:
     """Split bytes-like traits out of `state` as base64 buffers with their paths."""
     plain, buffers = {}, []
     for name, value in state.items():
@@ -52,12 +53,12 @@ def saved_form(state: dict) -> dict:
     return {"state": plain, "buffers": buffers}
 
 
-def html_page(state: dict, title: str) -> str:
+def html_page(state: dict[str, Any], title: str) -> str:
     """The page showing a model with traits `state` (binary traits as bytes)."""
     return _document(saved_form(state), title or "livescope plot", _MOUNT)
 
 
-def dashboard_page(saved: dict, title: str) -> str:
+def dashboard_page(saved: dict[str, Any], title: str) -> str:
     """The page showing a dashboard: `saved` is what js/page.js `mountDashboard` takes."""
     return _document(saved, title or "livescope dashboard", _MOUNT_DASHBOARD)
 
@@ -73,7 +74,7 @@ def script_text(code: str) -> str:
     return code.replace("</script", "<\\/script")
 
 
-def _document(payload: dict, title: str, mount: str) -> str:
+def _document(payload: dict[str, Any], title: str, mount: str) -> str:
     script = script_text(bundle_file("page.js").read_text(encoding="utf-8"))
     css = bundle_file("page.css").read_text(encoding="utf-8")
     data = script_json(payload)

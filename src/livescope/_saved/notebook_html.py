@@ -81,7 +81,7 @@ def _widget_outputs(nb: dict[str, Any]) -> Iterator[dict[str, Any]]:
                 yield output
 
 
-def _mount(models: dict[str, Any], model_id: object) -> tuple[str, dict] | None:
+def _mount(models: dict[str, Any], model_id: object) -> tuple[str, dict[str, Any]] | None:
     """How js/page.js shows model `model_id`: the function and what it takes; None if not ours."""
     model = models.get(model_id) if isinstance(model_id, str) else None
     if model is None:
@@ -104,9 +104,11 @@ def _plot_saved(model: dict[str, Any]) -> dict[str, Any]:
 def _dashboard_saved(models: dict[str, Any], box: dict[str, Any]) -> dict[str, Any] | None:
     """A Dashboard's VBox (its controls, then a grid of one-plot boxes) for `mountDashboard`."""
     children = [_model(models, ref) for ref in box.get("children", [])]
-    if len(children) != 2 or None in children:
+    if len(children) != 2:
         return None
     controls, grid = children
+    if controls is None or grid is None:
+        return None
     if controls["state"].get("_anywidget_id") != CONTROLS_ID:
         return None
     panels = []
@@ -143,7 +145,7 @@ def _model(models: dict[str, Any], ref: object) -> dict[str, Any] | None:
 
 
 def _fragment(
-    method: str, payload: dict, picture: str | None, summary: str, with_bundle: bool
+    method: str, payload: dict[str, Any], picture: str | None, summary: str, with_bundle: bool
 ) -> str:
     if picture is None:
         fallback = html.escape(summary)

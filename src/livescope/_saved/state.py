@@ -39,9 +39,13 @@ class SavedState:
     # `kind` is None for a plot kind that provides no exports (yet): its
     # display has no picture and its widget no snapshot.
 
-    def mimebundle(self, data: Any, kind: Kind | None, text: str) -> tuple[dict, dict]:
+    def mimebundle(
+        self, data: Any, kind: Kind | None, text: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The widget view, the static picture and `text`, as one display bundle."""
-        bundle, metadata = self._widget._repr_mimebundle_()
+        view = self._widget._repr_mimebundle_()
+        assert view is not None  # None only for a widget without a view
+        bundle, metadata = view
         bundle = {**bundle, "text/plain": text}
         if kind is not None:
             bundle[SVG_MIME] = scene_to_svg(kind.scene(data, DEFAULT_WIDTH))

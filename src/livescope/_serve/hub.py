@@ -37,9 +37,9 @@ class PageComm(BaseComm):
     def publish_msg(
         self,
         msg_type: str,
-        data: dict | None = None,
-        metadata: dict | None = None,
-        buffers: list | None = None,
+        data: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        buffers: list[Any] | None = None,
         **keys: Any,
     ) -> None:
         self._hub.publish(self.comm_id, msg_type, data or {}, buffers or [])
@@ -72,7 +72,9 @@ class PageHub:
 
     # ----- kernel side -> tabs -------------------------------------------------
 
-    def publish(self, comm_id: str, msg_type: str, data: dict, buffers: list) -> None:
+    def publish(
+        self, comm_id: str, msg_type: str, data: dict[str, Any], buffers: list[Any]
+    ) -> None:
         with self._lock:
             if msg_type == "comm_open":
                 self._states[comm_id] = _for_pages(data.get("state", {}))
@@ -118,10 +120,12 @@ class PageHub:
             data = {"method": "update", "state": message["state"], "buffer_paths": []}
         else:
             raise ValueError(f"unknown message from a page: {str(message)[:80]}")
+        if self._shown is None:  # a tab is attached only once a widget is shown
+            raise RuntimeError("PageHub.show() was not called")
         self._comms[self._shown].handle_msg({"content": {"data": data}, "buffers": []})
 
 
-def encode(kind: str, header: dict[str, Any], buffers: list | None = None) -> bytes:
+def encode(kind: str, header: dict[str, Any], buffers: list[Any] | None = None) -> bytes:
     """One message to a page: a length-prefixed JSON header, then 8-byte aligned buffers.
 
     See docs/serve.md. `header` gets ``kind`` and ``buffers``: each buffer's

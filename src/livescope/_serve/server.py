@@ -120,7 +120,10 @@ class PlotServer:
                 raise ValueError(f"{name} must be a positive int; got {value!r}")
         self._max_sockets = max_sockets
         self._max_connections = max_connections
-        self._hosts = _allowed_hosts(host) | {urlsplit(o).hostname for o in self._origins}
+        origin_hosts = (
+            urlsplit(o).hostname for o in self._origins
+        )  # _origin checked each has one
+        self._hosts = _allowed_hosts(host) | {name for name in origin_hosts if name}
 
         self._sockets = netutil.bind_sockets(port, host)  # OSError here: the port is taken
         self.hub = PageHub()
@@ -284,7 +287,7 @@ class PlotServer:
             self.hub.detach(tab)
 
     def _from_tab(self, tab: _Socket, message: str) -> None:
-        def done(future: Future) -> None:
+        def done(future: Future[None]) -> None:
             error = None if future.cancelled() else future.exception()  # cancelled: closing
             if error is None or self._loop is None:
                 return
@@ -414,19 +417,19 @@ class _Socket(_Guarded, websocket.WebSocketHandler):
 class _HTTPServer(httpserver.HTTPServer):
     """An HTTPServer that answers 503 beyond `limit` open connections."""
 
-    def initialize(self, *args: Any, limit: int, **kwargs: Any) -> None:  # tornado's __init__
+    def initialize(self, *args: Any, **kwargs: Any) -> None:  # tornado's __init__
+        self.limit: int = kwargs.pop("limit")
         super().initialize(*args, **kwargs)
-        self.limit = limit
         self.open = 0
 
-    def handle_stream(self, stream: Any, address: tuple) -> None:
+    def handle_stream(self, stream: Any, address: tuple[Any, ...]) -> None:
         if self.open >= self.limit:
             log.warning("livescope serve: refused a connection: %d are open", self.open)
             body = f"livescope serve: too many connections (at most {self.limit})\n".encode()
             head = f"HTTP/1.1 503 Service Unavailable\r\nContent-Length: {len(body)}\r\n"
             written = stream.write(head.encode() + b"Connection: close\r\n\r\n" + body)
 
-            def close(future: Future) -> None:
+            def close(future: asyncio.Future[None]) -> None:
                 if not future.cancelled() and future.exception() is not None:
                     log.debug("livescope serve: a refused connection went first")
                 stream.close()

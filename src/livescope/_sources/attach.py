@@ -24,7 +24,8 @@ class class_or_instance:
     def __init__(self, method: Callable[..., Any], constructor: Callable[..., Any]) -> None:
         self._method = method
         self._constructor = constructor
-        functools.update_wrapper(self, method)
+        # update_wrapper copies onto any object; typeshed asks for a callable.
+        functools.update_wrapper(self, method)  # type: ignore[arg-type]
 
     def __get__(self, plot: object, cls: type) -> Callable[..., Any]:
         if plot is None:
@@ -116,7 +117,7 @@ def listening(
 
 def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
     self: Any,
-    path: str | PathLike,
+    path: str | PathLike[str],
     *,
     format: str | None = None,
     step: str = "step",

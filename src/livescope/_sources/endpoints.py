@@ -29,7 +29,7 @@ def endpoint(address: object, *, bind: bool = False) -> str:
     or ``ipc://PATH``. To `bind`, the port may be ``*`` (any free port).
     """
     if isinstance(address, numbers.Integral) and not isinstance(address, bool):
-        if not 0 < address < 65536:
+        if not 0 < int(address) < 65536:
             raise ValueError(f"address as a port must be 1..65535; got {address}")
         return f"tcp://127.0.0.1:{address}"
     if not isinstance(address, str):

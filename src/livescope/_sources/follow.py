@@ -38,7 +38,7 @@ class Follower:
     def __init__(
         self,
         plot: Any,
-        path: str | os.PathLike,
+        path: str | os.PathLike[str],
         *,
         format: str | None = None,
         step: str = "step",

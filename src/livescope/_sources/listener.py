@@ -9,13 +9,16 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import protocol as proto
 from .endpoints import check_key, endpoint, is_loopback, require_zmq
 from .merge import MAX_COLUMNS, check_max_columns, merger_of
 from .problems import ProblemCount
 from .publisher import HELLO_INTERVAL
+
+if TYPE_CHECKING:
+    from zmq.auth.thread import ThreadAuthenticator
 
 log = logging.getLogger("livescope")
 
@@ -115,7 +118,7 @@ class Listener:
             log.info("livescope: a new plot takes over %s from an earlier one", wanted)
             earlier.close()
         self._context = zmq.Context()
-        self._authenticator = None
+        self._authenticator: ThreadAuthenticator | None = None
         self.server_key: str | None = None
         socket = self._context.socket(zmq.ROUTER)
         if allow_remote:

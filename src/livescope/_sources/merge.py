@@ -185,7 +185,9 @@ class Merger:
 
     # ----- under the lock -------------------------------------------------------
 
-    def _columns_of(self, columns: Sequence[str], max_columns: int) -> tuple[np.ndarray, tuple]:
+    def _columns_of(
+        self, columns: Sequence[str], max_columns: int
+    ) -> tuple[np.ndarray, tuple[str, ...]]:
         """The merger's index of each column taken, in order, and the names refused."""
         unknown = [name for name in columns if name not in self._index]
         refused: list[str] = []

@@ -15,11 +15,16 @@ import uuid
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import numpy as np
 
 from . import protocol as proto
 from .endpoints import check_key, endpoint, require_zmq
+
+if TYPE_CHECKING:
+    import zmq
 
 log = logging.getLogger("livescope")
 
@@ -100,9 +105,9 @@ class Publisher:
             raise TypeError(
                 f"name must be a string of 1..100 characters or None; got {name!r:.80}"
             )
-        if isinstance(buffer, bool) or not isinstance(buffer, numbers.Integral) or buffer < 1:
+        if not _is_positive_int(buffer):
             raise ValueError(f"buffer must be a positive number of rows; got {buffer!r}")
-        if isinstance(linger, bool) or not isinstance(linger, numbers.Real) or linger < 0:
+        if not _is_not_negative(linger):
             raise ValueError(f"linger must be a number of seconds >= 0; got {linger!r}")
         if server_key is not None:
             check_key(server_key, "server_key")
@@ -249,7 +254,7 @@ class Publisher:
         socket.setsockopt(zmq.SNDHWM, SEND_HWM)
         socket.setsockopt(zmq.MAXMSGSIZE, proto.MAX_HEADER_BYTES)  # replies are small
         socket.setsockopt(zmq.LINGER, 0)
-        if self._server_key is not None:
+        if self._server_key is not None and self._client_keys is not None:  # set together
             socket.curve_serverkey = self._server_key.encode("ascii")
             socket.curve_publickey = self._client_keys[0].encode("ascii")
             socket.curve_secretkey = self._client_keys[1].encode("ascii")
@@ -333,7 +338,7 @@ class Publisher:
     def _oldest(self) -> int:
         return self._batches[0].start if self._batches else self._total
 
-    def _send_rows(self, socket: object, zmq: object) -> None:
+    def _send_rows(self, socket: zmq.Socket[bytes], zmq: ModuleType) -> None:
         starts = [batch.start for batch in self._batches]
         while self._sent < self._total:
             batch = self._batches[bisect.bisect_right(starts, self._sent) - 1]
@@ -351,14 +356,14 @@ class Publisher:
                 return
             self._sent = batch.stop
 
-    def _try_send(self, socket: object, zmq: object, frames: list[bytes]) -> bool:
+    def _try_send(self, socket: zmq.Socket[bytes], zmq: ModuleType, frames: list[bytes]) -> bool:
         try:
             socket.send_multipart(frames, flags=zmq.NOBLOCK, copy=False)
         except zmq.Again:  # no listener yet, or it is slow: keep the rows for later
             return False
         return True
 
-    def _read_replies(self, socket: object, zmq: object) -> None:
+    def _read_replies(self, socket: zmq.Socket[bytes], zmq: ModuleType) -> None:
         while True:
             try:
                 frames = socket.recv_multipart(flags=zmq.NOBLOCK)
@@ -429,6 +434,15 @@ def _named_values(row: object, value: object) -> tuple[tuple[str, ...], tuple[fl
     return names, tuple(_as_float(name, v) for name, v in zip(names, values, strict=True))
 
 
+# These take `object`: the arguments are checked whatever their annotations say.
+def _is_positive_int(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, numbers.Integral) and int(value) >= 1
+
+
+def _is_not_negative(value: object) -> bool:
+    return not isinstance(value, bool) and isinstance(value, numbers.Real) and not float(value) < 0
+
+
 def _as_float(name: str, value: object) -> float:
     if value is None:
         return _NAN
@@ -439,5 +453,5 @@ def _as_float(name: str, value: object) -> float:
     raise TypeError(f"{name!r} must be a real number; got {type(value).__name__} {value!r:.80}")
 
 
-def _is_sequence(value: object) -> bool:
+def _is_sequence(value: object) -> TypeGuard[Sequence[Any] | np.ndarray]:
     return isinstance(value, (Sequence, np.ndarray)) and not isinstance(value, (str, bytes))

@@ -72,7 +72,7 @@ class LivePlotWidget(KernelOwnedState, SharedBundleWidget):
 
     # Set by the plot: its kind's check of the view options a view's controls
     # write (View.front_end_options in _kinds/base.py); None refuses them all.
-    check_options: Callable[[dict], dict] | None = None
+    check_options: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     def _accept(self, key: str, value: object) -> object:
         if key != "view_options" or self.check_options is None:

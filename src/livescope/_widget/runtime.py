@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from pathlib import Path
+from typing import Any
 
 import anywidget
 import ipywidgets
@@ -33,7 +34,7 @@ def bundle_file(name: str) -> Path:
     return path
 
 
-class FrontEndRuntime(ipywidgets.Widget):
+class FrontEndRuntime(ipywidgets.Widget):  # type: ignore[misc]  # ipywidgets has no types
     """A model with no view that carries the front end's code and CSS."""
 
     code = traitlets.Unicode("").tag(sync=True)
@@ -71,7 +72,7 @@ class SharedBundleWidget(anywidget.AnyWidget):
     def _shared_runtime(self) -> FrontEndRuntime:
         return shared_runtime()
 
-    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict] | None:
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
         # A view made after the runtime model was closed needs a live one.
         if self._runtime.comm is None:
             self._runtime = shared_runtime()

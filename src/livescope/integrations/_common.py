@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, SupportsFloat, cast
 
 from .._kernel.shell import current_shell
 from .._plot import LivePlot
@@ -80,7 +80,8 @@ def _number(value: object) -> float | None:
     if isinstance(value, (bool, str, bytes)) or value is None:
         return None
     try:
-        return float(value)  # numbers, numpy scalars, one-element tensors
+        # numbers, numpy scalars, one-element tensors; anything else raises, caught below
+        return float(cast("SupportsFloat", value))
     except (TypeError, ValueError, RuntimeError):
         return None
 
@@ -95,5 +96,5 @@ class ShowsTrainingPlot:
         """The LivePlot drawn in."""
         return self._training.plot
 
-    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict, dict]:
+    def _repr_mimebundle_(self, **kwargs: object) -> tuple[dict[str, Any], dict[str, Any]]:
         return self.plot._repr_mimebundle_(**kwargs)

@@ -13,7 +13,7 @@ from ._common import ShowsTrainingPlot, TrainingPlot
 __all__ = ["KerasCallback"]
 
 
-class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
+class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):  # type: ignore[misc]  # keras has no types
     """Plot the metrics Keras logs during ``fit()``; Stop ends training after the batch.
 
     Stop sets ``model.stop_training = True``: Keras finishes the current
@@ -48,7 +48,7 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
         self._training = TrainingPlot(plot, plot_options)
         self._batches = 0  # across epochs and fit() calls: the x of batch rows
 
-    def on_train_begin(self, logs: dict | None = None) -> None:
+    def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
         self._training.begin()
         if self._training.recording:
             self._training.record_params(self._hyperparameters())
@@ -65,17 +65,17 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
             params.update({f"optimizer.{name}": value for name, value in config.items()})
         return params
 
-    def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
+    def on_train_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         self._training.boundary()
 
-    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+    def on_train_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
         if self.every == "batch":
             self._training.log(self._batches, logs)
         self._batches += 1
         if self._training.stop_requested():
             self.model.stop_training = True
 
-    def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         if self.every == "epoch":
             self._training.log(epoch, logs)
         else:  # the epoch's validation metrics, at its last batch
@@ -83,5 +83,5 @@ class KerasCallback(ShowsTrainingPlot, keras.callbacks.Callback):
             self._training.log(self._batches - 1, metrics)
         self._training.boundary()
 
-    def on_train_end(self, logs: dict | None = None) -> None:
+    def on_train_end(self, logs: dict[str, Any] | None = None) -> None:
         self._training.boundary()

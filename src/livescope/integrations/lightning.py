@@ -8,8 +8,9 @@ try:
     from lightning.pytorch import Callback, LightningModule, Trainer
     from lightning.pytorch.loggers import Logger
 except ImportError:  # the standalone package of older projects
-    from pytorch_lightning import Callback, LightningModule, Trainer
-    from pytorch_lightning.loggers import Logger
+    # The same classes under the package's older name, typed as different ones.
+    from pytorch_lightning import Callback, LightningModule, Trainer  # type: ignore[assignment]
+    from pytorch_lightning.loggers import Logger  # type: ignore[assignment]
 
 from .._plot import LivePlot
 from ._common import ShowsTrainingPlot, TrainingPlot
