@@ -80,7 +80,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
     params : dict, optional
         The run's parameters (str -> str, bool, int, float or None), stored
         with the run; the legend of a later run shows those that differ.
-    store : str or os.PathLike, optional
+    store : str or os.PathLike[str], optional
         Record every row into this run store: an SQLite file (made if
         missing) or a ``postgresql://`` address. Read the runs back with
         `livescope.runs` and `LivePlot.open`; `compare` then reads the
@@ -464,12 +464,14 @@ class LivePlot(RowSender, LoopGuard, Exports):
     # ----- runs store ------------------------------------------------------------
 
     @classmethod
-    def open(cls, store: str | os.PathLike, run: int | str = -1, **kwargs: object) -> LivePlot:
+    def open(
+        cls, store: str | os.PathLike[str], run: int | str = -1, **kwargs: object
+    ) -> LivePlot:
         """A run recorded in a store, as a plot opened on its replay (see `from_history`).
 
         Parameters
         ----------
-        store : str or os.PathLike
+        store : str or os.PathLike[str]
             An SQLite file or a ``postgresql://`` address (see `livescope.runs`).
         run : int or str
             A run id; a label (the latest run of that label); or -1 for the

@@ -23,11 +23,11 @@ class PostgresStore(Store):
     shares_database = True
     returning_id = " RETURNING id"
 
-    def execute(self, statement: str, args: Sequence = ()) -> Any:
+    def execute(self, statement: str, args: Sequence[Any] = ()) -> Any:
         # Binary results: the packed rows come as they are, not as hex text.
         return self.connection.execute(self._sql(statement), args or None, binary=True)
 
-    def executemany(self, statement: str, rows: Iterable[Sequence]) -> None:
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
         with self.connection.cursor() as cursor:
             cursor.executemany(self._sql(statement), rows)
 

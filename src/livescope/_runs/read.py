@@ -25,7 +25,7 @@ class RunInfo:
         The run's name (the plot's ``name=``, by default its title).
     label : str
         The plot's ``run=`` (by default when it started, local time).
-    params : dict
+    params : dict[str, Any]
         The plot's ``params=``, and what a framework adapter adds.
     started, ended : float, float or None
         Seconds since the epoch; `ended` is None while running.
@@ -33,7 +33,7 @@ class RunInfo:
         ``died``: the process writing it is gone (killed, crashed).
     rows : int
         Rows recorded.
-    columns : tuple of str
+    columns : tuple[Any, ...] of str
         Series names (empty for kinds whose values are positions).
     kind : str
         The plot's kind.
@@ -44,7 +44,7 @@ class RunInfo:
     id: int
     name: str
     label: str
-    params: dict
+    params: dict[str, Any]
     started: float
     ended: float | None
     status: str
@@ -61,25 +61,25 @@ class StoredRun:
     id: int
     name: str
     label: str
-    params: dict
+    params: dict[str, Any]
     started: float
     ended: float | None
     status: str
     columns: tuple[str, ...]
     kind: str
-    options: dict
+    options: dict[str, Any]
     last_step: float | None
     steps: np.ndarray = field(repr=False)
     times: np.ndarray = field(repr=False)
     values: np.ndarray = field(repr=False)
 
 
-def runs(store: str | os.PathLike) -> list[RunInfo]:
+def runs(store: str | os.PathLike[str]) -> list[RunInfo]:
     """The runs recorded in a store, oldest first.
 
     Parameters
     ----------
-    store : str or os.PathLike
+    store : str or os.PathLike[str]
         An SQLite file, or a ``postgresql://`` address, that plots made with
         ``LivePlot(..., store=...)`` record into.
 
@@ -98,7 +98,7 @@ def runs(store: str | os.PathLike) -> list[RunInfo]:
         return [_info(row) for row in _checked_rows(opened, "ORDER BY id")]
 
 
-def load_run(store: str | os.PathLike, run: int | str = -1) -> StoredRun:
+def load_run(store: str | os.PathLike[str], run: int | str = -1) -> StoredRun:
     """One run with its rows: by id, by label (the latest of that label), or -1 the latest.
 
     Negative numbers count from the latest run (-1, -2, ...).
@@ -109,7 +109,7 @@ def load_run(store: str | os.PathLike, run: int | str = -1) -> StoredRun:
 
 
 def previous_runs(
-    store: str | os.PathLike, name: str, limit: int, exclude_id: int | None = None
+    store: str | os.PathLike[str], name: str, limit: int, exclude_id: int | None = None
 ) -> list[StoredRun]:
     """The latest `limit` runs named `name`, newest first, with their rows.
 
@@ -135,7 +135,7 @@ def previous_runs(
 class _opened:
     """A store opened for reading, closed on leaving the block."""
 
-    def __init__(self, target: str | os.PathLike) -> None:
+    def __init__(self, target: str | os.PathLike[str]) -> None:
         self.store = open_store(target, create=False)
 
     def __enter__(self) -> Store:
@@ -145,7 +145,7 @@ class _opened:
         self.store.close()
 
 
-def _checked_rows(store: Store, where: str, args: tuple = ()) -> list[tuple]:
+def _checked_rows(store: Store, where: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Run rows; a running run whose writer is gone is returned (and marked) as died."""
     rows = store.run_rows(where, args)
     now = time.time()
@@ -161,7 +161,7 @@ def _checked_rows(store: Store, where: str, args: tuple = ()) -> list[tuple]:
     return checked
 
 
-def _find(store: Store, run: int | str) -> tuple:
+def _find(store: Store, run: int | str) -> tuple[Any, ...]:
     if isinstance(run, bool) or not isinstance(run, (int, str)):
         raise TypeError(
             f"run must be a run id, a negative index (-1: the latest) or a label; "
@@ -180,7 +180,7 @@ def _find(store: Store, run: int | str) -> tuple:
     return rows[0]
 
 
-def _info(row: tuple) -> RunInfo:
+def _info(row: tuple[Any, ...]) -> RunInfo:
     return RunInfo(
         id=row[0],
         name=row[1],
@@ -196,7 +196,7 @@ def _info(row: tuple) -> RunInfo:
     )
 
 
-def _with_rows(store: Store, row: tuple) -> StoredRun:
+def _with_rows(store: Store, row: tuple[Any, ...]) -> StoredRun:
     run_id, generation = row[0], row[12]
     columns = tuple(json.loads(row[4]))
     batches = store.execute(

@@ -80,7 +80,7 @@ class EmptyStore(StoreError):
     """A database that livescope has not written to yet: no runs to read."""
 
 
-def describe(target: str | os.PathLike) -> str:
+def describe(target: str | os.PathLike[str]) -> str:
     """How errors name a store: the argument as given, without a password."""
     text = os.fspath(target)
     if "://" in text and "@" in text:
@@ -127,10 +127,10 @@ class Store:
     def _sql(self, statement: str) -> str:
         return statement if self.placeholder == "?" else statement.replace("?", self.placeholder)
 
-    def execute(self, statement: str, args: Sequence = ()) -> Any:
+    def execute(self, statement: str, args: Sequence[Any] = ()) -> Any:
         return self.connection.execute(self._sql(statement), args)
 
-    def executemany(self, statement: str, rows: Iterable[Sequence]) -> None:
+    def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
         self.connection.cursor().executemany(self._sql(statement), rows)
 
     def begin_write(self) -> None:
@@ -221,7 +221,13 @@ class Store:
     # ----- runs -----------------------------------------------------------------
 
     def create_run(
-        self, name: str, label: str, params: dict, kind: str, options: dict, started: float
+        self,
+        name: str,
+        label: str,
+        params: dict[str, Any],
+        kind: str,
+        options: dict[str, Any],
+        started: float,
     ) -> int:
         self.begin_write()
         try:
@@ -253,8 +259,11 @@ class Store:
     def inserted_id(self, cursor: Any) -> int:
         return int(cursor.lastrowid)
 
-    def run_rows(self, where: str = "", args: Sequence = ()) -> list[tuple]:
-        return self.execute(f"SELECT {RUN_FIELDS} FROM runs {where}", args).fetchall()
+    def run_rows(self, where: str = "", args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = self.execute(
+            f"SELECT {RUN_FIELDS} FROM runs {where}", args
+        ).fetchall()
+        return rows
 
     def mark_died(self, run_id: int, ended: float) -> None:
         """Record that a run's writer is gone (when this reader may write)."""
@@ -287,7 +296,7 @@ def to_json(value: object) -> str:
     return json.dumps(value, default=str, sort_keys=True)
 
 
-def open_store(target: str | os.PathLike, *, create: bool) -> Store:
+def open_store(target: str | os.PathLike[str], *, create: bool) -> Store:
     """Open the store at `target`, creating it (and its tables) if `create`.
 
     Raises

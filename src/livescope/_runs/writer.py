@@ -61,9 +61,9 @@ class Recorder:
         *,
         name: str,
         label: str,
-        params: dict,
+        params: dict[str, Any],
         kind: str,
-        options: dict,
+        options: dict[str, Any],
     ) -> None:
         self._store: Store = open_store(target, create=True)  # type: ignore[arg-type]
         self.name = describe(target)  # type: ignore[arg-type]
@@ -85,7 +85,7 @@ class Recorder:
         self._lock = threading.Lock()
         self._queue: list[Batch] = []
         self._status: str | None = None  # to record once the queued rows are written
-        self._new_params: dict | None = None
+        self._new_params: dict[str, Any] | None = None
         self._waiters: list[threading.Event] = []
         self._closing = False
         self.ended_as: str | None = None  # the status marked, until rows come again
@@ -113,7 +113,7 @@ class Recorder:
             self._take(plot._history, plot._generation, plot._columns)
             self._wake.set()
 
-    def add_params(self, params: dict) -> None:
+    def add_params(self, params: dict[str, Any]) -> None:
         """Add parameters a framework exposes; those given by the user win."""
         with self._lock:
             self._params = {**params, **self._params}
@@ -232,7 +232,7 @@ class Recorder:
                 self._write_batch(batch)
             self._update_run(now, batches, status, params)
             store.commit()
-        except (*store.errors(), OSError) as error:
+        except (*store.errors(), OSError) as error:  # type: ignore[misc]  # mypy reads no star in an except tuple
             store.rollback_quietly()
             self._db_generation, self._row_count, self._last_step, self._stored_columns = known
             with self._lock:
@@ -288,7 +288,7 @@ class Recorder:
             self._last_step = float(batch.steps[-1])
 
     def _update_run(
-        self, now: float, batches: list[Batch], status: str | None, params: dict | None
+        self, now: float, batches: list[Batch], status: str | None, params: dict[str, Any] | None
     ) -> None:
         store = self._store
         sets = ["heartbeat = ?"]
@@ -370,8 +370,8 @@ def start_recording(
     return Recorder(
         plot,
         store,
-        name=name if name is not None else (title or "untitled"),
-        label=run if run is not None else time.strftime("%Y-%m-%d %H:%M:%S"),
+        name=name if isinstance(name, str) else (title or "untitled"),
+        label=run if isinstance(run, str) else time.strftime("%Y-%m-%d %H:%M:%S"),
         params=params,
         kind=plot.kind,
         options=dict(plot._view.options),

@@ -46,7 +46,7 @@ class TransformersCallback(ShowsTrainingPlot, TrainerCallback):
     ) -> None:
         self._training.begin()
         if self._training.recording:
-            self._training.record_params(args.to_dict())
+            self._training.record_params(args.to_dict())  # type: ignore[no-untyped-call]  # transformers ships no types
 
     def on_step_begin(
         self, args: TrainingArguments, state: TrainerState, control: TrainerControl, **kw: Any
