@@ -10,7 +10,7 @@ import { createPlotArea } from "../draw/readout.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { seriesColor } from "../host/theme.js";
-import { axisSize } from "./lines.js";
+import { axisSize } from "./lines/axis_size.js";
 import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;

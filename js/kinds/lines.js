@@ -5,6 +5,7 @@
 import uPlot from "uplot";
 import { nearestIndex } from "../data/store.js";
 import { seriesColor } from "../host/theme.js";
+import { axisSize } from "./lines/axis_size.js";
 import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
@@ -19,19 +20,6 @@ const MIN_SELECT_PX = 3;
 const DENSE_ROWS_PER_PX = 8;
 // Alpha appended to a series colour for its raw line behind the smoothed one.
 const FAINT = "4d";
-
-/** Axis width that fits its longest tick label (uPlot's fixed default clips big numbers). */
-export function axisSize(u, values, axisIdx, cycleNum) {
-  const axis = u.axes[axisIdx];
-  if (cycleNum > 1) return axis._size;
-  let size = axis.ticks.size + axis.gap;
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), "");
-  if (longest) {
-    u.ctx.font = axis.font[0];
-    size += u.ctx.measureText(longest).width / devicePixelRatio;
-  }
-  return Math.ceil(size);
-}
 
 /** y range over the visible data, padded; a flat or empty range still gets a height. */
 function yRange(yMin, yMax, logY) {
