@@ -75,9 +75,12 @@ function buildView(model, el, store, seen) {
       options: model.get("view_options") ?? {},
     });
     if (chart.render()) draws++;
+    // In replay the header names the step on screen, as the replay bar does.
+    let headerStep = store.lastStep;
     if (replay) {
       replay.update();
       const shown = chart.shownIndex;
+      if (shown >= 0) headerStep = store.steps[shown];
       root.dataset.shownIndex = shown < 0 ? "" : String(shown);
       root.dataset.shownStep = shown < 0 ? "" : String(store.steps[shown]);
       root.dataset.following = String(chart.following);
@@ -89,7 +92,7 @@ function buildView(model, el, store, seen) {
     const saved = isSnapshot(store);
     header.update({
       title: model.get("title") ?? "",
-      lastStep: store.lastStep,
+      lastStep: headerStep,
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,

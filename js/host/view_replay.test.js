@@ -133,6 +133,19 @@ describe("a replayable kind", () => {
     expect(root.querySelector(".livescope-play").disabled).toBe(false);
   });
 
+  it("names the step on screen in the header, not the last one held", () => {
+    const { model, root } = mount({ replay_start: "first" });
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    const step = () => root.querySelector(".livescope-stat-value").textContent;
+    expect(step()).toBe("0");
+    const slider = root.querySelector(".livescope-slider");
+    slider.value = "3";
+    slider.dispatchEvent(new Event("input"));
+    flushFrames();
+    expect(step()).toBe("30");
+  });
+
   it("stops listening and playing when the view goes", () => {
     const { model, root, cleanup } = mount();
     model.emit("msg:custom", ...rowsMessage(0, 10, 3));
