@@ -22,6 +22,25 @@ function setText(node, text) {
 }
 
 /**
+ * The Stop button's text and tooltip: what can still write to the plot.
+ * `ended`: no kernel is behind the button (a reopened notebook, a page from
+ * disk); `activity` "done": the cell ended and no source feeds the plot;
+ * "following": only a followed file does, whose writer Stop cannot reach.
+ * Only "Stop" is a button to click.
+ * @param {{ ended?: boolean, stopped?: boolean, activity?: string }} state
+ * @returns {[string, string]}
+ */
+export function stopButton({ ended, stopped, activity }) {
+  if (ended) return ["Ended", "No kernel runs this any more"];
+  if (activity === "done") return ["Done", "The cell ended and nothing else writes to this plot"];
+  if (stopped) return ["Stopped", ""];
+  if (activity === "following") {
+    return ["Following", "Rows come from a file as it grows; its writer is another program"];
+  }
+  return ["Stop", ""];
+}
+
+/**
  * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
  * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
  * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
@@ -60,7 +79,7 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
 
   return {
     /**
-     * Show `{ title, stopped, ended, showStop, lastStep, rate, elapsed, held, dropped, note }`;
+     * Show `{ title, stopped, ended, activity, showStop, lastStep, rate, elapsed, held, dropped, note }`;
      * a plot in a dashboard hides its own Stop (`showStop: false`) and the
      * dashboard's serves. With `dropped` rows it says how many are shown.
      */
@@ -79,11 +98,10 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         setText(values.note, state.note ?? "");
         values.note.hidden = !state.note;
       }
-      // `ended`: no kernel is behind the button (a reopened notebook, a page
-      // from disk), so it says so instead of offering a click nothing hears.
-      setText(stop, state.ended ? "Ended" : state.stopped ? "Stopped" : "Stop");
-      stop.disabled = state.stopped || state.ended === true;
-      stop.title = state.ended ? "No kernel runs this any more" : "";
+      const [label, tip] = stopButton(state);
+      setText(stop, label);
+      stop.disabled = label !== "Stop";
+      stop.title = tip;
       stop.hidden = state.showStop === false;
     },
   };

@@ -16,6 +16,7 @@ const TRAITS = [
   "x_label",
   "height",
   "stopped",
+  "activity",
   "stop_button",
   "view_options",
   "note",
@@ -96,6 +97,7 @@ function buildView(model, el, store, seen) {
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
+      activity: model.get("activity") ?? "live",
       // No Stop without a kernel behind the data.
       showStop: model.get("stop_button") !== false && !saved,
       held: length,
@@ -107,6 +109,7 @@ function buildView(model, el, store, seen) {
     root.dataset.generation = String(store.generation);
     root.dataset.lastStep = length ? String(store.lastStep) : "";
     root.dataset.stopped = String(stopped);
+    root.dataset.activity = model.get("activity") ?? "live";
     root.dataset.draws = String(draws);
     root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
     root.dataset.source = saved ? "snapshot" : "kernel";

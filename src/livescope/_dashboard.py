@@ -21,8 +21,9 @@ from ._plot import LivePlot
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
+from ._sources.attach import activity_of
 from ._widget.guard import LoopGuard
-from ._widget.lifetime import Shown, free_widgets, on_msg_weakly
+from ._widget.lifetime import Shown, call_weakly, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
@@ -81,6 +82,9 @@ class Dashboard(LoopGuard, Exports):
         panels = []
         for name, plot in self._plots.items():
             plot.widget.stop_button = False
+            # A panel written to again wakes the dashboard's Stop (held weakly: the
+            # plot may outlive the dashboard).
+            plot._wake_hooks.append(call_weakly(self._wake))
             # A column flexbox stretches the plot to the width of its grid cell.
             area = ipywidgets.Layout(
                 grid_area=cells[name].css_area, min_width="0", flex_flow="column"
@@ -200,6 +204,16 @@ class Dashboard(LoopGuard, Exports):
         self._stopped = stopped
         self._controls.stopped = stopped
 
+    # ----- what the header says can still write ----------------------------------------
+
+    def _settle_activity(self) -> None:
+        """Say what can still write to any panel now that no cell runs (see activity_of)."""
+        sources = [source for plot in self._plots.values() for source in plot._sources]
+        self._controls.activity = activity_of(sources)
+
+    def _wake(self) -> None:
+        self._controls.activity = "live"
+
     # ----- display: the widgets and a picture of the grid --------------------------------
 
     _default_width = DEFAULT_WIDTH
@@ -227,6 +241,7 @@ class Dashboard(LoopGuard, Exports):
         """Bring the displayed picture up to date if a panel changed."""
         if self._closed:
             return
+        self._settle_activity()
         key = self._picture_key()
         if self._shown_key is None or key == self._shown_key:
             return

@@ -22,7 +22,14 @@ from ._picture.scene import Scene
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
-from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
+from ._sources.attach import (
+    activity_of,
+    class_or_instance,
+    follow_into,
+    following,
+    listen_into,
+    listening,
+)
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import close_widgets, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
@@ -142,6 +149,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._stopped = False
         self._notes: dict[object, str] = {}  # what each background source reports
         self._sources: list[Any] = []  # listeners and followers feeding this plot
+        self._activity = "live"  # what the header says can still write (see activity_of)
+        self._wake_hooks: list[Callable[[], None]] = []  # a dashboard going live with it
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
         self._live = current_shell() is not None or serving_pages()
@@ -196,6 +205,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._history.set_width(len(values))
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
+        if self._activity == "done":
+            self._wake()
 
     def extend(self, rows: object, *, steps: object = None) -> None:
         """Append K rows at once.
@@ -243,6 +254,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
             if len(array):
                 self._history.extend(array, step_array, now + self._clock_offset)
                 self._after_append(now)
+        if self._activity == "done":
+            self._wake()
 
     @classmethod
     def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
@@ -411,6 +424,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """Bring the snapshot trait and the displayed picture up to date."""
         if self._closed:
             return
+        self._settle_activity()
         self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
 
     def _scene(self, width: int) -> Scene:
@@ -471,6 +485,24 @@ class LivePlot(RowSender, LoopGuard, Exports):
     def _set_stopped(self, stopped: bool) -> None:
         self._stopped = stopped
         self._widget.stopped = stopped
+        if not stopped and self._activity == "done":
+            self._wake()
+
+    # ----- what the header says can still write ----------------------------------
+
+    def _settle_activity(self) -> None:
+        """Say what can still write now that no cell runs: a source, or nothing ("Done")."""
+        self._set_activity(activity_of(self._sources))
+
+    def _wake(self) -> None:
+        """A plot said "Done" is written to again (a cell re-uses it): Stop comes back."""
+        self._set_activity("live")
+        for hook in self._wake_hooks:
+            hook()
+
+    def _set_activity(self, activity: str) -> None:
+        self._activity = activity
+        self._widget.activity = activity
 
     # ----- background sources (listen, follow) ----------------------------------
 

@@ -126,6 +126,9 @@ def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
     root = first.locator(".livescope")
     expect(root).to_have_attribute("data-rows", "1000")
     expect(first.locator(".livescope-title")).to_have_text("training run")
+    # Stop cannot reach the file's writer: the header says where rows come from.
+    expect(first.locator(".livescope-stop")).to_have_text("Following")
+    expect(first.locator(".livescope-stop")).to_be_disabled()
 
     append(path, range(1000, 2500))  # the page is live
     expect(root).to_have_attribute("data-rows", "2500")

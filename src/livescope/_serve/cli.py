@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                 source = plot.follow(args.source, format=args.format, step=args.step)
         except (OSError, ValueError, ImportError) as error:
             parser.error(str(error))
+        # No cell runs here: the header says at once whether Stop reaches the writer.
+        plot._settle_activity()
         server.show(plot)
         what = f"publishers on {source.address}" if listening else args.source
         print(f"livescope: showing {what} at {server.url} (Ctrl-C ends)", flush=True)

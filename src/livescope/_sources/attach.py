@@ -34,6 +34,18 @@ class class_or_instance:
         return functools.update_wrapper(functools.partial(self._method, plot), self._method)
 
 
+def activity_of(sources: Iterable[Any]) -> str:
+    """What can still write to a plot whose cell ended, for its header.
+
+    ``"live"``: a listener's publishers, which Stop reaches; ``"following"``: only
+    followed files, whose writers Stop cannot reach; ``"done"``: nothing.
+    """
+    open_sources = [source for source in sources if source.open]
+    if any(source.stop_reaches_writer for source in open_sources):
+        return "live"
+    return "following" if open_sources else "done"
+
+
 def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
     self: Any,
     address: str | int,

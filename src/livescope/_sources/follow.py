@@ -86,6 +86,14 @@ class Follower:
         """Lines that were not records and were skipped."""
         return self._skipped.count
 
+    # Stop cannot reach the program writing the file.
+    stop_reaches_writer = False
+
+    @property
+    def open(self) -> bool:
+        """Whether the file is still being followed (not closed)."""
+        return not self._closing.is_set()
+
     def close(self) -> None:
         """Stop following and draw the rows still waiting."""
         self._closing.set()

