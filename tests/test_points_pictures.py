@@ -223,12 +223,13 @@ def test_save_gif_replays_the_frames_of_a_scatter(tmp_path):
         w.update([[f + 0.5, 0.5]])  # one point moving right
     w.save_gif(tmp_path / "moving.gif", every=2)
     frames = frames_of(tmp_path / "moving.gif")
-    assert len(frames) == 5
     area = scatter_scene(w._data()).plot
     y = round(float(area.y_px(0.5)))
-    for i, frame in enumerate(frames):  # frame i shows the point of row 2i + 1
-        shown = round(float(area.x_px(2 * i + 1.5)))
-        elsewhere = round(float(area.x_px(2 * i + 0.5)))
+    rows = [0, 2, 4, 6, 8, 9]  # from the first row, two a frame, to the last
+    assert len(frames) == len(rows)
+    for row, frame in zip(rows, frames, strict=True):
+        shown = round(float(area.x_px(row + 0.5)))
+        elsewhere = round(float(area.x_px(row + (1.5 if row < 9 else -0.5))))
         assert not background(frame.getpixel((shown, y)))
         assert background(frame.getpixel((elsewhere, y)))
 
@@ -238,12 +239,12 @@ def test_save_gif_grows_a_trajectory(tmp_path):
     w.extend(np.column_stack([np.arange(100.0), np.full(100, 0.43)]))  # off the grid lines
     w.save_gif(tmp_path / "path.gif", every=25)
     frames = frames_of(tmp_path / "path.gif")
-    assert len(frames) == 4
+    assert len(frames) == 5  # rows 0, 0-25, 0-50, 0-75, all
     area = trajectory_scene(w._data()).plot
     y = round(float(area.y_px(0.43)))
     x = round(float(area.x_px(62)))
-    assert background(frames[1].getpixel((x, y)))  # rows 0-49
-    assert not background(frames[2].getpixel((x, y)))  # rows 0-74
+    assert background(frames[2].getpixel((x, y)))  # rows 0-50
+    assert not background(frames[3].getpixel((x, y)))  # rows 0-75
 
 
 def test_save_html_carries_the_scatter_snapshot(tmp_path):

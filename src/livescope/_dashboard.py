@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import uuid
 import weakref
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -15,7 +14,7 @@ from ._core.layout import flow_layout, grid_layout
 from ._kernel.shell import current_shell, watch_cell_end
 from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
-from ._picture.scene import Scene
+from ._picture.scene import Scene, replay_ends
 from ._picture.svg import scene_to_svg
 from ._plot import LivePlot
 from ._saved.exports import Exports, page_state
@@ -282,7 +281,7 @@ class Dashboard(LoopGuard, Exports):
         )
 
     def _frames(self, every: int, width: int) -> Iterable[Scene]:
-        frames = max(1, math.ceil(self._replay_rows() / every))
+        frames = len(replay_ends(self._replay_rows(), every))
         return dashboard_frames(
             self._controls.title, self._panel_pictures(), self._grid_columns, frames, width
         )
