@@ -10,8 +10,8 @@ function element(tag, className, parent, text = "") {
   return node;
 }
 
-function stat(parent, label) {
-  const wrap = element("span", "livescope-stat", parent);
+function stat(parent, label, name) {
+  const wrap = element("span", `livescope-stat livescope-stat-${name}`, parent);
   element("span", "livescope-stat-label", wrap, label);
   return element("span", "livescope-stat-value", wrap, "–");
 }
@@ -58,9 +58,9 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
   const statsRow = element("div", "livescope-stats", root);
   const values = stats
     ? {
-        step: stat(statsRow, "step"),
-        rate: stat(statsRow, "steps/s"),
-        elapsed: stat(statsRow, "elapsed"),
+        step: stat(statsRow, "step", "step"),
+        rate: stat(statsRow, "steps/s", "rate"),
+        elapsed: stat(statsRow, "elapsed", "elapsed"),
         // Only shown once max_rows made the kernel drop rows.
         shown: element("span", "livescope-window", statsRow),
         // What background sources report, e.g. "3 lines skipped".
@@ -85,6 +85,7 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
      */
     update(state) {
       setText(title, state.title);
+      title.title = state.title; // the whole title, where a narrow panel cuts it short
       title.hidden = !state.title;
       if (values) {
         setText(values.step, formatStep(state.lastStep));

@@ -95,3 +95,47 @@ def test_a_recorded_history_names_the_step_on_screen(open_notebook, artifacts):
     ls.show_index(root, 42)
     expect(step).to_have_text("42")
     artifacts.screenshot(root, "from-history-step-42")
+
+
+THREE_COLUMNS = """\
+import numpy as np
+from livescope import Dashboard, LivePlot
+
+names = ["training loss per step", "validation accuracy", "learning rate schedule"]
+d = Dashboard({n: LivePlot([n], title=n) for n in names}, columns=3, title="three columns")
+for plot in d.plots.values():
+    plot.extend(np.random.default_rng(0).normal(size=(300, 1)))
+d
+"""
+
+# Each panel's header: the lines its statistics take, and whether its step is cut.
+HEADER_LAYOUT = """(roots) => roots.map((root) => {
+  const stats = [...root.querySelectorAll('.livescope-stats > *')]
+    .filter((node) => node.offsetParent !== null);
+  const step = root.querySelector('.livescope-stat-step');
+  const header = root.querySelector('.livescope-header').getBoundingClientRect();
+  const box = step.getBoundingClientRect();
+  return {
+    tops: [...new Set(stats.map((node) => Math.round(node.getBoundingClientRect().top)))],
+    stepInside: box.left >= header.left && box.right <= header.right && step.offsetWidth > 0,
+    title: root.querySelector('.livescope-title').title,
+  };
+})"""
+
+
+def test_panel_headers_of_a_three_column_dashboard_stay_on_one_line(open_notebook, artifacts):
+    nb = open_notebook([THREE_COLUMNS])
+    nb.run_cell(0)
+    roots = nb.output(0).locator(".livescope[data-kind='lines']")
+    expect(roots).to_have_count(3, timeout=15_000)
+    expect(roots.first).to_have_attribute("data-rows", "300", timeout=15_000)
+    layout = roots.evaluate_all(HEADER_LAYOUT)
+    artifacts.screenshot(nb.output(0), "three-columns")
+    for panel in layout:
+        assert len(panel["tops"]) == 1, f"the statistics wrap: {panel}"
+        assert panel["stepInside"], f"the step is cut: {panel}"
+    assert [p["title"] for p in layout] == [
+        "training loss per step",
+        "validation accuracy",
+        "learning rate schedule",
+    ]
