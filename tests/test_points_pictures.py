@@ -14,7 +14,7 @@ from livescope._core.snapshot import unpack
 from livescope._picture.colormaps import colormap_rgb, hex_color
 from livescope._picture.points_svg import SVG_MAX_POINTS
 from livescope._picture.scatter import scatter_scene
-from livescope._picture.scene import BACKGROUND, MUTED, Points, Polylines, Scene, Text
+from livescope._picture.scene import BACKGROUND, MUTED, PALETTE, Points, Polylines, Scene, Text
 from livescope._picture.svg import scene_to_svg
 from livescope._picture.trajectory import HEAD_COLOR, SCENE_POINTS, trajectory_scene
 
@@ -50,8 +50,15 @@ def rgb(colour):
 # ----- scatter scene ---------------------------------------------------------------
 
 
+def test_a_scatter_scene_is_one_colour_without_a_colormap_asked_for():
+    scene = scatter_scene(ring()._data())
+    (points,) = points_items(scene)
+    assert {points.palette[level] for level in points.levels} == {PALETTE[0]}
+    assert not any("point 0" in t.text for t in scene.items if isinstance(t, Text))
+
+
 def test_a_scatter_scene_draws_the_last_frame_coloured_by_index():
-    w = ring(title="ring")
+    w = ring(title="ring", colormap="viridis")
     scene = scatter_scene(w._data())
     (points,) = points_items(scene)
     assert len(points.xy) == 40
@@ -208,7 +215,7 @@ def test_save_png_paints_every_point_in_its_colour(tmp_path):
 
 
 def test_later_points_cover_earlier_ones_in_the_png(tmp_path):
-    w = LivePlot(kind="scatter", xlim=(0, 1), ylim=(0, 1), size=10)
+    w = LivePlot(kind="scatter", xlim=(0, 1), ylim=(0, 1), size=10, colormap="viridis")
     w.update([[0.5, 0.5], [0.51, 0.5]])  # point 1 (yellow) over point 0 (purple)
     w.save_png(tmp_path / "two.png")
     (image,) = frames_of(tmp_path / "two.png")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .._core.check import check_color, check_colormap, check_int, check_range, check_size
+from .._core.spec import STYLE
 from .._picture.scatter import scatter_frames, scatter_scene
 from .base import Kind, View, reject_options
 from .points import PointRows
@@ -25,6 +26,7 @@ OPTIONS = (
     "ylim",
     "size",
 )
+DEFAULT_COLORMAP = "viridis"  # for `colors=` values when no colormap is named
 MAX_POINTS = 10_000_000
 MAX_TRAIL = 1000
 MAX_PANELS = 64
@@ -36,7 +38,7 @@ MISSING_COLOR = 255
 
 def make(
     points: int | None = None,
-    colormap: str = "viridis",
+    colormap: str | None = None,
     color: str | None = None,
     colors: object = None,
     trail: int = 0,
@@ -51,7 +53,8 @@ def make(
     reject_options("scatter", unknown, OPTIONS)
     if points is not None:
         points = check_int("points", points, at_least=1, at_most=MAX_POINTS)
-    check_colormap(colormap)
+    if colormap is not None:
+        check_colormap(colormap)
     check_color(color)
     trail = check_int("trail", trail, at_least=0, at_most=MAX_TRAIL)
     if not isinstance(paths, bool):
@@ -71,6 +74,9 @@ def make(
         levels, value_range = _color_levels(colors)
         points = _agree("colors", len(levels), points)
         colors_option = {"levels": _b64(levels), "range": value_range}
+    elif color is None and colormap is None:
+        # Colours by point index mean nothing unless asked for (colormap=...): one colour.
+        color = STYLE["palette"][0]
     if points is not None and points < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
     rows = PointRows(points, minimum)
@@ -78,7 +84,7 @@ def make(
         kind="scatter",
         options={
             "points": points,
-            "colormap": colormap,
+            "colormap": colormap or DEFAULT_COLORMAP,
             "color": color,
             "colors": colors_option,
             "trail": trail,
