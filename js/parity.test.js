@@ -9,7 +9,14 @@ import smoothingFixture from "../src/livescope/_spec/fixtures/smoothing.json" wi
   type: "json",
 };
 import ticksFixture from "../src/livescope/_spec/fixtures/ticks.json" with { type: "json" };
-import { COLORMAPS, colormapLUT, packRGB, textColorOn, unpackRGB } from "./draw/colormaps.js";
+import {
+  COLORMAPS,
+  colormapLUT,
+  packRGB,
+  seriesColors,
+  textColorOn,
+  unpackRGB,
+} from "./draw/colormaps.js";
 import { colorIndex, NO_DATA, paintValues } from "./draw/pixels.js";
 import { formatTick, niceStep, niceTicks } from "./draw/ticks.js";
 import { formatStep, formatValue } from "./host/format.js";
@@ -61,6 +68,14 @@ describe("colormaps match the fixture", () => {
       expect(samples.map((i) => textColorOn(lut, i))).toEqual(colormapFixture.text_on[name]);
     });
   }
+
+  it("colours series in order along a colormap", () => {
+    for (const [name, byCount] of Object.entries(colormapFixture.series)) {
+      for (const [count, colors] of Object.entries(byCount)) {
+        expect(seriesColors(name, Number(count))).toEqual(colors);
+      }
+    }
+  });
 
   it("maps values to table indices, -1 (no data) where not finite", () => {
     const { lo, hi, indices } = colormapFixture.index;

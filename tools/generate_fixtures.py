@@ -17,6 +17,7 @@ import numpy as np
 
 from livescope._core.smoothing import smooth_columns
 from livescope._core.spec import COLORMAPS, SPEC_DIR
+from livescope._picture.colormaps import series_colors
 from livescope._picture.grid_colors import color_indices, colormap_lut, text_color_on
 from livescope._picture.scene import format_step, format_value
 from livescope._picture.ticks import format_tick, nice_step, nice_ticks
@@ -100,6 +101,11 @@ def colormaps() -> dict:
             "hi": hi,
             "values": [number(v) for v in values],
             "indices": [int(i) for i in color_indices(np.array(values), lo, hi)],
+        },
+        # Lines along a colormap; 11 series put entry 76.5 (a half) in the middle.
+        "series": {
+            name: {str(n): series_colors(name, n) for n in (1, 2, 3, 11)}
+            for name in ("viridis", "plasma")
         },
     }
 

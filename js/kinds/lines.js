@@ -4,7 +4,8 @@
 
 import uPlot from "uplot";
 import { nearestIndex } from "../data/store.js";
-import { seriesColor } from "../host/theme.js";
+import { seriesColors } from "../draw/colormaps.js";
+import { RAMP_LEGEND_OVER, seriesColor } from "../host/theme.js";
 import { axisSize } from "./lines/axis_size.js";
 import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
@@ -165,8 +166,9 @@ export class LineChart {
       this.generation = this.store.generation;
       this.zoom = null;
     }
-    const { smoothing, logY, xAxis } = this.options;
+    const { smoothing, logY, xAxis, colormap } = this.options;
     const layoutKey = JSON.stringify([
+      colormap,
       this.names,
       this.xLabel,
       this.theme.fontFamily,
@@ -217,11 +219,16 @@ export class LineChart {
   build(layoutKey) {
     this.destroy();
     this.layoutKey = layoutKey;
-    const colors = this.names.map((_, i) => seriesColor(i));
+    const { colormap } = this.options;
+    const colors = colormap
+      ? seriesColors(colormap, this.names.length)
+      : this.names.map((_, i) => seriesColor(i));
     // Rebuilt only when the series change, so a clicked entry keeps its focus.
-    const legendKey = JSON.stringify(this.names);
+    const legendKey = JSON.stringify([colormap, this.names]);
     if (legendKey !== this.legendKey) {
-      this.legend.setSeries(this.names, colors);
+      // Dozens of ordered series read as a ramp from the first name to the last.
+      const ramp = colormap && this.names.length > RAMP_LEGEND_OVER;
+      this.legend.setSeries(this.names, colors, ramp ? seriesColors(colormap, 20) : null);
       this.legendKey = legendKey;
     }
     this.legend.setHidden(this.hidden);

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import _livescope_dom as ls
 import pytest
+from _pixels import colour_summary
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -139,3 +140,34 @@ def test_panel_headers_of_a_three_column_dashboard_stay_on_one_line(open_noteboo
         "validation accuracy",
         "learning rate schedule",
     ]
+
+
+COLORMAP_LINES = """\
+import numpy as np
+from livescope import LivePlot
+
+x = np.linspace(0, 6, 200)
+w = LivePlot([f"t{i}" for i in range(40)], colormap="viridis", title="timesteps")
+w.extend(np.sin(x[:, None] + np.linspace(0, 3, 40)) * np.linspace(1, 2, 40))
+w
+"""
+
+# Bucketed colours (4 bits a channel) of viridis' ends: the first and last series.
+VIRIDIS_LOW, VIRIDIS_HIGH = "#405", "#fe2"
+
+
+def test_forty_series_along_a_colormap_with_a_ramp_legend(open_notebook, artifacts):
+    nb = open_notebook([COLORMAP_LINES])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "200", timeout=15_000)
+    expect(root.locator(".livescope-legend-bar")).to_have_text("t0t3940 series")
+    png = artifacts.screenshot(ls.canvas(root), "colormap-lines")
+    colours = {colour for colour, _ in colour_summary(nb.page, png).foreground}
+    assert {VIRIDIS_LOW, VIRIDIS_HIGH} <= colours, colours
+    artifacts.screenshot(root, "colormap-lines-widget")
+    entries = root.locator(".livescope-legend-entries")
+    expect(entries).to_be_hidden()
+    root.get_by_role("button", name="40 series").click()
+    expect(entries.locator(".livescope-legend-item")).to_have_count(40)
+    expect(entries).to_be_visible()

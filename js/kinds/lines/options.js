@@ -5,12 +5,13 @@
 export const MAX_SMOOTHING = 0.99;
 
 /**
- * `{ smoothing, logY, xAxis, hidden }` from the `view_options` trait;
- * anything missing or unexpected reads as its default.
+ * `{ smoothing, logY, xAxis, hidden, colormap }` from the `view_options` trait;
+ * anything missing or unexpected reads as its default (`colormap` null: the palette).
  */
 export function readLineOptions(viewOptions) {
-  const { smoothing, log_y: logY, x_axis: xAxis, hidden } = viewOptions ?? {};
+  const { smoothing, log_y: logY, x_axis: xAxis, hidden, colormap } = viewOptions ?? {};
   return {
+    colormap: typeof colormap === "string" ? colormap : null,
     smoothing: Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0,
     logY: logY === true,
     xAxis: xAxis === "time" ? "time" : "step",

@@ -36,6 +36,12 @@ class LinesData:
         return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
 
     @property
+    def colormap(self) -> str | None:
+        """The colormap the series follow in order, or None for the palette."""
+        colormap = self.options.get("colormap")
+        return colormap if isinstance(colormap, str) else None
+
+    @property
     def log_y(self) -> bool:
         return self.options.get("log_y") is True
 
