@@ -62,3 +62,101 @@ def test_the_colormap_is_kept_when_a_view_writes_its_options():
     assert written["colormap"] == "magma"
     with pytest.raises(ValueError, match="colormap"):
         w.widget.check_options({**w.widget.view_options, "colormap": "nope"})
+
+
+# ----- heatmap: value format, colorbar label, diverging maps ----------------------------
+
+
+def heatmap(**options):
+    w = LivePlot(kind="heatmap", shape=(2, 3), **options)
+    w.update([[-1.0, 0.0, 0.5], [1.0, 2.0, 3.0]])
+    return w
+
+
+@pytest.mark.parametrize(
+    ("spec", "texts"),
+    [
+        ("{:.3f}", {"-1.000", "0.000", "3.000"}),
+        ("{:.1e}", {"-1.0e+00", "5.0e-01"}),
+        ("{:.2g}", {"-1", "0.5", "3"}),
+        ("{:.0%}", {"-100%", "50%", "300%"}),
+    ],
+)
+def test_annotate_writes_the_cells_with_a_python_format(spec, texts):
+    w = heatmap(annotate=spec)
+    assert w.widget.view_options["annotate"] == spec
+    assert texts <= set(texts_of(w._scene(800)))
+
+
+def texts_of(scene):
+    return [item.text for item in scene.items if isinstance(item, Text)]
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "match"),
+    [
+        ("{:.3d}", ValueError, r"annotate must be a format such as '\{:.3f\}'.*got '\{:.3d\}'"),
+        ("{:,.2f}", ValueError, "annotate must be a format"),
+        ("{:.21f}", ValueError, "N from 0 to 20"),
+        ("{}", ValueError, "annotate must be a format"),
+        (3, TypeError, "annotate must be True, False, None .* or a format"),
+    ],
+)
+def test_a_format_outside_the_subset_is_refused_clearly(value, error, match):
+    with pytest.raises(error, match=match):
+        heatmap(annotate=value)
+
+
+def test_the_colorbar_label_is_written_above_the_colorbar():
+    scene = heatmap(colorbar_label="weight")._scene(800)
+    label = next(t for t in scene.items if isinstance(t, Text) and t.text == "weight")
+    assert label.x > scene.plot.left + scene.plot.width  # right of the cells, by the bar
+    with pytest.raises(TypeError, match="colorbar_label must be a string or None"):
+        heatmap(colorbar_label=3)
+
+
+def test_vcenter_maps_the_centre_to_the_middle_colour():
+    from livescope._picture.grid import color_limits
+    from livescope._picture.grid_colors import color_indices
+
+    w = heatmap(colormap="RdBu", vcenter=0)
+    limits = color_limits(w._data())
+    assert (limits.lo, limits.hi, limits.center) == (-1.0, 3.0, 0.0)
+    index = color_indices(np.array([-1.0, -0.5, 0.0, 1.5, 3.0]), -1.0, 3.0, 0.0)
+    assert index.tolist() == [0, 64, 128, 192, 255]
+
+
+def test_vcenter_beyond_the_data_mirrors_the_limits():
+    from livescope._picture.grid import color_limits
+
+    w = LivePlot(kind="heatmap", shape=(1, 2), vcenter=0)
+    w.update([[2.0, 5.0]])
+    limits = color_limits(w._data())
+    assert (limits.lo, limits.hi) == (-5.0, 5.0)
+
+
+@pytest.mark.parametrize(
+    ("options", "match"),
+    [
+        (
+            {"vmin": 0, "vmax": 1, "vcenter": 2},
+            r"vcenter must lie strictly between .*0 \.\. 1.*got 2",
+        ),
+        (
+            {"vmin": 0, "vcenter": 0},
+            r"vcenter must lie strictly between vmin and vmax \(0 \.\. inf\)",
+        ),
+        ({"vmax": -1, "vcenter": 0}, "vcenter must lie strictly between"),
+    ],
+)
+def test_a_vcenter_outside_the_limits_is_refused(options, match):
+    with pytest.raises(ValueError, match=match):
+        LivePlot(kind="heatmap", shape=(2, 2), **options)
+
+
+@pytest.mark.parametrize("name", ["YlGn", "Blues", "RdBu", "coolwarm", "PuOr"])
+def test_the_named_maps_people_reach_for_are_known(name):
+    assert (
+        LivePlot(kind="heatmap", shape=(1, 1), colormap=name).widget.view_options["colormap"]
+        == name
+    )

@@ -7,7 +7,7 @@ import style from "../../src/livescope/_spec/style.json" with { type: "json" };
 
 const TABLES = spec.tables;
 
-/** Every map goes from dark (low values) to light (high values). */
+/** The maps by name, low values first (style.json); diverging maps have their centre in the middle. */
 export const COLORMAPS = [...style.colormaps.names];
 export const DEFAULT_COLORMAP = style.colormaps.default;
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from .._core.data import LinesData
+from .._core.value_format import value_formatter
 from . import scene as s
 from .grid import (
     Limits,
@@ -53,7 +54,8 @@ def heatmap_scene(
     left = _PAD + math.ceil(widest_row) + _LABEL_GAP
     y = top + _PAD + 14 + _LABEL_GAP
     avail_h = max(1, data.height - (_PAD + 14 + _LABEL_GAP) - _PAD)
-    right = 12 + colorbar_width(limits, max(40, avail_h)) + _PAD
+    bar_label = data.options.get("colorbar_label")
+    right = 12 + colorbar_width(limits, max(40, avail_h), bar_label) + _PAD
     avail_w = max(1, width - left - right)
     cell = min(avail_w / cols, avail_h / rows)
     if cell >= 1:
@@ -71,10 +73,13 @@ def heatmap_scene(
     if frame.size:
         annotate = data.options.get("annotate")
         if annotate if annotate is not None else (rows <= ANNOTATE_MAX and cols <= ANNOTATE_MAX):
-            _annotate(scene, frame, left, y, cell, lut, limits)
+            fmt = annotate if isinstance(annotate, str) else None
+            _annotate(scene, frame, left, y, cell, lut, limits, fmt)
     _labels(scene, left, y, cell, rows, cols, row_labels, col_labels)
     bar_height = min(avail_h, max(h, 100))
     colorbar(scene, left + w + 12, y, bar_height, lut, limits)
+    if bar_label:  # above the bar, where the column labels are above the cells
+        scene.items.append(s.Text(left + w + 12, y - _LABEL_GAP - 2, bar_label, fill=s.MUTED))
     return scene
 
 
@@ -119,19 +124,23 @@ def _annotate(
     cell: float,
     lut: np.ndarray,
     limits: Limits,
+    value_format: str | None,
 ) -> None:
-    """The values in the cells, black or white by the cell's colour; left out when too small."""
+    """The values in the cells, black or white by the cell's colour; left out when too small.
+
+    Written with `value_format` (``"{:.3f}"``), else as `cell_format` chooses.
+    """
     size = min(12, math.floor(cell * 0.4))
     if size < _MIN_ANNOTATION_PX:
         return
-    fmt = cell_format(frame)
+    fmt = value_formatter(value_format, s.format_value) if value_format else cell_format(frame)
     texts = [[fmt(float(v)) for v in line] for line in frame]
     widest = max(s.text_width(t, size) for line in texts for t in line)
     if widest > cell - 2:
         size = math.floor(size * (cell - 2) / widest)
     if size < _MIN_ANNOTATION_PX:
         return
-    index = color_indices(frame, limits.lo, limits.hi)
+    index = color_indices(frame, limits.lo, limits.hi, limits.center)
     for r, line in enumerate(texts):
         for c, text in enumerate(line):
             i = int(index[r, c])
