@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 import weakref
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -20,7 +21,7 @@ from ._plot import LivePlot
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
-from ._sources.attach import activity_of
+from ._sources.attach import activity_of, check_panel_fields
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import Shown, call_weakly, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
@@ -116,6 +117,57 @@ class Dashboard(LoopGuard, Exports):
         self._stopped = False
         self._next_poll = 0.0
         self._live = current_shell() is not None
+
+    @classmethod
+    def follow(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        panels: Mapping[str, Sequence[str]],
+        columns: int = 2,
+        title: str | None = None,
+        format: str | None = None,
+        step: str = "step",
+        **plot_options: Any,
+    ) -> Dashboard:
+        """A dashboard of a JSON-lines or CSV file, one panel per group of its fields.
+
+        Each panel is a `LivePlot` following `path` with only its fields (see
+        `LivePlot.follow`), titled with its name: ``Dashboard.follow("log.jsonl",
+        panels={"loss": ["loss", "val_loss"], "acc": ["acc", "val_acc"]})``.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The metrics file.
+        panels : mapping of str to list of str
+            Panel name -> the fields it shows, in order.
+        columns : int
+            Panels per row.
+        title : str, optional
+            Shown above the grid.
+        format, step
+            As for `LivePlot.follow`.
+        **plot_options
+            Any further `LivePlot` argument for every panel (``height``, ``max_rows``, ...).
+
+        Returns
+        -------
+        Dashboard
+            Following the file; `close()` ends every panel's follower.
+        """
+        groups = check_panel_fields(panels)
+        plots: dict[str, LivePlot] = {}
+        try:
+            for name, fields in groups.items():
+                plot = LivePlot(columns=fields, title=name, **plot_options)
+                plots[name] = plot
+                plot.follow(path, format=format, step=step)
+            return cls(plots, columns=columns, title=title)
+        except BaseException:
+            for plot in plots.values():  # their followers and widgets, not left behind
+                plot.close()
+            raise
 
     # ----- panels -------------------------------------------------------------
 

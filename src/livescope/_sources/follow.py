@@ -59,6 +59,8 @@ class Follower:
         self.format = format
         self._step_field = step
         self._plot = plot
+        # A plot made with named columns shows those fields only; without, every one.
+        self._fields = frozenset(plot.columns) or None
         self._merger = merger_of(plot)
         self._parser = make_parser(format)
         self._source = f"follow({str(self.path)!r})"
@@ -253,6 +255,8 @@ class Follower:
         if step is None:
             step = 0.0 if self._last_step is None else self._last_step + 1.0
         self._last_step = step
+        if self._fields is not None:
+            values = {name: value for name, value in values.items() if name in self._fields}
         if values:
             steps.append(step)
             records.append(values)
