@@ -20,6 +20,7 @@ const TRAITS = [
   "stop_button",
   "view_options",
   "note",
+  "sparse",
 ];
 const DEFAULT_HEIGHT = 300;
 
@@ -74,6 +75,7 @@ function buildView(model, el, store, seen) {
       height: Number.isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT,
       width,
       options: model.get("view_options") ?? {},
+      sparse: model.get("sparse") ?? {},
     });
     if (chart.render()) draws++;
     // In replay the header names the step on screen, as the replay bar does.

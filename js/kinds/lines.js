@@ -13,6 +13,7 @@ import { createLegend } from "./lines/legend.js";
 import { readLineOptions } from "./lines/options.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
+import { gapXValues, joinLeftOut, latestReported, readSparse } from "./lines/sparse.js";
 import { createToolbar } from "./lines/toolbar.js";
 
 const MIN_SELECT_PX = 3;
@@ -52,6 +53,8 @@ export class LineChart {
     this.setOptions = setOptions;
     this.options = readLineOptions({});
     this.hidden = [];
+    this.sparse = new Map(); // column -> reported-gap steps, for series rows left out
+    this.sparseKey = "";
     this.smoothed = new SmoothedColumns();
     this.theme = null;
     this.width = 0;
@@ -141,10 +144,15 @@ export class LineChart {
    * Take the current traits, `options` being the `view_options` trait;
    * layout changes rebuild the uPlot instance on the next render.
    */
-  configure({ names, xLabel, height, width, options: viewOptions }) {
+  configure({ names, xLabel, height, width, options: viewOptions, sparse = {} }) {
     const options = readLineOptions(viewOptions);
     const count = this.store.columnCount || names.length;
     this.names = Array.from({ length: count }, (_, i) => names[i] ?? `y${i}`);
+    const sparseKey = JSON.stringify(sparse);
+    if (sparseKey !== this.sparseKey) {
+      this.sparseKey = sparseKey;
+      this.sparse = readSparse(sparse, this.names);
+    }
     this.xLabel = xLabel;
     this.height = height;
     this.width = Math.floor(width);
@@ -169,6 +177,7 @@ export class LineChart {
     const { smoothing, logY, xAxis, colormap } = this.options;
     const layoutKey = JSON.stringify([
       colormap,
+      [...this.sparse.keys()],
       this.names,
       this.xLabel,
       this.theme.fontFamily,
@@ -179,6 +188,7 @@ export class LineChart {
     ]);
     const key = [
       layoutKey,
+      this.sparseKey,
       smoothing,
       this.store.version,
       this.width,
@@ -192,7 +202,7 @@ export class LineChart {
     const [x0, x1] = this.xRange;
     const options = { smoothing, logY, xAxis, hidden: this.hidden };
     const data = seriesData(this.store, options, x0, x1, this.width, this.smoothed);
-    const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
+    const perName = (ys) => this.names.map((_, i) => this.joined(i, ys?.[i], data.x));
     const ys =
       smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
@@ -209,6 +219,14 @@ export class LineChart {
     this.showLegend();
     this.drawnKey = key;
     return true;
+  }
+
+  /** Column `c`'s y values to draw: a sparse series joined over the rows it left out. */
+  joined(c, ys, x) {
+    if (!ys) return x.map(() => null);
+    const gaps = this.sparse.get(c);
+    if (!gaps) return ys;
+    return joinLeftOut(ys, x, gapXValues(this.store, this.xs, gaps));
   }
 
   destroy() {
@@ -320,9 +338,15 @@ export class LineChart {
       this.legend.show(null, null, false);
       return;
     }
+    // A sparse series shows the value it last reported, not the NaN of rows it left out.
+    const valueAt = (c) => {
+      const gaps = this.sparse.get(c);
+      const j = gaps ? latestReported(store, c, i, gaps) : i;
+      return j < 0 ? null : (store.columns[c]?.[j] ?? null);
+    };
     this.legend.show(
       store.steps[i],
-      this.names.map((_, c) => store.columns[c]?.[i] ?? null),
+      this.names.map((_, c) => valueAt(c)),
       hovered,
     );
   }

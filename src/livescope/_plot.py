@@ -15,6 +15,7 @@ from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
+from ._core.sparse import SparseColumns
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
@@ -149,6 +150,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._stopped = False
         self._notes: dict[object, str] = {}  # what each background source reports
         self._sources: list[Any] = []  # listeners and followers feeding this plot
+        self._sparse = SparseColumns()  # series rows left out (see _core/sparse.py)
         self._activity = "live"  # what the header says can still write (see activity_of)
         self._wake_hooks: list[Callable[[], None]] = []  # a dashboard going live with it
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
@@ -203,6 +205,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._set_columns(columns)
             elif self._history.width is None:  # the first row of a view without names
                 self._history.set_width(len(values))
+            if type(row) is dict and (len(row) < len(columns) or self._sparse.sparse):
+                self._note_given(row, step_value)
             self._history.append(values, step_value, now + self._clock_offset)
             self._after_append(now)
         if self._activity == "done":
@@ -358,6 +362,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """Clear the history and resume; the columns stay."""
         with self._lock:
             self._history.clear()
+            self._sparse.clear()
+            self._widget.sparse = {}
             self._generation += 1
             if self._live:
                 self._send_rows(0)  # tells every front end to drop what it holds
@@ -452,11 +458,17 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 self._widget.x_label,
                 self._widget.height,
                 dict(self._widget.view_options),
+                dict(self._widget.sparse),
             )
 
     def _data_key(self) -> tuple:
         widget = self._widget
-        labels = (widget.title, widget.x_label, repr(sorted(widget.view_options.items())))
+        labels = (
+            widget.title,
+            widget.x_label,
+            repr(sorted(widget.view_options.items())),
+            repr(sorted(widget.sparse.items())),
+        )
         return (self._generation, self._history.total, self._columns, *labels)
 
     # ----- messages from the browser -----------------------------------------
@@ -529,6 +541,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
             if started:
                 self._history.widen(len(self._columns) + len(new))
                 self._generation += 1
+                self._sparse.add_columns(new)  # earlier rows had no value there
+                self._widget.sparse = self._sparse.state()
             self._set_columns(self._columns + new)
             if started and self._live:
                 self._send_rows(0)
@@ -545,6 +559,29 @@ class LivePlot(RowSender, LoopGuard, Exports):
             self._generation += 1
             if self._live:
                 self._send_rows(0)
+
+    def _note_given(self, given: dict, step: float, columns: Iterable[str] = ()) -> None:
+        """A named row (a dict, a record) gave `given` at `step`; the caller holds the lock.
+
+        `columns`: names the row could have given besides the plot's (a file's fields).
+        """
+        index, history = self._index, self._history
+
+        def held_gaps(name: str) -> np.ndarray:
+            if name not in index:
+                return np.empty(0)
+            return history.steps[~np.isfinite(history.values[:, index[name]])]
+
+        names = dict.fromkeys((*self._columns, *columns))
+        if self._sparse.note_row(given, names, step, held_gaps):
+            self._widget.sparse = self._sparse.state()
+
+    def _note_records(self, steps: list[float], records: list[dict[str, float]]) -> None:
+        """A source's named records, before they reach the history (see _core/sparse.py)."""
+        fields = tuple(dict.fromkeys(name for record in records for name in record))
+        with self._lock:
+            for step, record in zip(steps, records, strict=True):
+                self._note_given(record, step, fields)
 
     def _set_note(self, source: object, text: str) -> None:
         """Show what `source` reports (skipped lines, rejected messages) in the header."""

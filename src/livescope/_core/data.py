@@ -28,6 +28,8 @@ class LinesData:
     x_label: str = "step"
     height: int = 300
     options: dict = field(default_factory=dict)  # the `view_options` trait
+    # Series rows left out -> steps of their reported non-finite values (_core/sparse.py).
+    sparse: dict = field(default_factory=dict)
 
     @property
     def hidden(self) -> set[str]:

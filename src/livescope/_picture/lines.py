@@ -52,11 +52,7 @@ def lines_scene(
         top = _ramp_legend(scene, caption, data.columns, data.colormap, top) + 4
     else:
         entries = [
-            (
-                colors[c],
-                f"{name} {s.format_value(float(values[-1, c])) if n else chr(0x2013)}",
-                name in hidden,
-            )
+            (colors[c], f"{name} {_latest(data, c, n)}", name in hidden)
             for c, name in enumerate(data.columns)
         ]
         top = s.legend_row(scene, caption, entries, top) + 4
@@ -95,7 +91,13 @@ def lines_scene(
             color, line_width = s.faint(colors[c]), 1.0
         else:
             color, line_width = colors[c], 1.5
-        runs = s.runs_of_finite(xs, area.y_px(points[:, k]))
+        ys = area.y_px(points[:, k])
+        name = _name(data, c)
+        if name in data.sparse:  # a line through its own points, broken where it reported NaN
+            kept = np.isfinite(ys) | np.isin(steps[rows_drawn], data.sparse[name])
+            runs = s.runs_of_finite(xs[kept], ys[kept])
+        else:
+            runs = s.runs_of_finite(xs, ys)
         scene.items.append(s.Polylines(runs, color, line_width))
     if n == 0:
         middle = (area.left + area.width / 2, area.top + area.height / 2)
@@ -142,6 +144,20 @@ def _ramp_legend(
     x += s.text_width(names[-1], size) + 14
     scene.items.append(s.Text(x, baseline, f"{len(names)} series", fill=s.MUTED, size=size))
     return baseline + 9
+
+
+def _latest(data: LinesData, column: int, n: int) -> str:
+    """The legend's value: the last row's; for a series rows left out, its last reported."""
+    if n == 0:
+        return chr(0x2013)
+    values = data.values[:n, column]
+    name = _name(data, column)
+    if name in data.sparse:
+        reported = np.isfinite(values) | np.isin(data.steps[:n], data.sparse[name])
+        held = np.flatnonzero(reported)
+        if held.size:
+            return s.format_value(float(values[held[-1]]))
+    return s.format_value(float(values[-1]))
 
 
 def _name(data: LinesData, column: int) -> str | None:

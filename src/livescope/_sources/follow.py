@@ -216,6 +216,7 @@ class Follower:
                 self._add(steps, records)
 
     def _add(self, steps: list[float], records: list[dict[str, float]]) -> None:
+        self._plot._note_records(steps, records)  # which fields each record left out
         columns = list(dict.fromkeys(name for record in records for name in record))
         index = {name: c for c, name in enumerate(columns)}
         values = np.full((len(records), len(columns)), np.nan)

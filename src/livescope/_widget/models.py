@@ -64,6 +64,9 @@ class LivePlotWidget(KernelOwnedState, SharedBundleWidget):
     # What can still write rows (see _sources/attach.py activity_of): the Stop
     # button reads "Stop" while "live", "Following" or "Done" otherwise.
     activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
+    # Series rows left out -> the steps of their reported non-finite values
+    # (see _core/sparse.py): drawn through their own points, broken there only.
+    sparse = traitlets.Dict().tag(sync=True)
     kind = traitlets.Unicode("lines").tag(sync=True)
     view_options = traitlets.Dict().tag(sync=True)
     # Where a replayable view opens: following the latest row, or at the first.
