@@ -10,6 +10,8 @@ import pytest
 from _pixels import colour_summary
 from playwright.sync_api import expect
 
+from livescope._picture.colormaps import colormap_rgb
+
 pytestmark = pytest.mark.browser
 
 MANY_SERIES_SPIKE = """\
@@ -171,3 +173,43 @@ def test_forty_series_along_a_colormap_with_a_ramp_legend(open_notebook, artifac
     root.get_by_role("button", name="40 series").click()
     expect(entries.locator(".livescope-legend-item")).to_have_count(40)
     expect(entries).to_be_visible()
+
+
+SIGNED_WEIGHTS = """\
+import numpy as np
+from livescope import LivePlot
+
+w = LivePlot(kind="heatmap", shape=(4, 6), colormap="RdBu", vcenter=0, annotate="{:.3f}",
+             colorbar_label="weight", title="signed weights",
+             col_labels=[f"feature_{i}" for i in range(6)])
+w.update(np.linspace(-1, 3, 24).reshape(4, 6))
+w
+"""
+
+# Every text the page's canvases write, in order: annotations, labels, ticks.
+RECORD_TEXTS = """() => {
+  window.__texts = [];
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    window.__texts.push(String(text));
+    return fill.call(this, text, ...rest);
+  };
+}"""
+
+
+def test_heatmap_writes_formatted_values_a_colorbar_label_and_a_centre(open_notebook, artifacts):
+    nb = open_notebook([SIGNED_WEIGHTS])
+    nb.page.evaluate(RECORD_TEXTS)
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "1", timeout=15_000)
+    nb.page.wait_for_function("() => window.__texts.includes('weight')")
+    texts = set(nb.page.evaluate("() => window.__texts"))
+    assert {"-1.000", "0.391", "3.000", "weight"} <= texts, sorted(texts)[:40]
+    artifacts.screenshot(root, "signed-weights")
+    # -1 and 3 (vmin and vmax) take the two ends of RdBu.
+    png = artifacts.screenshot(root.locator("canvas").first, "signed-weights-canvas")
+    colours = {colour for colour, _ in colour_summary(nb.page, png).foreground}
+    table = colormap_rgb("RdBu")
+    ends = {"#" + "".join(f"{int(c) >> 4:x}" for c in table[i]) for i in (0, 255)}
+    assert ends <= colours, colours
