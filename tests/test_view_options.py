@@ -7,6 +7,7 @@ import pytest
 from livescope import LivePlot
 from livescope._picture.colormaps import colormap_rgb, hex_color, series_colors
 from livescope._picture.scene import PALETTE, Polylines, Text
+from livescope._picture.svg import scene_to_svg
 
 # ----- lines along a colormap ---------------------------------------------------------
 
@@ -160,3 +161,36 @@ def test_the_named_maps_people_reach_for_are_known(name):
         LivePlot(kind="heatmap", shape=(1, 1), colormap=name).widget.view_options["colormap"]
         == name
     )
+
+
+def test_column_labels_too_wide_for_their_cells_stand_on_end_every_one():
+    w = LivePlot(kind="heatmap", shape=(6, 16), col_labels=[f"feature_{i}" for i in range(16)])
+    w.update(np.zeros((6, 16)))
+    scene = w._scene(800)
+    on_end = [t.text for t in scene.items if isinstance(t, Text) and t.vertical]
+    assert on_end == [f"feature_{i}" for i in range(16)]
+    assert 'transform="rotate(-90' in scene_to_svg(scene)
+
+
+def test_column_labels_that_fit_stay_level():
+    w = LivePlot(kind="heatmap", shape=(2, 3), col_labels=["a", "b", "c"])
+    w.update(np.zeros((2, 3)))
+    scene = w._scene(800)
+    assert not any(isinstance(t, Text) and t.vertical for t in scene.items)
+    assert {"a", "b", "c"} <= {t.text for t in scene.items if isinstance(t, Text)}
+
+
+def test_labels_on_end_are_painted_into_the_png(tmp_path):
+    pytest.importorskip("PIL")
+    w = LivePlot(kind="heatmap", shape=(6, 16), col_labels=[f"feature_{i}" for i in range(16)])
+    w.update(np.zeros((6, 16)))
+    w.save_png(tmp_path / "heat.png")
+    from PIL import Image
+
+    with Image.open(tmp_path / "heat.png") as image:
+        pixels = np.asarray(image.convert("L"))
+    scene = w._scene(800)
+    label = next(t for t in scene.items if isinstance(t, Text) and t.vertical)
+    # Ink in a narrow column above the first cell, where the label stands.
+    x, y = round(label.x), round(label.y)
+    assert (pixels[y - 40 : y, x - 8 : x + 2] < 128).any()

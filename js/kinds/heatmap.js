@@ -26,6 +26,8 @@ export const ANNOTATE_MAX = 20;
 const MIN_ANNOTATION_PX = 7;
 const PAD = 6;
 const LABEL_GAP = 4;
+// The height of a line of labels; cells narrower than this get no labels on end.
+const LABEL_HEIGHT = 14;
 
 /**
  * How to write the values of one frame in its cells: with the `annotate`
@@ -149,21 +151,28 @@ export class HeatmapView extends ReplayableView {
     const widest = (labels) => Math.max(0, ...labels.map((t) => ctx.measureText(t).width));
     const rowTicks = rowLabels ? rowLabels : [String(rows - 1)];
     const left = PAD + Math.ceil(widest(rowTicks)) + LABEL_GAP;
-    const top = PAD + 14 + LABEL_GAP;
     const noData = this.range.nonFinite;
-    const barHeight0 = Math.max(40, this.height - top - PAD);
-    const label = options.colorbar_label ?? null;
-    const bar = { lo, hi, height: barHeight0, theme, noData, center, label };
-    const right = 12 + colorbarWidth(ctx, bar) + PAD;
-    const availW = Math.max(1, this.width - left - right);
-    const availH = Math.max(1, this.height - top - PAD);
-    let cell = Math.min(availW / cols, availH / rows);
-    if (cell >= 1) cell = Math.floor(cell); // whole pixels: every cell the same size
-    const w = cell * cols;
-    const h = cell * rows;
-    const barHeight = Math.min(availH, Math.max(h, 100));
-    const barX = left + w + 12;
-    return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
+    const place = (band) => {
+      const top = PAD + band + LABEL_GAP;
+      const barHeight0 = Math.max(40, this.height - top - PAD);
+      const label = options.colorbar_label ?? null;
+      const bar = { lo, hi, height: barHeight0, theme, noData, center, label };
+      const right = 12 + colorbarWidth(ctx, bar) + PAD;
+      const availW = Math.max(1, this.width - left - right);
+      const availH = Math.max(1, this.height - top - PAD);
+      let cell = Math.min(availW / cols, availH / rows);
+      if (cell >= 1) cell = Math.floor(cell); // whole pixels: every cell the same size
+      const w = cell * cols;
+      const h = cell * rows;
+      const barHeight = Math.min(availH, Math.max(h, 100));
+      const barX = left + w + 12;
+      return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
+    };
+    const level = { ...place(LABEL_HEIGHT), rotated: false };
+    // Column labels too wide for their cells stand on end rather than be thinned away.
+    if (!colLabels || level.cell >= widest(colLabels) + 6) return level;
+    const rotated = place(Math.ceil(widest(colLabels)));
+    return rotated.cell >= LABEL_HEIGHT ? { ...rotated, rotated: true } : level;
   }
 
   /** Row labels (or indices) on the left, column labels (or indices) on top; thinned to fit. */
@@ -176,6 +185,18 @@ export class HeatmapView extends ReplayableView {
     for (const r of this.labelPositions(g.rowLabels, g.rows, g.cell, 14)) {
       const text = g.rowLabels ? g.rowLabels[r] : String(r);
       ctx.fillText(text, g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
+    }
+    if (g.rotated) {
+      ctx.textAlign = "left";
+      ctx.textBaseline = "middle";
+      g.colLabels.forEach((text, c) => {
+        ctx.save();
+        ctx.translate(g.x + (c + 0.5) * g.cell, g.y - LABEL_GAP);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(text, 0, 0);
+        ctx.restore();
+      });
+      return;
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";

@@ -177,12 +177,17 @@ def test_forty_series_along_a_colormap_with_a_ramp_legend(open_notebook, artifac
 
 SIGNED_WEIGHTS = """\
 import numpy as np
+from IPython.display import display
 from livescope import LivePlot
 
 w = LivePlot(kind="heatmap", shape=(4, 6), colormap="RdBu", vcenter=0, annotate="{:.3f}",
              colorbar_label="weight", title="signed weights",
              col_labels=[f"feature_{i}" for i in range(6)])
 w.update(np.linspace(-1, 3, 24).reshape(4, 6))
+wide = LivePlot(kind="heatmap", shape=(6, 16), colormap="YlGn", title="labels on end",
+                col_labels=[f"feature_{i}" for i in range(16)])
+wide.update(np.random.default_rng(0).random((6, 16)))
+display(w, wide)
 w
 """
 
@@ -197,11 +202,11 @@ RECORD_TEXTS = """() => {
 }"""
 
 
-def test_heatmap_writes_formatted_values_a_colorbar_label_and_a_centre(open_notebook, artifacts):
+def test_heatmap_values_colorbar_label_centre_and_labels_on_end(open_notebook, artifacts):
     nb = open_notebook([SIGNED_WEIGHTS])
     nb.page.evaluate(RECORD_TEXTS)
     nb.run_cell(0)
-    root = ls.wait_rendered(nb, 0)
+    root = nb.output(0).locator(ls.ROOT).first
     expect(root).to_have_attribute("data-rows", "1", timeout=15_000)
     nb.page.wait_for_function("() => window.__texts.includes('weight')")
     texts = set(nb.page.evaluate("() => window.__texts"))
@@ -213,3 +218,8 @@ def test_heatmap_writes_formatted_values_a_colorbar_label_and_a_centre(open_note
     table = colormap_rgb("RdBu")
     ends = {"#" + "".join(f"{int(c) >> 4:x}" for c in table[i]) for i in (0, 255)}
     assert ends <= colours, colours
+    # Sixteen labels too wide for their cells: every one drawn (on end), none thinned away.
+    labels_on_end = nb.output(0).locator(ls.ROOT).nth(1)
+    expect(labels_on_end).to_have_attribute("data-rows", "1", timeout=15_000)
+    assert {f"feature_{i}" for i in range(16)} <= set(nb.page.evaluate("() => window.__texts"))
+    artifacts.screenshot(labels_on_end, "labels-on-end")

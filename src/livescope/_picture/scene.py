@@ -108,6 +108,7 @@ class Text:
     size: float = FONT_SIZE
     anchor: str = "start"  # "start" | "middle" | "end"
     bold: bool = False
+    vertical: bool = False  # turned a quarter left about (x, y): reads bottom to top
 
 
 @dataclass(frozen=True, eq=False)
