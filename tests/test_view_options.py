@@ -194,3 +194,43 @@ def test_labels_on_end_are_painted_into_the_png(tmp_path):
     # Ink in a narrow column above the first cell, where the label stands.
     x, y = round(label.x), round(label.y)
     assert (pixels[y - 40 : y, x - 8 : x + 2] < 128).any()
+
+
+# ----- facets: columns and a minimum panel size --------------------------------------
+
+
+def test_forty_one_frame_panels_keep_a_readable_width():
+    from livescope._picture.frame import MIN_PANEL_WIDTH, panel_grid
+
+    assert panel_grid(41, 784) == (6, 7)  # not 7 columns of 106 px
+    assert panel_grid(4, 784) == (2, 2)  # few panels: as square as can be
+    assert panel_grid(41, 784, 4) == (4, 11)
+    cols, _ = panel_grid(41, 784)
+    assert (784 - (cols - 1) * 4) / cols >= MIN_PANEL_WIDTH
+
+
+def test_facet_columns_lay_frame_panels_out_and_are_checked():
+    w = LivePlot(kind="frame", facet=6, facet_columns=3)
+    w.update(np.zeros(60))
+    assert w.widget.view_options["facet_columns"] == 3
+    lefts = {round(t.x) for t in w._scene(800).items if isinstance(t, Text) and t.text == "0"}
+    assert len(lefts) >= 3  # an x tick "0" under each of three columns
+    with pytest.raises(ValueError, match="facet_columns must be between 1 and 1024; got 0"):
+        LivePlot(kind="frame", facet=2, facet_columns=0)
+    with pytest.raises(TypeError, match="facet_columns must be an integer"):
+        LivePlot(kind="scatter", facet=2, facet_columns="2")
+
+
+def test_many_scatter_panels_make_the_picture_taller_not_smaller():
+    from livescope._picture.points import MIN_PANEL_HEIGHT, MIN_PANEL_WIDTH
+
+    labels = [f"g{i % 41}" for i in range(410)]
+    w = LivePlot(kind="scatter", facet=labels, height=300)
+    w.update(np.random.default_rng(0).normal(size=(410, 2)))
+    scene = w._scene(800)
+    assert scene.height > 300 + 200
+    area = scene.plot  # the first panel
+    assert area.width >= MIN_PANEL_WIDTH and area.height >= MIN_PANEL_HEIGHT
+    few = LivePlot(kind="scatter", facet=["a", "b"] * 5, facet_columns=1)
+    few.update(np.zeros((10, 2)))
+    assert few.widget.view_options["facet_columns"] == 1

@@ -22,6 +22,7 @@ OPTIONS = (
     "trail",
     "paths",
     "facet",
+    "facet_columns",
     "xlim",
     "ylim",
     "size",
@@ -44,6 +45,7 @@ def make(
     trail: int = 0,
     paths: bool = False,
     facet: int | Sequence[object] | None = None,
+    facet_columns: int | None = None,
     xlim: object = None,
     ylim: object = None,
     size: float | None = None,
@@ -80,9 +82,15 @@ def make(
     if points is not None and points < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
     rows = PointRows(points, minimum)
+    extra = {}
+    if facet_columns is not None:  # panels a row; default: the most square that fit
+        extra["facet_columns"] = check_int(
+            "facet_columns", facet_columns, at_least=1, at_most=MAX_PANELS
+        )
     return View(
         kind="scatter",
         options={
+            **extra,
             "points": points,
             "colormap": colormap or DEFAULT_COLORMAP,
             "color": color,
