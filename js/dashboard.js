@@ -38,8 +38,10 @@ export default {
     let live = known.has(model.get("_uid"));
     const show = () => {
       const stopped = Boolean(model.get("stopped"));
-      header.update({ title: model.get("title") ?? "", stopped, ended: !live });
+      const activity = model.get("activity") ?? "live";
+      header.update({ title: model.get("title") ?? "", stopped, activity, ended: !live });
       root.dataset.stopped = String(stopped);
+      root.dataset.activity = activity;
       root.dataset.source = live ? "kernel" : "snapshot";
     };
     const onMessage = (content) => {
@@ -49,12 +51,14 @@ export default {
       show();
     };
     model.on("change:stopped", show);
+    model.on("change:activity", show);
     model.on("change:title", show);
     model.on("msg:custom", onMessage);
     show();
     model.send({ type: "sync" });
     return () => {
       model.off("change:stopped", show);
+      model.off("change:activity", show);
       model.off("change:title", show);
       model.off("msg:custom", onMessage);
       controller.abort();

@@ -9,9 +9,20 @@ import smoothingFixture from "../src/livescope/_spec/fixtures/smoothing.json" wi
   type: "json",
 };
 import ticksFixture from "../src/livescope/_spec/fixtures/ticks.json" with { type: "json" };
-import { COLORMAPS, colormapLUT, packRGB, textColorOn, unpackRGB } from "./draw/colormaps.js";
-import { colorIndex, NO_DATA, paintValues } from "./draw/pixels.js";
+import valueFormatFixture from "../src/livescope/_spec/fixtures/value_format.json" with {
+  type: "json",
+};
+import {
+  COLORMAPS,
+  colormapLUT,
+  packRGB,
+  seriesColors,
+  textColorOn,
+  unpackRGB,
+} from "./draw/colormaps.js";
+import { centeredLimits, colorIndex, NO_DATA, paintValues } from "./draw/pixels.js";
 import { formatTick, niceStep, niceTicks } from "./draw/ticks.js";
+import { valueFormatter } from "./draw/value_format.js";
 import { formatStep, formatValue } from "./host/format.js";
 import { smoothEma } from "./kinds/lines/smoothing.js";
 
@@ -62,6 +73,29 @@ describe("colormaps match the fixture", () => {
     });
   }
 
+  it("maps values on two slopes around a centre, and centres limits", () => {
+    const { lo, hi, center, indices, limits } = colormapFixture.center;
+    const values = colormapFixture.center.values.map(num);
+    expect(values.map((v) => colorIndex(v, lo, hi, center))).toEqual(indices);
+    const pixels = new Uint32Array(values.length);
+    const lut = Uint32Array.from({ length: 256 }, (_, i) => packRGB(i, 0, 0));
+    paintValues(pixels, 0, values, 0, values.length, lut, lo, hi, 1, center);
+    expect(
+      Array.from(pixels, (p, j) =>
+        indices[j] < 0 ? p === NO_DATA : unpackRGB(p)[0] === indices[j],
+      ),
+    ).not.toContain(false);
+    for (const [a, b, c, want] of limits) expect(centeredLimits(a, b, c)).toEqual(want);
+  });
+
+  it("colours series in order along a colormap", () => {
+    for (const [name, byCount] of Object.entries(colormapFixture.series)) {
+      for (const [count, colors] of Object.entries(byCount)) {
+        expect(seriesColors(name, Number(count))).toEqual(colors);
+      }
+    }
+  });
+
   it("maps values to table indices, -1 (no data) where not finite", () => {
     const { lo, hi, indices } = colormapFixture.index;
     const values = colormapFixture.index.values.map(num);
@@ -96,6 +130,14 @@ describe("smoothing matches the fixture", () => {
         const error = Math.abs(got - want) / Math.max(Math.abs(want), Number.MIN_VALUE);
         expect(error, `index ${i}: ${got} vs ${want}`).toBeLessThanOrEqual(1e-12);
       });
+    });
+  }
+});
+
+describe("heatmap value formats match the fixture", () => {
+  for (const [spec, texts] of Object.entries(valueFormatFixture.texts)) {
+    it(spec, () => {
+      expect(valueFormatFixture.values.map(valueFormatter(spec))).toEqual(texts);
     });
   }
 });

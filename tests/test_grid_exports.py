@@ -184,8 +184,8 @@ def test_save_gif_replays_the_heatmap_frames_on_fixed_limits(tmp_path):
     area = scene_of(w).plot
     x, y = float(area.x_px(0.5)), float(area.y_px(0.5))
     with PIL.open(tmp_path / "heat.gif") as image:
-        assert image.n_frames == 10
-        for frame, value in [(0, 2), (4, 14), (9, 29)]:
+        assert image.n_frames == 11  # rows 0, 3, 6, ..., 27 and the last
+        for frame, value in [(0, 0), (4, 12), (10, 29)]:
             image.seek(frame)
             want = lut_colour("viridis", value, 0, 29)
             got = rgb_at(image, x, y)
@@ -257,8 +257,8 @@ def test_save_gif_replays_the_frame_curves(tmp_path):
     area = scene_of(w).plot
     x = float(area.x_px(9.5))
     with PIL.open(tmp_path / "frame.gif") as image:
-        assert image.n_frames == 5
-        for frame, level in [(0, 1), (4, 9)]:
+        assert image.n_frames == 6  # rows 0, 2, 4, 6, 8 and 9
+        for frame, level in [(0, 0), (5, 9)]:
             image.seek(frame)
             column = np.asarray(image.convert("RGB"))[:, round(x)]
             blue = np.flatnonzero((column[:, 2] > 200) & (column[:, 0] < 120))
@@ -303,10 +303,10 @@ def test_save_gif_grows_the_waterfall_image(tmp_path):
     w = waterfall(40, m=8)
     w.save_gif(tmp_path / "wf.gif", every=10)
     with PIL.open(tmp_path / "wf.gif") as image:
-        assert image.n_frames == 4
+        assert image.n_frames == 5  # rows 0, 0-10, 0-20, 0-30, all
         image.seek(0)
         first = np.asarray(image.convert("RGB"))
-        image.seek(3)
+        image.seek(4)
         last = np.asarray(image.convert("RGB"))
     area = scene_of(w).plot  # 40 rows, one slot each
     x, y = round(float(area.x_px(4))), round(float(area.y_px(30.5)))

@@ -10,7 +10,12 @@ from livescope import Dashboard, LivePlot
 
 
 def open_comms():
-    """Widgets whose comm to the front end is still open."""
+    """Widgets whose comm to the front end is still open.
+
+    Collects garbage first: plots an earlier test left in reference cycles (a
+    followed file's thread) must not be freed in the middle of a count.
+    """
+    gc.collect()
     return sum(1 for widget in list(_instances.values()) if widget.comm is not None)
 
 

@@ -14,7 +14,7 @@ from livescope._core.snapshot import unpack
 from livescope._picture.colormaps import colormap_rgb, hex_color
 from livescope._picture.points_svg import SVG_MAX_POINTS
 from livescope._picture.scatter import scatter_scene
-from livescope._picture.scene import BACKGROUND, MUTED, Points, Polylines, Scene, Text
+from livescope._picture.scene import BACKGROUND, MUTED, PALETTE, Points, Polylines, Scene, Text
 from livescope._picture.svg import scene_to_svg
 from livescope._picture.trajectory import HEAD_COLOR, SCENE_POINTS, trajectory_scene
 
@@ -50,8 +50,15 @@ def rgb(colour):
 # ----- scatter scene ---------------------------------------------------------------
 
 
+def test_a_scatter_scene_is_one_colour_without_a_colormap_asked_for():
+    scene = scatter_scene(ring()._data())
+    (points,) = points_items(scene)
+    assert {points.palette[level] for level in points.levels} == {PALETTE[0]}
+    assert not any("point 0" in t.text for t in scene.items if isinstance(t, Text))
+
+
 def test_a_scatter_scene_draws_the_last_frame_coloured_by_index():
-    w = ring(title="ring")
+    w = ring(title="ring", colormap="viridis")
     scene = scatter_scene(w._data())
     (points,) = points_items(scene)
     assert len(points.xy) == 40
@@ -208,7 +215,7 @@ def test_save_png_paints_every_point_in_its_colour(tmp_path):
 
 
 def test_later_points_cover_earlier_ones_in_the_png(tmp_path):
-    w = LivePlot(kind="scatter", xlim=(0, 1), ylim=(0, 1), size=10)
+    w = LivePlot(kind="scatter", xlim=(0, 1), ylim=(0, 1), size=10, colormap="viridis")
     w.update([[0.5, 0.5], [0.51, 0.5]])  # point 1 (yellow) over point 0 (purple)
     w.save_png(tmp_path / "two.png")
     (image,) = frames_of(tmp_path / "two.png")
@@ -223,12 +230,13 @@ def test_save_gif_replays_the_frames_of_a_scatter(tmp_path):
         w.update([[f + 0.5, 0.5]])  # one point moving right
     w.save_gif(tmp_path / "moving.gif", every=2)
     frames = frames_of(tmp_path / "moving.gif")
-    assert len(frames) == 5
     area = scatter_scene(w._data()).plot
     y = round(float(area.y_px(0.5)))
-    for i, frame in enumerate(frames):  # frame i shows the point of row 2i + 1
-        shown = round(float(area.x_px(2 * i + 1.5)))
-        elsewhere = round(float(area.x_px(2 * i + 0.5)))
+    rows = [0, 2, 4, 6, 8, 9]  # from the first row, two a frame, to the last
+    assert len(frames) == len(rows)
+    for row, frame in zip(rows, frames, strict=True):
+        shown = round(float(area.x_px(row + 0.5)))
+        elsewhere = round(float(area.x_px(row + (1.5 if row < 9 else -0.5))))
         assert not background(frame.getpixel((shown, y)))
         assert background(frame.getpixel((elsewhere, y)))
 
@@ -238,12 +246,12 @@ def test_save_gif_grows_a_trajectory(tmp_path):
     w.extend(np.column_stack([np.arange(100.0), np.full(100, 0.43)]))  # off the grid lines
     w.save_gif(tmp_path / "path.gif", every=25)
     frames = frames_of(tmp_path / "path.gif")
-    assert len(frames) == 4
+    assert len(frames) == 5  # rows 0, 0-25, 0-50, 0-75, all
     area = trajectory_scene(w._data()).plot
     y = round(float(area.y_px(0.43)))
     x = round(float(area.x_px(62)))
-    assert background(frames[1].getpixel((x, y)))  # rows 0-49
-    assert not background(frames[2].getpixel((x, y)))  # rows 0-74
+    assert background(frames[2].getpixel((x, y)))  # rows 0-50
+    assert not background(frames[3].getpixel((x, y)))  # rows 0-75
 
 
 def test_save_html_carries_the_scatter_snapshot(tmp_path):

@@ -141,7 +141,7 @@ def test_the_picture_fades_the_trail_and_splits_facets(tmp_path):
     w.save_png(tmp_path / "segments.png")
     w.save_gif(tmp_path / "segments.gif", every=2)
     with PIL.open(tmp_path / "segments.gif") as gif:
-        assert gif.n_frames == 3
+        assert gif.n_frames == 4  # rows 1, 3, 5 and all 6: a replay starts at the first row
     with PIL.open(tmp_path / "segments.png") as png:
         r, g, b = np.moveaxis(np.asarray(png.convert("RGB"), np.int64), -1, 0)
         red = int(((r > 200) & (g < 80) & (b < 80)).sum())

@@ -387,6 +387,11 @@ def test_connections_beyond_the_bound_get_a_503(serve):
         ["serve", "metrics.jsonl", "--token", "t", "--no-token"],
         ["serve", "metrics.jsonl", "--token", ""],
         ["serve", "metrics.jsonl", "--allow-origin", "dash.example"],
+        ["serve", "tcp://127.0.0.1:5577", "--panel", "loss=loss"],  # panels are for files
+        ["serve", "metrics.jsonl", "--panel", "loss"],
+        ["serve", "metrics.jsonl", "--panel", "loss="],
+        ["serve", "metrics.jsonl", "--panel", "a=x", "--panel", "a=y"],
+        ["serve", "metrics.jsonl", "--height", "20"],
     ],
 )
 def test_the_command_line_refuses_what_does_not_fit(args, capsys, monkeypatch):
@@ -396,3 +401,28 @@ def test_the_command_line_refuses_what_does_not_fit(args, capsys, monkeypatch):
         main([*args, "--port", "0"] if len(args) > 1 else args)
     assert exit_.value.code == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_panels_open_one_by_one_and_their_messages_name_them(server):
+    loss, acc = LivePlot(["loss", "val_loss"], title="loss"), LivePlot(["acc"], title="acc")
+    acc.extend(np.arange(3.0).reshape(3, 1))
+    server.show_panels([loss, acc], 2, "run")
+
+    async def session():
+        tab = await open_tab(server)
+        opened = [(await receive(tab))[0] for _ in range(2)]
+        assert [(h["kind"], h["panel"], h["panels"], h["columns"]) for h in opened] == [
+            ("open", 0, 2, 2),
+            ("open", 1, 2, 2),
+        ]
+        assert [h["state"]["title"] for h in opened] == ["loss", "acc"]
+        sync = {"type": "sync", "generation": 0, "from": 0}
+        await tab.write_message(json.dumps({"kind": "custom", "content": sync, "panel": 1}))
+        header, buffers = await receive(tab)
+        assert (header["kind"], header["panel"]) == ("custom", 1)
+        _, _, values = decode_rows(header["content"], buffers)
+        np.testing.assert_array_equal(values, acc.history)
+        await close_tab(tab)
+
+    run(session())
+    assert b"<title>run</title>" in get(server.url)[2]

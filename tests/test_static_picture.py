@@ -17,6 +17,8 @@ from livescope._picture.scene import (
     faint,
     format_step,
     format_value,
+    replay_ends,
+    replay_every,
 )
 from livescope._picture.svg import scene_to_svg
 from livescope._picture.ticks import format_tick, nice_ticks
@@ -162,11 +164,11 @@ def test_a_million_rows_draw_at_pixel_resolution_with_the_spike():
 
 def test_frames_grow_the_lines_within_fixed_axes():
     frames = list(lines_frames(data(np.arange(100.0)), every=30))
-    assert len(frames) == 4  # 30, 60, 90 and all 100 rows
+    assert len(frames) == 5  # the first row, 31, 61, 91 and all 100 rows
     assert {f.plot.x_range for f in frames} == {(0.0, 99.0)}
     assert len({f.plot.y_range for f in frames}) == 1
     captions = [t.text for f in frames for t in f.items if isinstance(t, Text)]
-    assert "latest step 29" in captions and "latest step 99" in captions
+    assert "latest step 0" in captions and "latest step 99" in captions
 
 
 @pytest.mark.parametrize(
@@ -223,3 +225,22 @@ def test_hidden_series_are_not_drawn_and_muted_in_the_legend():
     assert len(series_paths(root, 0)) == 1
     (gone,) = [t for t in root.iter(f"{SVG}text") if t.text == "gone 4"]
     assert gone.get("fill") == MUTED
+
+
+@pytest.mark.parametrize(
+    ("n", "every", "ends"),
+    [
+        (10, 2, [1, 3, 5, 7, 9, 10]),  # the first row first, not the second
+        (10, 3, [1, 4, 7, 10]),
+        (1, 1, [1]),
+        (5, 5, [5]),
+    ],
+)
+def test_a_replay_starts_at_the_first_row_and_ends_with_all(n, every, ends):
+    assert replay_ends(n, every) == ends
+
+
+@pytest.mark.parametrize(("n", "frames"), [(1234, 100), (10, 3), (7, 1), (1, 5), (2, 2)])
+def test_a_replay_of_at_most_so_many_frames(n, frames):
+    ends = replay_ends(n, replay_every(n, frames))
+    assert len(ends) <= frames and ends[-1] == n

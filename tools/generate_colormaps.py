@@ -1,4 +1,4 @@
-"""Write the colormap tables: matplotlib's perceptual colormaps as 256-entry tables.
+"""Write the colormap tables: matplotlib's colormaps as 256-entry tables.
 
 Run by hand when the set of maps changes (needs matplotlib, which livescope
 itself does not): ``python tools/generate_colormaps.py``. Each table is 256
@@ -17,7 +17,33 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 
-MAPS = ("viridis", "magma", "inferno", "plasma", "cividis")
+# Perceptual sequential maps, then the sequential maps people name (low = light,
+# high = dark), then diverging maps for signed values (see the heatmap's vcenter).
+MAPS = (
+    "viridis",
+    "magma",
+    "inferno",
+    "plasma",
+    "cividis",
+    "Blues",
+    "Greens",
+    "Reds",
+    "Oranges",
+    "Purples",
+    "YlGn",
+    "YlGnBu",
+    "YlOrRd",
+    "GnBu",
+    "BuPu",
+    "RdBu",
+    "RdBu_r",
+    "coolwarm",
+    "bwr",
+    "PiYG",
+    "PuOr",
+    "BrBG",
+    "RdYlBu",
+)
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "livescope" / "_spec" / "colormaps.json"
 

@@ -17,7 +17,13 @@ import numpy as np
 
 from livescope._core.smoothing import smooth_columns
 from livescope._core.spec import COLORMAPS, SPEC_DIR
-from livescope._picture.grid_colors import color_indices, colormap_lut, text_color_on
+from livescope._picture.colormaps import series_colors
+from livescope._picture.grid_colors import (
+    centered_limits,
+    color_indices,
+    colormap_lut,
+    text_color_on,
+)
 from livescope._picture.scene import format_step, format_value
 from livescope._picture.ticks import format_tick, nice_step, nice_ticks
 
@@ -101,6 +107,23 @@ def colormaps() -> dict:
             "values": [number(v) for v in values],
             "indices": [int(i) for i in color_indices(np.array(values), lo, hi)],
         },
+        # A diverging map's centre: two slopes meeting at the middle colour.
+        "center": {
+            "lo": -1.0,
+            "hi": 3.0,
+            "center": 0.0,
+            "values": [number(v) for v in values],
+            "indices": [int(i) for i in color_indices(np.array(values), -1.0, 3.0, 0.0)],
+            "limits": [
+                [lo_, hi_, c, list(centered_limits(lo_, hi_, c))]
+                for lo_, hi_, c in [(-1.0, 3.0, 0.0), (2.0, 5.0, 0.0), (-5.0, -2.0, 0.0)]
+            ],
+        },
+        # Lines along a colormap; 11 series put entry 76.5 (a half) in the middle.
+        "series": {
+            name: {str(n): series_colors(name, n) for n in (1, 2, 3, 11)}
+            for name in ("viridis", "plasma")
+        },
     }
 
 
@@ -123,7 +146,23 @@ def smoothing() -> dict:
     return {"cases": cases}
 
 
-FIXTURES = {"ticks": ticks, "format": formats, "colormap": colormaps, "smoothing": smoothing}
+def value_formats() -> dict:
+    """A heatmap's cell formats, as Python writes them (no exact halves: see the docs)."""
+    values = [0.0, -0.0, 1.0, -1.2345678, 0.000123456, 123456.789, 9.99996, 0.1, 2.0 / 3.0, 1e-7]
+    specs = [f"{{:.{n}{t}}}" for t in "feg%" for n in (0, 1, 3)]
+    return {
+        "values": values,
+        "texts": {spec: [format(v, spec[2:-1]) for v in values] for spec in specs},
+    }
+
+
+FIXTURES = {
+    "ticks": ticks,
+    "format": formats,
+    "colormap": colormaps,
+    "smoothing": smoothing,
+    "value_format": value_formats,
+}
 
 
 def main() -> None:

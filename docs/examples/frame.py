@@ -12,6 +12,7 @@ first row decides).
 | `x` | M increasing finite numbers (fixes M); default the index 0..M-1 |
 | `ylim` | `(lo, hi)`; default the range of every value received so far, so a height means the same value at every step |
 | `facet` | n small panels, each drawing one of n equal consecutive parts of the row on the same y range (`update` then also takes an n x L array, and `x` gives one panel's L positions) |
+| `facet_columns` | panels a row with `facet` (default: the layout whose smallest panel side is largest; panels stay at least 120 x 80 px) |
 
 ```python
 w = LivePlot(kind="frame", facet=4)   # update() takes 4 x L: 4 small panels

@@ -10,13 +10,17 @@ Steps replay with the [replay bar](../kinds.md#replay).
 | option | meaning |
 |--------|---------|
 | `shape` | (rows, cols), required |
-| `colormap` | `"viridis"` (default), `"magma"`, `"inferno"`, `"plasma"`, `"cividis"`, `"greys"` ([colours](../kinds.md#colours-and-limits)) |
+| `colormap` | `"viridis"` (default), a sequential map such as `"YlGn"`, or a diverging map such as `"RdBu"` ([colours](../kinds.md#colours-and-limits)) |
 | `vmin`, `vmax` | the ends of the colormap; default the range of every value received so far |
+| `vcenter` | the value that takes the colormap's middle colour (signed weights: `vcenter=0`), each side scaled on its own; strictly between `vmin` and `vmax` |
 | `row_labels`, `col_labels` | one per row / column |
-| `annotate` | None (values written in the cells up to 20 x 20), True or False |
+| `annotate` | None (values written in the cells up to 20 x 20), True, False, or a format such as `"{:.3f}"` (`{:.Nf}`, `{:.Ne}`, `{:.Ng}`, `{:.N%}`) |
+| `colorbar_label` | written above the colorbar |
 
-Cells are square, as large as fit, and scaled without smoothing; labels are
-thinned when they do not fit. Hovering a cell shows its row, column (with
+Cells are square, as large as fit, and scaled without smoothing; column
+labels wider than their cells stand on end (every one shown) while the cells
+stay at least 14 px wide, and are thinned beyond; row labels are thinned
+when they do not fit. Hovering a cell shows its row, column (with
 labels) and value.
 """
 

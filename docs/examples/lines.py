@@ -14,10 +14,32 @@ Where the view starts; its controls change them later.
 | `smoothing=0.0` | weight of the smoothing, 0 (off) to 0.99 |
 | `log_y=False` | a log-scale y axis |
 | `x_axis="step"` | `"step"` or `"time"`: what x shows |
+| `colormap=None` | colour the series in column order through a colormap (`"viridis"`, `"magma"`, ...: series that are timesteps, layers or quantiles), instead of the palette (whose 10 colours repeat) |
+
+With a colormap and more than 10 series, the legend is a ramp: the first
+series' name, the colormap, the last series' name and a "40 series" button
+that opens the entries with their values (and the buttons that hide a
+series). Ordered series read best that way: the colour says where in the
+order a line is, and dozens of names no longer push the chart down. With
+10 series or fewer, every entry shows as usual, in the colormap's colours.
 
 NaN, inf and None are data: they are kept and drawn as gaps. A value with
-no finite neighbour (a metric logged once an epoch among per-batch rows,
-say) is drawn as a dot.
+no finite neighbour is drawn as a dot.
+
+A series some rows leave out is drawn as a line through its own points: a
+validation loss logged every 10 steps among per-step rows
+(`w.update({"loss": l})`, and `w.update({"loss": l, "val_loss": v})` every
+10th step), or a followed file's field that a record leaves out (`null` or
+no field in JSON lines, an empty CSV field). Its legend shows the value it
+last reported. A NaN or None it really reported (`{"val_loss": None}`,
+`NaN` in a file) still breaks the line, from the value before to the value
+after. The history holds NaN in both cases (`w.history` is one float
+matrix); the plot keeps beside it which columns rows left out and the steps
+at which those reported a non-finite value (the widget's `sparse` trait,
+saved with the notebook), so the live view, a saved notebook, the static
+picture and exports draw alike. Rows given as lists or arrays name every
+column, so their NaNs are always gaps. When rows are binned (more than two
+a pixel), a reported gap narrower than a bin may close.
 
 ## In the chart
 

@@ -18,12 +18,13 @@ replay with the [replay bar](../kinds.md#replay).
 | option | meaning |
 |--------|---------|
 | `points` | K, the points per frame; default: from the first frame |
-| `colormap` | colours points by index (point 0 at the low end): `"viridis"` (default), `"magma"`, `"inferno"`, `"plasma"`, `"cividis"`, `"greys"` |
-| `color` | one CSS colour for every point instead (`"#1f77b4"`, `"red"`) |
+| `color` | one CSS colour for every point (`"#1f77b4"`, `"red"`); by default the palette's first colour when neither `colormap` nor `colors` is given |
+| `colormap` | the colormap of `colors` (default `"viridis"`); given without `colors`, it colours points by index (point 0 at the low end), for points whose order means something ([colours](../kinds.md#colours-and-limits)) |
 | `colors` | one value per point (length K), mapped from their min..max through the colormap; NaN is drawn grey |
 | `trail` | `0` (default) replaces: only the shown frame is drawn. `n` appends: the n frames before it stay visible, fading (older frames paler) |
 | `paths` | with `trail`, also draw each point's path through the trail frames (suits up to about 10,000 points) |
 | `facet` | small multiples with shared scales: an int P splits the K points into P equal consecutive groups (points 0..K/P-1 in the first panel); or a sequence of K labels puts each point in the panel of its label (panels in order of first appearance; at most 64) |
+| `facet_columns` | panels a row with `facet` (default: the layout whose smallest panel side is largest; panels stay at least 120 x 80 px) |
 | `xlim`, `ylim` | fixed axis ranges `(lo, hi)`; default: the range of the frames drawn, widened to round ticks |
 | `size` | marker diameter in CSS pixels; default: from 7 for a few hundred points down to 2 for 50,000 and more |
 

@@ -2,6 +2,7 @@
 // ticks along its right side, and a "no data" swatch when there was any.
 
 import { createImage, drawPixels, fillNoData, font } from "./canvas.js";
+import { colorFraction } from "./pixels.js";
 import { formatTick, niceStep, niceTicks } from "./ticks.js";
 
 const BAR_WIDTH = 12;
@@ -24,23 +25,37 @@ function strip(lut) {
   return image;
 }
 
-function ticksFor(lo, hi, height) {
-  const count = Math.max(2, Math.floor(height / 40));
+function roundTicks(lo, hi, count) {
   const step = niceStep(hi - lo, count);
   return niceTicks(lo, hi, count).map((v) => ({ value: v, label: formatTick(v, step) }));
 }
 
-/** The width the colorbar needs for [lo, hi] at `height`, labels included. */
-export function colorbarWidth(ctx, { lo, hi, height, theme, noData }) {
+/** Round ticks over [lo, hi]; with a centre, each half its own (as _picture/grid.py). */
+function ticksFor(lo, hi, height, center = null) {
+  if (center === null) return roundTicks(lo, hi, Math.max(2, Math.floor(height / 40)));
+  const count = Math.max(1, Math.floor(height / 2 / 40));
+  const above = roundTicks(center, hi, count).filter((t) => t.value !== center);
+  return [...roundTicks(lo, center, count), ...above];
+}
+
+/**
+ * The width the colorbar needs for [lo, hi] at `height`, tick labels (and
+ * the `label` written above it) included.
+ */
+export function colorbarWidth(
+  ctx,
+  { lo, hi, height, theme, noData, center = null, label = null },
+) {
   ctx.font = font(theme);
-  const labels = ticksFor(lo, hi, height).map((t) => t.label);
+  const labels = ticksFor(lo, hi, height, center).map((t) => t.label);
   if (noData) labels.push(NO_DATA_LABEL);
-  const widest = Math.max(0, ...labels.map((label) => ctx.measureText(label).width));
-  return BAR_WIDTH + TICK + GAP + Math.ceil(widest);
+  const widest = Math.max(0, ...labels.map((text) => ctx.measureText(text).width));
+  const width = BAR_WIDTH + TICK + GAP + Math.ceil(widest);
+  return label ? Math.max(width, Math.ceil(ctx.measureText(label).width)) : width;
 }
 
 /** Draw the colorbar with its top-left corner at (x, y), `height` tall. */
-export function drawColorbar(ctx, { x, y, height, lut, lo, hi, theme, noData }) {
+export function drawColorbar(ctx, { x, y, height, lut, lo, hi, theme, noData, center = null }) {
   const barHeight = noData ? height - SWATCH - 2 * GAP : height;
   drawPixels(ctx, strip(lut), 0, 256, x, y, BAR_WIDTH, barHeight);
   ctx.strokeStyle = theme.axis;
@@ -51,8 +66,9 @@ export function drawColorbar(ctx, { x, y, height, lut, lo, hi, theme, noData }) 
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   ctx.beginPath();
-  for (const { value, label } of ticksFor(lo, hi, barHeight)) {
-    const ty = Math.round(y + (1 - (value - lo) / (hi - lo)) * (barHeight - 1)) + 0.5;
+  for (const { value, label } of ticksFor(lo, hi, barHeight, center)) {
+    const at = colorFraction(value, lo, hi, center);
+    const ty = Math.round(y + (1 - at) * (barHeight - 1)) + 0.5;
     ctx.moveTo(x + BAR_WIDTH, ty);
     ctx.lineTo(x + BAR_WIDTH + TICK, ty);
     ctx.fillText(label, x + BAR_WIDTH + TICK + GAP, ty);

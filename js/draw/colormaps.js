@@ -7,7 +7,7 @@ import style from "../../src/livescope/_spec/style.json" with { type: "json" };
 
 const TABLES = spec.tables;
 
-/** Every map goes from dark (low values) to light (high values). */
+/** The maps by name, low values first (style.json); diverging maps have their centre in the middle. */
 export const COLORMAPS = [...style.colormaps.names];
 export const DEFAULT_COLORMAP = style.colormaps.default;
 
@@ -61,4 +61,18 @@ export function cssColor(lut, i) {
 export function textColorOn(lut, i) {
   const [r, g, b] = unpackRGB(lut[i]);
   return 0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#000000" : "#ffffff";
+}
+
+/**
+ * "#rrggbb" colours of `count` series in order along colormap `name`, the
+ * first at its low end, the last at its top (as _picture/colormaps.py).
+ */
+export function seriesColors(name, count) {
+  const lut = colormapLUT(name);
+  const last = Math.max(count - 1, 1);
+  const hex = (c) => c.toString(16).padStart(2, "0");
+  return Array.from({ length: count }, (_, i) => {
+    const [r, g, b] = unpackRGB(lut[Math.floor((i * 255) / last + 0.5)]);
+    return `#${hex(r)}${hex(g)}${hex(b)}`;
+  });
 }

@@ -10,8 +10,8 @@ function element(tag, className, parent, text = "") {
   return node;
 }
 
-function stat(parent, label) {
-  const wrap = element("span", "livescope-stat", parent);
+function stat(parent, label, name) {
+  const wrap = element("span", `livescope-stat livescope-stat-${name}`, parent);
   element("span", "livescope-stat-label", wrap, label);
   return element("span", "livescope-stat-value", wrap, "–");
 }
@@ -19,6 +19,25 @@ function stat(parent, label) {
 // Only touch the DOM when the text changes, so a frame without news is free.
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
+}
+
+/**
+ * The Stop button's text and tooltip: what can still write to the plot.
+ * `ended`: no kernel is behind the button (a reopened notebook, a page from
+ * disk); `activity` "done": the cell ended and no source feeds the plot;
+ * "following": only a followed file does, whose writer Stop cannot reach.
+ * Only "Stop" is a button to click.
+ * @param {{ ended?: boolean, stopped?: boolean, activity?: string }} state
+ * @returns {[string, string]}
+ */
+export function stopButton({ ended, stopped, activity }) {
+  if (ended) return ["Ended", "No kernel runs this any more"];
+  if (activity === "done") return ["Done", "The cell ended and nothing else writes to this plot"];
+  if (stopped) return ["Stopped", ""];
+  if (activity === "following") {
+    return ["Following", "Rows come from a file as it grows; its writer is another program"];
+  }
+  return ["Stop", ""];
 }
 
 /**
@@ -39,9 +58,9 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
   const statsRow = element("div", "livescope-stats", root);
   const values = stats
     ? {
-        step: stat(statsRow, "step"),
-        rate: stat(statsRow, "steps/s"),
-        elapsed: stat(statsRow, "elapsed"),
+        step: stat(statsRow, "step", "step"),
+        rate: stat(statsRow, "steps/s", "rate"),
+        elapsed: stat(statsRow, "elapsed", "elapsed"),
         // Only shown once max_rows made the kernel drop rows.
         shown: element("span", "livescope-window", statsRow),
         // What background sources report, e.g. "3 lines skipped".
@@ -60,12 +79,13 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
 
   return {
     /**
-     * Show `{ title, stopped, ended, showStop, lastStep, rate, elapsed, held, dropped, note }`;
+     * Show `{ title, stopped, ended, activity, showStop, lastStep, rate, elapsed, held, dropped, note }`;
      * a plot in a dashboard hides its own Stop (`showStop: false`) and the
      * dashboard's serves. With `dropped` rows it says how many are shown.
      */
     update(state) {
       setText(title, state.title);
+      title.title = state.title; // the whole title, where a narrow panel cuts it short
       title.hidden = !state.title;
       if (values) {
         setText(values.step, formatStep(state.lastStep));
@@ -79,11 +99,10 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         setText(values.note, state.note ?? "");
         values.note.hidden = !state.note;
       }
-      // `ended`: no kernel is behind the button (a reopened notebook, a page
-      // from disk), so it says so instead of offering a click nothing hears.
-      setText(stop, state.ended ? "Ended" : state.stopped ? "Stopped" : "Stop");
-      stop.disabled = state.stopped || state.ended === true;
-      stop.title = state.ended ? "No kernel runs this any more" : "";
+      const [label, tip] = stopButton(state);
+      setText(stop, label);
+      stop.disabled = label !== "Stop";
+      stop.title = tip;
       stop.hidden = state.showStop === false;
     },
   };

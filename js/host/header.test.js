@@ -38,6 +38,23 @@ describe("header", () => {
     expect(note.textContent).toBe("3 lines skipped");
   });
 
+  it("says Done once nothing can write, Following for a followed file, and wakes again", () => {
+    const parent = document.createElement("div");
+    const header = createHeader(parent, { onStop() {}, signal: new AbortController().signal });
+    const button = parent.querySelector("button");
+    header.update({ ...state, activity: "done" });
+    expect([button.textContent, button.disabled]).toEqual(["Done", true]);
+    header.update({ ...state, stopped: true, activity: "done" });
+    expect(button.textContent).toBe("Done");
+    header.update({ ...state, activity: "following" });
+    expect([button.textContent, button.disabled]).toEqual(["Following", true]);
+    expect(button.title).toMatch(/file/);
+    header.update({ ...state, activity: "live" });
+    expect([button.textContent, button.disabled]).toEqual(["Stop", false]);
+    header.update({ ...state, activity: "done", ended: true });
+    expect(button.textContent).toBe("Ended");
+  });
+
   it("has a Stop button that turns into a disabled Stopped and back", () => {
     const parent = document.createElement("div");
     const onStop = vi.fn();

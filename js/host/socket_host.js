@@ -20,32 +20,59 @@ export function decodeMessage(data) {
 }
 
 /**
- * Show the server's plot in `el`, reconnecting (and loading the history
- * again) when the connection drops. `mount` is the page host's
- * `mountWidget`; `status` an element that says when the server is away.
- * Returns `{ close() }`.
+ * The element panel `panel` of `panels` mounts into: `el` itself for a lone
+ * plot, else a cell of a grid `columns` wide made in `el` on the first panel.
+ */
+function panelCell(el, { panel = 0, panels = 1, columns = 1 }) {
+  if (panels <= 1) return el;
+  if (panel === 0) {
+    el.replaceChildren();
+    Object.assign(el.style, {
+      display: "grid",
+      gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+      gap: "8px 12px",
+    });
+  }
+  const cell = document.createElement("div");
+  cell.dataset.panel = String(panel);
+  Object.assign(cell.style, { minWidth: "0", display: "flex", flexFlow: "column" });
+  el.appendChild(cell);
+  return cell;
+}
+
+/**
+ * Show the server's plots in `el` (one, or panels in a grid: docs/serve.md),
+ * reconnecting (and loading the history again) when the connection drops.
+ * `mount` is the page host's `mountWidget`; `status` an element that says
+ * when the server is away. Returns `{ close() }`.
  */
 export function connect(el, url, { mount, status = null, WebSocketClass = WebSocket }) {
   let socket = null;
-  let host = null;
+  let hosts = [];
   let closed = false;
   let queue = Promise.resolve();
   const say = (text) => {
     if (status) status.textContent = text;
   };
+  const disposeAll = () => {
+    for (const host of hosts) host?.dispose();
+    hosts = [];
+  };
 
   const handle = async (message, current) => {
+    const panel = message.panel ?? 0;
     if (message.kind === "open") {
-      host?.dispose();
-      host = await mount(el, {
+      if (panel === 0) disposeAll();
+      const tag = (fields) => (message.panels > 1 ? { ...fields, panel } : fields);
+      hosts[panel] = await mount(panelCell(el, message), {
         state: message.state,
-        send: (content) => current.send(JSON.stringify({ kind: "custom", content })),
-        saveChanges: (state) => current.send(JSON.stringify({ kind: "update", state })),
+        send: (content) => current.send(JSON.stringify(tag({ kind: "custom", content }))),
+        saveChanges: (state) => current.send(JSON.stringify(tag({ kind: "update", state }))),
       });
     } else if (message.kind === "update") {
-      host?.update(message.state);
+      hosts[panel]?.update(message.state);
     } else if (message.kind === "custom") {
-      host?.receive(message.content, message.buffers);
+      hosts[panel]?.receive(message.content, message.buffers);
     }
   };
 
@@ -75,7 +102,7 @@ export function connect(el, url, { mount, status = null, WebSocketClass = WebSoc
     close() {
       closed = true;
       socket?.close();
-      queue = queue.then(() => host?.dispose());
+      queue = queue.then(disposeAll);
     },
   };
 }

@@ -8,6 +8,9 @@ export const PALETTE = [...spec.palette];
 
 export const seriesColor = (index) => PALETTE[index % PALETTE.length];
 
+// With a colormap and more series than this, the lines legend is a ramp.
+export const RAMP_LEGEND_OVER = spec.lines.ramp_legend_over;
+
 const FALLBACK = spec.theme;
 
 const FONT_FAMILY = spec.font.family;

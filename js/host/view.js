@@ -16,9 +16,11 @@ const TRAITS = [
   "x_label",
   "height",
   "stopped",
+  "activity",
   "stop_button",
   "view_options",
   "note",
+  "sparse",
 ];
 const DEFAULT_HEIGHT = 300;
 
@@ -73,11 +75,15 @@ function buildView(model, el, store, seen) {
       height: Number.isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT,
       width,
       options: model.get("view_options") ?? {},
+      sparse: model.get("sparse") ?? {},
     });
     if (chart.render()) draws++;
+    // In replay the header names the step on screen, as the replay bar does.
+    let headerStep = store.lastStep;
     if (replay) {
       replay.update();
       const shown = chart.shownIndex;
+      if (shown >= 0) headerStep = store.steps[shown];
       root.dataset.shownIndex = shown < 0 ? "" : String(shown);
       root.dataset.shownStep = shown < 0 ? "" : String(store.steps[shown]);
       root.dataset.following = String(chart.following);
@@ -89,10 +95,11 @@ function buildView(model, el, store, seen) {
     const saved = isSnapshot(store);
     header.update({
       title: model.get("title") ?? "",
-      lastStep: store.lastStep,
+      lastStep: headerStep,
       rate: stepRate(store.steps, times, length),
       elapsed: length ? times[length - 1] - times[0] : 0,
       stopped,
+      activity: model.get("activity") ?? "live",
       // No Stop without a kernel behind the data.
       showStop: model.get("stop_button") !== false && !saved,
       held: length,
@@ -104,6 +111,7 @@ function buildView(model, el, store, seen) {
     root.dataset.generation = String(store.generation);
     root.dataset.lastStep = length ? String(store.lastStep) : "";
     root.dataset.stopped = String(stopped);
+    root.dataset.activity = model.get("activity") ?? "live";
     root.dataset.draws = String(draws);
     root.dataset.viewOptions = JSON.stringify(model.get("view_options") ?? {});
     root.dataset.source = saved ? "snapshot" : "kernel";

@@ -113,6 +113,7 @@ describe("widget", () => {
       generation: "3",
       lastStep: "4",
       stopped: "false",
+      activity: "live",
       draws: "1",
       viewOptions: '{"smoothing":0,"log_y":false,"x_axis":"step"}',
       source: "kernel",

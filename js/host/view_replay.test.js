@@ -133,6 +133,19 @@ describe("a replayable kind", () => {
     expect(root.querySelector(".livescope-play").disabled).toBe(false);
   });
 
+  it("names the step on screen in the header, not the last one held", () => {
+    const { model, root } = mount({ replay_start: "first" });
+    model.emit("msg:custom", ...rowsMessage(0, 10, 3));
+    flushFrames();
+    const step = () => root.querySelector(".livescope-stat-value").textContent;
+    expect(step()).toBe("0");
+    const slider = root.querySelector(".livescope-slider");
+    slider.value = "3";
+    slider.dispatchEvent(new Event("input"));
+    flushFrames();
+    expect(step()).toBe("30");
+  });
+
   it("stops listening and playing when the view goes", () => {
     const { model, root, cleanup } = mount();
     model.emit("msg:custom", ...rowsMessage(0, 10, 3));
@@ -181,7 +194,7 @@ describe("a replayable kind", () => {
 describe("panelGrid", () => {
   it("lays panels out as square as can be", async () => {
     const { panelGrid } = await import("../kinds/frame.js");
-    expect([1, 2, 3, 4, 5, 9, 10].map(panelGrid)).toEqual([
+    expect([1, 2, 3, 4, 5, 9, 10].map((n) => panelGrid(n))).toEqual([
       { cols: 1, rows: 1 },
       { cols: 2, rows: 1 },
       { cols: 2, rows: 2 },
@@ -190,5 +203,16 @@ describe("panelGrid", () => {
       { cols: 3, rows: 3 },
       { cols: 4, rows: 3 },
     ]);
+  });
+});
+
+describe("panelGrid in a width", () => {
+  it("keeps panels at least the minimum wide, and takes the columns asked for", async () => {
+    const { panelGrid } = await import("../kinds/frame.js");
+    // 41 panels in 800 px: 6 columns of at least 120 px, not 7 of 110.
+    expect(panelGrid(41, 800)).toEqual({ cols: 6, rows: 7 });
+    expect(panelGrid(41, 100)).toEqual({ cols: 1, rows: 41 });
+    expect(panelGrid(41, 800, 4)).toEqual({ cols: 4, rows: 11 });
+    expect(panelGrid(3, 800, 10)).toEqual({ cols: 3, rows: 1 });
   });
 });

@@ -53,7 +53,7 @@ export class BarsView extends ReplayableView {
     if (this.width <= 0 || !this.theme) return false;
     const { store } = this;
     const shown = this.shownIndex;
-    const key = [
+    const parts = [
       store.version,
       shown,
       this.width,
@@ -61,9 +61,8 @@ export class BarsView extends ReplayableView {
       this.themeVersion,
       this.hover,
       JSON.stringify(this.options),
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.range.update(store);
     const { theme, options } = this;
     const length = store.columnCount;

@@ -5,20 +5,27 @@
 // curve moves on still axes.
 
 import uPlot from "uplot";
+import style from "../../src/livescope/_spec/style.json" with { type: "json" };
 import { RowStore } from "../data/row_store.js";
 import { createPlotArea } from "../draw/readout.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { seriesColor } from "../host/theme.js";
-import { axisSize } from "./lines.js";
+import { axisSize } from "./lines/axis_size.js";
 import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;
-const MIN_PANEL_HEIGHT = 60;
+const MIN_PANEL_WIDTH = style.facets.min_panel_width;
+const MIN_PANEL_HEIGHT = style.facets.min_panel_height;
 
-/** Columns and rows of the grid of `n` panels: as square as can be, filled row by row. */
-export function panelGrid(n) {
-  const cols = Math.ceil(Math.sqrt(n));
+/**
+ * Columns and rows of the grid of `n` panels across `width`, filled row by
+ * row: `columns` a row when given, else as square as can be; never so many
+ * that a panel is narrower than the minimum (style.json facets).
+ */
+export function panelGrid(n, width = Infinity, columns = null) {
+  const fit = Math.max(1, Math.floor((width + PANEL_GAP) / (MIN_PANEL_WIDTH + PANEL_GAP)));
+  const cols = Math.max(1, Math.min(n, columns || Math.min(Math.ceil(Math.sqrt(n)), fit)));
   return { cols, rows: Math.ceil(n / cols) };
 }
 
@@ -52,7 +59,13 @@ export class FrameView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const length = Math.floor(store.columnCount / this.facet);
-    const layoutKey = JSON.stringify([this.theme.fontFamily, this.options.x ?? null, this.facet]);
+    const { cols, rows } = panelGrid(this.facet, this.width, this.options.facet_columns ?? null);
+    const layoutKey = JSON.stringify([
+      this.theme.fontFamily,
+      this.options.x ?? null,
+      this.facet,
+      cols,
+    ]);
     const parts = [
       layoutKey,
       store.version,
@@ -64,7 +77,7 @@ export class FrameView extends ReplayableView {
       JSON.stringify(this.options.ylim ?? null),
     ];
     if (!this.needsDraw(parts)) return false;
-    if (layoutKey !== this.layoutKey) this.build(layoutKey);
+    if (layoutKey !== this.layoutKey) this.build(layoutKey, cols);
     this.range.update(store);
 
     this.fillData(shown, length);
@@ -72,7 +85,6 @@ export class FrameView extends ReplayableView {
     const [yMin, yMax] = this.options.ylim ? [lo, hi] : uPlot.rangeNum(lo, hi, 0.05, true);
     const x0 = this.xs.length ? this.xs[0] : 0;
     const x1 = this.xs.length > 1 ? this.xs[this.xs.length - 1] : x0 + 1;
-    const { cols, rows } = panelGrid(this.facet);
     const width = Math.floor((this.width - (cols - 1) * PANEL_GAP) / cols);
     const height = Math.max(
       MIN_PANEL_HEIGHT,
@@ -130,12 +142,11 @@ export class FrameView extends ReplayableView {
     this.panels = [];
   }
 
-  build(layoutKey) {
+  build(layoutKey, cols) {
     this.destroy();
     this.plot.replaceChildren();
     this.layoutKey = layoutKey;
     this.xs = [];
-    const { cols } = panelGrid(this.facet);
     this.plot.style.gridTemplateColumns = `repeat(${cols}, 1fr)`;
     this.plot.style.gap = `${PANEL_GAP}px`;
     const font = `11px ${this.theme.fontFamily}`;

@@ -13,9 +13,10 @@ import {
 } from "../draw/canvas.js";
 import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
 import { colormapLUT, textColorOn } from "../draw/colormaps.js";
-import { colorIndex, paintValues } from "../draw/pixels.js";
+import { centeredLimits, colorIndex, paintValues } from "../draw/pixels.js";
 import { createPlotArea } from "../draw/readout.js";
 import { niceTicks } from "../draw/ticks.js";
+import { valueFormatter } from "../draw/value_format.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { ReplayableView } from "./replay.js";
@@ -25,13 +26,18 @@ export const ANNOTATE_MAX = 20;
 const MIN_ANNOTATION_PX = 7;
 const PAD = 6;
 const LABEL_GAP = 4;
+// The height of a line of labels; cells narrower than this get no labels on end.
+const LABEL_HEIGHT = 14;
 
 /**
- * How to write the values of one frame in its cells: one number of decimals
- * for all, so the largest value gets 3 significant digits and the columns
- * line up; exponents only for very large or very small frames.
+ * How to write the values of one frame in its cells: with the `annotate`
+ * format when it is one ("{:.3f}"), else one number of decimals for all, so
+ * the largest value gets 3 significant digits and the columns line up;
+ * exponents only for very large or very small frames.
  */
-export function cellFormat(values) {
+export function cellFormat(values, annotate = null) {
+  const given = valueFormatter(annotate);
+  if (given) return (v) => (Number.isFinite(v) ? given(v) : formatValue(v));
   let largest = 0;
   for (const v of values) if (Number.isFinite(v) && Math.abs(v) > largest) largest = Math.abs(v);
   const exponent = largest > 0 ? Math.floor(Math.log10(largest)) : 0;
@@ -46,8 +52,9 @@ export function cellFormat(values) {
   };
 }
 
-/** Whether to write values in the cells: forced by `annotate`, or by the frame's size. */
+/** Whether to write values in the cells: forced by `annotate` (a format forces it), or by the frame's size. */
 export function annotates(annotate, rows, cols) {
+  if (typeof annotate === "string") return true;
   return annotate ?? (rows <= ANNOTATE_MAX && cols <= ANNOTATE_MAX);
 }
 
@@ -93,11 +100,13 @@ export class HeatmapView extends ReplayableView {
     if (!this.needsDraw(parts)) return false;
     this.range.update(store);
     const { rows, cols } = this.shape;
-    const { vmin = null, vmax = null } = this.options;
-    const [lo, hi] = resolveLimits(this.range, vmin, vmax);
+    const { vmin = null, vmax = null, vcenter = null } = this.options;
+    const center = Number.isFinite(vcenter) ? vcenter : null;
+    let [lo, hi] = resolveLimits(this.range, vmin, vmax);
+    if (center !== null) [lo, hi] = centeredLimits(lo, hi, center);
     const lut = colormapLUT(this.options.colormap);
     const ctx = prepareCanvas(this.canvas, this.width, this.height);
-    const g = this.layout(ctx, rows, cols, lo, hi);
+    const g = this.layout(ctx, rows, cols, lo, hi, center);
     this.geometry = g;
     const row = shown >= 0 && store.columnCount === rows * cols ? store.row(shown) : null;
 
@@ -106,11 +115,11 @@ export class HeatmapView extends ReplayableView {
       if (!this.image || this.image.canvas.width !== cols || this.image.canvas.height !== rows) {
         this.image = createImage(cols, rows);
       }
-      paintValues(this.image.pixels, 0, row, 0, rows * cols, lut, lo, hi);
+      paintValues(this.image.pixels, 0, row, 0, rows * cols, lut, lo, hi, 1, center);
       this.image.ctx.putImageData(this.image.data, 0, 0);
       drawPixels(ctx, this.image, 0, rows, g.x, g.y, g.w, g.h);
       if (annotates(this.options.annotate ?? null, rows, cols)) {
-        this.annotate(ctx, g, row, lut, lo, hi);
+        this.annotate(ctx, g, row, lut, lo, hi, center);
       }
     }
     this.drawLabels(ctx, g);
@@ -125,13 +134,15 @@ export class HeatmapView extends ReplayableView {
       hi,
       theme: this.theme,
       noData,
+      center,
     });
+    this.drawColorbarLabel(ctx, g);
     this.showReadout(shown, row);
     return true;
   }
 
   /** Where everything goes, in CSS pixels: square cells as large as fit. */
-  layout(ctx, rows, cols, lo, hi) {
+  layout(ctx, rows, cols, lo, hi, center) {
     const { theme, options } = this;
     ctx.font = font(theme);
     const rowLabels = options.row_labels ?? null;
@@ -139,19 +150,28 @@ export class HeatmapView extends ReplayableView {
     const widest = (labels) => Math.max(0, ...labels.map((t) => ctx.measureText(t).width));
     const rowTicks = rowLabels ? rowLabels : [String(rows - 1)];
     const left = PAD + Math.ceil(widest(rowTicks)) + LABEL_GAP;
-    const top = PAD + 14 + LABEL_GAP;
     const noData = this.range.nonFinite;
-    const barHeight0 = Math.max(40, this.height - top - PAD);
-    const right = 12 + colorbarWidth(ctx, { lo, hi, height: barHeight0, theme, noData }) + PAD;
-    const availW = Math.max(1, this.width - left - right);
-    const availH = Math.max(1, this.height - top - PAD);
-    let cell = Math.min(availW / cols, availH / rows);
-    if (cell >= 1) cell = Math.floor(cell); // whole pixels: every cell the same size
-    const w = cell * cols;
-    const h = cell * rows;
-    const barHeight = Math.min(availH, Math.max(h, 100));
-    const barX = left + w + 12;
-    return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
+    const place = (band) => {
+      const top = PAD + band + LABEL_GAP;
+      const barHeight0 = Math.max(40, this.height - top - PAD);
+      const label = options.colorbar_label ?? null;
+      const bar = { lo, hi, height: barHeight0, theme, noData, center, label };
+      const right = 12 + colorbarWidth(ctx, bar) + PAD;
+      const availW = Math.max(1, this.width - left - right);
+      const availH = Math.max(1, this.height - top - PAD);
+      let cell = Math.min(availW / cols, availH / rows);
+      if (cell >= 1) cell = Math.floor(cell); // whole pixels: every cell the same size
+      const w = cell * cols;
+      const h = cell * rows;
+      const barHeight = Math.min(availH, Math.max(h, 100));
+      const barX = left + w + 12;
+      return { x: left, y: top, w, h, cell, rows, cols, barX, barHeight, rowLabels, colLabels };
+    };
+    const level = { ...place(LABEL_HEIGHT), rotated: false };
+    // Column labels too wide for their cells stand on end rather than be thinned away.
+    if (!colLabels || level.cell >= widest(colLabels) + 6) return level;
+    const rotated = place(Math.ceil(widest(colLabels)));
+    return rotated.cell >= LABEL_HEIGHT ? { ...rotated, rotated: true } : level;
   }
 
   /** Row labels (or indices) on the left, column labels (or indices) on top; thinned to fit. */
@@ -164,6 +184,18 @@ export class HeatmapView extends ReplayableView {
     for (const r of this.labelPositions(g.rowLabels, g.rows, g.cell, 14)) {
       const text = g.rowLabels ? g.rowLabels[r] : String(r);
       ctx.fillText(text, g.x - LABEL_GAP, g.y + (r + 0.5) * g.cell);
+    }
+    if (g.rotated) {
+      ctx.textAlign = "left";
+      ctx.textBaseline = "middle";
+      g.colLabels.forEach((text, c) => {
+        ctx.save();
+        ctx.translate(g.x + (c + 0.5) * g.cell, g.y - LABEL_GAP);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(text, 0, 0);
+        ctx.restore();
+      });
+      return;
     }
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
@@ -191,10 +223,10 @@ export class HeatmapView extends ReplayableView {
   }
 
   /** Values in the cells, in black or white by the cell's colour; skipped when they cannot fit. */
-  annotate(ctx, g, row, lut, lo, hi) {
+  annotate(ctx, g, row, lut, lo, hi, center) {
     let size = Math.min(12, Math.floor(g.cell * 0.4));
     if (size < MIN_ANNOTATION_PX) return;
-    const texts = Array.from(row, cellFormat(row));
+    const texts = Array.from(row, cellFormat(row, this.options.annotate));
     ctx.font = font(this.theme, size);
     const widest = Math.max(...texts.map((t) => ctx.measureText(t).width));
     if (widest > g.cell - 2) size = Math.floor((size * (g.cell - 2)) / widest);
@@ -205,11 +237,22 @@ export class HeatmapView extends ReplayableView {
     for (let r = 0; r < g.rows; r++) {
       for (let c = 0; c < g.cols; c++) {
         const v = row[r * g.cols + c];
-        const i = colorIndex(v, lo, hi);
+        const i = colorIndex(v, lo, hi, center);
         ctx.fillStyle = i < 0 ? this.theme.text : textColorOn(lut, i);
         ctx.fillText(texts[r * g.cols + c], g.x + (c + 0.5) * g.cell, g.y + (r + 0.5) * g.cell);
       }
     }
+  }
+
+  /** The `colorbar_label` above the colorbar, where the column labels are above the cells. */
+  drawColorbarLabel(ctx, g) {
+    const label = this.options.colorbar_label;
+    if (!label) return;
+    ctx.fillStyle = this.theme.muted;
+    ctx.font = font(this.theme);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(label, g.barX, g.y - LABEL_GAP);
   }
 
   drawHover(ctx, g) {

@@ -77,7 +77,7 @@ export class ImageView extends ReplayableView {
     const { store } = this;
     const shown = this.shownIndex;
     const hover = this.hover ? `${this.hover.row},${this.hover.col}` : "";
-    const key = [
+    const parts = [
       store.generation,
       shown,
       shown < 0 ? 0 : store.steps[shown],
@@ -87,9 +87,8 @@ export class ImageView extends ReplayableView {
       this.themeVersion,
       hover,
       JSON.stringify(this.options.shape ?? null),
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     const ctx = prepareCanvas(this.canvas, this.width, this.height);
     const shape = this.shape;
     if (shown < 0 || !shape) {

@@ -5,7 +5,9 @@
 
 import uPlot from "uplot";
 import { nearestIndex } from "../data/store.js";
-import { seriesColor } from "../host/theme.js";
+import { seriesColors } from "../draw/colormaps.js";
+import { RAMP_LEGEND_OVER, seriesColor } from "../host/theme.js";
+import { axisSize } from "./lines/axis_size.js";
 import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
@@ -21,6 +23,7 @@ import {
 import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
+import { gapXValues, joinLeftOut, latestReported, readSparse } from "./lines/sparse.js";
 import { createToolbar } from "./lines/toolbar.js";
 
 const MIN_SELECT_PX = 3;
@@ -29,19 +32,6 @@ const MIN_SELECT_PX = 3;
 const DENSE_ROWS_PER_PX = 8;
 // Alpha appended to a series colour for its raw line behind the smoothed one.
 const FAINT = "4d";
-
-/** Axis width that fits its longest tick label (uPlot's fixed default clips big numbers). */
-export function axisSize(u, values, axisIdx, cycleNum) {
-  const axis = u.axes[axisIdx];
-  if (cycleNum > 1) return axis._size;
-  let size = axis.ticks.size + axis.gap;
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), "");
-  if (longest) {
-    u.ctx.font = axis.font[0];
-    size += u.ctx.measureText(longest).width / devicePixelRatio;
-  }
-  return Math.ceil(size);
-}
 
 /** y range over the visible data, padded; a flat or empty range still gets a height. */
 function yRange(yMin, yMax, logY) {
@@ -73,6 +63,8 @@ export class LineChart {
     this.setOptions = setOptions;
     this.options = readLineOptions({});
     this.hidden = [];
+    this.sparse = new Map(); // column -> reported-gap steps, for series rows left out
+    this.sparseKey = "";
     this.smoothed = new SmoothedColumns();
     this.theme = null;
     this.width = 0;
@@ -190,10 +182,15 @@ export class LineChart {
    * Take the current traits, `options` being the `view_options` trait;
    * layout changes rebuild the uPlot instance on the next render.
    */
-  configure({ names, xLabel, height, width, options: viewOptions }) {
+  configure({ names, xLabel, height, width, options: viewOptions, sparse = {} }) {
     const options = readLineOptions(viewOptions);
     const count = this.store.columnCount || names.length;
     this.names = Array.from({ length: count }, (_, i) => names[i] ?? `y${i}`);
+    const sparseKey = JSON.stringify(sparse);
+    if (sparseKey !== this.sparseKey) {
+      this.sparseKey = sparseKey;
+      this.sparse = readSparse(sparse, this.names);
+    }
     this.xLabel = xLabel;
     this.height = height;
     this.width = Math.floor(width);
@@ -215,8 +212,10 @@ export class LineChart {
       this.generation = this.store.generation;
       this.zoom = null;
     }
-    const { smoothing, logY, xAxis } = this.options;
+    const { smoothing, logY, xAxis, colormap } = this.options;
     const layoutKey = JSON.stringify([
+      colormap,
+      [...this.sparse.keys()],
       this.names,
       this.xLabel,
       this.theme.fontFamily,
@@ -227,6 +226,7 @@ export class LineChart {
     ]);
     const key = [
       layoutKey,
+      this.sparseKey,
       smoothing,
       this.store.version,
       this.width,
@@ -242,7 +242,7 @@ export class LineChart {
     const [x0, x1] = this.xRange;
     const options = { smoothing, logY, xAxis, hidden: this.hidden };
     const data = seriesData(this.store, options, x0, x1, this.width, this.smoothed);
-    const perName = (ys) => this.names.map((_, i) => ys?.[i] ?? data.x.map(() => null));
+    const perName = (ys) => this.names.map((_, i) => this.joined(i, ys?.[i], data.x));
     const ys =
       smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
@@ -269,6 +269,14 @@ export class LineChart {
     return true;
   }
 
+  /** Column `c`'s y values to draw: a sparse series joined over the rows it left out. */
+  joined(c, ys, x) {
+    if (!ys) return x.map(() => null);
+    const gaps = this.sparse.get(c);
+    if (!gaps) return ys;
+    return joinLeftOut(ys, x, gapXValues(this.store, this.xs, gaps));
+  }
+
   destroy() {
     this.uplot?.destroy();
     this.uplot = null;
@@ -277,11 +285,16 @@ export class LineChart {
   build(layoutKey) {
     this.destroy();
     this.layoutKey = layoutKey;
-    const colors = this.names.map((_, i) => seriesColor(i));
+    const { colormap } = this.options;
+    const colors = colormap
+      ? seriesColors(colormap, this.names.length)
+      : this.names.map((_, i) => seriesColor(i));
     // Rebuilt only when the series change, so a clicked entry keeps its focus.
-    const legendKey = JSON.stringify(this.names);
+    const legendKey = JSON.stringify([colormap, this.names]);
     if (legendKey !== this.legendKey) {
-      this.legend.setSeries(this.names, colors);
+      // Dozens of ordered series read as a ramp from the first name to the last.
+      const ramp = colormap && this.names.length > RAMP_LEGEND_OVER;
+      this.legend.setSeries(this.names, colors, ramp ? seriesColors(colormap, 20) : null);
       this.legendKey = legendKey;
     }
     this.legend.setHidden(this.hidden);
@@ -407,9 +420,15 @@ export class LineChart {
       this.legend.show(null, null, false);
       return;
     }
+    // A sparse series shows the value it last reported, not the NaN of rows it left out.
+    const valueAt = (c) => {
+      const gaps = this.sparse.get(c);
+      const j = gaps ? latestReported(store, c, i, gaps) : i;
+      return j < 0 ? null : (store.columns[c]?.[j] ?? null);
+    };
     this.legend.show(
       store.steps[i],
-      this.names.map((_, c) => store.columns[c]?.[i] ?? null),
+      this.names.map((_, c) => valueAt(c)),
       hovered,
     );
     this.showRunValues(hovered ? this.xs[i] : null);

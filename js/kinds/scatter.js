@@ -2,6 +2,7 @@
 // coloured by index (or by per-point values, or one colour), with a fading
 // trail of earlier frames and optional small multiples.
 
+import style from "../../src/livescope/_spec/style.json" with { type: "json" };
 import { RowStore } from "../data/row_store.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
@@ -21,6 +22,8 @@ import {
 } from "./scatter/point_colors.js";
 import { discStamp, splatPoints } from "./scatter/splat.js";
 
+const MIN_PANEL_WIDTH = style.facets.min_panel_width;
+const MIN_PANEL_HEIGHT = style.facets.min_panel_height;
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const FACET_GAP = 12;
 const FACET_TITLE = 16;
@@ -203,8 +206,6 @@ export class ScatterView extends ReplayableView {
             [0, 1],
           ]
         : this.ranges(first, shown);
-    const ctx = prepareCanvas(this.canvas, this.width, this.height);
-    const ratio = this.canvas.width / this.width;
     const { labels } = cache.facets;
     const titled = labels.length > 0;
     const layout = (left) =>
@@ -212,10 +213,17 @@ export class ScatterView extends ReplayableView {
         margin: { ...MARGIN, left },
         gap: titled ? FACET_GAP : 0,
         title: titled ? FACET_TITLE : 0,
+        columns: options.facet_columns ?? null,
+        minWidth: MIN_PANEL_WIDTH,
+        minHeight: MIN_PANEL_HEIGHT,
       });
     // The y labels' width depends on the panel height through the tick step.
-    const grid = layout(yLabelWidth(ctx, yRange, layout(40).panels[0].height, theme));
+    const measure = this.canvas.getContext("2d");
+    const grid = layout(yLabelWidth(measure, yRange, layout(40).panels[0].height, theme));
     this.layout = grid;
+    // Many panels make the view taller rather than smaller than the minimum.
+    const ctx = prepareCanvas(this.canvas, this.width, grid.height);
+    const ratio = this.canvas.width / this.width;
     // Shared scales: tick labels only on the outer panels.
     const axes = grid.panels.map((p, i) =>
       drawAxes(ctx, p, xRange, yRange, theme, {

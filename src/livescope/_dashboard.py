@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import os
 import uuid
 import weakref
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
@@ -16,14 +16,15 @@ from ._kernel.host import in_marimo
 from ._kernel.shell import current_shell, watch_cell_end
 from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
-from ._picture.scene import Scene
+from ._picture.scene import Scene, replay_ends
 from ._picture.svg import scene_to_svg
 from ._plot import HOST_NOTE, LivePlot
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
+from ._sources.attach import activity_of, check_panel_fields
 from ._widget.guard import LoopGuard
-from ._widget.lifetime import Shown, free_widgets, on_msg_weakly
+from ._widget.lifetime import Shown, call_weakly, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
@@ -84,6 +85,9 @@ class Dashboard(LoopGuard, Exports):
             plot.widget.stop_button = False
             if i:  # a note about the host once, in the first panel, is enough
                 plot._set_note(HOST_NOTE, "")
+            # A panel written to again wakes the dashboard's Stop (held weakly: the
+            # plot may outlive the dashboard).
+            plot._wake_hooks.append(call_weakly(self._wake))
             # A column flexbox stretches the plot to the width of its grid cell.
             area = ipywidgets.Layout(
                 grid_area=cells[name].css_area, min_width="0", flex_flow="column"
@@ -116,6 +120,57 @@ class Dashboard(LoopGuard, Exports):
         self._stopped = False
         self._next_poll = 0.0
         self._live = current_shell() is not None or in_marimo()
+
+    @classmethod
+    def follow(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        panels: Mapping[str, Sequence[str]],
+        columns: int = 2,
+        title: str | None = None,
+        format: str | None = None,
+        step: str = "step",
+        **plot_options: Any,
+    ) -> Dashboard:
+        """A dashboard of a JSON-lines or CSV file, one panel per group of its fields.
+
+        Each panel is a `LivePlot` following `path` with only its fields (see
+        `LivePlot.follow`), titled with its name: ``Dashboard.follow("log.jsonl",
+        panels={"loss": ["loss", "val_loss"], "acc": ["acc", "val_acc"]})``.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The metrics file.
+        panels : mapping of str to list of str
+            Panel name -> the fields it shows, in order.
+        columns : int
+            Panels per row.
+        title : str, optional
+            Shown above the grid.
+        format, step
+            As for `LivePlot.follow`.
+        **plot_options
+            Any further `LivePlot` argument for every panel (``height``, ``max_rows``, ...).
+
+        Returns
+        -------
+        Dashboard
+            Following the file; `close()` ends every panel's follower.
+        """
+        groups = check_panel_fields(panels)
+        plots: dict[str, LivePlot] = {}
+        try:
+            for name, fields in groups.items():
+                plot = LivePlot(columns=fields, title=name, **plot_options)
+                plots[name] = plot
+                plot.follow(path, format=format, step=step)
+            return cls(plots, columns=columns, title=title)
+        except BaseException:
+            for plot in plots.values():  # their followers and widgets, not left behind
+                plot.close()
+            raise
 
     # ----- panels -------------------------------------------------------------
 
@@ -203,6 +258,16 @@ class Dashboard(LoopGuard, Exports):
         self._stopped = stopped
         self._controls.stopped = stopped
 
+    # ----- what the header says can still write ----------------------------------------
+
+    def _settle_activity(self) -> None:
+        """Say what can still write to any panel now that no cell runs (see activity_of)."""
+        sources = [source for plot in self._plots.values() for source in plot._sources]
+        self._controls.activity = activity_of(sources)
+
+    def _wake(self) -> None:
+        self._controls.activity = "live"
+
     # ----- display: the widgets and a picture of the grid --------------------------------
 
     _default_width = DEFAULT_WIDTH
@@ -230,6 +295,7 @@ class Dashboard(LoopGuard, Exports):
         """Bring the displayed picture up to date if a panel changed."""
         if self._closed:
             return
+        self._settle_activity()
         key = self._picture_key()
         if self._shown_key is None or key == self._shown_key:
             return
@@ -270,7 +336,7 @@ class Dashboard(LoopGuard, Exports):
         )
 
     def _frames(self, every: int, width: int) -> Iterable[Scene]:
-        frames = max(1, math.ceil(self._replay_rows() / every))
+        frames = len(replay_ends(self._replay_rows(), every))
         return dashboard_frames(
             self._controls.title, self._panel_pictures(), self._grid_columns, frames, width
         )

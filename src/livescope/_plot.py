@@ -16,6 +16,7 @@ from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
+from ._core.sparse import SparseColumns
 from ._core.wire import encode_runs
 from ._kernel.host import hears_front_end_while_busy, host_note, in_marimo, in_vscode
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
@@ -28,7 +29,14 @@ from ._runs.writer import start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
-from ._sources.attach import class_or_instance, follow_into, following, listen_into, listening
+from ._sources.attach import (
+    activity_of,
+    class_or_instance,
+    follow_into,
+    following,
+    listen_into,
+    listening,
+)
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import close_widgets, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
@@ -190,6 +198,9 @@ class LivePlot(RowSender, LoopGuard, Exports):
         self._stopped = False
         self._notes: dict[object, str] = {}  # what each background source reports
         self._sources: list[Any] = []  # listeners and followers feeding this plot
+        self._sparse = SparseColumns()  # series rows left out (see _core/sparse.py)
+        self._activity = "live"  # what the header says can still write (see activity_of)
+        self._wake_hooks: list[Callable[[], None]] = []  # a dashboard going live with it
         # Wall clock from one monotonic reading per row: cheap, and never jumps back.
         self._clock_offset = time.time() - time.monotonic()
         self._live = current_shell() is not None or serving_pages() or in_marimo()
@@ -252,10 +263,14 @@ class LivePlot(RowSender, LoopGuard, Exports):
             elif self._history.width is None:  # the first row of a view without names
                 self._history.set_width(len(values))
                 self._learn_options()
+            if type(row) is dict and (len(row) < len(columns) or self._sparse.sparse):
+                self._note_given(row, step_value)
             self._history.append(values, step_value, now + self._clock_offset)
             if self._recorder is not None:
                 self._recorder.appended(self, 1)
             self._after_append(now)
+        if self._activity == "done":
+            self._wake()
 
     def extend(self, rows: object, *, steps: object = None) -> None:
         """Append K rows at once.
@@ -306,6 +321,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 if self._recorder is not None:
                     self._recorder.appended(self, len(array))
                 self._after_append(now)
+        if self._activity == "done":
+            self._wake()
 
     @classmethod
     def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
@@ -408,6 +425,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
         """Clear the history and resume; the columns stay."""
         with self._lock:
             self._history.clear()
+            self._sparse.clear()
+            self._widget.sparse = {}
             self._generation += 1
             if self._live:
                 self._send_rows(0)  # tells every front end to drop what it holds
@@ -539,6 +558,7 @@ class LivePlot(RowSender, LoopGuard, Exports):
         if self._closed:
             return
         self._comparison.record()
+        self._settle_activity()
         self._saved.refresh(self._data(), self._kind, repr(self), self._data_key())
 
     def _scene(self, width: int) -> Scene:
@@ -568,11 +588,17 @@ class LivePlot(RowSender, LoopGuard, Exports):
                 dict(self._widget.view_options),
                 self._comparison.runs,
                 self._comparison.description,
+                sparse=dict(self._widget.sparse),
             )
 
     def _data_key(self) -> tuple[Any, ...]:
         widget = self._widget
-        labels = (widget.title, widget.x_label, repr(sorted(widget.view_options.items())))
+        labels = (
+            widget.title,
+            widget.x_label,
+            repr(sorted(widget.view_options.items())),
+            repr(sorted(widget.sparse.items())),
+        )
         return (self._generation, self._history.total, self._columns, *labels)
 
     # ----- messages from the browser -----------------------------------------
@@ -605,6 +631,24 @@ class LivePlot(RowSender, LoopGuard, Exports):
     def _set_stopped(self, stopped: bool) -> None:
         self._stopped = stopped
         self._widget.stopped = stopped
+        if not stopped and self._activity == "done":
+            self._wake()
+
+    # ----- what the header says can still write ----------------------------------
+
+    def _settle_activity(self) -> None:
+        """Say what can still write now that no cell runs: a source, or nothing ("Done")."""
+        self._set_activity(activity_of(self._sources))
+
+    def _wake(self) -> None:
+        """A plot said "Done" is written to again (a cell re-uses it): Stop comes back."""
+        self._set_activity("live")
+        for hook in self._wake_hooks:
+            hook()
+
+    def _set_activity(self, activity: str) -> None:
+        self._activity = activity
+        self._widget.activity = activity
 
     # ----- background sources (listen, follow) ----------------------------------
 
@@ -637,6 +681,8 @@ class LivePlot(RowSender, LoopGuard, Exports):
             if started:
                 self._history.widen(len(self._columns) + len(new))
                 self._generation += 1
+                self._sparse.add_columns(new)  # earlier rows had no value there
+                self._widget.sparse = self._sparse.state()
             self._set_columns(self._columns + new)
             if started and self._live:
                 self._send_rows(0)
@@ -653,6 +699,30 @@ class LivePlot(RowSender, LoopGuard, Exports):
             self._generation += 1
             if self._live:
                 self._send_rows(0)
+
+    def _note_given(self, given: dict[str, Any], step: float, columns: Iterable[str] = ()) -> None:
+        """A named row (a dict, a record) gave `given` at `step`; the caller holds the lock.
+
+        `columns`: names the row could have given besides the plot's (a file's fields).
+        """
+        index, history = self._index, self._history
+
+        def held_gaps(name: str) -> np.ndarray:
+            if name not in index:
+                return np.empty(0)
+            gaps: np.ndarray = history.steps[~np.isfinite(history.values[:, index[name]])]
+            return gaps
+
+        names = dict.fromkeys((*self._columns, *columns))
+        if self._sparse.note_row(given, names, step, held_gaps):
+            self._widget.sparse = self._sparse.state()
+
+    def _note_records(self, steps: list[float], records: list[dict[str, float]]) -> None:
+        """A source's named records, before they reach the history (see _core/sparse.py)."""
+        fields = tuple(dict.fromkeys(name for record in records for name in record))
+        with self._lock:
+            for step, record in zip(steps, records, strict=True):
+                self._note_given(record, step, fields)
 
     def _set_note(self, source: object, text: str) -> None:
         """Show what `source` reports (skipped lines, rejected messages) in the header."""

@@ -27,6 +27,7 @@ Contract of the view:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from _notebook_page import NotebookPage
@@ -249,7 +250,8 @@ def stop_button(root: Locator) -> Locator:
 
 
 def stopped_button(root: Locator) -> Locator:
-    return root.get_by_role("button", name="Stopped", exact=True)
+    """The disabled button of a stopped plot: "Stopped", or "Done" once its cell ended."""
+    return root.get_by_role("button", name=re.compile(r"^(Stopped|Done)$"))
 
 
 def canvas(root: Locator) -> Locator:

@@ -45,7 +45,7 @@ import time
 from IPython.display import display
 from livescope import LivePlot
 
-w = LivePlot(kind="scatter", trail=6, paths=True, title="ring", height=360)
+w = LivePlot(kind="scatter", trail=6, paths=True, colormap="viridis", title="ring", height=360)
 display(w)
 """
 )

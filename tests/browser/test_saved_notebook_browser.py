@@ -320,7 +320,7 @@ def test_a_saved_dashboard_reopens_with_every_panel(open_notebook, jupyter_serve
     assert panels.nth(0).evaluate("(root) => root.marked === true"), "the chart was rebuilt"
     # With the kernel behind it, the Stop button is live (here: stopped by the cell).
     expect(controls).to_have_attribute("data-source", "kernel")
-    expect(controls.get_by_role("button", name="Stopped")).to_be_disabled()
+    expect(ls.stopped_button(controls)).to_be_disabled()  # stopped by the cell, which ended
     nb.save()
 
     notebook = saved_notebook(jupyter_server, nb)

@@ -126,6 +126,9 @@ def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
     root = first.locator(".livescope")
     expect(root).to_have_attribute("data-rows", "1000")
     expect(first.locator(".livescope-title")).to_have_text("training run")
+    # Stop cannot reach the file's writer: the header says where rows come from.
+    expect(first.locator(".livescope-stop")).to_have_text("Following")
+    expect(first.locator(".livescope-stop")).to_be_disabled()
 
     append(path, range(1000, 2500))  # the page is live
     expect(root).to_have_attribute("data-rows", "2500")
@@ -144,6 +147,28 @@ def test_a_followed_file_in_two_tabs_the_late_one_gets_the_whole_history(
     png = artifacts.screenshot(late.locator(".livescope canvas").first, "serve-late-tab-canvas")
     colours = colour_summary(late, png)
     assert len(colours.foreground) >= 2, f"the chart looks blank: {colours}"
+
+
+def test_a_file_served_in_panels_of_its_fields(serve, tab, tmp_path, artifacts):
+    path = tmp_path / "metrics.jsonl"
+    append(path, range(500))
+    server = serve(str(path), "--panel", "loss=loss", "--panel", "acc=acc", "--height", "180")
+    page = tab(server.url)
+    roots = page.locator(".livescope")
+    expect(roots).to_have_count(2)
+    for i, name in enumerate(["loss", "acc"]):  # each panel titled and holding its field
+        expect(roots.nth(i)).to_have_attribute("data-rows", "500")
+        expect(roots.nth(i).locator(".livescope-title")).to_have_text(name)
+        expect(roots.nth(i).locator(".livescope-legend-name")).to_have_text([name])
+        expect(roots.nth(i).locator(".livescope-stop")).to_have_text("Following")
+    # Side by side, each 180 px tall.
+    boxes = [roots.nth(i).locator(".livescope-plot").bounding_box() for i in range(2)]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]
+    assert roots.nth(0).locator("canvas").first.bounding_box()["height"] <= 180
+    append(path, range(500, 600))  # live, both panels
+    for i in range(2):
+        expect(roots.nth(i)).to_have_attribute("data-rows", "600")
+    artifacts.screenshot(page, "serve-panels")
 
 
 PUBLISH_UNTIL_STOPPED = """

@@ -1,6 +1,6 @@
-// Values a line cannot show: a value with no finite neighbour (a metric
-// logged once per epoch among per-batch rows, say) makes a line of no
-// length, so it gets a dot instead. NaN gaps stay gaps.
+// Values a line cannot show: a value with no finite neighbour makes a line
+// of no length, so it gets a dot instead. NaN gaps (null) stay gaps; rows a
+// sparse series left out (undefined, see sparse.js) join its points.
 
 // A run of values narrower than this many pixels is drawn as a dot.
 const MIN_RUN_PX = 2;
@@ -20,9 +20,14 @@ export function isolatedPoints(u, seriesIdx) {
       i++;
       continue;
     }
+    // The run goes on over left-out rows (undefined) up to the next gap (null).
+    let last = i;
     let j = i;
-    while (j + 1 < ys.length && ys[j + 1] != null) j++;
-    if (u.valToPos(xs[j], "x") - u.valToPos(xs[i], "x") < MIN_RUN_PX) out.push(i);
+    while (j + 1 < ys.length && ys[j + 1] !== null) {
+      j++;
+      if (ys[j] !== undefined) last = j;
+    }
+    if (u.valToPos(xs[last], "x") - u.valToPos(xs[i], "x") < MIN_RUN_PX) out.push(i);
     i = j + 1;
   }
   return out.length ? out : null;

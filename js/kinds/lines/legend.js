@@ -17,12 +17,48 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
   let items = [];
 
   return {
-    /** Rebuild the entries for series `names` drawn in `colors`. */
-    setSeries(names, colors) {
+    /**
+     * Rebuild the entries for series `names` drawn in `colors`. With `ramp`
+     * (colours along a colormap), the legend is the first name, the ramp and
+     * the last name; the entries open from the series count.
+     */
+    setSeries(names, colors, ramp = null) {
       root.replaceChildren();
+      root.classList.toggle("livescope-legend-ramp", ramp !== null);
       caption = document.createElement("span");
       caption.className = "livescope-legend-step";
       root.appendChild(caption);
+      let entries = root;
+      if (ramp) {
+        const bar = document.createElement("span");
+        bar.className = "livescope-legend-bar";
+        const gradient = document.createElement("span");
+        gradient.className = "livescope-legend-gradient";
+        gradient.style.background = `linear-gradient(to right, ${ramp.join(", ")})`;
+        const first = document.createElement("span");
+        first.textContent = names[0];
+        const last = document.createElement("span");
+        last.textContent = names[names.length - 1];
+        const more = document.createElement("button");
+        more.type = "button";
+        more.className = "livescope-legend-more";
+        more.textContent = `${names.length} series`;
+        more.title = "Show or hide every series with its value";
+        more.setAttribute("aria-expanded", "false");
+        bar.append(first, gradient, last, more);
+        entries = document.createElement("div");
+        entries.className = "livescope-legend-entries";
+        entries.hidden = true;
+        more.addEventListener(
+          "click",
+          () => {
+            entries.hidden = !entries.hidden;
+            more.setAttribute("aria-expanded", String(!entries.hidden));
+          },
+          { signal },
+        );
+        root.append(bar, entries);
+      }
       items = names.map((name, i) => {
         const item = document.createElement("span");
         item.className = "livescope-legend-item";
@@ -42,7 +78,7 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
         const value = document.createElement("span");
         value.className = "livescope-legend-value";
         item.append(toggle, value);
-        root.appendChild(item);
+        entries.appendChild(item);
         return { item, toggle, value };
       });
     },

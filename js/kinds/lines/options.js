@@ -5,14 +5,16 @@
 export const MAX_SMOOTHING = 0.99;
 
 /**
- * `{ smoothing, logY, xAxis, hidden, compare, hiddenRuns }` from the
+ * `{ smoothing, logY, xAxis, hidden, colormap, compare, hiddenRuns }` from the
  * `view_options` trait; anything missing or unexpected reads as its default
- * (`compare`, whether previous runs are drawn, defaults to true).
+ * (`colormap` null: the palette; `compare`, whether previous runs are drawn,
+ * defaults to true).
  */
 export function readLineOptions(viewOptions) {
-  const { smoothing, log_y: logY, x_axis: xAxis, hidden } = viewOptions ?? {};
+  const { smoothing, log_y: logY, x_axis: xAxis, hidden, colormap } = viewOptions ?? {};
   const { compare, hidden_runs: hiddenRuns } = viewOptions ?? {};
   return {
+    colormap: typeof colormap === "string" ? colormap : null,
     compare: compare !== false,
     hiddenRuns: Array.isArray(hiddenRuns) ? hiddenRuns.filter((id) => typeof id === "string") : [],
     smoothing: Number.isFinite(smoothing) ? Math.min(Math.max(smoothing, 0), MAX_SMOOTHING) : 0,

@@ -9,24 +9,41 @@ import { decodeBytes } from "./point_colors.js";
  * (left, right, top, bottom) is kept around the grid for tick labels, `gap`
  * between panels and `title` above each panel for its name. Picks the number
  * of columns that makes the smallest panel side largest. Returns
- * `{ columns, rows, panels }`, each panel `{ x, y, width, height, row, column }`
- * being its plot area; its title sits in the `title` pixels above `y`.
+ * `{ columns, rows, panels, height }`, each panel `{ x, y, width, height, row, column }`
+ * being its plot area (its title in the `title` pixels above `y`), `height`
+ * the view's height: more than asked when panels would be smaller than
+ * `minWidth` x `minHeight`. `columns` fixes the panels a row.
  */
-export function facetGrid(count, width, height, { margin, gap = 0, title = 0 }) {
+export function facetGrid(
+  count,
+  width,
+  height,
+  { margin, gap = 0, title = 0, columns: asked = null, minWidth = 1, minHeight = 1 },
+) {
   const n = Math.max(1, count);
   const innerW = width - margin.left - margin.right;
   const innerH = height - margin.top - margin.bottom;
-  let best = null;
-  for (let columns = 1; columns <= n; columns++) {
+  const sizes = (columns) => {
     const rows = Math.ceil(n / columns);
     const w = (innerW - (columns - 1) * gap) / columns;
     const h = (innerH - rows * title - (rows - 1) * gap) / rows;
-    const side = Math.min(w, h);
-    if (!best || side > best.side) best = { columns, rows, w, h, side };
+    return { columns, rows, w, h, side: Math.min(w, h) };
+  };
+  let best = null;
+  if (asked) best = sizes(Math.min(n, asked));
+  else {
+    for (let columns = 1; columns <= n; columns++) {
+      const option = sizes(columns);
+      if (!best || option.side > best.side) best = option;
+    }
+  }
+  if (n > 1 && !asked && best.w < minWidth) {
+    // Never narrower than the minimum: fewer columns, more rows, a taller view.
+    best = sizes(Math.max(1, Math.floor((innerW + gap) / (minWidth + gap))));
   }
   const { columns, rows } = best;
   const w = Math.max(1, best.w);
-  const h = Math.max(1, best.h);
+  const h = n > 1 ? Math.max(minHeight, best.h) : Math.max(1, best.h);
   const panels = Array.from({ length: n }, (_, i) => {
     const row = Math.floor(i / columns);
     const column = i % columns;
@@ -39,7 +56,8 @@ export function facetGrid(count, width, height, { margin, gap = 0, title = 0 }) 
       column,
     };
   });
-  return { columns, rows, panels };
+  const total = margin.top + rows * (h + title) + (rows - 1) * gap + margin.bottom;
+  return { columns, rows, panels, height: Math.max(height, total) };
 }
 
 /**

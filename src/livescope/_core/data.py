@@ -33,6 +33,8 @@ class LinesData:
     runs: tuple[Any, ...] = ()
     # The live run's "label" and "params" when it is compared ({} when not).
     run: dict[str, Any] = field(default_factory=dict)
+    # Series rows left out -> steps of their reported non-finite values (_core/sparse.py).
+    sparse: dict[str, Any] = field(default_factory=dict)
 
     @property
     def hidden(self) -> set[str]:
@@ -48,6 +50,12 @@ class LinesData:
         hidden = self.options.get("hidden_runs")
         hidden = set(hidden) if isinstance(hidden, list) else set()
         return tuple(run for run in self.runs if run.id not in hidden)
+
+    @property
+    def colormap(self) -> str | None:
+        """The colormap the series follow in order, or None for the palette."""
+        colormap = self.options.get("colormap")
+        return colormap if isinstance(colormap, str) else None
 
     @property
     def log_y(self) -> bool:

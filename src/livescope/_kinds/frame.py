@@ -9,12 +9,13 @@ from typing import cast
 import numpy as np
 
 from .._core.arrays import as_array, describe
-from .._core.check import check_range
+from .._core.check import check_int, check_range
 from .._picture.frame import frame_frames, frame_scene
 from .base import Kind, View, reject_options
 from .grid_snapshot import FRAMES, grid_snapshot
 
-OPTIONS = ("x", "ylim", "facet")
+OPTIONS = ("x", "ylim", "facet", "facet_columns")
+MAX_FACET_COLUMNS = 1024
 
 
 def make(**options: object) -> View:
@@ -23,9 +24,18 @@ def make(**options: object) -> View:
     x_option = options.get("x")
     x = None if x_option is None else check_x(x_option)
     facet = _check_facet(options.get("facet", 1))
+    checked: dict[str, object] = {
+        "x": x,
+        "ylim": check_range("ylim", options.get("ylim")),
+        "facet": facet,
+    }
+    if options.get("facet_columns") is not None:  # panels a row; default: as square as fit
+        checked["facet_columns"] = check_int(
+            "facet_columns", options["facet_columns"], at_least=1, at_most=MAX_FACET_COLUMNS
+        )
     return View(
         kind="frame",
-        options={"x": x, "ylim": check_range("ylim", options.get("ylim")), "facet": facet},
+        options=checked,
         width=len(x) * facet if x is not None else None,
         reshape=_panels_to_row(facet) if facet > 1 else None,
         reshape_rows=_panels_to_rows(facet) if facet > 1 else None,

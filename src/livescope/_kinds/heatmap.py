@@ -6,13 +6,30 @@ import numbers
 from collections.abc import Callable
 
 from .._core.arrays import as_array, describe
-from .._core.check import check_colormap, check_flag, check_labels, check_limits
+from .._core.check import (
+    check_colormap,
+    check_labels,
+    check_limits,
+    check_str,
+    optional_number,
+)
 from .._core.rows import MAX_VALUES
+from .._core.value_format import check_value_format
 from .._picture.heatmap import heatmap_frames, heatmap_scene
 from .base import Kind, View, reject_options
 from .grid_snapshot import FRAMES, grid_snapshot
 
-OPTIONS = ("shape", "colormap", "vmin", "vmax", "row_labels", "col_labels", "annotate")
+OPTIONS = (
+    "shape",
+    "colormap",
+    "vmin",
+    "vmax",
+    "vcenter",
+    "row_labels",
+    "col_labels",
+    "annotate",
+    "colorbar_label",
+)
 
 
 def make(**options: object) -> View:
@@ -22,6 +39,9 @@ def make(**options: object) -> View:
         raise TypeError("LivePlot(kind='heatmap') needs shape=(rows, cols), the size of a frame")
     rows, cols = _check_shape(options["shape"])
     vmin, vmax = check_limits(options.get("vmin"), options.get("vmax"))
+    vcenter = _check_center(options.get("vcenter"), vmin, vmax)
+    colorbar_label = options.get("colorbar_label")
+    check_str("colorbar_label", colorbar_label, optional=True)
     return View(
         kind="heatmap",
         options={
@@ -29,9 +49,11 @@ def make(**options: object) -> View:
             "colormap": check_colormap(options.get("colormap", "viridis")),
             "vmin": vmin,
             "vmax": vmax,
+            "vcenter": vcenter,
             "row_labels": check_labels("row_labels", options.get("row_labels"), rows),
             "col_labels": check_labels("col_labels", options.get("col_labels"), cols),
-            "annotate": check_flag("annotate", options.get("annotate")),
+            "annotate": _check_annotate(options.get("annotate")),
+            "colorbar_label": colorbar_label,
         },
         width=rows * cols,
         reshape=_frame_to_row(rows, cols),
@@ -39,6 +61,32 @@ def make(**options: object) -> View:
         replayable=True,
         named_columns=False,
     )
+
+
+def _check_center(value: object, vmin: float | None, vmax: float | None) -> float | None:
+    """None, or the value drawn in the colormap's middle colour, strictly inside vmin..vmax."""
+    center = optional_number("vcenter", value)
+    if center is None:
+        return None
+    if (vmin is not None and center <= vmin) or (vmax is not None and center >= vmax):
+        low = "-inf" if vmin is None else f"{vmin:g}"
+        high = "inf" if vmax is None else f"{vmax:g}"
+        raise ValueError(
+            f"vcenter must lie strictly between vmin and vmax ({low} .. {high}); got {center:g}"
+        )
+    return center
+
+
+def _check_annotate(value: object) -> bool | str | None:
+    """None (automatic), True, False, or the format of the values written (``"{:.3f}"``)."""
+    if isinstance(value, str):
+        return check_value_format("annotate", value)
+    if value is not None and not isinstance(value, bool):
+        raise TypeError(
+            "annotate must be True, False, None (automatic) or a format such as '{:.3f}'; "
+            f"got {type(value).__name__} {value!r}"
+        )
+    return value
 
 
 def _check_shape(value: object) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from .._core.check import check_colormap
 from .._core.rows import MAX_COLUMNS
 from .._core.smoothing import MAX_SMOOTHING
 from .._picture.lines import lines_frames, lines_scene
@@ -23,7 +24,7 @@ X_AXES = ("step", "time")
 
 
 def make(**options: object) -> View:
-    reject_options("lines", options, ("smoothing", "log_y", "x_axis"))
+    reject_options("lines", options, ("smoothing", "log_y", "x_axis", "colormap"))
     smoothing = _check_smoothing(options.get("smoothing", 0.0))
     log_y = options.get("log_y", False)
     x_axis = options.get("x_axis", "step")
@@ -33,9 +34,13 @@ def make(**options: object) -> View:
         raise TypeError(f"x_axis must be 'step' or 'time'; got {type(x_axis).__name__} {x_axis!r}")
     if x_axis not in X_AXES:
         raise ValueError(f"x_axis must be 'step' or 'time'; got {x_axis!r}")
+    checked: dict[str, Any] = {"smoothing": smoothing, "log_y": bool(log_y), "x_axis": x_axis}
+    colormap = options.get("colormap")
+    if colormap is not None:  # series in order through the map (timesteps, layers, quantiles)
+        checked["colormap"] = check_colormap(colormap)
     return View(
         kind="lines",
-        options={"smoothing": smoothing, "log_y": bool(log_y), "x_axis": x_axis},
+        options=checked,
         front_end_options=front_end_options,
     )
 

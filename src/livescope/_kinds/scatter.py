@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from .._core.check import check_color, check_colormap, check_int, check_range, check_size
+from .._core.spec import STYLE
 from .._picture.scatter import scatter_frames, scatter_scene
 from .base import Kind, View, reject_options
 from .points import PointRows
@@ -22,10 +23,12 @@ OPTIONS = (
     "trail",
     "paths",
     "facet",
+    "facet_columns",
     "xlim",
     "ylim",
     "size",
 )
+DEFAULT_COLORMAP = "viridis"  # for `colors=` values when no colormap is named
 MAX_POINTS = 10_000_000
 MAX_TRAIL = 1000
 MAX_PANELS = 64
@@ -37,12 +40,13 @@ MISSING_COLOR = 255
 
 def make(
     points: int | None = None,
-    colormap: str = "viridis",
+    colormap: str | None = None,
     color: str | None = None,
     colors: object = None,
     trail: int = 0,
     paths: bool = False,
     facet: int | Sequence[object] | None = None,
+    facet_columns: int | None = None,
     xlim: object = None,
     ylim: object = None,
     size: float | None = None,
@@ -52,7 +56,8 @@ def make(
     reject_options("scatter", unknown, OPTIONS)
     if points is not None:
         points = check_int("points", points, at_least=1, at_most=MAX_POINTS)
-    check_colormap(colormap)
+    if colormap is not None:
+        check_colormap(colormap)
     check_color(color)
     trail = check_int("trail", trail, at_least=0, at_most=MAX_TRAIL)
     if not isinstance(paths, bool):
@@ -72,14 +77,23 @@ def make(
         levels, value_range = _color_levels(colors)
         points = agree("colors", len(levels), points)
         colors_option = {"levels": _b64(levels), "range": value_range}
+    elif color is None and colormap is None:
+        # Colours by point index mean nothing unless asked for (colormap=...): one colour.
+        color = STYLE["palette"][0]
     if points is not None and points < minimum:
         raise ValueError(f"facet={facet} needs at least {minimum} points; points={points}")
     rows = PointRows(points, minimum)
+    extra = {}
+    if facet_columns is not None:  # panels a row; default: the most square that fit
+        extra["facet_columns"] = check_int(
+            "facet_columns", facet_columns, at_least=1, at_most=MAX_PANELS
+        )
     return View(
         kind="scatter",
         options={
+            **extra,
             "points": points,
-            "colormap": colormap,
+            "colormap": colormap or DEFAULT_COLORMAP,
             "color": color,
             "colors": colors_option,
             "trail": trail,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 from functools import cache
 
 import numpy as np
@@ -31,3 +32,13 @@ def hex_color(rgb: np.ndarray | tuple[int, int, int]) -> str:
     """An RGB triple as "#rrggbb"."""
     r, g, b = (int(c) for c in rgb)
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def series_colors(colormap: str, count: int) -> list[str]:
+    """Colours of `count` series in order along `colormap`, first at its low end, last at its top.
+
+    As js/draw/colormaps.js seriesColors: halves round up on both sides.
+    """
+    table = colormap_rgb(colormap)
+    last = max(count - 1, 1)
+    return [hex_color(table[math.floor(i * 255 / last + 0.5)]) for i in range(count)]

@@ -70,15 +70,20 @@ def dashboard_frames(
     per_panel = []  # each panel's own frames, each covering `every` more of its rows
     for panel in panels:
         w = grid.width_of(panel.cell)
-        every = max(1, math.ceil(panel.rows / count))
+        every = s.replay_every(panel.rows, count)
         per_panel.append(list(panel.exports.frames(panel.data, every, w)))
     cells = [p.cell for p in panels]
     return [
-        grid.compose(
-            title, cells, [own[math.ceil((i + 1) * len(own) / count) - 1] for own in per_panel]
-        )
+        grid.compose(title, cells, [own[_at(i, count, len(own))] for own in per_panel])
         for i in range(count)
     ]
+
+
+def _at(i: int, count: int, frames: int) -> int:
+    """The own frame (of `frames`) a panel shows in frame `i` of `count`: first to last."""
+    if count == 1:
+        return frames - 1
+    return round(i * (frames - 1) / (count - 1))
 
 
 class _Grid:

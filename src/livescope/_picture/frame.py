@@ -12,20 +12,27 @@ from collections.abc import Iterator
 import numpy as np
 
 from .._core.data import LinesData
+from .._core.spec import STYLE
 from . import scene as s
 from .grid import caption_row, history_extent
 from .lines import DEFAULT_WIDTH
 
 _PANEL_GAP = 4
-_MIN_PANEL_HEIGHT = 60
+MIN_PANEL_WIDTH = STYLE["facets"]["min_panel_width"]
+_MIN_PANEL_HEIGHT = STYLE["facets"]["min_panel_height"]
 _X_AXIS_HEIGHT = 28
 _LINE_WIDTH = 1.5
 _TOP_ROOM = 6
 
 
-def panel_grid(n: int) -> tuple[int, int]:
-    """Columns and rows of the grid of `n` panels, as square as can be (js panelGrid)."""
-    cols = math.ceil(math.sqrt(n))
+def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, int]:
+    """Columns and rows of `n` panels across `width` (js panelGrid).
+
+    `columns` a row when given, else as square as can be; never so many that a
+    panel is narrower than the minimum (style.json facets).
+    """
+    fit = max(1, math.floor((width + _PANEL_GAP) / (MIN_PANEL_WIDTH + _PANEL_GAP)))
+    cols = max(1, min(n, columns if columns else min(math.ceil(math.sqrt(n)), fit)))
     return cols, math.ceil(n / cols)
 
 
@@ -60,7 +67,7 @@ def frame_scene(
 
     scene = s.Scene(width, 0)
     top = caption_row(scene, data, shown, s.title_row(scene, data.title, s.PAD))
-    cols, rows = panel_grid(facet)
+    cols, rows = panel_grid(facet, width - 2 * s.PAD, data.options.get("facet_columns"))
     panel_w = (width - 2 * s.PAD - (cols - 1) * _PANEL_GAP) / cols
     panel_h = max(_MIN_PANEL_HEIGHT, (data.height - (rows - 1) * _PANEL_GAP) / rows)
     y_ticks = s.linear_ticks(y_range, panel_h - _X_AXIS_HEIGHT)

@@ -14,7 +14,13 @@ import numpy as np
 
 from .._core.data import LinesData
 from . import scene as s
-from .grid_colors import colorize, resolve_limits, value_extent
+from .grid_colors import (
+    centered_limits,
+    color_fraction,
+    colorize,
+    resolve_limits,
+    value_extent,
+)
 from .ticks import labelled_ticks
 
 BAR_WIDTH = 12
@@ -33,6 +39,7 @@ class Limits:
     lo: float
     hi: float
     non_finite: bool = False
+    center: float | None = None  # the value at the colormap's middle (heatmap `vcenter`)
 
 
 def history_extent(data: LinesData) -> tuple[float | None, float | None, bool]:
@@ -44,7 +51,11 @@ def color_limits(data: LinesData) -> Limits:
     """The colour limits of a heatmap or waterfall: `vmin`/`vmax`, else every value's extent."""
     lo, hi, non_finite = history_extent(data)
     vmin, vmax = data.options.get("vmin"), data.options.get("vmax")
-    return Limits(*resolve_limits(lo, hi, vmin, vmax), non_finite)
+    lo, hi = resolve_limits(lo, hi, vmin, vmax)
+    center = data.options.get("vcenter")
+    if center is None:
+        return Limits(lo, hi, non_finite)
+    return Limits(*centered_limits(lo, hi, center), non_finite, center)
 
 
 def caption_row(scene: s.Scene, data: LinesData, shown: int, top: float) -> float:
@@ -68,7 +79,8 @@ def image_with_gaps(
     if values.size == 0 or not np.isfinite(values).all():
         hatch(scene, x, y, w, h)
     if values.size:
-        scene.items.append(s.Image(x, y, w, h, colorize(values, lut, limits.lo, limits.hi)))
+        image = colorize(values, lut, limits.lo, limits.hi, limits.center)
+        scene.items.append(s.Image(x, y, w, h, image))
 
 
 def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:
@@ -82,30 +94,37 @@ def hatch(scene: s.Scene, x: float, y: float, w: float, h: float) -> None:
     scene.items.append(s.Polylines(tuple(runs), HATCH, 1.0))
 
 
-def _colorbar_ticks(lo: float, hi: float, height: float) -> list[tuple[float, str]]:
-    return labelled_ticks(lo, hi, max(2, int(height // 40)))
+def _colorbar_ticks(limits: Limits, height: float) -> list[tuple[float, str]]:
+    """Round ticks over the limits; with a centre, each half its own (js colorbar ticksFor)."""
+    lo, hi, center = limits.lo, limits.hi, limits.center
+    if center is None:
+        return labelled_ticks(lo, hi, max(2, int(height // 40)))
+    count = max(1, int(height / 2 // 40))
+    below = labelled_ticks(lo, center, count)
+    return below + [t for t in labelled_ticks(center, hi, count) if t[0] != center]
 
 
-def colorbar_width(limits: Limits, height: float) -> float:
-    """The width the colorbar takes at `height`, labels included."""
-    labels = [label for _, label in _colorbar_ticks(limits.lo, limits.hi, height)]
+def colorbar_width(limits: Limits, height: float, caption: str | None = None) -> float:
+    """The width the colorbar takes at `height`, tick labels (and its `caption`) included."""
+    labels = [label for _, label in _colorbar_ticks(limits, height)]
     if limits.non_finite:
         labels.append(NO_DATA_LABEL)
     widest = max((s.text_width(label) for label in labels), default=0.0)
-    return BAR_WIDTH + _TICK + _BAR_GAP + math.ceil(widest)
+    width = BAR_WIDTH + _TICK + _BAR_GAP + math.ceil(widest)
+    return max(width, math.ceil(s.text_width(caption))) if caption else width
 
 
 def colorbar(
     scene: s.Scene, x: float, y: float, height: float, lut: np.ndarray, limits: Limits
 ) -> None:
     """The colormap from low (bottom) to high (top), ticks on its right, "no data" swatch."""
-    lo, hi = limits.lo, limits.hi
     bar = height - _SWATCH - 2 * _BAR_GAP if limits.non_finite else height
     strip = lut[::-1].reshape(256, 1, 3)
     scene.items.append(s.Image(x, y, BAR_WIDTH, bar, np.ascontiguousarray(strip)))
     outline = [_box(x, y, BAR_WIDTH, bar)]
-    for value, label in _colorbar_ticks(lo, hi, bar):
-        ty = round(y + (1 - (value - lo) / (hi - lo)) * (bar - 1)) + 0.5
+    for value, label in _colorbar_ticks(limits, bar):
+        at = float(color_fraction(np.asarray(value), limits.lo, limits.hi, limits.center))
+        ty = round(y + (1 - at) * (bar - 1)) + 0.5
         outline.append(np.array([[x + BAR_WIDTH, ty], [x + BAR_WIDTH + _TICK, ty]]))
         scene.items.append(s.Text(x + BAR_WIDTH + _TICK + _BAR_GAP, ty + 4, label))
     if limits.non_finite:

@@ -54,19 +54,52 @@ def resolve_limits(
     return float(a) - pad, float(b) + pad
 
 
-def color_indices(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def centered_limits(lo: float, hi: float, center: float) -> tuple[float, float]:
+    """[lo, hi] with `center` strictly inside: a side it lies beyond mirrors the other.
+
+    js/draw/pixels.js centeredLimits.
+    """
+    if lo >= center:
+        lo = center - (hi - center)
+    if hi <= center:
+        hi = center + (center - lo)
+    return lo, hi
+
+
+def color_fraction(values: np.ndarray, lo: float, hi: float, center: float | None) -> np.ndarray:
+    """Where each value falls on the colormap, 0..1 (unclamped), as js colorFraction.
+
+    Linear on [lo, hi]; with `center`, two slopes meeting at the middle colour.
+    """
+    values = np.asarray(values, np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        if center is None:
+            return (values - lo) / (hi - lo)
+        below = 0.5 * (values - lo) / (center - lo)
+        above = 0.5 + 0.5 * (values - center) / (hi - center)
+        return np.where(values < center, below, above)
+
+
+def color_indices(
+    values: np.ndarray, lo: float, hi: float, center: float | None = None
+) -> np.ndarray:
     """Colormap index 0..255 of each value on [lo, hi] (clamped); -1 where not finite."""
     values = np.asarray(values, np.float64)
     with np.errstate(invalid="ignore", over="ignore"):
-        index = np.floor((values - lo) * (256 / (hi - lo)))
+        if center is None:
+            index = np.floor((values - lo) * (256 / (hi - lo)))
+        else:
+            index = np.floor(color_fraction(values, lo, hi, center) * 256)
     index = np.clip(np.nan_to_num(index, nan=-1.0, posinf=255.0, neginf=0.0), 0, 255)
     return np.where(np.isfinite(values), index, -1).astype(np.int16)
 
 
-def colorize(values: np.ndarray, lut: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def colorize(
+    values: np.ndarray, lut: np.ndarray, lo: float, hi: float, center: float | None = None
+) -> np.ndarray:
     """An H x W x 4 RGBA image of 2-D `values`: transparent where not finite ("no data")."""
     # Index -1 ("no data") picks the table's last entry: transparent.
-    image: np.ndarray = _rgba_table(lut.tobytes())[color_indices(values, lo, hi)]
+    image: np.ndarray = _rgba_table(lut.tobytes())[color_indices(values, lo, hi, center)]
     return image
 
 

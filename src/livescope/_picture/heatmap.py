@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from .._core.data import LinesData
+from .._core.value_format import value_formatter
 from . import scene as s
 from .grid import (
     Limits,
@@ -28,6 +29,7 @@ ANNOTATE_MAX = 20  # frames up to this size get their values written in the cell
 _MIN_ANNOTATION_PX = 7
 _PAD = 6
 _LABEL_GAP = 4
+_LABEL_HEIGHT = 14  # a line of labels; cells narrower get no labels on end
 
 
 def heatmap_scene(
@@ -51,13 +53,25 @@ def heatmap_scene(
     # js HeatmapView.layout, with the canvas's top at `top`.
     widest_row = max(s.text_width(t) for t in (row_labels or [str(rows - 1)]))
     left = _PAD + math.ceil(widest_row) + _LABEL_GAP
-    y = top + _PAD + 14 + _LABEL_GAP
-    avail_h = max(1, data.height - (_PAD + 14 + _LABEL_GAP) - _PAD)
-    right = 12 + colorbar_width(limits, max(40, avail_h)) + _PAD
-    avail_w = max(1, width - left - right)
-    cell = min(avail_w / cols, avail_h / rows)
-    if cell >= 1:
-        cell = math.floor(cell)
+    bar_label = data.options.get("colorbar_label")
+
+    def place(band: float) -> tuple[float, float]:
+        """The cell size and the space above the cells for labels `band` high."""
+        avail_h = max(1, data.height - (_PAD + band + _LABEL_GAP) - _PAD)
+        right = 12 + colorbar_width(limits, max(40, avail_h), bar_label) + _PAD
+        avail_w = max(1, width - left - right)
+        cell = min(avail_w / cols, avail_h / rows)
+        return (math.floor(cell) if cell >= 1 else cell), avail_h
+
+    cell, avail_h = place(_LABEL_HEIGHT)
+    band, rotated = _LABEL_HEIGHT, False
+    # Column labels too wide for their cells stand on end rather than be thinned away.
+    if col_labels and cell < max(s.text_width(t) for t in col_labels) + 6:
+        tall = math.ceil(max(s.text_width(t) for t in col_labels))
+        cell_on_end, avail_on_end = place(tall)
+        if cell_on_end >= _LABEL_HEIGHT:
+            cell, avail_h, band, rotated = cell_on_end, avail_on_end, tall, True
+    y = top + _PAD + band + _LABEL_GAP
     w, h = cell * cols, cell * rows
     scene.height = int(top + data.height)
     # Cell (r, c) has its centre at x_px(c + 0.5), y_px(r + 0.5).
@@ -71,10 +85,13 @@ def heatmap_scene(
     if frame.size:
         annotate = data.options.get("annotate")
         if annotate if annotate is not None else (rows <= ANNOTATE_MAX and cols <= ANNOTATE_MAX):
-            _annotate(scene, frame, left, y, cell, lut, limits)
-    _labels(scene, left, y, cell, rows, cols, row_labels, col_labels)
+            fmt = annotate if isinstance(annotate, str) else None
+            _annotate(scene, frame, left, y, cell, lut, limits, fmt)
+    _labels(scene, left, y, cell, rows, cols, row_labels, col_labels, rotated)
     bar_height = min(avail_h, max(h, 100))
     colorbar(scene, left + w + 12, y, bar_height, lut, limits)
+    if bar_label:  # above the bar, where the column labels are above the cells
+        scene.items.append(s.Text(left + w + 12, y - _LABEL_GAP - 2, bar_label, fill=s.MUTED))
     return scene
 
 
@@ -119,19 +136,23 @@ def _annotate(
     cell: float,
     lut: np.ndarray,
     limits: Limits,
+    value_format: str | None,
 ) -> None:
-    """The values in the cells, black or white by the cell's colour; left out when too small."""
+    """The values in the cells, black or white by the cell's colour; left out when too small.
+
+    Written with `value_format` (``"{:.3f}"``), else as `cell_format` chooses.
+    """
     size = min(12, math.floor(cell * 0.4))
     if size < _MIN_ANNOTATION_PX:
         return
-    fmt = cell_format(frame)
+    fmt = value_formatter(value_format, s.format_value) if value_format else cell_format(frame)
     texts = [[fmt(float(v)) for v in line] for line in frame]
     widest = max(s.text_width(t, size) for line in texts for t in line)
     if widest > cell - 2:
         size = math.floor(size * (cell - 2) / widest)
     if size < _MIN_ANNOTATION_PX:
         return
-    index = color_indices(frame, limits.lo, limits.hi)
+    index = color_indices(frame, limits.lo, limits.hi, limits.center)
     for r, line in enumerate(texts):
         for c, text in enumerate(line):
             i = int(index[r, c])
@@ -149,11 +170,20 @@ def _labels(
     cols: int,
     row_labels: list[str] | None,
     col_labels: list[str] | None,
+    rotated: bool = False,
 ) -> None:
-    """Row labels (or indices) left, column labels (or indices) on top, thinned to fit."""
+    """Row labels (or indices) left, column labels (or indices) on top, thinned to fit.
+
+    Column labels `rotated` stand on end, every one.
+    """
     for r in _positions(row_labels, rows, cell, 14):
         text = row_labels[r] if row_labels else str(r)
         scene.items.append(s.Text(x - _LABEL_GAP, y + (r + 0.5) * cell + 4, text, anchor="end"))
+    if rotated and col_labels:
+        for c, text in enumerate(col_labels):
+            cx = x + (c + 0.5) * cell + 4  # the baseline, so the text centres on the column
+            scene.items.append(s.Text(cx, y - _LABEL_GAP, text, vertical=True))
+        return
     texts = col_labels or [str(c) for c in range(cols)]
     sample = texts if len(texts) <= 64 else [texts[0], texts[-1]]
     space = max(s.text_width(t) for t in sample) + 6

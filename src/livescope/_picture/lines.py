@@ -14,13 +14,18 @@ import numpy as np
 
 from .._core.data import LinesData
 from .._core.envelope import envelope
+from .._core.spec import STYLE
 from .._runs.session import RecordedRun
 from . import scene as s
+from .colormaps import series_colors
 from .runs import differing_params, draw_runs, params_text, run_alpha, runs_points, runs_x_range
 
 DEFAULT_WIDTH = 800
 _X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/kinds/lines.js
 _X_LABEL_HEIGHT = 18
+# With a colormap and more series than this, the legend is a ramp (style.json).
+RAMP_LEGEND_OVER = STYLE["lines"]["ramp_legend_over"]
+RAMP_STEPS = 20  # swatches of the ramp, 4 px each
 
 
 @dataclass(frozen=True)
@@ -45,15 +50,15 @@ def lines_scene(
     top = s.title_row(scene, data.title, s.PAD)
     caption = f"latest step {s.format_step(steps[-1])}" if n else ""
     hidden = data.hidden
-    entries = [
-        (
-            s.series_color(c),
-            f"{name} {s.format_value(float(values[-1, c])) if n else chr(0x2013)}",
-            name in hidden,
-        )
-        for c, name in enumerate(data.columns)
-    ]
-    top = s.legend_row(scene, caption, entries, top) + 4
+    colors = _colors(data, values.shape[1])
+    if data.colormap and len(data.columns) > RAMP_LEGEND_OVER:
+        top = _ramp_legend(scene, caption, data.columns, data.colormap, top) + 4
+    else:
+        entries = [
+            (colors[c], f"{name} {_latest(data, c, n)}", name in hidden)
+            for c, name in enumerate(data.columns)
+        ]
+        top = s.legend_row(scene, caption, entries, top) + 4
     compared = data.shown_runs
     if compared:
         entries = _run_entries(data.run, compared)
@@ -92,12 +97,18 @@ def lines_scene(
     for k in drawn:
         c = k % m
         if not data.smoothing:
-            color, line_width = s.series_color(c), s.LINE_WIDTH
+            color, line_width = colors[c], s.LINE_WIDTH
         elif k < m:  # the raw line, faint behind the smoothed one
-            color, line_width = s.faint(s.series_color(c)), 1.0
+            color, line_width = s.faint(colors[c]), 1.0
         else:
-            color, line_width = s.series_color(c), 1.5
-        runs = s.runs_of_finite(xs, area.y_px(points[:, k]))
+            color, line_width = colors[c], 1.5
+        ys = area.y_px(points[:, k])
+        name = _name(data, c)
+        if name in data.sparse:  # a line through its own points, broken where it reported NaN
+            kept = np.isfinite(ys) | np.isin(steps[rows_drawn], data.sparse[name])
+            runs = s.runs_of_finite(xs[kept], ys[kept])
+        else:
+            runs = s.runs_of_finite(xs, ys)
         scene.items.append(s.Polylines(runs, color, line_width))
     if n == 0:
         middle = (area.left + area.width / 2, area.top + area.height / 2)
@@ -118,6 +129,47 @@ def lines_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Ite
     n = len(data)
     for end in s.replay_ends(n, every):
         yield lines_scene(data, width=width, rows=end, bounds=bounds)
+
+
+def _colors(data: LinesData, m: int) -> list[str]:
+    """Each series' colour: in order along the colormap, or the palette's."""
+    if data.colormap:
+        return series_colors(data.colormap, m)
+    return [s.series_color(c) for c in range(m)]
+
+
+def _ramp_legend(
+    scene: s.Scene, caption: str, names: tuple[str, ...], colormap: str, top: float
+) -> float:
+    """The legend of many series along a colormap: first name, the ramp, last name, count."""
+    size, baseline = 12, top + 13
+    x = s.PAD
+    if caption:
+        scene.items.append(s.Text(x, baseline, caption, fill=s.MUTED, size=size))
+        x += s.text_width(caption, size) + 14
+    scene.items.append(s.Text(x, baseline, names[0], fill=s.TEXT, size=size))
+    x += s.text_width(names[0], size) + 6
+    for i, colour in enumerate(series_colors(colormap, RAMP_STEPS)):  # as the widget's ramp
+        scene.items.append(s.Rect(x + 4 * i, baseline - 8, 4.5, 8, colour))
+    x += 4 * RAMP_STEPS + 6
+    scene.items.append(s.Text(x, baseline, names[-1], fill=s.TEXT, size=size))
+    x += s.text_width(names[-1], size) + 14
+    scene.items.append(s.Text(x, baseline, f"{len(names)} series", fill=s.MUTED, size=size))
+    return baseline + 9
+
+
+def _latest(data: LinesData, column: int, n: int) -> str:
+    """The legend's value: the last row's; for a series rows left out, its last reported."""
+    if n == 0:
+        return chr(0x2013)
+    values = data.values[:n, column]
+    name = _name(data, column)
+    if name in data.sparse:
+        reported = np.isfinite(values) | np.isin(data.steps[:n], data.sparse[name])
+        held = np.flatnonzero(reported)
+        if held.size:
+            return s.format_value(float(values[held[-1]]))
+    return s.format_value(float(values[-1]))
 
 
 def _name(data: LinesData, column: int) -> str | None:

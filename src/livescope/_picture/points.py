@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._core.spec import STYLE
 from . import scene as s
 from .colormaps import colormap_rgb, hex_color
 from .ticks import labelled_ticks, nice_step
 
 MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 12, 8, 22  # around the panels, as the widget
+MIN_PANEL_WIDTH = STYLE["facets"]["min_panel_width"]
+MIN_PANEL_HEIGHT = STYLE["facets"]["min_panel_height"]
 FACET_GAP, FACET_TITLE = 12, 16
 TICK_PX = 4
 _X_TICK_SPACING, _Y_TICK_SPACING = 80, 50
@@ -71,24 +74,33 @@ def panel_grid(
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     titled: bool,
+    columns: int | None = None,
 ) -> tuple[int, list[Panel]]:
     """`count` panels in the (left, top, width, height) `box`; returns the columns and panels.
 
-    Picks the number of columns that makes the smallest panel side largest
-    (js/kinds/scatter/facets.js facetGrid).
+    `columns` a row when given, else the number that makes the smallest panel
+    side largest; panels never narrower or lower than the minimum (style.json
+    facets), so many panels reach below the box (js/kinds/scatter/facets.js).
     """
     left, top, width, height = box
     n = max(1, count)
     gap, title = (FACET_GAP, FACET_TITLE) if titled else (0, 0)
-    best = None
-    for columns in range(1, n + 1):
-        rows = math.ceil(n / columns)
-        w = (width - (columns - 1) * gap) / columns
+
+    def sizes(cols: int) -> tuple[float, int, float, float]:
+        rows = math.ceil(n / cols)
+        w = (width - (cols - 1) * gap) / cols
         h = (height - rows * title - (rows - 1) * gap) / rows
-        if best is None or min(w, h) > best[0]:
-            best = (min(w, h), columns, max(1.0, w), max(1.0, h))
-    assert best is not None  # n >= 1: the loop ran
+        return min(w, h), cols, w, h
+
+    if columns:
+        best = sizes(min(n, columns))
+    else:
+        best = max((sizes(cols) for cols in range(1, n + 1)), key=lambda option: option[0])
+        if n > 1 and best[2] < MIN_PANEL_WIDTH:
+            best = sizes(max(1, math.floor((width + gap) / (MIN_PANEL_WIDTH + gap))))
     _, columns, w, h = best
+    w = max(1.0, w)
+    h = max(MIN_PANEL_HEIGHT, h) if n > 1 else max(1.0, h)
     panels = []
     for i in range(n):
         row, column = divmod(i, columns)

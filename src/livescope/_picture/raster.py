@@ -54,6 +54,8 @@ def scene_to_image(scene: Scene, scale: int = 1, supersample: int = 4) -> Any:
                 elif len(run):
                     points = (run * k).ravel().tolist()
                     draw.line(points, fill=item.stroke, width=width, joint="curve")
+        elif isinstance(item, Text) and item.vertical:
+            _paste_vertical_text(pil, image, item, k)
         elif isinstance(item, Text):
             draw.text(
                 (item.x * k, item.y * k),
@@ -74,6 +76,20 @@ def scene_to_image(scene: Scene, scale: int = 1, supersample: int = 4) -> Any:
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
     return image.reduce(supersample)
+
+
+def _paste_vertical_text(pil: Any, image: Any, item: Text, k: int) -> None:
+    """`item` drawn level on its own layer, turned a quarter left and laid over `image`."""
+    font = _font(round(item.size * k))
+    left, top, right, bottom = font.getbbox(item.text, anchor=_ANCHORS[item.anchor])
+    layer = pil.Image.new("RGBA", (max(1, right - left), max(1, bottom - top)), (0, 0, 0, 0))
+    pil.ImageDraw.Draw(layer).text(
+        (-left, -top), item.text, fill=item.fill, font=font, anchor=_ANCHORS[item.anchor]
+    )
+    turned = layer.transpose(pil.Image.Transpose.ROTATE_90)
+    # Level, the anchor sat at (-left, -top) of the layer; turned, at (-top, right).
+    x, y = round(item.x * k + top), round(item.y * k - right)
+    image.paste(turned, (x, y), turned)
 
 
 def _paste(pil: Any, image: Any, item: Image, k: int) -> None:

@@ -116,12 +116,17 @@ def scatter_scene(
 
     def grid(left: float) -> tuple[int, list[p.Panel]]:
         box = (left, plot_top, width - left - p.MARGIN_RIGHT, plot_height)
-        return p.panel_grid(len(labels) or 1, box, x_range, y_range, titled)
+        return p.panel_grid(
+            len(labels) or 1, box, x_range, y_range, titled, options.get("facet_columns")
+        )
 
     # The y labels' width depends on the panel height through the tick step.
     first_guess = grid(40)[1][0].area.height
     columns, panels = grid(p.y_label_width(ranges[1], first_guess))
     scene.plot = panels[0].area
+    # Many panels make the picture taller rather than smaller than the minimum.
+    bottom = max(panel.area.top + panel.area.height for panel in panels) + p.MARGIN_BOTTOM
+    scene.height = max(scene.height, int(bottom + s.PAD))
     for panel in panels:
         p.panel_grid_lines(scene, panel.area)
     if shown >= 0:

@@ -44,8 +44,20 @@ def faint(color: str, alpha: float = 0.3) -> str:
 
 
 def replay_ends(n: int, every: int) -> list[int]:
-    """Rows shown by each frame of a replay of `n` rows: every `every`-th, then all `n`."""
-    return [*range(every, n, every), n]
+    """Rows shown by each frame of a replay of `n` rows, from the first row to all `n`.
+
+    `every` more rows a frame; one frame of all when `every` covers them.
+    """
+    if every >= n:
+        return [n]
+    return [*range(1, n, every), n]
+
+
+def replay_every(n: int, frames: int) -> int:
+    """Rows a frame so that a replay of `n` rows has at most `frames` frames (`replay_ends`)."""
+    if frames <= 1 or n <= 1:
+        return max(n, 1)
+    return max(1, math.ceil((n - 1) / (frames - 1)))
 
 
 # ----- primitives -------------------------------------------------------------
@@ -97,6 +109,7 @@ class Text:
     size: float = FONT_SIZE
     anchor: str = "start"  # "start" | "middle" | "end"
     bold: bool = False
+    vertical: bool = False  # turned a quarter left about (x, y): reads bottom to top
 
 
 @dataclass(frozen=True, eq=False)

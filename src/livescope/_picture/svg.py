@@ -124,6 +124,8 @@ def _text(item: Text) -> str:
         attrs.append(f'font-size="{_num(item.size)}"')
     if item.bold:
         attrs.append('font-weight="600"')
+    if item.vertical:
+        attrs.append(f'transform="rotate(-90 {_num(item.x)} {_num(item.y)})"')
     return f"<text {' '.join(attrs)}>{escape(item.text)}</text>"
 
 

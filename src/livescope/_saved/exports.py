@@ -7,7 +7,6 @@ checks and docstrings exist once here. A facade states what it draws
 
 from __future__ import annotations
 
-import math
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
@@ -19,7 +18,7 @@ from .._core.check import check_int, check_path, check_real
 from .._core.snapshot import pack
 from .._kinds import Kind
 from .._picture.raster import require_pillow, scene_to_image
-from .._picture.scene import Scene
+from .._picture.scene import Scene, replay_every
 from .._widget.models import LivePlotWidget
 from .video import MAX_FPS as MAX_VIDEO_FPS
 from .video import require_imageio_ffmpeg, write_mp4
@@ -127,8 +126,8 @@ class Exports(ABC):
             Frames per second, 0 < fps <= 50.
         every : int, optional
             Rows added per frame (a Dashboard: rows of its longest panel);
-            by default about 100 frames in all. The last frame always
-            shows every row.
+            by default at most 100 frames in all. The first frame shows
+            the first row, the last every row.
         frames : int, optional
             At most this many frames instead (the rows per frame rounded
             up); not together with `every`.
@@ -182,7 +181,7 @@ class Exports(ABC):
             )
         if every is None:
             count = check_int("frames", GIF_FRAMES if frames is None else frames, at_least=1)
-            every = max(1, math.ceil(self._replay_rows() / count))
+            every = replay_every(self._replay_rows(), count)
         rows_per_frame = check_int("every", every, at_least=1)
         pixels = self._check_width(width)
         form.require(form.method)

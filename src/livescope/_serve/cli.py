@@ -54,6 +54,17 @@ def main(argv: list[str] | None = None) -> int:
         help="also serve pages of this origin (https://dash.example); repeatable",
     )
     serve.add_argument("--title", help="shown above the plot (default: the source)")
+    serve.add_argument(
+        "--panel",
+        action="append",
+        default=[],
+        metavar="NAME=FIELD,FIELD",
+        help="a panel of the file's fields, such as loss=loss,val_loss; repeatable: one "
+        "panel each, two a row (default: every field in one plot)",
+    )
+    serve.add_argument(
+        "--height", type=int, default=300, help="height of each plot in pixels (default 300)"
+    )
     serve.add_argument("--format", choices=FORMATS, help="of the file (default: from its suffix)")
     serve.add_argument("--step", default="step", help="the file's step field (default: step)")
     serve.add_argument(
@@ -67,6 +78,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--format and --step are for files, not addresses")
     if not listening and args.allow_remote:
         parser.error("--allow-remote is for addresses, not files")
+    if listening and args.panel:
+        parser.error("--panel is for files, not addresses")
+    if args.height < 50:
+        parser.error(f"--height must be at least 50 pixels; got {args.height}")
+    try:
+        panels = _panels(args.panel)
+    except ValueError as error:
+        parser.error(str(error))
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from .._plot import LivePlot
@@ -82,16 +101,26 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(error))
     except OSError as error:
         parser.error(f"cannot serve on {args.host}:{args.port}: {error}")
+    title = args.title or args.source
+    plots = []
     try:
-        plot = LivePlot(title=args.title or args.source)
         try:
             if listening:
+                plot = LivePlot(title=title, height=args.height)
+                plots.append(plot)
                 source = plot.listen(args.source, allow_remote=args.allow_remote)
             else:
-                source = plot.follow(args.source, format=args.format, step=args.step)
+                groups: dict[str, list[str] | None] = dict(panels) if panels else {title: None}
+                for name, fields in groups.items():
+                    plot = LivePlot(fields, title=name, height=args.height)
+                    plots.append(plot)
+                    plot.follow(args.source, format=args.format, step=args.step)
         except (OSError, ValueError, ImportError) as error:
             parser.error(str(error))
-        server.show(plot)
+        for plot in plots:
+            # No cell runs here: the header says at once whether Stop reaches the writer.
+            plot._settle_activity()
+        server.show_panels(plots, min(2, len(plots)), title)
         what = f"publishers on {source.address}" if listening else args.source
         print(f"livescope: showing {what} at {server.url} (Ctrl-C ends)", flush=True)
         # A service manager's SIGTERM ends it as cleanly as Ctrl-C.
@@ -100,11 +129,27 @@ def main(argv: list[str] | None = None) -> int:
             server.serve_forever()
         except KeyboardInterrupt:
             print("livescope: stopped serving", flush=True)
-        finally:
-            source.close()
     finally:
+        for plot in plots:
+            plot._end_sources()
         server.close()
     return 0
+
+
+def _panels(specs: list[str]) -> dict[str, list[str]]:
+    """``--panel loss=loss,val_loss`` arguments as panel name -> fields."""
+    panels: dict[str, list[str]] = {}
+    for spec in specs:
+        name, _, fields = spec.partition("=")
+        names = [field.strip() for field in fields.split(",") if field.strip()]
+        if not name.strip() or not names:
+            raise ValueError(
+                f"--panel must be NAME=FIELD[,FIELD...], such as loss=loss,val_loss; got {spec!r}"
+            )
+        if name.strip() in panels:
+            raise ValueError(f"--panel {name.strip()!r} is given twice")
+        panels[name.strip()] = names
+    return panels
 
 
 if __name__ == "__main__":

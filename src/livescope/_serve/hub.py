@@ -52,7 +52,8 @@ class PageHub:
         self._lock = threading.Lock()
         self._states: dict[str, dict[str, Any]] = {}  # comm id -> state, binary as bytes
         self._comms: dict[str, PageComm] = {}
-        self._shown: str | None = None
+        self._shown: list[str] = []  # the comm ids of the panels every tab shows
+        self._columns = 1
         self._tabs: set[Tab] = set()
 
     def create_comm(self, **kwargs: Any) -> PageComm:
@@ -63,7 +64,16 @@ class PageHub:
 
     def show(self, widget: Any) -> None:
         """Show `widget` (opened through this hub) in every tab."""
-        self._shown = widget.comm.comm_id
+        self.show_panels([widget], 1)
+
+    def show_panels(self, widgets: list[Any], columns: int) -> None:
+        """Show `widgets` as panels, `columns` a row, in every tab."""
+        self._shown = [widget.comm.comm_id for widget in widgets]
+        self._columns = columns
+
+    def _panel_fields(self, comm_id: str) -> dict[str, Any]:
+        """What a header says of its panel: nothing when there is one (docs/serve.md)."""
+        return {"panel": self._shown.index(comm_id)} if len(self._shown) > 1 else {}
 
     @property
     def tabs(self) -> int:
@@ -85,12 +95,15 @@ class PageHub:
             if method in ("update", "echo_update"):
                 patch = _for_pages(data.get("state", {}))
                 self._states[comm_id].update(patch)
-                message = encode("update", {"state": patch})
+                if comm_id not in self._shown:
+                    return
+                message = encode("update", {"state": patch, **self._panel_fields(comm_id)})
             elif method == "custom":
-                message = encode("custom", {"content": data.get("content")}, buffers)
+                if comm_id not in self._shown:
+                    return
+                header = {"content": data.get("content"), **self._panel_fields(comm_id)}
+                message = encode("custom", header, buffers)
             else:
-                return
-            if comm_id != self._shown:
                 return
             for tab in list(self._tabs):
                 tab.post(message)
@@ -100,9 +113,13 @@ class PageHub:
     def attach(self, tab: Tab) -> None:
         """Show the widget in `tab`: its state now, then every later message."""
         with self._lock:  # the state and every later message, in order
-            if self._shown is None:
+            if not self._shown:
                 raise RuntimeError("PageHub.show() was not called")
-            tab.post(encode("open", {"state": self._states[self._shown]}))
+            for comm_id in self._shown:
+                header = {"state": self._states[comm_id], **self._panel_fields(comm_id)}
+                if len(self._shown) > 1:
+                    header.update(panels=len(self._shown), columns=self._columns)
+                tab.post(encode("open", header))
             self._tabs.add(tab)
 
     def detach(self, tab: Tab) -> None:
@@ -120,9 +137,16 @@ class PageHub:
             data = {"method": "update", "state": message["state"], "buffer_paths": []}
         else:
             raise ValueError(f"unknown message from a page: {str(message)[:80]}")
-        if self._shown is None:  # a tab is attached only once a widget is shown
+        if not self._shown:  # a tab is attached only once a widget is shown
             raise RuntimeError("PageHub.show() was not called")
-        self._comms[self._shown].handle_msg({"content": {"data": data}, "buffers": []})
+        panel = message.get("panel", 0)
+        if (
+            isinstance(panel, bool)
+            or not isinstance(panel, int)
+            or not 0 <= panel < len(self._shown)
+        ):
+            raise ValueError(f"no panel {panel!r} on this page; it has {len(self._shown)}")
+        self._comms[self._shown[panel]].handle_msg({"content": {"data": data}, "buffers": []})
 
 
 def encode(kind: str, header: dict[str, Any], buffers: list[Any] | None = None) -> bytes:

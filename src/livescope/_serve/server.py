@@ -130,7 +130,7 @@ class PlotServer:
         comm.create_comm = self.hub.create_comm
         _kernel.serve_pages()
         self._title = "livescope"
-        self._plot: Any = None  # the plot shown; tabs talk to it
+        self._plots: list[Any] = []  # the plots shown; tabs talk to them
         self._tabs: set[_Socket] = set()  # touched on the IOLoop thread only
         self._http: _HTTPServer | None = None
         # Tabs' messages reach the plot in order, off the IOLoop: a `sync` of a
@@ -160,9 +160,13 @@ class PlotServer:
 
     def show(self, plot: Any) -> None:
         """The plot every tab shows (held here: its widget holds it only weakly)."""
-        self._plot = plot
-        self.hub.show(plot.widget)
-        self._title = plot.widget.title or "livescope"
+        self.show_panels([plot], 1, plot.widget.title or "livescope")
+
+    def show_panels(self, plots: list[Any], columns: int, title: str) -> None:
+        """Plots every tab shows as panels, `columns` a row, under page title `title`."""
+        self._plots = list(plots)  # held here: their widgets hold them only weakly
+        self.hub.show_panels([plot.widget for plot in plots], columns)
+        self._title = title
 
     def start(self) -> None:
         """Serve from a background thread."""

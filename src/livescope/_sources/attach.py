@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,43 @@ class class_or_instance:
                 functools.partial(self._constructor, cls), self._constructor
             )
         return functools.update_wrapper(functools.partial(self._method, plot), self._method)
+
+
+def activity_of(sources: Iterable[Any]) -> str:
+    """What can still write to a plot whose cell ended, for its header.
+
+    ``"live"``: a listener's publishers, which Stop reaches; ``"following"``: only
+    followed files, whose writers Stop cannot reach; ``"done"``: nothing.
+    """
+    open_sources = [source for source in sources if source.open]
+    if any(source.stop_reaches_writer for source in open_sources):
+        return "live"
+    return "following" if open_sources else "done"
+
+
+def check_panel_fields(panels: object) -> dict[str, list[str]]:
+    """Panel name -> the fields it shows, checked: a mapping of names to lists of names."""
+    if not isinstance(panels, Mapping) or not panels:
+        raise TypeError(
+            'panels must be a mapping of panel names to lists of fields, such as {"loss": '
+            f'["loss", "val_loss"]}}; got {type(panels).__name__} {panels!r:.80}'
+        )
+    checked = {}
+    for name, fields in panels.items():
+        if not isinstance(name, str):
+            raise TypeError(f"panel names must be strings; got {type(name).__name__} {name!r}")
+        if (
+            isinstance(fields, str)
+            or not isinstance(fields, Sequence)
+            or not fields
+            or not all(isinstance(field, str) for field in fields)
+        ):
+            raise TypeError(
+                f"panel {name!r} must list the fields it shows, as a non-empty list of "
+                f"strings; got {fields!r:.80}"
+            )
+        checked[name] = list(dict.fromkeys(fields))
+    return checked
 
 
 def listen_into(  # noqa: D417 -- `self` is the plot the method is called on
@@ -127,8 +164,10 @@ def follow_into(  # noqa: D417 -- `self` is the plot the method is called on
 
     A background thread reads the lines appended to `path`, one record per
     line with named fields: numbers become series, ``null`` or an empty CSV
-    field is NaN, other values are ignored. A line counts once its newline
-    is written. Lines that cannot be read are skipped, counted in the
+    field is NaN, other values are ignored. A plot made with column names
+    (``LivePlot.follow(path, columns=["loss", "val_loss"])``) shows only
+    those fields; a plot without takes every numeric field as it comes. A
+    line counts once its newline is written. Lines that cannot be read are skipped, counted in the
     header, and logged. The file may be missing at first, rotated (renamed
     and recreated: reading goes on in the new file) or truncated (rewritten:
     the plot starts over from the top of the file). Stop has nothing to

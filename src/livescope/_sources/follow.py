@@ -59,6 +59,8 @@ class Follower:
         self.format = format
         self._step_field = step
         self._plot = plot
+        # A plot made with named columns shows those fields only; without, every one.
+        self._fields = frozenset(plot.columns) or None
         self._merger = merger_of(plot)
         self._parser = make_parser(format)
         self._source = f"follow({str(self.path)!r})"
@@ -85,6 +87,14 @@ class Follower:
     def skipped(self) -> int:
         """Lines that were not records and were skipped."""
         return self._skipped.count
+
+    # Stop cannot reach the program writing the file.
+    stop_reaches_writer = False
+
+    @property
+    def open(self) -> bool:
+        """Whether the file is still being followed (not closed)."""
+        return not self._closing.is_set()
 
     def close(self) -> None:
         """Stop following and draw the rows still waiting."""
@@ -206,6 +216,7 @@ class Follower:
                 self._add(steps, records)
 
     def _add(self, steps: list[float], records: list[dict[str, float]]) -> None:
+        self._plot._note_records(steps, records)  # which fields each record left out
         columns = list(dict.fromkeys(name for record in records for name in record))
         index = {name: c for c, name in enumerate(columns)}
         values = np.full((len(records), len(columns)), np.nan)
@@ -245,6 +256,8 @@ class Follower:
         if step is None:
             step = 0.0 if self._last_step is None else self._last_step + 1.0
         self._last_step = step
+        if self._fields is not None:
+            values = {name: value for name, value in values.items() if name in self._fields}
         if values:
             steps.append(step)
             records.append(values)

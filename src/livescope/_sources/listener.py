@@ -158,6 +158,14 @@ class Listener:
         """Messages that did not follow the format and were ignored."""
         return self._rejected.count
 
+    # Stop makes Publisher.running() False in every publisher.
+    stop_reaches_writer = True
+
+    @property
+    def open(self) -> bool:
+        """Whether the listener still listens (not closed)."""
+        return not self._closing.is_set()
+
     def close(self) -> None:
         """Stop listening, free the address and draw the rows still waiting."""
         self._closing.set()

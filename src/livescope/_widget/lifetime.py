@@ -27,6 +27,18 @@ def on_msg_weakly(widget: ipywidgets.Widget, handler: Handler) -> None:
     widget.on_msg(forward)
 
 
+def call_weakly(method: Callable[[], object]) -> Callable[[], None]:
+    """A callable running the bound `method` while its object lives, without keeping it alive."""
+    ref = weakref.WeakMethod(method)
+
+    def call() -> None:
+        bound = ref()
+        if bound is not None:
+            bound()
+
+    return call
+
+
 def close_widgets(widgets: Iterable[ipywidgets.Widget]) -> None:
     """Close each widget's comm, and those of the layout and style it made for itself."""
     for widget in widgets:

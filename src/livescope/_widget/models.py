@@ -14,6 +14,10 @@ from .runtime import SharedBundleWidget, bundle_file
 
 log = logging.getLogger("livescope")
 
+# A running cell or a listener's publishers (Stop reaches them); only followed
+# files (Stop cannot reach their writers); nothing any more.
+ACTIVITIES = ("live", "following", "done")
+
 
 class KernelOwnedState:
     """A widget whose synced state the kernel owns (a mixin, before the widget class).
@@ -57,6 +61,12 @@ class LivePlotWidget(KernelOwnedState, SharedBundleWidget):
     stop_button = traitlets.Bool(True).tag(sync=True)
     # What background sources report, e.g. "3 lines skipped"; "" for nothing.
     note = traitlets.Unicode("").tag(sync=True)
+    # What can still write rows (see _sources/attach.py activity_of): the Stop
+    # button reads "Stop" while "live", "Following" or "Done" otherwise.
+    activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
+    # Series rows left out -> the steps of their reported non-finite values
+    # (see _core/sparse.py): drawn through their own points, broken there only.
+    sparse = traitlets.Dict().tag(sync=True)
     kind = traitlets.Unicode("lines").tag(sync=True)
     view_options = traitlets.Dict().tag(sync=True)
     # Where a replayable view opens: following the latest row, or at the first.
@@ -90,6 +100,7 @@ class DashboardControlsWidget(KernelOwnedState, anywidget.AnyWidget):
 
     title = traitlets.Unicode("").tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
+    activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
     # Tells models apart in the browser: a view rendered anew (the picture
     # refreshed at cell end) knows at once that a kernel answered before.
     _uid = traitlets.Unicode().tag(sync=True)
