@@ -132,12 +132,19 @@ def page(example: Example) -> str:
     )
 
 
+def _lead(summary: str) -> str:
+    """`summary` to follow a colon: its first word in lower case, unless an acronym."""
+    if summary[1:2].isupper():  # "RGB(A) frames" stays as it is
+        return summary
+    return summary[:1].lower() + summary[1:]
+
+
 def gallery(all_examples: list[Example], pictures: str, pages: str) -> str:
     """A table of every example's picture, each linked to its page."""
     cells = [
         f'[<img src="{pictures}/{e.picture}" width="{GALLERY_WIDTH}" alt="{e.title}">]'
         f"({pages}/{e.name}.md)<br>"
-        f"[**{e.title}**]({pages}/{e.name}.md): {e.summary[:1].lower()}{e.summary[1:].rstrip('.')}"
+        f"[**{e.title}**]({pages}/{e.name}.md): {_lead(e.summary).rstrip('.')}"
         for e in all_examples
     ]
     cells += [""] * (-len(cells) % GALLERY_COLUMNS)
