@@ -1,4 +1,6 @@
+import sys
 import weakref
+from pathlib import Path
 
 import pytest
 from front_end import FrontEnd, fake_cell_end
@@ -40,3 +42,21 @@ def front_end(monkeypatch):
     monkeypatch.setattr(widget_class, "__init__", make_and_record)
     monkeypatch.setattr(widget_class, "send", send)
     return fe
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (the system one; nothing is downloaded) for browser and host tests.
+
+    One for the whole run: Playwright's sync API runs one instance a process.
+    """
+    sys.path.insert(0, str(Path(__file__).parent / "browser"))
+    from _chromium import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()

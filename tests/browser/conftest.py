@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from _chromium import VIEWPORT, launch_chromium
+from _chromium import VIEWPORT
 from _jupyter_server import IPYKERNEL6_KERNEL, KERNELS_SETTINGS, JupyterServer, ipykernel6_python
 from _notebook_page import NotebookPage, Ui, write_notebook
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts" / "browser"
@@ -127,17 +127,6 @@ def comms_off_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupyt
     settings = {KERNELS_SETTINGS: {"commsOverSubshells": "disabled"}}
     with _running_server(tmp_path_factory, "jupyter-comms-off", settings) as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium (the system one; nothing is downloaded)."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

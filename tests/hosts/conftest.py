@@ -13,8 +13,8 @@ import pytest
 from _hosts import REPO_ROOT  # first: puts the browser tests' helpers on sys.path
 
 # isort: split
-from _chromium import VIEWPORT, launch_chromium
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from _chromium import VIEWPORT
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
 ARTIFACTS_DIR = REPO_ROOT / "test-artifacts" / "hosts"
 DEFAULT_TIMEOUT_MS = 30_000
@@ -45,17 +45,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
 @pytest.fixture
 def artifacts(request: pytest.FixtureRequest) -> Artifacts:
     return Artifacts(request.node.nodeid.split("::", 1)[-1])
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium (the system one; nothing is downloaded), shared by every host test."""
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
