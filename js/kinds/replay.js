@@ -32,6 +32,7 @@ export class ReplayableView {
     this.height = 300;
     this.options = {};
     this.drawnKey = "";
+    this.optionsKey = "";
   }
 
   setTheme(theme) {
@@ -54,7 +55,11 @@ export class ReplayableView {
   configure({ height, width, options }) {
     this.height = height;
     this.width = Math.floor(width);
-    this.options = options;
+    // The same options object while its content is the same, so caches keyed
+    // on it hold; `optionsKey` is that content, for draw keys.
+    const key = JSON.stringify(options);
+    if (key !== this.optionsKey) this.options = options;
+    this.optionsKey = key;
   }
 
   /** Show row `i` (clamped to the rows held), or follow the latest row when `i` is null. */

@@ -47,7 +47,6 @@ export class ScatterView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.optionsKey = "";
     this.derivedKey = "";
     this.cache = null;
     this.image = null;
@@ -79,13 +78,6 @@ export class ScatterView extends ReplayableView {
       y.push(row[k + 1]);
     }
     return { index: i, step: this.store.steps[i], x, y };
-  }
-
-  configure({ height, width, options }) {
-    // The same options object while its content is the same: draw keys use optionsKey.
-    const key = JSON.stringify(options);
-    super.configure({ height, width, options: key === this.optionsKey ? this.options : options });
-    this.optionsKey = key;
   }
 
   render() {

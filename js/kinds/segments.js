@@ -72,7 +72,6 @@ export class SegmentsView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.optionsKey = "";
     this.layout = null; // the panels last drawn, for tests
     this.colorRange = null; // the values the colormap spanned in the last draw
     this.steps = new Int8Array(0);
@@ -87,12 +86,6 @@ export class SegmentsView extends ReplayableView {
     return this.store.width ? this.store.width / 4 : (this.options.segments ?? 0);
   }
 
-  configure({ height, width, options }) {
-    const key = JSON.stringify(options);
-    super.configure({ height, width, options: key === this.optionsKey ? this.options : options });
-    this.optionsKey = key;
-  }
-
   render() {
     if (this.width <= 0 || !this.theme) return false;
     const shown = this.shownIndex;
@@ -102,7 +95,7 @@ export class SegmentsView extends ReplayableView {
         ? "no frames yet"
         : `step ${formatStep(store.steps[shown])} · ${formatCount(this.segments)} segments`,
     );
-    const key = [
+    const parts = [
       shown,
       shown < 0 ? 0 : store.steps[shown],
       store.generation,
@@ -112,9 +105,8 @@ export class SegmentsView extends ReplayableView {
       this.optionsKey,
       this.themeVersion,
       this.segments,
-    ].join("|");
-    if (key === this.drawnKey) return false;
-    this.drawnKey = key;
+    ];
+    if (!this.needsDraw(parts)) return false;
     this.draw(shown);
     return true;
   }
