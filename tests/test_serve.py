@@ -52,7 +52,9 @@ def server(serve):
 def wait_until(condition, what):
     deadline = time.monotonic() + TIMEOUT_S
     while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        assert time.monotonic() < deadline, (
+            f"timed out waiting for {what() if callable(what) else what}"
+        )
         time.sleep(0.01)
 
 
@@ -275,7 +277,10 @@ def test_unfinished_requests_hold_no_threads_and_logs_no_traceback_when_they_go(
     finally:
         for sock in hanging:
             sock.close()
-    wait_until(lambda: server.connections == 0, "the server to see the connections go")
+    wait_until(
+        lambda: server.connections == 0,
+        lambda: f"the server to see the connections go ({server.connections} open)",
+    )
     assert [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info] == []
     assert "Traceback" not in capfd.readouterr().err
 

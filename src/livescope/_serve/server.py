@@ -125,7 +125,10 @@ class PlotServer:
         )  # _origin checked each has one
         self._hosts = _allowed_hosts(host) | {name for name in origin_hosts if name}
 
-        self._sockets = netutil.bind_sockets(port, host)  # OSError here: the port is taken
+        # A burst up to the limits waits in the kernel's queue, not in SYN retries
+        # that a busy loop would otherwise cost each dropped handshake (1 s, 2 s, 4 s...).
+        backlog = max_sockets + max_connections
+        self._sockets = netutil.bind_sockets(port, host, backlog=backlog)  # OSError: port taken
         self.hub = PageHub()
         comm.create_comm = self.hub.create_comm
         _kernel.serve_pages()
