@@ -29,14 +29,8 @@ from ._runs.writer import start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
-from ._sources.attach import (
-    activity_of,
-    class_or_instance,
-    follow_into,
-    following,
-    listen_into,
-    listening,
-)
+from ._sources.attach import activity_of
+from ._sources.target import SourceTarget
 from ._widget.guard import LoopGuard
 from ._widget.lifetime import close_widgets, free_widgets, on_msg_weakly
 from ._widget.messages import unknown_messages
@@ -47,7 +41,7 @@ MAX_FPS_LIMIT = 120
 HOST_NOTE = "host"  # the key of what the host's limits note in the header
 
 
-class LivePlot(RowSender, LoopGuard, Exports):
+class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
     """A live plot of a growing N x M history, one row per step.
 
     Parameters
@@ -649,89 +643,6 @@ class LivePlot(RowSender, LoopGuard, Exports):
     def _set_activity(self, activity: str) -> None:
         self._activity = activity
         self._widget.activity = activity
-
-    # ----- background sources (listen, follow) ----------------------------------
-
-    listen = class_or_instance(listen_into, listening)
-    """``w.listen(address, *, allow_remote=False, authorized_keys=None, max_columns=1024)``:
-    show the rows `Publisher` processes send to `address`; on the class,
-    ``LivePlot.listen(address, **plot_options)`` makes the plot. Returns the listener."""
-    follow = class_or_instance(follow_into, following)
-    """``w.follow(path, *, format=None, step="step", max_columns=1024)``: show the
-    records of a JSON-lines or CSV file as it grows; on the class,
-    ``LivePlot.follow(path, **plot_options)`` makes the plot. Returns the follower."""
-
-    def _add_columns(self, names: Iterable[str]) -> None:
-        """Add the columns among `names` that this plot lacks; earlier rows get NaN there.
-
-        Series from publishers and files appear as they come. Front ends hold
-        rows of the old width, so the history goes out again as a new
-        generation: once per new column, not per row.
-        """
-        with self._lock:
-            new = tuple(dict.fromkeys(name for name in names if name not in self._index))
-            if not new:
-                return
-            if not self._view.named_columns:
-                raise ValueError(
-                    f"kind={self.kind!r} has no named columns; cannot add columns {list(new)}"
-                )
-            _rows.check_series_count(len(self._columns) + len(new), "the columns added")
-            started = self._history.total > 0
-            if started:
-                self._history.widen(len(self._columns) + len(new))
-                self._generation += 1
-                self._sparse.add_columns(new)  # earlier rows had no value there
-                self._widget.sparse = self._sparse.state()
-            self._set_columns(self._columns + new)
-            if started and self._live:
-                self._send_rows(0)
-
-    def _rewrite(self, change: Callable[..., tuple[np.ndarray, np.ndarray, np.ndarray]]) -> None:
-        """Replace the history by `change(steps, times, values, now)`; front ends reload it.
-
-        For rows that background sources deliver after their step was drawn.
-        """
-        with self._lock:
-            history = self._history
-            now = time.time()
-            history.replace(*change(history.steps, history.times, history.values, now))
-            self._generation += 1
-            if self._live:
-                self._send_rows(0)
-
-    def _note_given(self, given: dict[str, Any], step: float, columns: Iterable[str] = ()) -> None:
-        """A named row (a dict, a record) gave `given` at `step`; the caller holds the lock.
-
-        `columns`: names the row could have given besides the plot's (a file's fields).
-        """
-        index, history = self._index, self._history
-
-        def held_gaps(name: str) -> np.ndarray:
-            if name not in index:
-                return np.empty(0)
-            gaps: np.ndarray = history.steps[~np.isfinite(history.values[:, index[name]])]
-            return gaps
-
-        names = dict.fromkeys((*self._columns, *columns))
-        if self._sparse.note_row(given, names, step, held_gaps):
-            self._widget.sparse = self._sparse.state()
-
-    def _note_records(self, steps: list[float], records: list[dict[str, float]]) -> None:
-        """A source's named records, before they reach the history (see _core/sparse.py)."""
-        fields = tuple(dict.fromkeys(name for record in records for name in record))
-        with self._lock:
-            for step, record in zip(steps, records, strict=True):
-                self._note_given(record, step, fields)
-
-    def _set_note(self, source: object, text: str) -> None:
-        """Show what `source` reports (skipped lines, rejected messages) in the header."""
-        with self._lock:
-            if text:
-                self._notes[source] = text
-            else:
-                self._notes.pop(source, None)
-            self._widget.note = " · ".join(self._notes.values())
 
     def _learn_options(self) -> None:
         """Merge into `view_options` what the first row fixed (an image's shape)."""
