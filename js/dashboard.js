@@ -39,7 +39,8 @@ export default {
     const show = () => {
       const stopped = Boolean(model.get("stopped"));
       const activity = model.get("activity") ?? "live";
-      header.update({ title: model.get("title") ?? "", stopped, activity, ended: !live });
+      const showStop = model.get("stop_button") !== false;
+      header.update({ title: model.get("title") ?? "", stopped, activity, ended: !live, showStop });
       root.dataset.stopped = String(stopped);
       root.dataset.activity = activity;
       root.dataset.source = live ? "kernel" : "snapshot";
@@ -53,6 +54,7 @@ export default {
     model.on("change:stopped", show);
     model.on("change:activity", show);
     model.on("change:title", show);
+    model.on("change:stop_button", show);
     model.on("msg:custom", onMessage);
     show();
     model.send({ type: "sync" });
@@ -60,6 +62,7 @@ export default {
       model.off("change:stopped", show);
       model.off("change:activity", show);
       model.off("change:title", show);
+      model.off("change:stop_button", show);
       model.off("msg:custom", onMessage);
       controller.abort();
       root.remove();

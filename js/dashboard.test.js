@@ -49,6 +49,14 @@ describe("dashboard controls", () => {
     expect(mount({ ...state }, {}).button().textContent).toBe("Ended"); // another page
   });
 
+  it("hide Stop where the kernel hears it only after the cell (stop_button false)", () => {
+    const { model, button } = mount({ title: "t", stopped: false, stop_button: false, _uid: "vs" });
+    model.emit("msg:custom", { type: "live" });
+    expect(button().hidden).toBe(true);
+    model.set("stop_button", true);
+    expect(button().hidden).toBe(false);
+  });
+
   it("leave no listener behind", () => {
     const { model, el, cleanup } = mount();
     cleanup();

@@ -12,7 +12,7 @@ import ipywidgets
 
 from ._core.check import check_str
 from ._core.layout import flow_layout, grid_layout
-from ._kernel.host import in_marimo
+from ._kernel.host import in_marimo, in_vscode
 from ._kernel.shell import current_shell, watch_cell_end
 from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
@@ -78,7 +78,9 @@ class Dashboard(LoopGuard, Exports):
             cells, width = grid_layout(names, layout)
         check_str("title", title, optional=True)
 
-        self._controls = DashboardControlsWidget(title=title or "")
+        # As a plot's: VS Code holds a Stop click until the cell ends, and the
+        # first panel's header says so instead.
+        self._controls = DashboardControlsWidget(title=title or "", stop_button=not in_vscode())
         on_msg_weakly(self._controls, self._on_message)  # the widget must not keep us alive
         panels = []
         for i, (name, plot) in enumerate(self._plots.items()):

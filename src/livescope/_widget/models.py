@@ -101,6 +101,7 @@ class DashboardControlsWidget(KernelOwnedState, anywidget.AnyWidget):
     title = traitlets.Unicode("").tag(sync=True)
     stopped = traitlets.Bool(False).tag(sync=True)
     activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
+    stop_button = traitlets.Bool(True).tag(sync=True)  # False where Stop would wait (VS Code)
     # Tells models apart in the browser: a view rendered anew (the picture
     # refreshed at cell end) knows at once that a kernel answered before.
     _uid = traitlets.Unicode().tag(sync=True)
