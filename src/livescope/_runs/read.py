@@ -10,7 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from .store import STALE_AFTER, EmptyStore, Store, StoreError, check_target, open_store
+from .connect import open_store
+from .store import STALE_AFTER, EmptyStore, Store, StoreError, check_target
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from .store import Store, describe, open_store, to_json
+from .connect import open_store
+from .store import Store, describe, to_json
 
 log = logging.getLogger("livescope")
 
