@@ -192,6 +192,18 @@ def test_gaps_in_the_data_stay_gaps():
     assert len(rows) <= 100
 
 
+def test_an_infinite_point_is_a_gap_and_the_rest_of_the_path_keeps_its_shape():
+    t = np.linspace(0, 2 * math.pi, 5000)
+    x, y = np.cos(t) * 100, np.sin(t) * 100
+    x[2500] = np.inf  # a diverging step: its segments have no length
+    rows, joined = decimate_path(x, y, 1000)
+    assert 200 < len(rows) <= 1000
+    assert np.isinf(x[rows]).sum() == 1
+    finite = np.isfinite(x[rows[:-1]]) & np.isfinite(x[rows[1:]])
+    segments = np.hypot(np.diff(x[rows]), np.diff(y[rows]))[finite & joined[1:]]
+    assert segments.max() < 5
+
+
 def test_cell_runs_keep_the_first_point_of_each_run_in_a_cell_and_of_each_gap():
     x = np.array([np.nan, 0.2, 0.7, 1.0, 1.5, np.nan, np.inf, 1.2, -0.5, -0.1])
     y = np.array([0.0, 0.0, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0])

@@ -40,7 +40,9 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)  # exact cell ids (see _cell_ids)
     finite = np.isfinite(x) & np.isfinite(y)
     with np.errstate(invalid="ignore"):
-        length = float(np.nansum(np.hypot(np.diff(x), np.diff(y))))
+        segments = np.hypot(np.diff(x), np.diff(y))
+    # Segments to or from a gap have no length (an infinite one would make one cell of it all).
+    length = float(segments[np.isfinite(segments)].sum())
     # A path L long keeps about L / cell points in cells it crosses: start near there.
     start = max(1.0, length / max_points / 2)
     whole = _search(x, y, finite, max_points, start, None, skip_retraced=False)
