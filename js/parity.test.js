@@ -4,7 +4,9 @@
 
 import { describe, expect, it } from "vitest";
 import colormapFixture from "../src/livescope/_spec/fixtures/colormap.json" with { type: "json" };
+import envelopeFixture from "../src/livescope/_spec/fixtures/envelope.json" with { type: "json" };
 import formatFixture from "../src/livescope/_spec/fixtures/format.json" with { type: "json" };
+import pathFixture from "../src/livescope/_spec/fixtures/path_decimate.json" with { type: "json" };
 import smoothingFixture from "../src/livescope/_spec/fixtures/smoothing.json" with {
   type: "json",
 };
@@ -12,6 +14,8 @@ import ticksFixture from "../src/livescope/_spec/fixtures/ticks.json" with { typ
 import valueFormatFixture from "../src/livescope/_spec/fixtures/value_format.json" with {
   type: "json",
 };
+import { BlockSummaries } from "./data/block_summary.js";
+import { lowerBound, upperBound } from "./data/search.js";
 import {
   COLORMAPS,
   colormapLUT,
@@ -24,7 +28,9 @@ import { centeredLimits, colorIndex, NO_DATA, paintValues } from "./draw/pixels.
 import { formatTick, niceStep, niceTicks } from "./draw/ticks.js";
 import { valueFormatter } from "./draw/value_format.js";
 import { formatStep, formatValue } from "./host/format.js";
+import { envelope } from "./kinds/lines/envelope.js";
 import { smoothEma } from "./kinds/lines/smoothing.js";
+import { decimatePath } from "./kinds/path_decimate.js";
 
 /** A fixture number: JSON has no NaN or infinities, so they are written as strings. */
 const num = (x) =>
@@ -138,6 +144,82 @@ describe("heatmap value formats match the fixture", () => {
   for (const [spec, texts] of Object.entries(valueFormatFixture.texts)) {
     it(spec, () => {
       expect(valueFormatFixture.values.map(valueFormatter(spec))).toEqual(texts);
+    });
+  }
+});
+
+// The envelope picks values and compares steps with the same arithmetic on
+// both sides (bin edges x0 + b * (x1 - x0) / bins, first occurrences of
+// each extreme), so its points must match exactly.
+describe("the envelope matches the fixture", () => {
+  /** The widget's null (a gap) as Python's NaN. */
+  const asNumbers = (ys) => ys.map((v) => (v === null ? NaN : v));
+
+  for (const c of envelopeFixture.cases) {
+    const steps = Float64Array.from(c.steps);
+    const columns = c.columns.map((column) => Float64Array.from(column, num));
+    const n = steps.length;
+    // Blocks of 4 and 16 rows, so that the fixture's short bins hold whole ones.
+    const summaries = new BlockSummaries([2, 4]);
+    summaries.reset(0, columns.length);
+    summaries.extend(columns, 0, 0, n);
+    const ways = [
+      ["scanning rows", []],
+      ["reading block summaries", columns.map((_, k) => summaries.column(k))],
+    ];
+    for (const [way, blocks] of ways) {
+      it(`${c.name}, ${way}`, () => {
+        const out = envelope(steps, columns, n, c.x0, c.x1, c.bins, blocks, 0, c.positive);
+        // The widget adds the row either side of [x0, x1], so a zoomed line
+        // runs to the plot's edges; the picture draws [x0, x1] only.
+        const i0 = lowerBound(steps, n, c.x0);
+        const i1 = upperBound(steps, n, c.x1);
+        const inside = (a) => a.slice(i0 > 0 ? 1 : 0, a.length - (i1 < n ? 1 : 0));
+        if (i0 > 0) expect(out.x[0]).toBe(steps[i0 - 1]);
+        if (i1 < n) expect(out.x.at(-1)).toBe(steps[i1]);
+        expect(inside(out.x)).toEqual(c.rows.map((r) => steps[r]));
+        expect(out.ys.map((ys) => asNumbers(inside(ys)))).toEqual(c.values.map((v) => v.map(num)));
+        expect(out.rows).toBe(i1 - i0);
+        expect(out.binned).toBe(i1 - i0 > 2 * c.bins);
+        const drawn = c.values.flat().map(num).filter(Number.isFinite);
+        expect(out.yMin).toBe(drawn.length ? Math.min(...drawn) : null);
+        expect(out.yMax).toBe(drawn.length ? Math.max(...drawn) : null);
+      });
+    }
+  }
+});
+
+// The widget thins a path per pixel as it draws (no budget), keeping the
+// first point of each run in one pixel; Python's cell_runs is that rule.
+// The test divides by the cell as Python does (x / cell) and draws at scale
+// 1, so both floor the same numbers: the points must match exactly. The
+// fixture's "budget" cases are the picture's and snapshot's alone (the
+// widget has none): tests/test_parity.py holds Python to them.
+describe("path decimation matches the fixture", () => {
+  const IDENTITY = { ox: 0, sx: 1, oy: 0, sy: 1 };
+
+  /**
+   * Python's kept rows as the widget's points: x, y pairs placed as it
+   * places them (ox + x * sx, so -0 becomes 0), the first point of a gap as
+   * one NaN pair, except before any point (no line to break).
+   */
+  function asPoints(xs, ys, rows) {
+    const { ox, sx, oy, sy } = IDENTITY;
+    const out = [];
+    for (const r of rows) {
+      if (Number.isFinite(xs[r]) && Number.isFinite(ys[r]))
+        out.push(ox + xs[r] * sx, oy + ys[r] * sy);
+      else if (out.length) out.push(NaN, NaN);
+    }
+    return out;
+  }
+
+  for (const c of pathFixture.runs) {
+    it(`${c.name}`, () => {
+      const xs = Float64Array.from(c.x, (v) => num(v) / c.cell);
+      const ys = Float64Array.from(c.y, (v) => num(v) / c.cell);
+      const { xy, n } = decimatePath(xs, ys, 0, xs.length, IDENTITY);
+      expect([...xy.subarray(0, 2 * n)]).toEqual(asPoints(xs, ys, c.rows));
     });
   }
 });

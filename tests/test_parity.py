@@ -10,6 +10,7 @@ import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from livescope._core.spec import SPEC_DIR
@@ -53,3 +54,29 @@ def test_a_broken_tick_rule_fails_the_vectors(monkeypatch):
     monkeypatch.setattr(ticks, "nice_step", with_quarter_steps)
     monkeypatch.setattr(generate_fixtures, "nice_step", with_quarter_steps)
     assert json.loads(json.dumps(generate_fixtures.ticks())) != stored("ticks")
+
+
+def test_the_envelope_from_a_loop_over_bins_reproduces_the_vectors(monkeypatch):
+    """The vectors come from whole-array passes (few rows per bin); the loop gives the same."""
+    from livescope._core import envelope
+
+    monkeypatch.setattr(envelope, "_VECTORIZED_VALUES_PER_BIN", 0)
+    assert json.loads(json.dumps(generate_fixtures.envelopes())) == stored("envelope")
+
+
+def test_a_log_scale_envelope_taken_before_leaving_out_values_not_above_zero_fails(monkeypatch):
+    """The check bites: binning first and dropping values <= 0 after loses bins' minima."""
+    from livescope._core.envelope import envelope
+
+    def gaps_after(steps, values, bins, x0, x1, positive=False):
+        rows, points = envelope(steps, values, bins, x0, x1)
+        return rows, (np.where(points > 0, points, np.nan) if positive else points)
+
+    monkeypatch.setattr(generate_fixtures, "envelope", gaps_after)
+    made = json.loads(json.dumps(generate_fixtures.envelopes()))
+    differ = [
+        c["name"]
+        for c, s in zip(made["cases"], stored("envelope")["cases"], strict=True)
+        if c != s
+    ]
+    assert differ == ["log scale"]

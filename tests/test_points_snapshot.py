@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from livescope import LivePlot
-from livescope._core.decimate import decimate_path, with_gaps
+from livescope._core.decimate import cell_runs, decimate_path, with_gaps
 from livescope._core.snapshot import pack, unpack
 from livescope._kinds.points_snapshot import (
     SNAPSHOT_BYTES,
@@ -190,3 +190,39 @@ def test_gaps_in_the_data_stay_gaps():
     rows, _ = decimate_path(x, np.zeros_like(x), 100)
     assert np.isnan(x[rows]).sum() == 1  # the first of the run stands for it
     assert len(rows) <= 100
+
+
+def test_an_infinite_point_is_a_gap_and_the_rest_of_the_path_keeps_its_shape():
+    t = np.linspace(0, 2 * math.pi, 5000)
+    x, y = np.cos(t) * 100, np.sin(t) * 100
+    x[2500] = np.inf  # a diverging step: its segments have no length
+    rows, joined = decimate_path(x, y, 1000)
+    assert 200 < len(rows) <= 1000
+    assert np.isinf(x[rows]).sum() == 1
+    finite = np.isfinite(x[rows[:-1]]) & np.isfinite(x[rows[1:]])
+    segments = np.hypot(np.diff(x[rows]), np.diff(y[rows]))[finite & joined[1:]]
+    assert segments.max() < 5
+
+
+def test_cell_runs_keep_the_first_point_of_each_run_in_a_cell_and_of_each_gap():
+    x = np.array([np.nan, 0.2, 0.7, 1.0, 1.5, np.nan, np.inf, 1.2, -0.5, -0.1])
+    y = np.array([0.0, 0.0, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0])
+    np.testing.assert_array_equal(cell_runs(x, y), [0, 1, 3, 5, 7, 8])
+    np.testing.assert_array_equal(cell_runs(x, y, 2.0), [0, 1, 5, 7, 8])
+    assert len(cell_runs(np.zeros(0), np.zeros(0))) == 0
+
+
+def test_cells_far_out_are_told_apart_and_near_ones_kept_together():
+    # Cell indices past int64, and grids of more cells than a float counts exactly.
+    x = np.array([0.0, 0.5, 1e20, 1e20, -1e300, -1e300, 3.0, 2.0, 2.0])
+    y = np.array([0.0, 0.0, 5.0, 5.5, 0.0, 0.9, 1e19, 1.0, 1.5])
+    np.testing.assert_array_equal(cell_runs(x, y), [0, 2, 4, 6, 7])
+
+
+def test_a_path_whose_pixel_runs_fit_is_kept_as_those_runs_and_its_head():
+    x = np.repeat(np.arange(10.0), 4) + np.tile([0.1, 0.3, 0.5, 0.7], 10)
+    y = np.zeros_like(x)
+    runs = cell_runs(x, y)  # one a cell, as the widget keeps per pixel
+    rows, joined = decimate_path(x, y, len(runs) + 1)
+    np.testing.assert_array_equal(rows, [*runs, len(x) - 1])
+    assert joined.all()

@@ -217,6 +217,26 @@ def test_log_y_draws_log10_with_gaps_for_values_not_above_zero():
     )
 
 
+def test_log_y_keeps_a_bins_smallest_positive_value_where_its_minimum_is_not_above_zero():
+    # Too many rows to draw one by one: binned, each bin also holding a zero,
+    # as the widget's envelope does on a log scale (js/kinds/lines/envelope.js).
+    values = np.tile([0.0, 1e-3, 1.0], 2000)
+    scene = lines_scene(
+        LinesData(
+            ("loss",),
+            np.arange(6000.0),
+            np.zeros(6000),
+            values[:, None],
+            options={"log_y": True},
+        )
+    )
+    root = parse(scene_to_svg(scene))
+    assert "0.001" in texts(root)  # the y axis reaches down to the smallest positive value
+    (path,) = series_paths(root, 0)
+    ys = np.concatenate([run[:, 1] for run in decode_path(path.get("d"))])
+    assert ys.max() == pytest.approx(float(scene.plot.y_px(-3.0)), abs=0.1)
+
+
 def test_hidden_series_are_not_drawn_and_muted_in_the_legend():
     d = data([[1, 2], [3, 4]], columns=("shown", "gone"))
     d = LinesData(d.columns, d.steps, d.times, d.values, options={"hidden": ["gone", 3]})

@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from livescope._core.decimate import cell_runs, decimate_path
+from livescope._core.envelope import envelope
 from livescope._core.smoothing import smooth_columns
 from livescope._core.spec import COLORMAPS, SPEC_DIR
 from livescope._picture.colormaps import series_colors
@@ -55,6 +57,11 @@ def number(x: float) -> float | str:
     if math.isinf(x):
         return "Infinity" if x > 0 else "-Infinity"
     return x
+
+
+def numbers(values: np.ndarray) -> list[float | str]:
+    """An array of floats as JSON can hold it."""
+    return [number(float(v)) for v in values]
 
 
 def ticks() -> dict:
@@ -156,12 +163,144 @@ def value_formats() -> dict:
     }
 
 
+def envelope_case(
+    name: str,
+    steps: np.ndarray,
+    values: np.ndarray,
+    bins: int,
+    x_range: tuple[float, float] | None = None,
+    positive: bool = False,
+) -> dict:
+    """One envelope: its rows (steps as float64, values N x M) and what Python keeps."""
+    steps = np.asarray(steps, np.float64)
+    values = np.asarray(values, np.float64).reshape(len(steps), -1)
+    x0, x1 = x_range or (float(steps[0]), float(steps[-1]))
+    rows, points = envelope(steps, values, bins, x0, x1, positive=positive)
+    return {
+        "name": name,
+        "steps": steps.tolist(),
+        "columns": [numbers(column) for column in values.T],
+        "bins": bins,
+        "x0": x0,
+        "x1": x1,
+        "positive": positive,
+        "rows": rows.tolist(),
+        "values": [numbers(column) for column in points.T],
+    }
+
+
+def envelopes() -> dict:
+    """Rows reduced to each bin's min and max, in the order they occur."""
+    rng = np.random.default_rng(11)
+    nan, inf = math.nan, math.inf
+    wave = np.round(np.sin(np.arange(200) / 9) + rng.normal(scale=0.1, size=200), 3)
+    spikes = wave.copy()
+    spikes[[37, 151]] = [50.0, -40.0]  # one-row spikes
+    spikes[100] = 9.0  # on a bin's first row (bins of 199 / 16 steps)
+    gaps = np.column_stack([wave[:120], wave[:120] * 2])
+    gaps[20:60, 0] = nan  # whole bins without a value in one column only
+    gaps[[80, 81, 95], 0] = [inf, -inf, nan]
+    constant = np.concatenate([np.full(30, 2.0), np.full(30, 2.0), np.full(30, -1.0)])
+    constant[44] = 3.0
+    ties = rng.integers(-2, 3, size=60).astype(np.float64)  # equal extremes: the first wins
+    clustered = np.cumsum(rng.choice([0.0, 0.0, 1.0, 7.0, 40.0], size=150))
+    large = rng.choice([1e300, -1e300, 3.4028234663852886e38, 5e-324, -0.0, 1e-300], size=80)
+    log = rng.choice([0.0, -1.0, 1e-3, 0.5, 100.0, nan], size=90)
+    log[:9] = [0.0, -2.0, 0.0, -1.0, 0.0, 0.0, -3.0, 0.0, 0.0]  # a bin with no value above 0
+    few = [[1.0, nan], [inf, 2.0], [3.0, -inf], [-0.5, 4.0], [2.0, 0.0]] * 2
+    return {
+        "cases": [
+            envelope_case("fewer rows than the budget", np.arange(10), few, 6),
+            envelope_case("exactly the budget", np.arange(12), wave[:12], 6),
+            envelope_case("one row over the budget", np.arange(13), wave[:13], 6),
+            envelope_case("spikes", np.arange(200), spikes, 16),
+            envelope_case("gaps", np.arange(120), gaps, 10),
+            envelope_case("constant runs", np.arange(90), constant, 9),
+            envelope_case("ties", np.arange(60), ties, 8),
+            envelope_case("non-uniform steps", clustered, wave[:150], 20),
+            envelope_case("zoomed in", np.arange(100) * 0.5 + 3, wave[:100], 5, (10.25, 37.75)),
+            envelope_case("every row at one step", np.full(30, 5.0), wave[:30], 4),
+            envelope_case("no rows in range", np.arange(20), wave[:20], 4, (30.0, 40.0)),
+            envelope_case("large values", np.arange(80), large, 10),
+            envelope_case("log scale", np.arange(90), log, 10, positive=True),
+            envelope_case("log scale, few rows", np.arange(5), log[:5], 4, positive=True),
+        ]
+    }
+
+
+def path_runs_case(name: str, x: np.ndarray, y: np.ndarray, cell: float = 1.0) -> dict:
+    """One path thinned to the first point of each run in a cell, as the widget does per pixel."""
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    rows = cell_runs(x, y, cell)
+    return {"name": name, "x": numbers(x), "y": numbers(y), "cell": cell, "rows": rows.tolist()}
+
+
+def path_budget_case(name: str, x: np.ndarray, y: np.ndarray, max_points: int) -> dict:
+    """One path decimated to a budget of points, as the picture and the snapshot do."""
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    rows, joined = decimate_path(x, y, max_points)
+    return {
+        "name": name,
+        "x": numbers(x),
+        "y": numbers(y),
+        "max_points": max_points,
+        "rows": rows.tolist(),
+        "joined": joined.tolist(),
+    }
+
+
+def path_decimation() -> dict:
+    """Paths thinned per cell (the rule both sides share) and to a budget (Python's alone)."""
+    rng = np.random.default_rng(5)
+    nan, inf = math.nan, math.inf
+    walk = np.round(np.cumsum(rng.normal(scale=0.35, size=(120, 2)), axis=0), 3)
+    x, y = walk.T
+    gappy_x, gappy_y = x.copy(), y.copy()
+    gappy_x[[0, 1, 40, 41, 42, 90, 119]] = [nan, nan, nan, inf, nan, -inf, nan]
+    gappy_y[[60, 61, 100]] = nan  # y alone
+    edges = np.array([0.0, -0.0, 1.0, 0.999, -0.001, -1.0, -1.5, 2.0, 2.0, 1.0, 0.5, -0.0])
+    far_x = np.array([0.0, 0.5, 1e20, 1e20, 1e20 + 16384, -1e300, -1e300, 3.0, 3.2, 1e308])
+    far_y = np.array([0.0, 0.0, 5.0, 5.5, 5.0, 0.0, 0.9, 1e19, 1e19, -1e308])
+    clusters = np.concatenate([rng.normal(c, 0.3, size=(10, 2)) for c in (0, 500, 0, -80, 500)])
+    cx, cy = np.round(clusters, 3).T
+    t = np.linspace(0, 6 * math.pi, 240)
+    spiral = np.round(np.column_stack([np.cos(t), np.sin(t)]) * (5 + 3 * t)[:, None], 3)
+    u = np.linspace(0, 10 * math.pi, 240)  # five times round one circle
+    loops = np.round(np.column_stack([np.cos(u), np.sin(u)]) * 20, 3)
+    steps = np.repeat(np.arange(15.0), 4) + np.tile([0.1, 0.3, 0.5, 0.7], 15)
+    far_walk = 1e20 + np.cumsum(rng.normal(scale=1e5, size=(40, 2)), axis=0)
+    return {
+        "runs": [
+            path_runs_case("a dense walk, in pixels", x, y),
+            path_runs_case("a dense walk, in cells of 2.5", x, y, 2.5),
+            path_runs_case("gaps", gappy_x, gappy_y),
+            path_runs_case("a point standing still", np.full(20, 3.5), np.full(20, -2.25)),
+            path_runs_case("on cell edges and below zero", edges, edges[::-1]),
+            path_runs_case("far out", far_x, far_y),
+            path_runs_case("far out, in cells of 3", far_x, far_y, 3.0),
+            path_runs_case("jumps between clusters", cx, cy),
+            path_runs_case("no points", np.zeros(0), np.zeros(0)),
+        ],
+        "budget": [
+            path_budget_case("fewer points than the budget", x[:30], y[:30], 40),
+            path_budget_case("exactly the budget", x[:30], y[:30], 30),
+            path_budget_case("pixel runs that fit exactly", steps, np.zeros(60), 16),
+            path_budget_case("over the budget: coarser cells", *spiral.T, 40),
+            path_budget_case("retraced: left out as gaps", *loops.T, 30),
+            path_budget_case("gaps over the budget", gappy_x, gappy_y, 25),
+            path_budget_case("far out over the budget", *far_walk.T, 20),
+        ],
+    }
+
+
 FIXTURES = {
     "ticks": ticks,
     "format": formats,
     "colormap": colormaps,
     "smoothing": smoothing,
     "value_format": value_formats,
+    "envelope": envelopes,
+    "path_decimate": path_decimation,
 }
 
 

@@ -37,9 +37,12 @@ def decimate_path(x: np.ndarray, y: np.ndarray, max_points: int) -> tuple[np.nda
     n = len(x)
     if n <= max_points:
         return np.arange(n), np.ones(n, bool)
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)  # exact cell ids (see _cell_ids)
     finite = np.isfinite(x) & np.isfinite(y)
     with np.errstate(invalid="ignore"):
-        length = float(np.nansum(np.hypot(np.diff(x), np.diff(y))))
+        segments = np.hypot(np.diff(x), np.diff(y))
+    # Segments to or from a gap have no length (an infinite one would make one cell of it all).
+    length = float(segments[np.isfinite(segments)].sum())
     # A path L long keeps about L / cell points in cells it crosses: start near there.
     start = max(1.0, length / max_points / 2)
     whole = _search(x, y, finite, max_points, start, None, skip_retraced=False)
@@ -96,19 +99,26 @@ def with_gaps(rows: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndar
     return merged, gaps
 
 
+def cell_runs(x: np.ndarray, y: np.ndarray, cell: float = 1.0) -> np.ndarray:
+    """The first point of each run of consecutive points in one cell of side `cell`.
+
+    The rule js/kinds/path_decimate.js applies with pixels (cell 1): a point
+    in the cell of the point before it adds nothing visible. A run of
+    non-finite points is a break in the path, kept as its first point.
+    Returns the indices kept, increasing.
+    """
+    if not len(x):
+        return np.zeros(0, np.intp)
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    finite = np.isfinite(x) & np.isfinite(y)
+    return np.flatnonzero(_run_starts(_cell_ids(x, y, finite, cell), finite))
+
+
 def _kept(
     x: np.ndarray, y: np.ndarray, finite: np.ndarray, cell: float, skip_retraced: bool
 ) -> tuple[np.ndarray, np.ndarray]:
-    n = len(x)
-    with np.errstate(invalid="ignore"):
-        cx = np.where(finite, np.floor(x / cell), 0).astype(np.int64)
-        cy = np.where(finite, np.floor(y / cell), 0).astype(np.int64)
-    # One id per cell; every non-finite point its own (negative) id.
-    ids = (cx - cx.min()) * (int(cy.max() - cy.min()) + 1) + cy - cy.min()
-    ids[~finite] = -1 - np.arange(int((~finite).sum()))
-    # The first point of each run in one cell (a run of gaps counts as one).
-    moves = np.ones(n, bool)
-    moves[1:] = (ids[1:] != ids[:-1]) & (finite[1:] | finite[:-1])
+    ids = _cell_ids(x, y, finite, cell)
+    moves = _run_starts(ids, finite)
     moves[-1] = True  # the head
     runs = np.flatnonzero(moves)
     if not skip_retraced:
@@ -124,6 +134,38 @@ def _kept(
     return runs[at], joined
 
 
+def _cell_ids(x: np.ndarray, y: np.ndarray, finite: np.ndarray, cell: float) -> np.ndarray:
+    """One id (>= 0) per cell, however far apart the cells; every non-finite point its own (< 0).
+
+    Ids are whole floats, exact below 2**53: a grid of fewer cells numbers
+    them all, a wider one (points far out) numbers only the cells visited.
+    """
+    with np.errstate(invalid="ignore", over="ignore"):
+        cx = np.where(finite, np.floor(x / cell), 0.0)
+        cy = np.where(finite, np.floor(y / cell), 0.0)
+        x0, y0 = cx.min(), cy.min()
+        rows = cy.max() - y0 + 1
+        cells = (cx.max() - x0 + 1) * rows
+    if cells < 2.0**53:
+        ids = cx  # (cx - x0) * rows + (cy - y0), in place: this runs on every point
+        ids -= x0
+        ids *= rows
+        cy -= y0
+        ids += cy
+    else:
+        visited = np.unique(np.column_stack((cx, cy)), axis=0, return_inverse=True)[1]
+        ids = visited.reshape(-1).astype(np.float64)
+    ids[~finite] = -1.0 - np.arange(int((~finite).sum()))
+    return ids
+
+
+def _run_starts(ids: np.ndarray, finite: np.ndarray) -> np.ndarray:
+    """Whether each point starts a run in one cell (a run of gaps counts as one)."""
+    starts = np.ones(len(ids), bool)
+    starts[1:] = (ids[1:] != ids[:-1]) & (finite[1:] | finite[:-1])
+    return starts
+
+
 def _first_visits(ids: np.ndarray) -> np.ndarray:
     """Whether each id occurs here for the first time."""
     order = np.arange(len(ids))
@@ -133,9 +175,10 @@ def _first_visits(ids: np.ndarray) -> np.ndarray:
         # (numpy writes repeated indices in order). Linear, where np.unique sorts.
         first = np.full(int(finite_ids.max()) + 1, -1, np.int64)
         inside = ids >= 0
-        first[ids[inside][::-1]] = order[inside][::-1]
+        cells = ids[inside].astype(np.intp)
+        first[cells[::-1]] = order[inside][::-1]
         new = ~inside
-        new[inside] = first[ids[inside]] == order[inside]
+        new[inside] = first[cells] == order[inside]
         return new
     _, at = np.unique(ids, return_index=True)
     new = np.zeros(len(ids), bool)

@@ -4,7 +4,8 @@ The Python twin of `js/kinds/lines/envelope.js`: the x range is cut into equal b
 each non-empty bin becomes two points, at its first and last step, holding
 each series' min and max in the order they occur. A line through those
 points has the same extremes as one through every row. NaN and +-inf are
-gaps: a bin with no finite value of a series yields NaN for it.
+gaps (and, for a log scale, values <= 0): a bin with no value of a series
+but gaps yields NaN for it.
 """
 
 from __future__ import annotations
@@ -20,21 +21,28 @@ _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 def envelope(
-    steps: np.ndarray, values: np.ndarray, bins: int, x0: float, x1: float
+    steps: np.ndarray,
+    values: np.ndarray,
+    bins: int,
+    x0: float,
+    x1: float,
+    positive: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The envelope of the rows whose steps lie in [x0, x1], in `bins` bins.
 
     Returns the row index each point takes its step (and time) from, shape
     (P,), and the points' values, P x M. `steps` must be non-decreasing.
     With at most two rows per bin the rows pass through unchanged
-    (non-finite values as NaN).
+    (non-finite values as NaN). With `positive`, values <= 0 are gaps too,
+    as a log scale needs: a bin's extremes are then its smallest and largest
+    positive values, not a gap where its minimum was <= 0.
     """
     lo = int(np.searchsorted(steps, x0, side="left"))
     hi = int(np.searchsorted(steps, x1, side="right"))
     steps, values = steps[lo:hi], values[lo:hi]
     n = len(steps)
     if n <= 2 * bins:
-        return np.arange(lo, hi), _gaps_as_nan(values)
+        return np.arange(lo, hi), _gaps_as_nan(values, positive)
 
     if x1 > x0:
         width = (x1 - x0) / bins
@@ -45,7 +53,7 @@ def envelope(
         starts = np.zeros(1, np.intp)
     ends = np.append(starts[1:], n)
 
-    lows, highs, low_first = _extremes(values, starts, ends)
+    lows, highs, low_first = _extremes(values, starts, ends, positive)
     rows = np.empty(2 * len(starts), np.intp)
     rows[0::2] = lo + starts
     rows[1::2] = lo + ends - 1
@@ -81,22 +89,31 @@ def narrowest_float(values: np.ndarray) -> np.dtype:
     return np.dtype(np.float32 if fits else np.float64)
 
 
-def _gaps_as_nan(values: np.ndarray) -> np.ndarray:
-    if np.isfinite(values).all():
+def _drawn(values: np.ndarray, positive: bool) -> np.ndarray:
+    """Which values are not gaps: the finite ones (and > 0 with `positive`)."""
+    drawn: np.ndarray = np.isfinite(values)
+    if positive:
+        drawn &= values > 0
+    return drawn
+
+
+def _gaps_as_nan(values: np.ndarray, positive: bool) -> np.ndarray:
+    drawn = _drawn(values, positive)
+    if drawn.all():
         return values
-    return np.where(np.isfinite(values), values, np.nan)
+    return np.where(drawn, values, np.nan)
 
 
 def _extremes(
-    values: np.ndarray, starts: np.ndarray, ends: np.ndarray
+    values: np.ndarray, starts: np.ndarray, ends: np.ndarray, positive: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per bin and column: min, max (NaN for no finite value), and whether min came first."""
-    finite = np.isfinite(values)
-    if finite.all():
+    """Per bin and column: min, max (NaN for no value but gaps), and whether min came first."""
+    drawn = _drawn(values, positive)
+    if drawn.all():
         for_min = for_max = values
     else:  # gaps can never win: +inf for the min search, -inf for the max search
-        for_min = np.where(finite, values, np.inf)
-        for_max = np.where(finite, values, -np.inf)
+        for_min = np.where(drawn, values, np.inf)
+        for_max = np.where(drawn, values, -np.inf)
     if values.size <= _VECTORIZED_VALUES_PER_BIN * len(starts):
         low_at = _first_at(for_min, np.minimum.reduceat(for_min, starts, axis=0), starts, ends)
         high_at = _first_at(for_max, np.maximum.reduceat(for_max, starts, axis=0), starts, ends)
@@ -105,7 +122,7 @@ def _extremes(
     columns = np.arange(values.shape[1])
     lows = for_min[low_at, columns]
     highs = for_max[high_at, columns]
-    empty = ~finite[low_at, columns]
+    empty = ~drawn[low_at, columns]
     lows[empty] = np.nan
     highs[empty] = np.nan
     return lows, highs, low_at <= high_at

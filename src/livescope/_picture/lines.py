@@ -69,11 +69,12 @@ def lines_scene(
     # Bins at most one per pixel of the widest possible plot; the envelope
     # holds every extreme, so it also gives the y range.
     bins = int(width - 2 * s.PAD)
-    rows_drawn, points = envelope(steps, values, bins, *x_range)
+    # On a log scale values <= 0 are gaps, left out of the bins' extremes as in the widget.
+    rows_drawn, points = envelope(steps, values, bins, *x_range, positive=data.log_y)
     if data.smoothing:  # the smoothed columns follow the raw ones, in the same bins
-        _, smoothed = envelope(steps, data.smoothed[:n], bins, *x_range)
+        _, smoothed = envelope(steps, data.smoothed[:n], bins, *x_range, positive=data.log_y)
         points = np.hstack([points, smoothed])
-    if data.log_y:  # drawn in log10 units; values <= 0 are gaps, as in the widget
+    if data.log_y:  # drawn in log10 units
         with np.errstate(divide="ignore", invalid="ignore"):
             points = np.where(points > 0, np.log10(points), np.nan)
     shown = [c for c in range(m) if _name(data, c) not in hidden]

@@ -47,7 +47,8 @@ def runs_points(
     for run in runs:
         if not len(run.steps):
             continue
-        rows, values = envelope(run.steps, aligned_values(run, names), bins, *x_range)
+        values = aligned_values(run, names)
+        rows, values = envelope(run.steps, values, bins, *x_range, positive=log_y)
         if log_y:
             with np.errstate(divide="ignore", invalid="ignore"):
                 values = np.where(values > 0, np.log10(values), np.nan)
