@@ -37,6 +37,8 @@ def test_wheel_carries_the_bundle_and_imports_in_a_clean_venv(tmp_path):
         "page.css",
     ):
         assert f"livescope/static/{bundle}" in names
+    assert "livescope/_spec/style.json" in names  # read by the picture at run time
+    assert not [name for name in names if "/fixtures/" in name]  # test data stays home
 
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
