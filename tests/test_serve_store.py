@@ -130,7 +130,7 @@ def test_a_tab_gets_the_list_then_the_run_it_picks_with_the_runs_it_compares(sto
             ["loss", "val_loss"],
             "lines",
         )
-        assert (state["activity"], state["stopped"]) == ("done", False)
+        assert (state["activity"], state["note"]) == ("done", "")
         compared, _ = await next_of(tab, "custom", "runs")
         assert compared["view"] == 1
         assert [r["label"] for r in compared["content"]["runs"]] == ["lr=0.01"]
@@ -221,7 +221,7 @@ def test_a_run_being_written_grows_in_the_tab_by_its_new_rows_only(
         ended, _ = await next_of(watcher, "update")
         while "activity" not in ended["state"]:
             ended, _ = await next_of(watcher, "update")
-        assert ended["state"] == {"activity": "done", "stopped": False, "note": ""}
+        assert ended["state"] == {"activity": "done", "note": ""}
         for tab in (watcher, comparer):
             await close_tab(tab)
 

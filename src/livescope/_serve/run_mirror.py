@@ -141,13 +141,9 @@ class MirroredRun:
 
 
 def header_state(info: RunInfo) -> dict[str, Any]:
-    """What the header says of a run: Following while written, else Done or Stopped."""
+    """What the header says of a run: Following while it is written, else Done."""
     note = "its process is gone: the run died" if info.status == "died" else ""
-    return {
-        "activity": "following" if info.status == "running" else "done",
-        "stopped": info.status == "stopped",
-        "note": note,
-    }
+    return {"activity": "following" if info.status == "running" else "done", "note": note}
 
 
 def json_safe(value: Any) -> Any:
