@@ -66,7 +66,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="ORIGIN",
         help="also serve pages of this origin (https://dash.example); repeatable",
     )
-    serve.add_argument("--title", help="shown above the plot (default: the source)")
+    serve.add_argument(
+        "--title",
+        help="the page's title, and the plot's (default: the source; a store's plots "
+        "are titled with their run's name)",
+    )
     serve.add_argument(
         "--panel",
         action="append",
