@@ -10,6 +10,7 @@
 import dashboardControls from "./dashboard.js";
 import { createModel } from "./host/model_shim.js";
 import { connect } from "./host/socket_host.js";
+import { connectStore as connectStorePage } from "./host/store_page.js";
 import widget from "./widget.js";
 
 /**
@@ -141,4 +142,9 @@ function placeholder({ name, kind, height }) {
 /** Show the plot of a `livescope serve` server at WebSocket `url` (see socket_host.js). */
 export function connectServer(el, url, options = {}) {
   return connect(el, url, { ...options, mount: mountWidget });
+}
+
+/** Show the runs of a store `livescope serve runs.db` serves at WebSocket `url` (see store_page.js). */
+export function connectStore(el, url, options = {}) {
+  return connectStorePage(el, url, { ...options, mount: mountWidget });
 }

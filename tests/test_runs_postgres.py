@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import queue
 import signal
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import pytest
 from postgres_server import postgres_server, server_bin
+from serve_client import decode
+from wire_decode import decode_rows
 
 import livescope
 from livescope import LivePlot
@@ -109,3 +114,50 @@ def test_an_unreachable_server_is_a_clear_error(server: str) -> None:
     address = server.rsplit("/", 1)[0] + "/no_such_database"
     with pytest.raises(StoreError, match=r"store='postgresql://livescope@.*' cannot be opened"):
         LivePlot(columns=1, store=address)
+
+
+class _Tab:
+    """A page's end of `livescope serve`, collecting what the store page posts to it."""
+
+    def __init__(self) -> None:
+        self.messages: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+
+    def post(self, message: bytes) -> None:
+        self.messages.put(message)
+
+    def next(self, kind: str) -> tuple[dict[str, Any], list[bytes]]:
+        while True:
+            header, buffers = decode(self.messages.get(timeout=30))
+            if header["kind"] == kind:
+                return header, buffers
+
+
+def test_livescope_serve_shows_a_postgres_store_and_a_run_growing_in_it(store: str) -> None:
+    from livescope._serve.store_page import StorePage
+
+    _write_run(store, "first", 100)
+    page = StorePage(store, poll_interval=0.05)
+    try:
+        tab = _Tab()
+        page.attach(tab)
+        listed, _ = tab.next("list")
+        assert [(r["label"], r["rows"]) for r in listed["runs"]] == [("first", 100)]
+        growing = LivePlot(columns=["x"], store=store, run="second", name="shared")
+        added, _ = tab.next("list")
+        (second,) = added["runs"]
+        page.handle(tab, json.dumps({"kind": "pick", "run": second["id"], "compare": [1]}))
+        opened, _ = tab.next("open")
+        assert opened["state"]["activity"] == "following"
+        compared, _ = tab.next("custom")
+        assert [r["label"] for r in compared["content"]["runs"]] == ["first"]
+        growing.extend(np.arange(40.0).reshape(40, 1))
+        held: list[float] = []
+        while len(held) < 40:
+            header, buffers = tab.next("custom")
+            if header["content"]["type"] == "rows":
+                assert header["content"]["start"] == len(held)
+                held += decode_rows(header["content"], buffers)[2][:, 0].tolist()
+        assert held == list(range(40))
+        growing.close()
+    finally:
+        page.close()

@@ -44,9 +44,16 @@ function panelCell(el, { panel = 0, panels = 1, columns = 1 }) {
  * Show the server's plots in `el` (one, or panels in a grid: docs/serve.md),
  * reconnecting (and loading the history again) when the connection drops.
  * `mount` is the page host's `mountWidget`; `status` an element that says
- * when the server is away. Returns `{ close() }`.
+ * when the server is away. A message of another kind than `open`, `update`
+ * and `custom` goes to `onMessage(message)` (a run store's list). Returns
+ * `{ close(), send(message) }`: `send` writes a JSON message to the server
+ * (dropped while it is away).
  */
-export function connect(el, url, { mount, status = null, WebSocketClass = WebSocket }) {
+export function connect(
+  el,
+  url,
+  { mount, status = null, onMessage = (_message) => {}, WebSocketClass = WebSocket },
+) {
   let socket = null;
   let hosts = [];
   let closed = false;
@@ -63,7 +70,13 @@ export function connect(el, url, { mount, status = null, WebSocketClass = WebSoc
     const panel = message.panel ?? 0;
     if (message.kind === "open") {
       if (panel === 0) disposeAll();
-      const tag = (fields) => (message.panels > 1 ? { ...fields, panel } : fields);
+      // A run store's plot is one of the tab's picks: its messages say which.
+      const view = message.view === undefined ? {} : { view: message.view };
+      const tag = (fields) => ({
+        ...fields,
+        ...(message.panels > 1 ? { panel } : {}),
+        ...view,
+      });
       hosts[panel] = await mount(panelCell(el, message), {
         state: message.state,
         send: (content) => current.send(JSON.stringify(tag({ kind: "custom", content }))),
@@ -73,6 +86,8 @@ export function connect(el, url, { mount, status = null, WebSocketClass = WebSoc
       hosts[panel]?.update(message.state);
     } else if (message.kind === "custom") {
       hosts[panel]?.receive(message.content, message.buffers);
+    } else {
+      onMessage(message);
     }
   };
 
@@ -103,6 +118,9 @@ export function connect(el, url, { mount, status = null, WebSocketClass = WebSoc
       closed = true;
       socket?.close();
       queue = queue.then(disposeAll);
+    },
+    send(message) {
+      if (socket?.readyState === WebSocketClass.OPEN) socket.send(JSON.stringify(message));
     },
   };
 }

@@ -1,44 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { encode, FakeSocket } from "../testing/fake_socket.js";
 import { connect, decodeMessage } from "./socket_host.js";
-
-/** A server message as `livescope serve` builds it (see docs/serve.md). */
-function encode(kind, header, buffers = []) {
-  const pad = (n) => (n + 7) & ~7;
-  let offset = 0;
-  const spans = buffers.map((b) => {
-    const span = [offset, b.byteLength];
-    offset += pad(b.byteLength);
-    return span;
-  });
-  const text = new TextEncoder().encode(JSON.stringify({ kind, ...header, buffers: spans }));
-  const length = pad(4 + text.length) - 4;
-  const out = new Uint8Array(4 + length + offset);
-  new DataView(out.buffer).setUint32(0, length, true);
-  out.fill(32, 4, 4 + length);
-  out.set(text, 4);
-  buffers.forEach((b, i) => {
-    out.set(new Uint8Array(b.buffer), 4 + length + spans[i][0]);
-  });
-  return out.buffer;
-}
-
-class FakeSocket {
-  static made = [];
-  constructor(url) {
-    this.url = url;
-    this.sent = [];
-    FakeSocket.made.push(this);
-  }
-  send(text) {
-    this.sent.push(JSON.parse(text));
-  }
-  close() {
-    this.closed = true;
-  }
-  deliver(data) {
-    this.onmessage({ data });
-  }
-}
 
 afterEach(() => {
   FakeSocket.made = [];
@@ -110,5 +72,34 @@ describe("connect", () => {
     await flush();
     expect(host.disposed).toBe(true);
     expect(hosts).toHaveLength(2);
+  });
+
+  it("tags a picked view's messages, hands other kinds on, and sends only while open", async () => {
+    const hosts = [];
+    const mount = async (_el, { send }) => {
+      const host = { send, dispose() {} };
+      hosts.push(host);
+      return host;
+    };
+    const others = [];
+    const socket = connect("el", "ws://here/ws", {
+      mount,
+      onMessage: (message) => others.push(message),
+      WebSocketClass: FakeSocket,
+    });
+    const [first] = FakeSocket.made;
+    socket.send({ kind: "pick", run: 1, compare: [] });
+    expect(first.sent).toEqual([]); // not open yet: dropped
+    first.accept();
+    socket.send({ kind: "pick", run: 1, compare: [] });
+    first.deliver(encode("list", { runs: [{ id: 1 }], reset: true }));
+    first.deliver(encode("open", { state: {}, view: 3 }));
+    await flush();
+    hosts[0].send({ type: "sync", generation: 0, from: 0 });
+    expect(others.map((m) => [m.kind, m.runs])).toEqual([["list", [{ id: 1 }]]]);
+    expect(first.sent).toEqual([
+      { kind: "pick", run: 1, compare: [] },
+      { kind: "custom", content: { type: "sync", generation: 0, from: 0 }, view: 3 },
+    ]);
   });
 });

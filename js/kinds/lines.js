@@ -20,7 +20,7 @@ import {
   runsYRange,
   runValuesAt,
 } from "./lines/runs.js";
-import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
+import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
 import { gapXValues, joinLeftOut, latestReported, readSparse } from "./lines/sparse.js";
@@ -95,6 +95,7 @@ export class LineChart {
     bar.appendChild(this.followButton);
     this.runsLegend = createRunsLegend(bar, { onToggle: (id) => this.toggleRun(id), signal });
     this.runsKey = "";
+    this.liveParams = ""; // the live run's parameters that differ, for its legend entry
     this.plot = document.createElement("div");
     this.plot.className = "livescope-plot";
     parent.append(bar, this.plot);
@@ -381,7 +382,11 @@ export class LineChart {
     });
   }
 
-  /** The runs row of the legend, rebuilt when the runs or the compare toggle change. */
+  /**
+   * The runs row of the legend, rebuilt when the runs or the compare toggle
+   * change; the live run's rows are kept current in place (a rebuild on every
+   * row would swallow clicks on the entries).
+   */
   showRunsLegend() {
     const { live, runs } = this.store.runs;
     const shown = this.options.compare ? runs : [];
@@ -394,7 +399,9 @@ export class LineChart {
         : [];
       this.runsLegend.setRuns(entries);
       this.runsKey = key;
+      this.liveParams = params[0];
     }
+    this.runsLegend.showLiveDetail(liveDetail(this.store.length, this.liveParams));
     this.runsLegend.setHidden(this.options.hiddenRuns);
   }
 

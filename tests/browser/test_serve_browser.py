@@ -1,9 +1,11 @@
-"""Rows from elsewhere in Chromium: `livescope serve` pages, and a notebook that listens."""
+"""Rows from elsewhere in Chromium: `livescope serve` pages (of a file, publishers, a run
+store), and a notebook that listens."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -239,3 +241,117 @@ def test_a_notebook_listens_while_idle_and_its_stop_ends_the_publisher(open_note
         if publisher.poll() is None:
             publisher.kill()
             publisher.communicate()
+
+
+# A run of "mnist" written row by row until the file argv[2] appears; prints its rows.
+WRITE_UNTIL_TOLD = """
+import sys, time
+from pathlib import Path
+import numpy as np
+from livescope import LivePlot
+w = LivePlot(["loss", "val_loss"], title="mnist", store=sys.argv[1], run="lr=0.03",
+             params={"lr": 0.03, "batch": 64})
+step = 0
+while not Path(sys.argv[2]).exists():
+    w.update([np.exp(-0.03 * step / 10), np.exp(-0.03 * step / 10) + 0.1])
+    step += 1
+    time.sleep(0.005)
+w.close()
+print(step, flush=True)
+"""
+
+
+def record_run(store: Path, name: str, label: str, lr: float, rows: int) -> None:
+    # Imported here: the other tests of this file need no livescope in this process.
+    import numpy as np
+
+    from livescope import LivePlot
+
+    k = np.arange(rows) / 10
+    w = LivePlot(["loss", "val_loss"], title=name, store=store, run=label, params={"lr": lr})
+    w.extend(np.stack([np.exp(-lr * k), np.exp(-lr * k) + 0.1], axis=1))
+    w.close()
+
+
+def test_a_run_store_lists_its_runs_compares_the_ones_ticked_and_a_live_one_grows(
+    serve, tab, tmp_path, artifacts
+):
+    store = tmp_path / "runs.db"
+    record_run(store, "mnist", "lr=0.01", 0.01, 300)
+    record_run(store, "mnist", "lr=0.02", 0.02, 250)
+    record_run(store, "cifar", "base", 0.05, 80)
+    server = serve(str(store))
+    page = tab(server.url)
+    rows = page.locator(".livescope-store-list tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.first).to_contain_text("cifar")
+    root = page.locator(".livescope")
+    # The newest run is shown; alone of its name, it has nothing to compare with.
+    expect(root).to_have_attribute("data-rows", "80")
+    expect(root.locator(".livescope-title")).to_have_text("cifar")
+    expect(page.get_by_role("checkbox", name="compare lr=0.01")).to_be_disabled()
+
+    told = tmp_path / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITE_UNTIL_TOLD, str(store), str(told)],
+        env=environment(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The new run joins the list and, nothing picked yet, is shown, with the run before.
+        expect(rows).to_have_count(4)
+        expect(rows.first).to_contain_text("running")
+        expect(root.locator(".livescope-title")).to_have_text("mnist")
+        entries = root.locator(".livescope-run")
+        expect(entries).to_have_count(2)
+        expect(entries.nth(0)).to_contain_text("lr=0.03")
+        expect(entries.nth(1)).to_contain_text("lr=0.02")
+        expect(page.get_by_role("checkbox", name="compare lr=0.02")).to_be_checked()
+        expect(root.locator(".livescope-stop")).to_have_text("Following")
+
+        page.get_by_role("checkbox", name="compare lr=0.01").check()
+        expect(entries).to_have_count(3)
+        expect(entries.nth(2)).to_contain_text("lr=0.01")
+        expect(entries.nth(2)).to_contain_text("300 rows")
+        expect(page).to_have_url(re.compile(r"#run=4&compare=2,1$"))
+
+        # It grows in the page as the writer writes, in the plot and in the list.
+        start = ls.rows(root)
+        page.wait_for_function(
+            f"() => Number(document.querySelector('.livescope').dataset.rows) > {start + 200}"
+        )
+        expect(rows.first.locator(".livescope-store-rows")).not_to_have_text("0")
+        page.wait_for_function(
+            "() => Number(document.querySelector('.livescope').dataset.draws) > 0"
+        )
+        artifacts.screenshot(page, "serve-store-live")
+        png = artifacts.screenshot(ls.canvas(root), "serve-store-live-canvas")
+        assert len(colour_summary(page, png).foreground) >= 3, "the chart looks blank"
+
+        told.touch()
+        out, _ = writer.communicate(timeout=TIMEOUT_S)
+        written = int(out)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.communicate()
+    expect(root).to_have_attribute("data-rows", str(written))
+    expect(rows.first.locator(".livescope-store-status")).to_have_text("finished")
+    expect(rows.first.locator(".livescope-store-rows")).to_have_text(f"{written:,}")
+    expect(root.locator(".livescope-stop")).to_have_text("Done")
+    expect(entries.nth(0)).to_contain_text(f"live · {written:,} rows")  # kept current
+
+    # Another run of the name: shown with the runs ticked that can compare with it.
+    page.get_by_role("radio", name="show lr=0.01").check()
+    expect(root).to_have_attribute("data-rows", "300")
+    expect(entries).to_have_count(2)
+    expect(entries.nth(0)).to_contain_text("lr=0.01")
+    expect(entries.nth(1)).to_contain_text("lr=0.02")
+    expect(page.locator(".livescope")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"#run=1&compare=2$"))
+    page.reload()  # the pick is in the URL
+    expect(page.get_by_role("radio", name="show lr=0.01")).to_be_checked()
+    expect(root).to_have_attribute("data-rows", "300")
+    expect(entries).to_have_count(2)
+    artifacts.screenshot(page, "serve-store-picked")

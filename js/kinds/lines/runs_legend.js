@@ -56,8 +56,16 @@ export function createRunsLegend(parent, { onToggle = () => {}, signal } = {}) {
         value.className = "livescope-legend-value";
         item.append(toggle, info, value);
         root.appendChild(item);
-        return { id, item, toggle, value };
+        return { id, item, toggle, info, value };
       });
+    },
+
+    /** Say `detail` of the live run (first): its rows grow without the row being rebuilt. */
+    showLiveDetail(detail) {
+      const live = items[0];
+      if (live && live.id === null && live.info.textContent !== detail) {
+        live.info.textContent = detail;
+      }
     },
 
     /** Mark the runs whose ids are in `hidden` hidden. */
@@ -80,21 +88,27 @@ export function createRunsLegend(parent, { onToggle = () => {}, signal } = {}) {
   };
 }
 
+const joined = (text, extra) => [text, extra].filter(Boolean).join(" ");
+
+/** The live run's detail: its rows, and its parameters that differ from the others'. */
+export function liveDetail(rows, params) {
+  return joined(`live · ${rows.toLocaleString()} rows`, params);
+}
+
 /** The legend entries for the live run `live` and previous `runs` (newest first). */
 export function runEntries(live, runs, rows, params, alphas) {
-  const label = (text, extra) => [text, extra].filter(Boolean).join(" ");
   return [
     {
       id: null,
       label: live.label ?? "this run",
-      detail: label(`live · ${rows.toLocaleString()} rows`, params[0]),
+      detail: liveDetail(rows, params[0]),
       alpha: 1,
       live: true,
     },
     ...runs.map((run, k) => ({
       id: run.id,
       label: run.label,
-      detail: label(
+      detail: joined(
         `${startTime(run.started)} · ${run.rows.toLocaleString()} rows`,
         params[k + 1],
       ),

@@ -177,7 +177,8 @@ class History:
             self._store(values[None], step, time)
         self.last_step = step
 
-    def extend(self, rows: np.ndarray, steps: np.ndarray, time: float) -> None:
+    def extend(self, rows: np.ndarray, steps: np.ndarray, time: float | np.ndarray) -> None:
+        """Append rows: `time` is when they all came, or an array of each row's time."""
         self._settle()
         self._store(rows, steps, time)
         self.last_step = float(steps[-1])

@@ -1,4 +1,8 @@
-"""Reading runs back: `runs()` lists them, `load_run` and `previous_runs` read their rows."""
+"""Reading runs back: `runs()` lists them, `load_run` and `previous_runs` read their rows.
+
+`list_runs` and `read_rows` do the same on a store kept open, for a reader
+that follows runs as they grow (livescope serve).
+"""
 
 from __future__ import annotations
 
@@ -96,7 +100,24 @@ def runs(store: str | os.PathLike[str]) -> list[RunInfo]:
     ...     print(r.id, r.label, r.status, r.rows, r.params)
     """
     with _opened(store) as opened:
-        return [_info(row) for row in _checked_rows(opened, "ORDER BY id")]
+        return [info for info, _ in list_runs(opened)]
+
+
+def list_runs(store: Store) -> list[tuple[RunInfo, int]]:
+    """The runs of an open store, oldest first, each with its generation (see `read_rows`).
+
+    As `runs`: a running run whose writer is gone reads as died.
+    """
+    return [(_info(row), row[12]) for row in _checked_rows(store, "ORDER BY id")]
+
+
+def run_options(store: Store, run_id: int) -> dict[str, Any]:
+    """The view options a run was recorded with."""
+    row = store.execute("SELECT options FROM runs WHERE id = ?", (run_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"{store.name} has no run {run_id!r}")
+    options: dict[str, Any] = json.loads(row[0])
+    return options
 
 
 def load_run(store: str | os.PathLike[str], run: int | str = -1) -> StoredRun:
@@ -198,25 +219,8 @@ def _info(row: tuple[Any, ...]) -> RunInfo:
 
 
 def _with_rows(store: Store, row: tuple[Any, ...]) -> StoredRun:
-    run_id, generation = row[0], row[12]
     columns = tuple(json.loads(row[4]))
-    batches = store.execute(
-        "SELECT row_count, width, steps, times, data FROM batches "
-        "WHERE run_id = ? AND generation = ? ORDER BY first_row",
-        (run_id, generation),
-    ).fetchall()
-    width = max([len(columns), *(batch[1] for batch in batches)])
-    count = sum(batch[0] for batch in batches)
-    steps = np.empty(count)
-    times = np.empty(count)
-    values = np.full((count, width), np.nan) if width else np.empty((count, 0))
-    at = 0
-    for rows, batch_width, step_bytes, time_bytes, data in batches:
-        steps[at : at + rows] = _unpacked(step_bytes)
-        times[at : at + rows] = _unpacked(time_bytes)
-        # Columns added during the run (a listener's) are NaN in the rows before.
-        values[at : at + rows, :batch_width] = _unpacked(data).reshape(rows, batch_width)
-        at += rows
+    steps, times, values = read_rows(store, row[0], row[12], 0, len(columns))
     info = _info(row)
     return StoredRun(
         id=info.id,
@@ -234,6 +238,36 @@ def _with_rows(store: Store, row: tuple[Any, ...]) -> StoredRun:
         times=times,
         values=values,
     )
+
+
+def read_rows(
+    store: Store, run_id: int, generation: int, first_row: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Steps, times and values of a run's rows from `first_row` on, in `generation`.
+
+    A run's rows are the batches of its current generation (a reset or a
+    rewritten history starts a new one); `first_row` is where a batch
+    starts: 0, or the number of rows read before. Values
+    are at least `width` wide; columns added during the run (a listener's)
+    are NaN in the batches written before them.
+    """
+    batches = store.execute(
+        "SELECT row_count, width, steps, times, data FROM batches "
+        "WHERE run_id = ? AND generation = ? AND first_row >= ? ORDER BY first_row",
+        (run_id, generation, first_row),
+    ).fetchall()
+    width = max([width, *(batch[1] for batch in batches)])
+    count = sum(batch[0] for batch in batches)
+    steps = np.empty(count)
+    times = np.empty(count)
+    values = np.full((count, width), np.nan) if width else np.empty((count, 0))
+    at = 0
+    for rows, batch_width, step_bytes, time_bytes, data in batches:
+        steps[at : at + rows] = _unpacked(step_bytes)
+        times[at : at + rows] = _unpacked(time_bytes)
+        values[at : at + rows, :batch_width] = _unpacked(data).reshape(rows, batch_width)
+        at += rows
+    return steps, times, values
 
 
 def _unpacked(blob: Any) -> np.ndarray:

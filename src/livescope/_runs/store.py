@@ -82,12 +82,17 @@ class EmptyStore(StoreError):
 
 def describe(target: str | os.PathLike[str]) -> str:
     """How errors name a store: the argument as given, without a password."""
+    return f"store={without_password(target)!r}"
+
+
+def without_password(target: str | os.PathLike[str]) -> str:
+    """A store's path, or its address with the password left out."""
     text = os.fspath(target)
     if "://" in text and "@" in text:
         scheme, rest = text.split("://", 1)
         credentials, host = rest.rsplit("@", 1)
         text = f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
-    return f"store={text!r}"
+    return text
 
 
 def is_postgres(target: object) -> bool:

@@ -127,8 +127,11 @@ class PageHub:
         with self._lock:
             self._tabs.discard(tab)
 
-    def handle(self, text: str) -> None:
-        """A tab's message, for the widget; ValueError if it is not one."""
+    def handle(self, tab: Tab, text: str) -> None:
+        """A tab's message, for the widget; ValueError if it is not one.
+
+        Every tab shows the same widgets, so which tab sent it does not matter.
+        """
         message = json.loads(text)
         kind = message.get("kind") if isinstance(message, dict) else None
         if kind == "custom":

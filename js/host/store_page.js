@@ -1,0 +1,268 @@
+// The page of `livescope serve runs.db` (docs/serve.md, "A run store"): the
+// store's runs in a table, and the run picked shown as a plot with the runs
+// of its name ticked for comparison. The plot comes over the same socket as
+// a served plot's (socket_host.js); the list and the picks are this page's.
+
+import "./store_page.css";
+import { formatCount, formatValue } from "./format.js";
+import { connect } from "./socket_host.js";
+
+export const MAX_COMPARED = 10; // the server's (and a plot's) most runs compared
+const COMPARING_KINDS = ["lines"];
+const COLUMNS = ["show", "compare", "name", "run", "params", "started", "status", "rows"];
+
+/** `{ run, compare }` from a location hash such as "#run=3&compare=1,2", or null. */
+export function parsePick(hash) {
+  const fields = new URLSearchParams(String(hash ?? "").replace(/^#/, ""));
+  const id = (text) => (/^\d+$/.test(text) ? Number(text) : null);
+  const run = id(fields.get("run") ?? "");
+  if (run === null) return null;
+  const compare = (fields.get("compare") ?? "")
+    .split(",")
+    .map(id)
+    .filter((c) => c !== null && c !== run);
+  return { run, compare: [...new Set(compare)].slice(0, MAX_COMPARED) };
+}
+
+/** The location hash of a pick. */
+export function formatPick({ run, compare }) {
+  return compare.length ? `#run=${run}&compare=${compare.join(",")}` : `#run=${run}`;
+}
+
+/** Whether run `other` can be drawn behind run `picked`: its name and kind, and a kind that compares. */
+export function comparable(picked, other) {
+  return (
+    picked !== undefined &&
+    other !== undefined &&
+    other.id !== picked.id &&
+    other.name === picked.name &&
+    other.kind === picked.kind &&
+    COMPARING_KINDS.includes(picked.kind)
+  );
+}
+
+/** The runs shown with `picked` by default: the one of its name before it, as a plot's `compare=1`. */
+export function defaultCompare(runs, picked) {
+  const before = [...runs.values()].filter((r) => r.id < picked.id && comparable(picked, r));
+  return before.length ? [Math.max(...before.map((r) => r.id))] : [];
+}
+
+/** The run a page opens on: the newest still written, else the newest. */
+export function defaultRun(runs) {
+  const all = [...runs.values()];
+  if (!all.length) return null;
+  const running = all.filter((r) => r.status === "running");
+  const newest = (list) => list.reduce((a, b) => (b.id > a.id ? b : a));
+  return newest(running.length ? running : all);
+}
+
+/** "lr=0.01 batch=64". */
+export function paramsText(params) {
+  return Object.entries(params ?? {})
+    .map(([name, value]) => `${name}=${typeof value === "number" ? formatValue(value) : value}`)
+    .join(" ");
+}
+
+const pad2 = (n) => String(n).padStart(2, "0");
+
+/** Seconds since the epoch as local "YYYY-MM-DD HH:MM:SS". */
+export function startedText(seconds) {
+  const d = new Date(seconds * 1000);
+  const day = `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+  return `${day} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
+
+/**
+ * Show the runs of the store a `livescope serve` server at WebSocket `url`
+ * serves, in `el`: the list, and the plot of the run picked. The pick is
+ * kept in the location hash (`#run=3&compare=1,2`); without one the page
+ * follows the newest run, running ones first, until a run is picked.
+ * `mount` is the page host's `mountWidget`. Returns `{ close() }`.
+ */
+export function connectStore(
+  el,
+  url,
+  {
+    mount,
+    status = null,
+    WebSocketClass = WebSocket,
+    location = window.location,
+    history = window.history,
+  },
+) {
+  const page = buildPage(el);
+  const runs = new Map(); // id -> the run as the list has it
+  const rows = new Map(); // id -> its table row and controls
+  let pick = null; // { run, compare } asked of the server
+  let following = true; // picking the newest run by itself, until the user picks
+  const problems = { store: "", pick: "" }; // what is wrong with the store, with the pick
+
+  const showProblems = () => {
+    page.problem.textContent = [problems.store, problems.pick].filter(Boolean).join(" · ");
+  };
+
+  const send = (message) => socket.send(message);
+  const ask = (next, chosen) => {
+    pick = next;
+    if (chosen) {
+      following = false;
+      history.replaceState(null, "", formatPick(pick));
+    }
+    send({ kind: "pick", run: pick.run, compare: pick.compare });
+    problems.pick = "";
+    showProblems();
+    showControls();
+  };
+  const fresh = (run) => ({ run: run.id, compare: defaultCompare(runs, run) });
+
+  const onMessage = (message) => {
+    if (message.kind === "list") {
+      if (message.reset) runs.clear();
+      for (const run of message.runs ?? []) runs.set(run.id, run);
+      page.head.textContent = `${message.store ?? ""} · ${formatCount(runs.size)} runs`;
+      showRows();
+      choose(Boolean(message.reset));
+    } else if (message.kind === "problem") {
+      problems[message.pick ? "pick" : "store"] = String(message.text ?? "");
+      showProblems();
+    }
+  };
+
+  // What to show after the list changed: the pick kept (asked again after a
+  // reconnect), the hash's, or the newest run while following.
+  const choose = (reconnected) => {
+    if (pick && !following) {
+      if (reconnected) ask(pick, false);
+      return;
+    }
+    const hashed = pick ? null : parsePick(location.hash);
+    if (hashed && runs.has(hashed.run)) {
+      const picked = runs.get(hashed.run);
+      const compare = hashed.compare.filter((id) => comparable(picked, runs.get(id)));
+      ask({ run: hashed.run, compare }, true);
+      return;
+    }
+    const newest = defaultRun(runs);
+    if (newest && (reconnected || !pick || newest.id !== pick.run)) ask(fresh(newest), false);
+  };
+
+  const showRows = () => {
+    for (const run of runs.values()) {
+      if (!rows.has(run.id)) rows.set(run.id, makeRow(run));
+      fillRow(rows.get(run.id), run);
+    }
+    for (const [id, row] of rows) {
+      if (!runs.has(id)) {
+        row.tr.remove();
+        rows.delete(id);
+      }
+    }
+    const order = [...rows.keys()].sort((a, b) => b - a); // newest first
+    order.forEach((id, i) => {
+      const tr = rows.get(id).tr;
+      if (page.body.children[i] !== tr) page.body.insertBefore(tr, page.body.children[i] ?? null);
+    });
+    showControls();
+  };
+
+  const makeRow = (run) => {
+    const tr = document.createElement("tr");
+    tr.dataset.runId = String(run.id);
+    const cells = Object.fromEntries(
+      COLUMNS.map((name) => {
+        const td = document.createElement("td");
+        td.className = `livescope-store-${name}`;
+        tr.appendChild(td);
+        return [name, td];
+      }),
+    );
+    const show = document.createElement("input");
+    show.type = "radio";
+    show.name = "livescope-store-show";
+    show.addEventListener("change", () => {
+      const picked = runs.get(run.id);
+      const kept = pick ? pick.compare.filter((id) => comparable(picked, runs.get(id))) : [];
+      ask({ run: run.id, compare: kept.length ? kept : defaultCompare(runs, picked) }, true);
+    });
+    const compare = document.createElement("input");
+    compare.type = "checkbox";
+    compare.addEventListener("change", () => {
+      if (!pick) return;
+      const others = pick.compare.filter((id) => id !== run.id);
+      ask({ run: pick.run, compare: compare.checked ? [...others, run.id] : others }, true);
+    });
+    cells.show.appendChild(show);
+    cells.compare.appendChild(compare);
+    return { tr, cells, show, compare };
+  };
+
+  const showControls = () => {
+    const picked = pick ? runs.get(pick.run) : undefined;
+    const full = (pick?.compare.length ?? 0) >= MAX_COMPARED;
+    for (const [id, { tr, show, compare }] of rows) {
+      const run = runs.get(id);
+      const isPicked = pick?.run === id;
+      const ticked = Boolean(pick?.compare.includes(id));
+      show.checked = isPicked;
+      compare.checked = ticked;
+      compare.disabled = !comparable(picked, run) || (full && !ticked);
+      compare.title =
+        compare.disabled && !isPicked
+          ? `only runs named "${picked?.name}" of kind lines compare with it`
+          : "";
+      tr.classList.toggle("livescope-store-picked", isPicked);
+    }
+  };
+
+  const socket = connect(page.plot, url, { mount, status, onMessage, WebSocketClass });
+  return {
+    close() {
+      socket.close();
+    },
+  };
+}
+
+function fillRow({ cells, show, compare }, run) {
+  const label = String(run.label);
+  show.setAttribute("aria-label", `show ${label}`);
+  compare.setAttribute("aria-label", `compare ${label}`);
+  setText(cells.name, run.name);
+  setText(cells.run, label);
+  setText(cells.params, paramsText(run.params));
+  setText(cells.started, startedText(run.started));
+  setText(cells.status, run.status);
+  cells.status.dataset.status = run.status;
+  setText(cells.rows, formatCount(run.rows));
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function buildPage(el) {
+  el.classList.add("livescope-store");
+  const top = document.createElement("div");
+  top.className = "livescope-store-top";
+  const head = document.createElement("div");
+  head.className = "livescope-store-head";
+  const problem = document.createElement("div");
+  problem.className = "livescope-store-problem";
+  problem.setAttribute("role", "alert");
+  top.append(head, problem);
+  const list = document.createElement("div");
+  list.className = "livescope-store-list";
+  const table = document.createElement("table");
+  const header = document.createElement("tr");
+  for (const name of COLUMNS) {
+    const th = document.createElement("th");
+    th.textContent = name;
+    header.appendChild(th);
+  }
+  table.createTHead().appendChild(header);
+  const body = table.createTBody();
+  list.appendChild(table);
+  const plot = document.createElement("div");
+  plot.className = "livescope-store-plot";
+  el.append(top, list, plot);
+  return { head, problem, body, plot };
+}

@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { encode, FakeSocket } from "../testing/fake_socket.js";
+import {
+  comparable,
+  connectStore,
+  defaultCompare,
+  defaultRun,
+  formatPick,
+  MAX_COMPARED,
+  paramsText,
+  parsePick,
+} from "./store_page.js";
+
+const run = (id, fields = {}) => ({
+  id,
+  name: "mnist",
+  label: `run ${id}`,
+  params: { lr: id / 100 },
+  started: 1_700_000_000 + id,
+  ended: null,
+  status: "finished",
+  rows: 100 * id,
+  kind: "lines",
+  last_step: null,
+  ...fields,
+});
+const byId = (runs) => new Map(runs.map((r) => [r.id, r]));
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  FakeSocket.made = [];
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe("picks", () => {
+  it("go to and from the location hash", () => {
+    expect(parsePick("#run=3&compare=1,2")).toEqual({ run: 3, compare: [1, 2] });
+    expect(parsePick("#run=3")).toEqual({ run: 3, compare: [] });
+    expect(parsePick("#run=3&compare=3,x,1,1")).toEqual({ run: 3, compare: [1] });
+    expect(parsePick("")).toBeNull();
+    expect(parsePick("#run=-1")).toBeNull();
+    const many = Array.from({ length: 20 }, (_, i) => i + 10).join(",");
+    expect(parsePick(`#run=1&compare=${many}`).compare).toHaveLength(MAX_COMPARED);
+    expect(formatPick({ run: 3, compare: [1, 2] })).toBe("#run=3&compare=1,2");
+    expect(formatPick({ run: 3, compare: [] })).toBe("#run=3");
+  });
+
+  it("open on the newest running run, compared with the one of its name before it", () => {
+    const runs = byId([run(1), run(2), run(3, { status: "running" }), run(4, { name: "cifar" })]);
+    expect(defaultRun(runs).id).toBe(3);
+    expect(defaultCompare(runs, runs.get(3))).toEqual([2]);
+    expect(defaultRun(byId([run(1), run(2)])).id).toBe(2);
+    expect(defaultRun(new Map())).toBeNull();
+    expect(defaultCompare(runs, runs.get(1))).toEqual([]);
+  });
+
+  it("compare runs of the same name and kind, of a kind that compares", () => {
+    expect(comparable(run(1), run(2))).toBe(true);
+    expect(comparable(run(1), run(1))).toBe(false);
+    expect(comparable(run(1), run(2, { name: "cifar" }))).toBe(false);
+    expect(comparable(run(1, { kind: "heatmap" }), run(2, { kind: "heatmap" }))).toBe(false);
+    expect(comparable(run(1), undefined)).toBe(false);
+    expect(paramsText({ lr: 0.0003, opt: "adam" })).toBe("lr=3.000e-4 opt=adam");
+  });
+});
+
+describe("connectStore", () => {
+  const open = (hash = "") => {
+    const location = { hash };
+    const history = {
+      replaceState: (_state, _title, url) => {
+        location.hash = url;
+      },
+    };
+    const el = document.createElement("div");
+    document.body.appendChild(el);
+    const mounted = [];
+    const mount = async (_el, { state }) => {
+      const host = { state, disposed: false, dispose: () => (host.disposed = true) };
+      mounted.push(host);
+      return host;
+    };
+    connectStore(el, "ws://here/ws", { mount, WebSocketClass: FakeSocket, location, history });
+    const socket = FakeSocket.made.at(-1);
+    socket.accept();
+    const rows = () => [...el.querySelectorAll("tbody tr")];
+    const box = (id, what) => el.querySelector(`tr[data-run-id="${id}"] input[type=${what}]`);
+    return { el, socket, location, mounted, rows, box };
+  };
+  const list = (runs, reset = false) =>
+    encode("list", { store: "store='runs.db'", runs, ...(reset ? { reset } : {}) });
+
+  it("lists the runs newest first and follows the newest until one is picked", async () => {
+    const page = open();
+    page.socket.deliver(list([run(1), run(2), run(3, { name: "cifar" })], true));
+    await flush();
+    expect(page.rows().map((tr) => tr.dataset.runId)).toEqual(["3", "2", "1"]);
+    const cells = [...page.rows()[1].querySelectorAll("td")].slice(2).map((td) => td.textContent);
+    expect(cells[0]).toBe("mnist");
+    expect(cells[1]).toBe("run 2");
+    expect(cells[2]).toBe("lr=0.02");
+    expect(cells[4]).toBe("finished");
+    expect(cells[5]).toBe("200");
+    expect(page.el.querySelector(".livescope-store-head").textContent).toBe(
+      "store='runs.db' · 3 runs",
+    );
+    // The newest run (cifar's, alone of its name) is shown.
+    expect(page.socket.sent.at(-1)).toEqual({ kind: "pick", run: 3, compare: [] });
+    expect(page.box(3, "radio").checked).toBe(true);
+    expect(page.box(1, "checkbox").disabled).toBe(true);
+
+    // A new run comes: followed, with the one of its name before it.
+    page.socket.deliver(list([run(4, { status: "running" })]));
+    await flush();
+    expect(page.rows().map((tr) => tr.dataset.runId)).toEqual(["4", "3", "2", "1"]);
+    expect(page.socket.sent.at(-1)).toEqual({ kind: "pick", run: 4, compare: [2] });
+    expect(page.box(2, "checkbox").checked).toBe(true);
+    expect(page.box(1, "checkbox").disabled).toBe(false);
+    expect(page.box(3, "checkbox").disabled).toBe(true);
+    expect(page.location.hash).toBe("");
+
+    // Ticking a run picks; a newer run then joins the list but is not shown.
+    page.box(1, "checkbox").click();
+    expect(page.socket.sent.at(-1)).toEqual({ kind: "pick", run: 4, compare: [2, 1] });
+    expect(page.location.hash).toBe("#run=4&compare=2,1");
+    const sent = page.socket.sent.length;
+    page.socket.deliver(list([run(5, { status: "running" })]));
+    await flush();
+    expect(page.socket.sent).toHaveLength(sent);
+    expect(page.box(5, "checkbox").disabled).toBe(false);
+
+    // Showing another run of the name keeps the runs ticked that can compare with it.
+    page.box(1, "radio").click();
+    expect(page.socket.sent.at(-1)).toEqual({ kind: "pick", run: 1, compare: [2] });
+    expect(page.el.querySelector(".livescope-store-picked").dataset.runId).toBe("1");
+  });
+
+  it("opens on the hash's pick, asks it again after a reconnect, and shows problems", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"], shouldAdvanceTime: true });
+    const page = open("#run=1&compare=2,3");
+    page.socket.deliver(list([run(1), run(2), run(3, { name: "cifar" })], true));
+    await flush();
+    expect(page.socket.sent).toEqual([{ kind: "pick", run: 1, compare: [2] }]);
+    page.socket.deliver(encode("open", { state: { title: "mnist" }, view: 1, run: 1 }));
+    await flush();
+    expect(page.mounted.map((host) => host.state.title)).toEqual(["mnist"]);
+
+    page.socket.deliver(encode("problem", { text: "store='runs.db' has no run 9", pick: true }));
+    page.socket.deliver(encode("problem", { text: "store='runs.db' cannot be read" }));
+    await flush();
+    const problem = page.el.querySelector(".livescope-store-problem");
+    expect(problem.textContent).toBe(
+      "store='runs.db' cannot be read · store='runs.db' has no run 9",
+    );
+    page.box(2, "checkbox").click(); // a new pick: its problem goes, the store's stays
+    expect(problem.textContent).toBe("store='runs.db' cannot be read");
+
+    page.socket.onclose();
+    await vi.advanceTimersByTimeAsync(1000);
+    const again = FakeSocket.made.at(-1);
+    again.accept();
+    again.deliver(list([run(1), run(2), run(3, { name: "cifar" })], true));
+    await flush();
+    expect(again.sent).toEqual([{ kind: "pick", run: 1, compare: [] }]);
+  });
+
+  it("stops ticking at the most runs compared", async () => {
+    const page = open();
+    const runs = Array.from({ length: MAX_COMPARED + 2 }, (_, i) => run(i + 1));
+    page.socket.deliver(list(runs, true));
+    await flush();
+    // The newest is shown with the one before it; tick the oldest until full.
+    for (let id = 1; id < MAX_COMPARED; id++) page.box(id, "checkbox").click();
+    expect(page.socket.sent.at(-1).compare).toHaveLength(MAX_COMPARED);
+    const left = page.box(MAX_COMPARED, "checkbox");
+    expect([left.checked, left.disabled]).toEqual([false, true]);
+    expect(page.box(1, "checkbox").disabled).toBe(false); // a ticked one can be unticked
+  });
+});

@@ -1,0 +1,32 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from "vitest";
+import { createRunsLegend, liveDetail, runEntries } from "./runs_legend.js";
+
+describe("the runs legend", () => {
+  const live = { label: "lr=0.03", params: { lr: 0.03 } };
+  const runs = [{ id: "store:2", label: "lr=0.02", started: 0, rows: 250, params: {} }];
+
+  it("keeps the live run's rows current without rebuilding its entries", () => {
+    const parent = document.createElement("div");
+    const toggled = [];
+    const legend = createRunsLegend(parent, { onToggle: (id) => toggled.push(id) });
+    legend.setRuns(runEntries(live, runs, 10, ["lr=0.03", "lr=0.02"], [0.5]));
+    const [first, second] = parent.querySelectorAll(".livescope-run");
+    expect(first.textContent).toContain("live · 10 rows lr=0.03");
+    const button = second.querySelector("button");
+
+    legend.showLiveDetail(liveDetail(1234, "lr=0.03"));
+    expect(parent.querySelector(".livescope-run").textContent).toContain("live · 1,234 rows");
+    expect(parent.querySelectorAll(".livescope-run")[1].querySelector("button")).toBe(button);
+    button.click();
+    expect(toggled).toEqual(["store:2"]);
+  });
+
+  it("has no live entry to update while it shows no runs", () => {
+    const parent = document.createElement("div");
+    const legend = createRunsLegend(parent);
+    legend.setRuns([]);
+    legend.showLiveDetail("live · 5 rows");
+    expect(parent.textContent).toBe("");
+  });
+});
