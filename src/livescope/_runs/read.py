@@ -20,63 +20,64 @@ from .store import STALE_AFTER, EmptyStore, Store, StoreError, check_target
 
 @dataclass(frozen=True)
 class RunInfo:
-    """One run of a store, as `livescope.runs` lists it.
-
-    Attributes
-    ----------
-    id : int
-        Unique in the store; increases with every run started.
-    name : str
-        The run's name (the plot's ``name=``, by default its title).
-    label : str
-        The plot's ``run=`` (by default when it started, local time).
-    params : dict[str, Any]
-        The plot's ``params=``, and what a framework adapter adds.
-    started, ended : float, float or None
-        Seconds since the epoch; `ended` is None while running.
-    status : {"running", "finished", "stopped", "died"}
-        ``died``: the process writing it is gone (killed, crashed).
-    rows : int
-        Rows recorded.
-    columns : tuple[Any, ...] of str
-        Series names (empty for kinds whose values are positions).
-    kind : str
-        The plot's kind.
-    last_step : float or None
-        The step of the last row recorded.
-    """
+    """One run of a store, as `livescope.runs` lists it."""
 
     id: int
+    """Unique in the store; increases with every run started."""
     name: str
+    """The run's name (the plot's ``name=``, by default its title)."""
     label: str
+    """The plot's ``run=`` (by default when it started, local time)."""
     params: dict[str, Any]
+    """The plot's ``params=``, and what a framework adapter adds."""
     started: float
+    """When the run started, in seconds since the epoch."""
     ended: float | None
+    """When it ended, in seconds since the epoch; None while running."""
     status: str
+    """``"running"``, ``"finished"``, ``"stopped"``, or ``"died"`` (its process is gone)."""
     rows: int
+    """Rows recorded."""
     columns: tuple[str, ...]
+    """Series names (empty for kinds whose values are positions)."""
     kind: str
+    """The plot's kind."""
     last_step: float | None
+    """The step of the last row recorded."""
 
 
 @dataclass(frozen=True)
 class StoredRun:
-    """A run with its rows: `values` is N x M, `steps` and `times` have N entries."""
+    """A recorded run with its rows (what `LivePlot.open` draws)."""
 
     id: int
+    """Unique in the store."""
     name: str
+    """The run's name."""
     label: str
+    """The run's label (``run=``)."""
     params: dict[str, Any]
+    """The run's parameters."""
     started: float
+    """When the run started, in seconds since the epoch."""
     ended: float | None
+    """When it ended; None while running."""
     status: str
+    """``"running"``, ``"finished"``, ``"stopped"`` or ``"died"``."""
     columns: tuple[str, ...]
+    """Series names (empty for kinds whose values are positions)."""
     kind: str
+    """The plot's kind."""
     options: dict[str, Any]
+    """The plot's view options, as recorded."""
     last_step: float | None
+    """The step of the last row recorded."""
     steps: np.ndarray = field(repr=False)
+    """The step of every row, shape (N,)."""
     times: np.ndarray = field(repr=False)
+    """When every row was recorded, seconds since the epoch, shape (N,)."""
     values: np.ndarray = field(repr=False)
+    """The rows, N x M."""
 
 
 def runs(store: str | os.PathLike[str]) -> list[RunInfo]:

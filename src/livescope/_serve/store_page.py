@@ -24,9 +24,10 @@ from typing import Any
 from .._core.wire import Message, encode_runs
 from .._kinds import REGISTRY
 from .._runs.compare import COMPARING_KINDS
+from .._runs.connect import open_store
 from .._runs.read import RunInfo, list_runs
 from .._runs.session import MAX_RUNS
-from .._runs.store import Store, StoreError, describe, open_store
+from .._runs.store import Store, StoreError, describe
 from .hub import Tab, encode
 from .run_mirror import Change, MirroredRun, header_state, json_safe
 
