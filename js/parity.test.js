@@ -25,7 +25,7 @@ import {
   unpackRGB,
 } from "./draw/colormaps.js";
 import { centeredLimits, colorIndex, NO_DATA, paintValues } from "./draw/pixels.js";
-import { formatTick, niceStep, niceTicks } from "./draw/ticks.js";
+import { exactLabel, niceStep, niceTicks, tickLabels } from "./draw/ticks.js";
 import { valueFormatter } from "./draw/value_format.js";
 import { formatStep, formatValue } from "./host/format.js";
 import { envelope } from "./kinds/lines/envelope.js";
@@ -45,10 +45,22 @@ describe("ticks match the fixture", () => {
     if (c.hi > c.lo) {
       it(`step and labels on ${name}`, () => {
         expect(niceStep(c.hi - c.lo, c.count)).toBe(c.step);
-        expect(c.ticks.map((v) => formatTick(v, c.step))).toEqual(c.labels);
+        expect(tickLabels(c.ticks, c.step)).toEqual(c.labels);
       });
     }
   }
+
+  for (const c of ticksFixture.labels) {
+    it(`labels of [${c.values}] ${c.step} apart`, () => {
+      expect(tickLabels(c.values, c.step)).toEqual(c.labels);
+    });
+  }
+
+  it("labels log ticks each on its own", () => {
+    expect(ticksFixture.exact.map((c) => exactLabel(c.value))).toEqual(
+      ticksFixture.exact.map((c) => c.label),
+    );
+  });
 });
 
 describe("legend numbers match the fixture", () => {

@@ -21,7 +21,7 @@ from livescope._picture.scene import (
     replay_every,
 )
 from livescope._picture.svg import scene_to_svg
-from livescope._picture.ticks import format_tick, nice_ticks
+from livescope._picture.ticks import exact_label, nice_ticks, tick_labels
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -186,9 +186,9 @@ def test_nice_ticks(lo, hi, target, expected):
 
 
 def test_number_formats_match_the_widget():
-    assert format_tick(2.5, 0.5) == "2.5"
-    assert format_tick(250000, 50000) == "250000"
-    assert format_tick(1e-6, 1e-6) == "1e-6"
+    assert tick_labels([2.5], 0.5) == ["2.5"]
+    assert tick_labels([250000], 50000) == ["250000"]
+    assert exact_label(1e-6) == "1e-6"
     assert format_value(0.123456) == "0.12346"
     assert format_value(1234567) == "1.235e+6"
     assert format_value(float("nan")) == "NaN"

@@ -27,7 +27,7 @@ from livescope._picture.grid_colors import (
     text_color_on,
 )
 from livescope._picture.scene import format_step, format_value
-from livescope._picture.ticks import format_tick, nice_step, nice_ticks
+from livescope._picture.ticks import exact_label, nice_step, nice_ticks, tick_labels
 
 OUT = SPEC_DIR / "fixtures"
 
@@ -44,7 +44,27 @@ TICK_RANGES = [
     (-0.0031, 0.0042, 6, False),
     (5, 5, 4, False),
     (2, 1, 4, False),
+    # Ranges whose labels once repeated ("0.001, 0.001", "1.000e+6" five times).
+    (0, 0.0012, 6, False),
+    (0.8e-5, 1.2e-5, 4, False),
+    (1.00001e-5, 1.00003e-5, 4, False),
+    (1000000.001, 1000000.003, 4, False),
+    (-1000000.003, -1000000.001, 4, False),
+    (1e9, 1e9 + 0.001, 4, False),
+    (1000000, 1000100, 5, False),
+    (0, 2e6, 4, False),
 ]
+# Ticks as uPlot gives them to the lines view: its splits, 2.5 steps among them.
+TICK_LABELS = [
+    ([0, 0.025, 0.05, 0.075, 0.1], 0.025),
+    ([0, 0.00025, 0.0005, 0.00075, 0.001, 0.00125], 0.00025),
+    ([2.5e-6, 5e-6, 7.5e-6, 1e-5], 2.5e-6),
+    ([1000000.0005, 1000000.001, 1000000.0015, 1000000.002], 0.0005),
+    ([0.1, 0.2, 0.1 + 0.2], 0.1),
+    ([-2e7, 0, 2.5e7], 2.5e6),
+]
+# A log axis' ticks, each labelled on its own.
+EXACT_LABELS = [1e-6, 2e-5, 1e-4, 0.002, 0.05, 1, 30, 1e5, 1e6, 2e6, 2.5e7, 1234567, 0, -0.05]
 VALUES = [0.0, 0.123456, 1234567.0, -0.0004567, 1e-3, 999999.0, 42.0, -7.25, 3.14159265]
 STEPS = [0.0, 12.0, 12.5, 1e7, 0.1 + 0.2, -3.0, 123456.789]
 SMOOTHING_WEIGHTS = [0.0, 0.6, 0.95, 0.99]
@@ -65,12 +85,12 @@ def numbers(values: np.ndarray) -> list[float | str]:
 
 
 def ticks() -> dict:
-    """Round ticks of a few ranges, and their labels."""
+    """Round ticks of a few ranges and their labels; labels of given ticks; log labels."""
     cases = []
     for lo, hi, count, integer in TICK_RANGES:
         values = nice_ticks(lo, hi, count, integer=integer)
         step = nice_step(hi - lo, count) if hi > lo else 1.0
-        labels = [format_tick(v, step) for v in values] if hi > lo else []
+        labels = tick_labels(values, step) if hi > lo else []
         cases.append(
             {
                 "lo": lo,
@@ -82,7 +102,14 @@ def ticks() -> dict:
                 "labels": labels,
             }
         )
-    return {"cases": cases}
+    return {
+        "cases": cases,
+        "labels": [
+            {"values": values, "step": step, "labels": tick_labels(values, step)}
+            for values, step in TICK_LABELS
+        ],
+        "exact": [{"value": v, "label": exact_label(v)} for v in EXACT_LABELS],
+    }
 
 
 def formats() -> dict:

@@ -3,7 +3,7 @@
 // rectangle.
 
 import { font } from "./canvas.js";
-import { formatTick, niceStep, niceTicks } from "./ticks.js";
+import { labelledTicks, niceStep } from "./ticks.js";
 
 const TICK_PX = 4;
 // Pixels per tick interval, about: x labels are wider than tall.
@@ -28,10 +28,10 @@ export function niceRange(lo, hi, count = 10) {
   return b > a ? [a, b] : [lo, hi];
 }
 
-/** Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ step, values }`. */
+/** Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ values, labels }`. */
 export function axisTicks([lo, hi], px, spacing) {
-  const count = Math.max(2, Math.round(px / spacing));
-  return { step: niceStep(hi - lo, count), values: niceTicks(lo, hi, count) };
+  const ticks = labelledTicks(lo, hi, Math.max(2, Math.round(px / spacing)));
+  return { values: ticks.map((t) => t.value), labels: ticks.map((t) => t.label) };
 }
 
 const xTicks = (range, px) => axisTicks(range, px, X_TICK_SPACING);
@@ -39,12 +39,11 @@ const yTicks = (range, px) => axisTicks(range, px, Y_TICK_SPACING);
 
 /** Width in CSS pixels of the widest y tick label for `range` on an axis `px` long. */
 export function yLabelWidth(ctx, range, px, theme) {
-  const t = yTicks(range, px);
   ctx.save();
   ctx.font = font(theme);
   let widest = 0;
-  for (const v of t.values)
-    widest = Math.max(widest, ctx.measureText(formatTick(v, t.step)).width);
+  for (const label of yTicks(range, px).labels)
+    widest = Math.max(widest, ctx.measureText(label).width);
   ctx.restore();
   return Math.ceil(widest) + TICK_PX + 6;
 }
@@ -123,13 +122,16 @@ export function drawFrame(ctx, rect, axes, theme) {
   if (xLabels) {
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    for (const v of xt.values)
-      ctx.fillText(formatTick(v, xt.step), px(v), y + height + TICK_PX + 2);
+    xt.values.forEach((v, i) => {
+      ctx.fillText(xt.labels[i], px(v), y + height + TICK_PX + 2);
+    });
   }
   if (yLabels) {
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
-    for (const v of yt.values) ctx.fillText(formatTick(v, yt.step), x - TICK_PX - 3, py(v));
+    yt.values.forEach((v, i) => {
+      ctx.fillText(yt.labels[i], x - TICK_PX - 3, py(v));
+    });
   }
   ctx.restore();
 }

@@ -3,7 +3,10 @@ import { axisTicks, finiteExtent, niceRange } from "./axes.js";
 
 describe("axisTicks", () => {
   it("spaces round ticks by about the pixels asked for", () => {
-    expect(axisTicks([-1, 1], 200, 50)).toEqual({ step: 0.5, values: [-1, -0.5, 0, 0.5, 1] });
+    expect(axisTicks([-1, 1], 200, 50)).toEqual({
+      values: [-1, -0.5, 0, 0.5, 1],
+      labels: ["-1.0", "-0.5", "0", "0.5", "1.0"],
+    });
     expect(axisTicks([0, 100], 800, 80).values).toHaveLength(11);
     expect(axisTicks([0, 100], 100, 80).values).toEqual([0, 50, 100]);
   });

@@ -3,7 +3,7 @@
 
 import { createImage, drawPixels, fillNoData, font } from "./canvas.js";
 import { colorFraction } from "./pixels.js";
-import { formatTick, niceStep, niceTicks } from "./ticks.js";
+import { labelledTicks } from "./ticks.js";
 
 const BAR_WIDTH = 12;
 const GAP = 4;
@@ -25,17 +25,12 @@ function strip(lut) {
   return image;
 }
 
-function roundTicks(lo, hi, count) {
-  const step = niceStep(hi - lo, count);
-  return niceTicks(lo, hi, count).map((v) => ({ value: v, label: formatTick(v, step) }));
-}
-
 /** Round ticks over [lo, hi]; with a centre, each half its own (as _picture/grid.py). */
 function ticksFor(lo, hi, height, center = null) {
-  if (center === null) return roundTicks(lo, hi, Math.max(2, Math.floor(height / 40)));
+  if (center === null) return labelledTicks(lo, hi, Math.max(2, Math.floor(height / 40)));
   const count = Math.max(1, Math.floor(height / 2 / 40));
-  const above = roundTicks(center, hi, count).filter((t) => t.value !== center);
-  return [...roundTicks(lo, center, count), ...above];
+  const above = labelledTicks(center, hi, count).filter((t) => t.value !== center);
+  return [...labelledTicks(lo, center, count), ...above];
 }
 
 /**

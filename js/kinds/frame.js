@@ -12,6 +12,7 @@ import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { seriesColor } from "../host/theme.js";
 import { axisSize } from "./lines/axis_size.js";
+import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
 import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;
@@ -164,7 +165,10 @@ export class FrameView extends ReplayableView {
         legend: { show: false },
         scales: { x: { time: false, auto: false }, y: { auto: false } },
         // Small panels still get a few y ticks (uPlot's default spacing is 30 px).
-        axes: [axis({ size: 28 }), axis({ size: axisSize, space: this.facet > 1 ? 18 : 30 })],
+        axes: [
+          axis({ size: 28, values: linearAxisValues, space: labelSpace }),
+          axis({ size: axisSize, space: this.facet > 1 ? 18 : 30, values: linearAxisValues }),
+        ],
         series: [{}, { stroke: seriesColor(k), width: 1.5, points: { show: false } }],
         cursor: { points: { show: false }, drag: { x: false, y: false } },
         hooks: { setCursor: [(u) => this.onCursor(k, u.cursor.idx)] },

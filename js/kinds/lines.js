@@ -8,6 +8,7 @@ import { nearestIndex } from "../data/store.js";
 import { seriesColors } from "../draw/colormaps.js";
 import { RAMP_LEGEND_OVER, seriesColor } from "../host/theme.js";
 import { axisSize } from "./lines/axis_size.js";
+import { labelSpace, linearAxisValues, logAxisValues } from "./lines/axis_values.js";
 import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
@@ -345,8 +346,9 @@ export class LineChart {
           size: time ? 44 : 32,
           labelSize: xLabel ? 18 : 0,
           labelGap: 0,
+          ...(time ? {} : { values: linearAxisValues, space: labelSpace }),
         }),
-        axis({ size: axisSize }),
+        axis({ size: axisSize, values: logY ? logAxisValues : linearAxisValues }),
       ],
       series: [{}, ...lines],
       cursor: {

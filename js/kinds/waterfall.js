@@ -15,7 +15,7 @@ import {
 import { colorbarWidth, drawColorbar } from "../draw/colorbar.js";
 import { colormapLUT } from "../draw/colormaps.js";
 import { createPlotArea } from "../draw/readout.js";
-import { formatTick, niceStep, niceTicks } from "../draw/ticks.js";
+import { labelledTicks, niceTicks } from "../draw/ticks.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { ReplayableView } from "./replay.js";
@@ -119,17 +119,18 @@ export class WaterfallView extends ReplayableView {
     if (slots > 0) {
       const first = store.steps[0];
       const last = store.steps[shown];
-      const count = Math.max(2, Math.floor(g.h / 36));
-      const step = niceStep(Math.max(last - first, 1), count);
       ctx.textAlign = "right";
       ctx.textBaseline = "middle";
-      const ticks = last > first ? niceTicks(first, last, count) : [first];
-      for (const value of ticks) {
+      for (const { value, label } of labelledTicks(
+        first,
+        last,
+        Math.max(2, Math.floor(g.h / 36)),
+      )) {
         const row = Math.min(store.lowerBound(value), shown);
         const y = Math.round(g.y + ((picture.slotOfRow(row) + 0.5) / slots) * g.h) + 0.5;
         ctx.moveTo(g.x - TICK, y);
         ctx.lineTo(g.x, y);
-        ctx.fillText(formatTick(value, step), g.x - TICK - 2, y);
+        ctx.fillText(label, g.x - TICK - 2, y);
       }
     }
     const m = store.columnCount;

@@ -17,7 +17,7 @@ from typing import Any, overload
 import numpy as np
 
 from .._core.spec import STYLE
-from .ticks import labelled_ticks
+from .ticks import exact_label, labelled_ticks
 
 # The palette and light theme both renderers read from _spec/style.json.
 PALETTE: tuple[str, ...] = tuple(STYLE["palette"])
@@ -260,7 +260,7 @@ def log_ticks(log_range: tuple[float, float], plot_height: float) -> list[tuple[
     powers = range(math.ceil(lo - 1e-9), math.floor(hi + 1e-9) + 1)
     if len(powers) >= 2:
         every = max(1, math.ceil(len(powers) / max(2, int(plot_height // 40))))
-        return [(float(p), f"{10.0**p:g}") for p in powers if p % every == 0]
+        return [(float(p), exact_label(10.0**p)) for p in powers if p % every == 0]
     ticks = labelled_ticks(10**lo, 10**hi, max(2, int(plot_height // 50)))
     return [(math.log10(y), label) for y, label in ticks if y > 0]
 

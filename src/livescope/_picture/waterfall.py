@@ -25,7 +25,7 @@ from .grid import (
 )
 from .grid_colors import colormap_lut
 from .lines import DEFAULT_WIDTH
-from .ticks import format_tick, nice_step, nice_ticks
+from .ticks import labelled_ticks, nice_ticks
 
 MAX_WIDTH = 4096
 _PAD = 6
@@ -102,15 +102,11 @@ def _axes(
     ticks = []
     if slots:
         first, last = float(steps[0]), float(steps[-1])
-        count = max(2, int(h // 36))
-        step = nice_step(max(last - first, 1), count)
-        for value in nice_ticks(first, last, count) if last > first else [first]:
+        for value, label in labelled_ticks(first, last, max(2, int(h // 36))):
             row = min(int(np.searchsorted(steps, value, "left")), len(steps) - 1)
             ty = round(y + ((row // bin_ + 0.5) / slots) * h) + 0.5
             ticks.append(np.array([[x - _TICK, ty], [x, ty]]))
-            scene.items.append(
-                s.Text(x - _TICK - 2, ty + 4, format_tick(value, step), anchor="end")
-            )
+            scene.items.append(s.Text(x - _TICK - 2, ty + 4, label, anchor="end"))
     if m:
         for c in nice_ticks(0, m - 1, max(2, int(w // 70)), integer=True):
             tx = round(x + ((c + 0.5) / m) * w) + 0.5
