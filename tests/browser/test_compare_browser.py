@@ -45,7 +45,7 @@ def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
     entries = root.locator(RUN_ENTRIES)
     expect(entries).to_have_count(2, timeout=15_000)
     expect(entries.nth(0)).to_contain_text("run 2")
-    expect(entries.nth(0)).to_contain_text("live · 200 rows lr=0.02")
+    expect(entries.nth(0)).to_contain_text("this run · 200 rows lr=0.02")
     expect(entries.nth(1)).to_contain_text("run 1")
     expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
     # batch is the same in both runs, so the legend leaves it out.

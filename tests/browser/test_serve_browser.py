@@ -340,7 +340,7 @@ def test_a_run_store_lists_its_runs_compares_the_ones_ticked_and_a_live_one_grow
     expect(rows.first.locator(".livescope-store-status")).to_have_text("finished")
     expect(rows.first.locator(".livescope-store-rows")).to_have_text(f"{written:,}")
     expect(root.locator(".livescope-stop")).to_have_text("Done")
-    expect(entries.nth(0)).to_contain_text(f"live · {written:,} rows")  # kept current
+    expect(entries.nth(0)).to_contain_text(f"this run · {written:,} rows")  # kept current
 
     # Another run of the name: shown with the runs ticked that can compare with it.
     page.get_by_role("radio", name="show lr=0.01").check()

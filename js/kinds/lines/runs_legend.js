@@ -92,7 +92,8 @@ const joined = (text, extra) => [text, extra].filter(Boolean).join(" ");
 
 /** The live run's detail: its rows, and its parameters that differ from the others'. */
 export function liveDetail(rows, params) {
-  return joined(`live · ${rows.toLocaleString()} rows`, params);
+  // "this run", not "live": the plot's own run may have ended (a reopened notebook, serve).
+  return joined(`this run · ${rows.toLocaleString()} rows`, params);
 }
 
 /** The legend entries for the live run `live` and previous `runs` (newest first). */

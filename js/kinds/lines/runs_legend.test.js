@@ -12,11 +12,11 @@ describe("the runs legend", () => {
     const legend = createRunsLegend(parent, { onToggle: (id) => toggled.push(id) });
     legend.setRuns(runEntries(live, runs, 10, ["lr=0.03", "lr=0.02"], [0.5]));
     const [first, second] = parent.querySelectorAll(".livescope-run");
-    expect(first.textContent).toContain("live · 10 rows lr=0.03");
+    expect(first.textContent).toContain("this run · 10 rows lr=0.03");
     const button = second.querySelector("button");
 
     legend.showLiveDetail(liveDetail(1234, "lr=0.03"));
-    expect(parent.querySelector(".livescope-run").textContent).toContain("live · 1,234 rows");
+    expect(parent.querySelector(".livescope-run").textContent).toContain("this run · 1,234 rows");
     expect(parent.querySelectorAll(".livescope-run")[1].querySelector("button")).toBe(button);
     button.click();
     expect(toggled).toEqual(["store:2"]);
@@ -26,7 +26,7 @@ describe("the runs legend", () => {
     const parent = document.createElement("div");
     const legend = createRunsLegend(parent);
     legend.setRuns([]);
-    legend.showLiveDetail("live · 5 rows");
+    legend.showLiveDetail("this run · 5 rows");
     expect(parent.textContent).toBe("");
   });
 });
