@@ -85,3 +85,54 @@ def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
     expect(entries).to_have_count(2)
     expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
     artifacts.screenshot(root, "reopened-two-runs")
+
+
+# A zigzag earlier run behind a flat live one: raw, the run spans 0..1; smoothed
+# as the live run is, it settles near 0.5, and so does the y axis.
+SMOOTHED = """\
+import numpy as np
+from livescope import LivePlot
+
+zigzag = LivePlot(["loss"], title="noisy")
+zigzag.extend(np.where(np.arange(300) % 2, 1.0, 0.0))
+zigzag.close()
+w = LivePlot(["loss"], title="noisy", smoothing=0.9)
+w.extend(np.full(300, 0.5))
+w
+"""
+SET_SMOOTHING = 'w.widget.view_options = {{**w.widget.view_options, "smoothing": {}}}'
+Y_MAX = "(root) => root.livescope.view.uplot.scales.y.max"
+
+
+def test_with_smoothing_the_earlier_run_is_smoothed_as_the_live_one(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([SMOOTHED, SET_SMOOTHING.format(0), SET_SMOOTHING.format(0.9)])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2, timeout=15_000)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    smoothed_top = root.evaluate(Y_MAX)
+    assert smoothed_top < 0.8, "the earlier run is drawn raw: its zigzag reaches 1"
+    smoothed = artifacts.screenshot(ls.canvas(root), "smoothed")
+
+    nb.run_cell(1)  # smoothing off: the earlier run's zigzag, raw
+    expect(root).to_have_attribute("data-view-options", re.compile(r'"smoothing":0(\.0)?[,}]'))
+    nb.page.wait_for_function(f"() => ({Y_MAX})(document.querySelector('.livescope')) >= 1")
+    raw = artifacts.screenshot(ls.canvas(root), "raw")
+    assert inked(nb.page, raw) > 1.5 * inked(nb.page, smoothed)
+
+    nb.run_cell(2)
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2)
+    assert root.evaluate(Y_MAX) == pytest.approx(smoothed_top, rel=0.05)
+    artifacts.screenshot(root, "reopened-smoothed")
+
+
+def inked(page, png):
+    """Pixels of any colour but the background."""
+    return sum(n for _, n in colour_summary(page, png).foreground)

@@ -79,7 +79,7 @@ def lines_scene(
             points = np.where(points > 0, np.log10(points), np.nan)
     shown = [c for c in range(m) if _name(data, c) not in hidden]
     drawn = shown + [m + c for c in shown] if data.smoothing else shown
-    earlier = runs_points(compared, data.columns, bins, x_range, data.log_y)
+    earlier = runs_points(compared, data.columns, bins, x_range, data.log_y, data.smoothing)
     in_range = [points[:, drawn], *(values[:, shown] for _, values in earlier)]
     y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(in_range))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)

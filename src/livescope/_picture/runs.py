@@ -2,7 +2,8 @@
 
 The twin of js/kinds/lines/runs.js: each run's series are drawn in the
 colour of the live series of the same name, faded more the older the run,
-aligned by step.
+aligned by step; with smoothing, smoothed as the live series are (over the
+same number of rows: see `point_weight`), so the curves compare like with like.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from .._core.envelope import envelope
+from .._core.smoothing import point_weight, smooth_columns
 from .._runs.session import RecordedRun
 from . import scene as s
 
@@ -41,13 +43,20 @@ def runs_points(
     bins: int,
     x_range: tuple[float, float],
     log_y: bool,
+    smoothing: float = 0.0,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`."""
+    """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`.
+
+    With `smoothing`, the values are the run's smoothed ones (the raw ones are not drawn).
+    """
     points = []
     for run in runs:
         if not len(run.steps):
             continue
         values = aligned_values(run, names)
+        if smoothing:
+            weight = point_weight(smoothing, run.row_count, len(run.steps))
+            values = smooth_columns(values, weight)
         rows, values = envelope(run.steps, values, bins, *x_range, positive=log_y)
         if log_y:
             with np.errstate(divide="ignore", invalid="ignore"):
