@@ -136,3 +136,55 @@ def test_with_smoothing_the_earlier_run_is_smoothed_as_the_live_one(
 def inked(page, png):
     """Pixels of any colour but the background."""
     return sum(n for _, n in colour_summary(page, png).foreground)
+
+
+# Each run of the cell makes the dashboard again: runs "mnist/loss" and "mnist/acc".
+DASHBOARD = """\
+import numpy as np
+from livescope import Dashboard, LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+lr = 0.01 * runs_made
+d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["acc"])},
+              title="mnist", params={"lr": lr})
+k = np.arange(300 - 100 * runs_made + 100)
+d["loss"].extend(np.exp(-k * lr))
+d["acc"].extend(1 - np.exp(-k * lr))
+d
+"""
+
+
+def test_a_dashboard_cell_run_twice_shows_each_panels_earlier_run(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([DASHBOARD])
+    nb.run_cell(0)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "300", timeout=15_000)
+        expect(panels.nth(i).locator(RUN_ENTRIES)).to_have_count(0)
+
+    nb.run_cell(0)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "200", timeout=15_000)
+        entries = panels.nth(i).locator(RUN_ENTRIES)
+        expect(entries).to_have_count(2, timeout=15_000)
+        expect(entries.nth(0)).to_contain_text("live · 200 rows lr=0.02")
+        expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
+        # Following shows the longer earlier run whole.
+        assert panels.nth(i).evaluate("(root) => root.livescope.view.xRange") == [0, 299]
+    artifacts.screenshot(nb.output(0), "dashboard-two-runs")
+
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        expect(panels.nth(i).locator(RUN_ENTRIES)).to_have_count(2)
+        expect(panels.nth(i).locator(RUN_ENTRIES).nth(1)).to_contain_text("300 rows lr=0.01")
+    artifacts.screenshot(nb.output(0), "reopened-dashboard-two-runs")

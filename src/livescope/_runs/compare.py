@@ -65,25 +65,37 @@ def check_params(params: object) -> dict[str, Any]:
 class Comparison:
     """A named plot's own run and the previous runs it shows.
 
-    `runs` are fixed when the plot is made: the newest `count` runs of its
-    name from `store` when one is given (the run store), else from this
-    kernel's registry (`session_runs`).
+    `name` is the run's name (the plot's `name=`, else its title; `named`
+    says it was given as `name=`). Plots of a comparing kind with a name
+    start a run in this kernel's registry; `runs` are fixed when the plot is
+    made: the newest `count` runs of its name from `store` when one is given
+    (the run store), else from the registry (`session_runs`).
     """
 
     def __init__(
         self,
+        kind: str,
         name: str | None,
         count: int,
         params: dict[str, Any],
         store: object,
         history: Any,
         lock: Any,
+        *,
+        named: bool = False,
     ) -> None:
+        self.kind = kind
         self.name = name
+        self.named = named
+        self.count = count
+        self.params = params
+        self._store = store
+        self._history = history
+        self._lock = lock
         self.live: LiveRun | None = None
         self.runs: tuple[RecordedRun, ...] = ()
         self._recorded_at: tuple[int, int, int] | None = None  # rows at the last record
-        if name is None:
+        if name is None or kind not in COMPARING_KINDS:
             return
         self.live = session_runs.start(name, params, history, lock)
         if count:
@@ -92,6 +104,14 @@ class Comparison:
             else:
                 found = session_runs.previous(name, count, exclude_id=self.live.id)
             self.runs = tuple(compact(run) for run in found)
+
+    def renamed(
+        self, name: str | None, count: int, params: dict[str, Any], store: object
+    ) -> Comparison:
+        """The same plot's comparison under another name (a dashboard names its panels')."""
+        return Comparison(
+            self.kind, name, count, params, store, self._history, self._lock, named=self.named
+        )
 
     @property
     def description(self) -> dict[str, Any]:
