@@ -87,7 +87,9 @@ def test_compare_is_checked_and_other_kinds_refuse_it():
     with pytest.raises(TypeError, match="compare must be a number of previous runs"):
         LivePlot(["a"], title="x", compare="all")
     with pytest.raises(
-        ValueError, match=r"kind='frame' cannot show previous runs; only kind 'lines'"
+        ValueError,
+        match=r"kind='frame' cannot show previous runs: a frame shows one row at a time.*"
+        r"only kinds 'lines' and 'trajectory' can",
     ):
         LivePlot(4, title="x", kind="frame", compare=1)
     LivePlot(4, title="x", kind="frame")  # no comparing by default

@@ -75,10 +75,11 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         read from `store`) to draw behind the live one, faded, in each
         series' colour: a line plot made again (a training cell re-run)
         then answers "is this run better than the last one?" without
-        setup, and the first run looks as it always did. Default 1 for
-        kind="lines" with a name; 0 (or False) turns comparing off; True
+        setup, and the first run looks as it always did. A trajectory
+        draws the previous runs' paths, faded. Default 1 for kind="lines"
+        and "trajectory" with a name; 0 (or False) turns comparing off; True
         is 1. The view's "compare" toggle shows or hides them. Other kinds
-        refuse a nonzero `compare`.
+        refuse a nonzero `compare`, saying why (docs/runs.md).
     params : dict, optional
         The run's parameters (str -> str, bool, int, float or None), stored
         with the run; the legend of a later run shows those that differ.

@@ -83,6 +83,20 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def run_entries(
+    live: dict[str, Any], runs: tuple[RecordedRun, ...]
+) -> list[tuple[str, str, bool]]:
+    """The live run (solid), then each earlier run (faded): label, rows, differing params."""
+    differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
+    texts = [f"{live.get('label', 'this run')} (live)"]
+    texts += [f"{run.label} ({run.row_count:,} rows)" for run in runs]
+    colors = [s.TEXT, *(s.faint(s.TEXT, run_alpha(age)) for age in range(len(runs)))]
+    return [
+        (color, " ".join(filter(None, [text, params_text(params)])), False)
+        for color, text, params in zip(colors, texts, differ, strict=True)
+    ]
+
+
 def runs_x_range(runs: tuple[RecordedRun, ...]) -> tuple[float, float] | None:
     """The steps the runs span, or None without runs or points."""
     firsts = [float(run.steps[0]) for run in runs if len(run.steps)]
