@@ -188,3 +188,62 @@ def test_a_dashboard_cell_run_twice_shows_each_panels_earlier_run(
         expect(panels.nth(i).locator(RUN_ENTRIES)).to_have_count(2)
         expect(panels.nth(i).locator(RUN_ENTRIES).nth(1)).to_contain_text("300 rows lr=0.01")
     artifacts.screenshot(nb.output(0), "reopened-dashboard-two-runs")
+
+
+# Each run of the cell draws a spiral, the first one twice as large.
+ORBIT = """\
+import numpy as np
+from livescope import LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+t = np.linspace(0, 6 * np.pi, 400)
+scale = 2.0 if runs_made == 1 else 1.0
+w = LivePlot(kind="trajectory", title="orbit", params={"scale": scale})
+w.extend(scale * np.stack([t * np.cos(t), t * np.sin(t)], axis=1))
+w
+"""
+X_MAX = "(root) => root.livescope.view.ranges()[0][1]"
+
+
+def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([ORBIT])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "400", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(0)
+    alone = inked(nb.page, artifacts.screenshot(ls.canvas(root), "one-run"))
+
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    entries = root.locator(RUN_ENTRIES)
+    expect(entries).to_have_count(2, timeout=15_000)
+    expect(entries.nth(0)).to_contain_text("live · 400 rows scale=1")
+    expect(entries.nth(1)).to_contain_text("400 rows scale=2")
+    # The axes hold the earlier, larger path whole: |x| reaches 2 * 6 pi.
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) >= 2 * 5.9 * Math.PI"
+    )
+    artifacts.screenshot(root, "two-runs")
+    both = inked(nb.page, artifacts.screenshot(ls.canvas(root), "two-runs-canvas"))
+
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run livescope-legend-hidden")
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) < 2 * 5.9 * Math.PI"
+    )
+    hidden = inked(nb.page, artifacts.screenshot(ls.canvas(root), "run-1-hidden"))
+    assert both > hidden, "hiding the earlier run leaves its path drawn"
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run")
+    assert alone > 0
+
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2)
+    assert root.evaluate(X_MAX) >= 2 * 5.9 * 3.14159
+    artifacts.screenshot(root, "reopened-two-runs")
