@@ -8,6 +8,7 @@ import pytest
 from front_end import send_from_browser
 
 from livescope import LivePlot
+from livescope._core.smoothing import point_weight
 from livescope._core.snapshot import pack, unpack
 from livescope._picture.scene import Polylines, faint, series_color
 from livescope._runs import session
@@ -86,7 +87,9 @@ def test_compare_is_checked_and_other_kinds_refuse_it():
     with pytest.raises(TypeError, match="compare must be a number of previous runs"):
         LivePlot(["a"], title="x", compare="all")
     with pytest.raises(
-        ValueError, match=r"kind='frame' cannot show previous runs; only kind 'lines'"
+        ValueError,
+        match=r"kind='frame' cannot show previous runs: a frame shows one row at a time.*"
+        r"only kinds 'lines' and 'trajectory' can",
     ):
         LivePlot(4, title="x", kind="frame", compare=1)
     LivePlot(4, title="x", kind="frame")  # no comparing by default
@@ -164,3 +167,33 @@ def test_the_view_may_toggle_comparing_and_hide_runs():
     assert plot.widget.view_options["hidden_runs"] == ["abc"]
     plot.widget.set_state({"view_options": {**plot.widget.view_options, "compare": "no"}})
     assert plot.widget.view_options["compare"] is False
+
+
+def run_lines(plot):
+    """The picture's faded run lines (one Polylines per series), as y pixels."""
+    faded = {faint(series_color(c), 0.5) for c in range(2)}
+    return [item for item in plot._scene(800).items if getattr(item, "stroke", "") in faded]
+
+
+def test_with_smoothing_the_picture_smooths_earlier_runs_as_the_live_run():
+    noisy = np.where(np.arange(100) % 2, 1.0, 0.0)  # 0, 1, 0, 1, ...: smoothed, near 0.5
+    first = LivePlot(["loss"], title="noisy")
+    first.extend(noisy)
+    first.close()
+    raw = LivePlot(["loss"], title="noisy")
+    smoothed = LivePlot(["loss"], title="noisy", smoothing=0.9)
+    for plot in (raw, smoothed):
+        plot.extend(noisy)
+
+    def spread(plot):
+        (line,) = run_lines(plot)
+        ys = np.concatenate([np.asarray(run)[:, 1] for run in line.runs])
+        return np.ptp(ys[50:])  # the second half, where the average settled
+
+    assert spread(raw) > 10 * spread(smoothed) > 0
+
+
+def test_a_run_kept_as_its_envelope_is_smoothed_over_as_many_rows():
+    assert point_weight(0.9, 100, 100) == 0.9 == point_weight(0.9, 10, 100)
+    assert point_weight(0.9, 400, 100) == pytest.approx(0.9**4)
+    assert point_weight(0.5, 0, 0) == 0.5

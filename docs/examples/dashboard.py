@@ -1,6 +1,7 @@
 """Dashboard: several plots, one Stop button.
 
-`Dashboard(plots, *, layout=None, columns=2, title=None)` takes a mapping
+`Dashboard(plots, *, layout=None, columns=2, title=None, name=None,
+compare=None, params=None, store=None, run=None)` takes a mapping
 name -> LivePlot (or a list, named `"0"`, `"1"`, ...). `layout` places each
 panel at a 0-based `(row, col)` or `(row, col, rowspan, colspan)`, within a
 64 x 64 grid; without it panels flow left to right, `columns` (1 to 64) per
@@ -15,6 +16,11 @@ count and name them. It saves the whole grid with the same `save_html`,
 `save_png` (1000 px wide by default), `save_gif` and `save_mp4`: frame i of
 a replay shows each panel at the same fraction of its own history
 ([exports](../saved.md#exports)). Every member: [API](../api.md).
+
+A dashboard with a title (or `name=`) names each panel's run
+`"<title>/<panel>"`: re-running its cell shows each line panel's previous
+run faded behind the live one, and `store=`, `run=` and `params=` record
+every panel as a run of the store ([comparing runs](../runs.md#dashboards)).
 """
 
 import numpy as np

@@ -61,6 +61,8 @@ export function loadRows(store, { fields, arrays }) {
   const absolute = Float64Array.from(times, (t) => t + fields.t0);
   store.clear(SNAPSHOT_GENERATION);
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
+  // A long history saved as its envelope: each point stands for several rows.
+  if (fields.exact === false && fields.rows > n) store.rowsPerPoint = fields.rows / n;
   if (fields.runs) store.setRuns(snapshotRuns({ fields, arrays }));
 }
 

@@ -61,6 +61,16 @@ describe("loadRows", () => {
     expect(Array.from(store.steps.subarray(0, 3))).toEqual([0, 10, 20]);
     expect(Array.from(store.times.subarray(0, 3))).toEqual([1000, 1000.5, 1001]);
     expect(Array.from(store.columns[1].subarray(0, 3))).toEqual([2, 4, 6]);
+    expect(store.rowsPerPoint).toBe(1);
+  });
+
+  it("says how many rows each point of a saved envelope stands for, until rows come", () => {
+    const store = new HistoryStore();
+    const snapshot = decodeSnapshot(linesSnapshot([1, 2, 3, 4, 5, 6]));
+    loadRows(store, { ...snapshot, fields: { ...snapshot.fields, rows: 30, exact: false } });
+    expect(store.rowsPerPoint).toBe(10);
+    store.clear(0);
+    expect(store.rowsPerPoint).toBe(1);
   });
 });
 

@@ -34,6 +34,9 @@ export class HistoryStore {
     // Previous runs to compare with (data/runs.js): `{ live, runs }`, kept
     // across generations; set by a `runs` message or a snapshot.
     this.runs = { live: {}, runs: [] };
+    // Rows each held row stands for: 1 but for a snapshot's min/max envelope
+    // of a long history (data/snapshot.js), whose smoothing needs it.
+    this.rowsPerPoint = 1;
     this._refreshViews();
   }
 
@@ -103,6 +106,7 @@ export class HistoryStore {
   /** Drop everything held and start over as `generation`. */
   clear(generation) {
     this.generation = generation;
+    this.rowsPerPoint = 1;
     this._restartAt(0);
     this._setWidth(0);
     this._refreshViews();

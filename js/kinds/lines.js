@@ -20,6 +20,7 @@ import {
   runsExtent,
   runsYRange,
   runValuesAt,
+  smoothRuns,
 } from "./lines/runs.js";
 import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
 import { seriesData, xValues } from "./lines/series_data.js";
@@ -251,7 +252,8 @@ export class LineChart {
     this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
     const shownNames = this.names.filter((_, i) => !this.hidden[i]);
     const start = this.liveStart;
-    const runY = runsYRange(this.comparedRuns, shownNames, xAxis, start, x0, x1, logY);
+    const drawnRuns = smoothRuns(this.comparedRuns, smoothing);
+    const runY = runsYRange(drawnRuns, shownNames, xAxis, start, x0, x1, logY);
     if (runY) {
       data.yMin = data.yMin === null ? runY.min : Math.min(data.yMin, runY.min);
       data.yMax = data.yMax === null ? runY.max : Math.max(data.yMax, runY.max);
@@ -373,7 +375,7 @@ export class LineChart {
     const all = this.store.runs.runs;
     const runs = this.comparedRuns;
     if (!runs.length) return;
-    drawRuns(u, runs, {
+    drawRuns(u, smoothRuns(runs, this.options.smoothing), {
       names: this.names,
       colors: this.names.map((_, i) => seriesColor(i)),
       shown: this.hidden.map((h) => !h),

@@ -1,17 +1,21 @@
 // kind="trajectory": the rows' (x, y) points drawn as one growing line with
 // a marker on its head. The line is kept in a layer and only new rows are
 // added to it; it is redrawn whole when the ranges, size or theme change,
-// or when replay goes back in time.
+// or when replay goes back in time. Previous runs of the plot's name are
+// drawn faded under it (trajectory_runs.js), with a runs row in the legend.
 
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
 import { createPlotArea } from "../draw/readout.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { PALETTE } from "../host/theme.js";
+import { differingParams, runAlpha } from "./lines/runs.js";
+import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { ReplayableView } from "./replay.js";
 import { formatCount } from "./scatter/color_key.js";
 import { facetGrid, panelScales } from "./scatter/facets.js";
+import { drawRunPaths, pathRunsExtent } from "./trajectory_runs.js";
 
 const MARGIN = { right: 12, top: 8, bottom: 22 };
 const HEAD_COLOR = "#f97316";
@@ -34,8 +38,14 @@ const firstRow = (store) => store.dropped ?? 0;
 export class TrajectoryView extends ReplayableView {
   static replayable = true;
 
-  constructor(parent, store, { invalidate }) {
+  /**
+   * @param {HTMLElement} parent
+   * @param {any} store
+   * @param {import("./index.js").ViewHooks} hooks
+   */
+  constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
     super(store, invalidate);
+    this.setOptions = setOptions;
     // Running extent of rows [first, end) (absolute indices), and the layer's line.
     this.extent = {
       generation: -1,
@@ -50,7 +60,32 @@ export class TrajectoryView extends ReplayableView {
 
     const { readout, plot } = createPlotArea(parent);
     this.readout = readout;
+    this.runsLegend = createRunsLegend(readout.bar, {
+      onToggle: (id) => this.toggleRun(id),
+      signal,
+    });
+    this.runsKey = "";
+    this.runsExtent = { key: null, x: null, y: null };
     this.canvas = createCanvas(plot, "livescope-image");
+  }
+
+  /** Every previous run held (newest first). */
+  get allRuns() {
+    return this.store.runs?.runs ?? [];
+  }
+
+  /** The previous runs drawn: none with compare off, and none hidden from the legend. */
+  get comparedRuns() {
+    const { compare, hidden_runs: hidden = [] } = this.options;
+    return compare === false ? [] : this.allRuns.filter((run) => !hidden.includes(run.id));
+  }
+
+  /** Hide previous run `id` if shown, show it if hidden (through the options). */
+  toggleRun(id) {
+    const hidden = this.options.hidden_runs ?? [];
+    this.setOptions({
+      hidden_runs: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id],
+    });
   }
 
   render() {
@@ -58,8 +93,10 @@ export class TrajectoryView extends ReplayableView {
     const shown = this.shownIndex;
     const [xRange, yRange] = this.ranges();
     this.showReadout(shown);
+    this.showRunsLegend();
     const parts = [
       shown,
+      this.comparedRuns.map((run) => run.id).join(","),
       this.store.generation,
       xRange,
       yRange,
@@ -110,7 +147,35 @@ export class TrajectoryView extends ReplayableView {
       finiteExtent(store.columns[1], extent.end - first, store.length, 1, extent.y);
       extent.end = end;
     }
-    return [xlim ?? niceRange(...extent.x), ylim ?? niceRange(...extent.y)];
+    // The previous paths shown are seen whole.
+    const runs = this.comparedRuns;
+    const key = runs.map((run) => run.id).join(",");
+    if (this.runsExtent.key !== key) {
+      const [x, y] = pathRunsExtent(runs);
+      this.runsExtent = { key, x, y };
+    }
+    const span = (own, other) => [Math.min(own[0], other[0]), Math.max(own[1], other[1])];
+    return [
+      xlim ?? niceRange(...span(extent.x, this.runsExtent.x)),
+      ylim ?? niceRange(...span(extent.y, this.runsExtent.y)),
+    ];
+  }
+
+  /** The runs row of the legend: the live run, then each previous one (click hides it). */
+  showRunsLegend() {
+    const { live = {}, runs = [] } = this.store.runs ?? {};
+    const shown = this.options.compare === false ? [] : runs;
+    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
+    if (key !== this.runsKey) {
+      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
+      const alphas = shown.map((_, age) => runAlpha(age));
+      const entries = shown.length
+        ? runEntries(live, shown, this.store.length, params, alphas)
+        : [];
+      this.runsLegend.setRuns(entries);
+      this.runsKey = key;
+    }
+    this.runsLegend.setHidden(this.options.hidden_runs ?? []);
   }
 
   draw(shown, xRange, yRange) {
@@ -122,8 +187,11 @@ export class TrajectoryView extends ReplayableView {
     // The y labels' width depends on the plot height through the tick step.
     const panel = layout(yLabelWidth(ctx, yRange, layout(40).height, theme));
     const axes = drawAxes(ctx, panel, xRange, yRange, theme);
+    const [scale] = panelScales([panel], xRange, yRange, ratio);
+    const runs = this.comparedRuns;
+    const ages = runs.map((run) => this.allRuns.indexOf(run));
+    drawRunPaths(ctx, runs, ages, scale, this.options.color ?? PALETTE[0], ratio);
     if (shown >= 0) {
-      const [scale] = panelScales([panel], xRange, yRange, ratio);
       const layer = this.updateLayer(shown, scale, [xRange, yRange], ratio);
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);

@@ -19,6 +19,7 @@ from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, d
 from ._picture.scene import Scene, replay_ends
 from ._picture.svg import scene_to_svg
 from ._plot import HOST_NOTE, LivePlot
+from ._runs.panels import check_dashboard_runs, name_panel_runs
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
 from ._saved.state import SVG_MIME
@@ -29,6 +30,8 @@ from ._widget.messages import unknown_messages
 from ._widget.models import DashboardControlsWidget, LivePlotWidget
 
 PART_CLASS = "livescope-dashboard-part"
+# What Dashboard.follow hands the dashboard rather than each panel.
+RUN_ARGUMENTS = ("name", "compare", "params", "store", "run")
 
 
 class Dashboard(LoopGuard, Exports):
@@ -48,6 +51,22 @@ class Dashboard(LoopGuard, Exports):
         Panels per row when there is no `layout`.
     title : str, optional
         Shown above the grid, beside the Stop button.
+    name : str, optional
+        What the runs of its panels are called, to record and compare them:
+        each panel's run is ``"<name>/<panel>"``; default its `title`. A
+        plot given its own ``name=`` keeps it; without a name or title, each
+        panel's run is named as its plot's.
+    compare : int or bool, optional
+        How many previous runs each line panel draws behind its live one (as
+        `LivePlot`'s `compare`); default each plot's own (1 for a line plot):
+        a re-run dashboard cell shows every panel's previous run.
+    params : dict, optional
+        The runs' parameters, under each plot's own `params`.
+    store : str or os.PathLike[str], optional
+        Record every panel's rows into this run store, one run per panel
+        (see `LivePlot`); `compare` then reads the previous runs from it.
+    run : str, optional
+        The label of every panel's run in the store; default its start time.
 
     Notes
     -----
@@ -69,6 +88,11 @@ class Dashboard(LoopGuard, Exports):
         layout: Mapping[str, tuple[int, ...]] | None = None,
         columns: int = 2,
         title: str | None = None,
+        name: str | None = None,
+        compare: int | bool | None = None,
+        params: dict[str, Any] | None = None,
+        store: str | os.PathLike[str] | None = None,
+        run: str | None = None,
     ) -> None:
         self._plots = _named_plots(plots)
         names = list(self._plots)
@@ -77,6 +101,11 @@ class Dashboard(LoopGuard, Exports):
         else:
             cells, width = grid_layout(names, layout)
         check_str("title", title, optional=True)
+        runs = check_dashboard_runs(
+            name=name, title=title, compare=compare, params=params, store=store, run=run,
+            kinds=[plot.kind for plot in self._plots.values()],
+        )  # fmt: skip
+        name_panel_runs(self._plots, runs)
 
         # As a plot's: VS Code holds a Stop click until the cell ends, and the
         # first panel's header says so instead.
@@ -154,7 +183,9 @@ class Dashboard(LoopGuard, Exports):
         format, step
             As for `LivePlot.follow`.
         **plot_options
-            Any further `LivePlot` argument for every panel (``height``, ``max_rows``, ...).
+            Any further `LivePlot` argument for every panel (``height``, ``max_rows``, ...);
+            ``name``, ``compare``, ``params``, ``store`` and ``run`` go to the
+            dashboard (see `Dashboard`): each panel's run is ``"<title>/<panel>"``.
 
         Returns
         -------
@@ -162,13 +193,17 @@ class Dashboard(LoopGuard, Exports):
             Following the file; `close()` ends every panel's follower.
         """
         groups = check_panel_fields(panels)
+        runs = {key: plot_options.pop(key) for key in RUN_ARGUMENTS if key in plot_options}
         plots: dict[str, LivePlot] = {}
         try:
             for name, fields in groups.items():
                 plot = LivePlot(columns=fields, title=name, **plot_options)
                 plots[name] = plot
+            # Before the rows come: each panel's run is named and recorded from its first row.
+            dashboard = cls(plots, columns=columns, title=title, **runs)
+            for plot in plots.values():
                 plot.follow(path, format=format, step=step)
-            return cls(plots, columns=columns, title=title)
+            return dashboard
         except BaseException:
             for plot in plots.values():  # their followers and widgets, not left behind
                 plot.close()
@@ -237,9 +272,11 @@ class Dashboard(LoopGuard, Exports):
         """End the loop as `LivePlot`'s ``with`` block does, for every panel; the view stays."""
         if self._closed:
             return
-        self.stop()
+        # The panels first: each records its run as finished unless Stop (the
+        # dashboard's reaches every panel) or an exception ended it.
         for plot in self._plots.values():
             plot.__exit__(*exc_info)
+        self.stop()
 
     # ----- messages -------------------------------------------------------------------
 

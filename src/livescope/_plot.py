@@ -25,7 +25,7 @@ from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
 from ._runs.compare import Comparison, check_compare, check_params, end_run
 from ._runs.read import load_run
-from ._runs.writer import start_recording
+from ._runs.writer import Recorder, start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
 from ._saved.state import SavedState
@@ -75,10 +75,11 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         read from `store`) to draw behind the live one, faded, in each
         series' colour: a line plot made again (a training cell re-run)
         then answers "is this run better than the last one?" without
-        setup, and the first run looks as it always did. Default 1 for
-        kind="lines" with a name; 0 (or False) turns comparing off; True
+        setup, and the first run looks as it always did. A trajectory
+        draws the previous runs' paths, faded. Default 1 for kind="lines"
+        and "trajectory" with a name; 0 (or False) turns comparing off; True
         is 1. The view's "compare" toggle shows or hides them. Other kinds
-        refuse a nonzero `compare`.
+        refuse a nonzero `compare`, saying why (docs/runs.md).
     params : dict, optional
         The run's parameters (str -> str, bool, int, float or None), stored
         with the run; the legend of a later run shows those that differ.
@@ -166,12 +167,12 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         )
         self._widget.check_options = view.front_end_options
         self._lock = threading.Lock()
-        # Named line plots leave their run behind for the next plot of the name
-        # (only lines compare runs).
-        run_name = (name or title or None) if view.kind == "lines" else None
+        # Named plots of a comparing kind leave their run behind for the next
+        # plot of the name.
         self._comparison = Comparison(
-            run_name, compare_count, run_params, store, self._history, self._lock
-        )
+            view.kind, name or title or None, compare_count, run_params, store,
+            self._history, self._lock, named=name is not None,
+        )  # fmt: skip
         self._leave_run = weakref.finalize(self, end_run, self._comparison.live)
         if names:
             self._set_columns(names)
@@ -524,6 +525,14 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         else:
             # A cell end after a `with` block keeps the status the block recorded.
             self._recorder.mark(status, wait=5.0 if wait else 0.0, again=wait)
+
+    def _take_run(self, comparison: Comparison, recorder: Recorder | None) -> None:
+        """Make the plot's run `comparison`'s, recorded by `recorder` (see _runs/panels.py)."""
+        end_run(self._comparison.live)  # rows it had stay behind under the former name
+        self._leave_run.detach()
+        self._comparison = comparison
+        self._leave_run = weakref.finalize(self, end_run, comparison.live)
+        self._recorder = recorder
 
     # ----- what saved notebooks and exports show ---------------------------------
 

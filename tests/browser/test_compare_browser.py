@@ -85,3 +85,165 @@ def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
     expect(entries).to_have_count(2)
     expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
     artifacts.screenshot(root, "reopened-two-runs")
+
+
+# A zigzag earlier run behind a flat live one: raw, the run spans 0..1; smoothed
+# as the live run is, it settles near 0.5, and so does the y axis.
+SMOOTHED = """\
+import numpy as np
+from livescope import LivePlot
+
+zigzag = LivePlot(["loss"], title="noisy")
+zigzag.extend(np.where(np.arange(300) % 2, 1.0, 0.0))
+zigzag.close()
+w = LivePlot(["loss"], title="noisy", smoothing=0.9)
+w.extend(np.full(300, 0.5))
+w
+"""
+SET_SMOOTHING = 'w.widget.view_options = {{**w.widget.view_options, "smoothing": {}}}'
+Y_MAX = "(root) => root.livescope.view.uplot.scales.y.max"
+
+
+def test_with_smoothing_the_earlier_run_is_smoothed_as_the_live_one(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([SMOOTHED, SET_SMOOTHING.format(0), SET_SMOOTHING.format(0.9)])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2, timeout=15_000)
+    expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
+    smoothed_top = root.evaluate(Y_MAX)
+    assert smoothed_top < 0.8, "the earlier run is drawn raw: its zigzag reaches 1"
+    smoothed = artifacts.screenshot(ls.canvas(root), "smoothed")
+
+    nb.run_cell(1)  # smoothing off: the earlier run's zigzag, raw
+    expect(root).to_have_attribute("data-view-options", re.compile(r'"smoothing":0(\.0)?[,}]'))
+    nb.page.wait_for_function(f"() => ({Y_MAX})(document.querySelector('.livescope')) >= 1")
+    raw = artifacts.screenshot(ls.canvas(root), "raw")
+    assert inked(nb.page, raw) > 1.5 * inked(nb.page, smoothed)
+
+    nb.run_cell(2)
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2)
+    assert root.evaluate(Y_MAX) == pytest.approx(smoothed_top, rel=0.05)
+    artifacts.screenshot(root, "reopened-smoothed")
+
+
+def inked(page, png):
+    """Pixels of any colour but the background."""
+    return sum(n for _, n in colour_summary(page, png).foreground)
+
+
+# Each run of the cell makes the dashboard again: runs "mnist/loss" and "mnist/acc".
+DASHBOARD = """\
+import numpy as np
+from livescope import Dashboard, LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+lr = 0.01 * runs_made
+d = Dashboard({"loss": LivePlot(["loss"]), "acc": LivePlot(["acc"])},
+              title="mnist", params={"lr": lr})
+k = np.arange(300 - 100 * runs_made + 100)
+d["loss"].extend(np.exp(-k * lr))
+d["acc"].extend(1 - np.exp(-k * lr))
+d
+"""
+
+
+def test_a_dashboard_cell_run_twice_shows_each_panels_earlier_run(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([DASHBOARD])
+    nb.run_cell(0)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "300", timeout=15_000)
+        expect(panels.nth(i).locator(RUN_ENTRIES)).to_have_count(0)
+
+    nb.run_cell(0)
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-rows", "200", timeout=15_000)
+        entries = panels.nth(i).locator(RUN_ENTRIES)
+        expect(entries).to_have_count(2, timeout=15_000)
+        expect(entries.nth(0)).to_contain_text("live · 200 rows lr=0.02")
+        expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
+        # Following shows the longer earlier run whole.
+        assert panels.nth(i).evaluate("(root) => root.livescope.view.xRange") == [0, 299]
+    artifacts.screenshot(nb.output(0), "dashboard-two-runs")
+
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    panels = nb.output(0).locator(f"{ls.ROOT}:not(.livescope-dashboard)")
+    expect(panels).to_have_count(2, timeout=30_000)
+    for i in range(2):
+        expect(panels.nth(i)).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        expect(panels.nth(i).locator(RUN_ENTRIES)).to_have_count(2)
+        expect(panels.nth(i).locator(RUN_ENTRIES).nth(1)).to_contain_text("300 rows lr=0.01")
+    artifacts.screenshot(nb.output(0), "reopened-dashboard-two-runs")
+
+
+# Each run of the cell draws a spiral, the first one twice as large.
+ORBIT = """\
+import numpy as np
+from livescope import LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+t = np.linspace(0, 6 * np.pi, 400)
+scale = 2.0 if runs_made == 1 else 1.0
+w = LivePlot(kind="trajectory", title="orbit", params={"scale": scale})
+w.extend(scale * np.stack([t * np.cos(t), t * np.sin(t)], axis=1))
+w
+"""
+X_MAX = "(root) => root.livescope.view.ranges()[0][1]"
+
+
+def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([ORBIT])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "400", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(0)
+    alone = inked(nb.page, artifacts.screenshot(ls.canvas(root), "one-run"))
+
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    entries = root.locator(RUN_ENTRIES)
+    expect(entries).to_have_count(2, timeout=15_000)
+    expect(entries.nth(0)).to_contain_text("live · 400 rows scale=1")
+    expect(entries.nth(1)).to_contain_text("400 rows scale=2")
+    # The axes hold the earlier, larger path whole: |x| reaches 2 * 6 pi.
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) >= 2 * 5.9 * Math.PI"
+    )
+    artifacts.screenshot(root, "two-runs")
+    both = inked(nb.page, artifacts.screenshot(ls.canvas(root), "two-runs-canvas"))
+
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run livescope-legend-hidden")
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) < 2 * 5.9 * Math.PI"
+    )
+    hidden = inked(nb.page, artifacts.screenshot(ls.canvas(root), "run-1-hidden"))
+    assert both > hidden, "hiding the earlier run leaves its path drawn"
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run")
+    assert alone > 0
+
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2)
+    assert root.evaluate(X_MAX) >= 2 * 5.9 * 3.14159
+    artifacts.screenshot(root, "reopened-two-runs")

@@ -4,6 +4,7 @@
 
 import { nearestIndex } from "../../data/store.js";
 import { formatValue } from "../../host/format.js";
+import { pointWeight, smoothEma } from "./smoothing.js";
 
 const NEWEST_ALPHA = 0.5; // the run before this one
 const ALPHA_STEP = 0.1; // each older run is this much fainter ...
@@ -27,6 +28,27 @@ export function runXs(run, xAxis, liveStart) {
     run._xsKey = key;
   }
   return run._xs;
+}
+
+/**
+ * `runs` as they are drawn with smoothing `weight`: each with its series
+ * smoothed as the live ones are, over as many rows (a run kept as its
+ * envelope has fewer points than rows: see pointWeight). Weight 0 gives
+ * `runs` themselves. The smoothed copy is kept on the run for the next draw.
+ */
+export function smoothRuns(runs, weight) {
+  if (!(weight > 0)) return runs;
+  return runs.map((run) => {
+    if (run._smoothed?.weight !== weight) {
+      const w = pointWeight(weight, run.rows, run.steps.length);
+      const columns = new Map();
+      for (const [name, ys] of run.columns) {
+        columns.set(name, smoothEma(ys, 0, ys.length, w, new Float64Array(ys.length)));
+      }
+      run._smoothed = { weight, run: { ...run, columns, _smoothed: null } };
+    }
+    return run._smoothed.run;
+  });
 }
 
 /** The x range the runs span, or null when they have no points. */

@@ -3,7 +3,16 @@ import { decodeRuns, snapshotRuns } from "../../data/runs.js";
 import { HistoryStore } from "../../data/store.js";
 import { connect } from "../../data/transport.js";
 import { fakeModel } from "../../testing/fake_model.js";
-import { differingParams, runAlpha, runsExtent, runsYRange, runValuesAt, runXs } from "./runs.js";
+import {
+  differingParams,
+  runAlpha,
+  runsExtent,
+  runsYRange,
+  runValuesAt,
+  runXs,
+  smoothRuns,
+} from "./runs.js";
+import { smoothEma } from "./smoothing.js";
 
 const described = (id, count, columns = ["loss", "acc"]) => ({
   id,
@@ -92,5 +101,24 @@ describe("runs", () => {
     expect(differingParams(params)).toEqual(["lr=0.1", "lr=0.01", "lr=-"]);
     expect(runAlpha(0)).toBeGreaterThan(runAlpha(1));
     expect(runAlpha(20)).toBeGreaterThan(0);
+  });
+
+  it("smooth as the live series are: every row alike, an envelope over as many rows", () => {
+    const { runs } = decodeRuns(message().content, message().buffers);
+    expect(smoothRuns(runs, 0)).toBe(runs);
+    const [smoothed] = smoothRuns(runs, 0.6);
+    const ema = (values, weight) =>
+      Array.from(smoothEma(Float64Array.from(values), 0, values.length, weight, [0, 0, 0]));
+    expect(Array.from(smoothed.columns.get("loss"))).toEqual(ema([3, 2, 1], 0.6));
+    expect(smoothed.steps).toBe(runs[0].steps);
+    expect(Array.from(runs[0].columns.get("loss"))).toEqual([3, 2, 1]); // the raw run stays
+    expect(smoothRuns(runs, 0.6)[0]).toBe(smoothed); // kept for the next draw
+    // Three points that stood for 30 rows: each decays as 10 rows would.
+    const envelope = { ...runs[0], rows: 30, _smoothed: null };
+    const [thinned] = smoothRuns([envelope], 0.6);
+    expect(Array.from(thinned.columns.get("loss"))).toEqual(ema([3, 2, 1], 0.6 ** 10));
+    // The y range follows the smoothed values drawn.
+    const range = runsYRange([smoothed], ["loss"], "step", 0, 0, 2, false);
+    expect(range.min).toBeGreaterThan(1);
   });
 });

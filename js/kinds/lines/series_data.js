@@ -3,6 +3,7 @@
 // and with gaps for a log scale when asked, reduced to a per-pixel envelope.
 
 import { envelope } from "./envelope.js";
+import { pointWeight } from "./smoothing.js";
 
 /** The x values of the rows: their steps, or their wall-clock times in seconds. */
 export function xValues(store, xAxis) {
@@ -32,7 +33,9 @@ export function seriesData(store, options, x0, x1, width, smoothed) {
   let columns = shown.map((c) => store.columns[c]);
   let blocks = shown.map((c) => store.blocks.column(c));
   if (smoothing) {
-    const smooth = smoothed.update(store, options.smoothing);
+    // A saved envelope's points stand for several rows each: smooth over as many rows.
+    const weight = pointWeight(options.smoothing, store.rowsPerPoint, 1);
+    const smooth = smoothed.update(store, weight);
     columns = [...columns, ...shown.map((c) => smooth.columns[c])];
     blocks = [...blocks, ...shown.map((c) => smooth.blocks[c])];
   }

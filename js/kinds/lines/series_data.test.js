@@ -91,6 +91,15 @@ describe("seriesData", () => {
     expect(data.raw[0]).toEqual(data.x.map(f));
   });
 
+  it("smooths a saved envelope's points over the rows each stands for", () => {
+    const f = (i) => (i % 2 ? 10 : 0) + i;
+    const store = storeOf(100, f);
+    store.rowsPerPoint = 3;
+    const data = draw(store, { smoothing: 0.9 }, 0, 99);
+    const values = Float64Array.from({ length: 100 }, (_, i) => f(i));
+    expect(data.smoothed[0]).toEqual(Array.from(smoothEma(values, 0, 100, 0.9 ** 3, [])));
+  });
+
   it("smooths rows as they arrive as it would smooth them all at once", () => {
     const f = (i) => Math.sin(i / 5) + (i % 7 === 3 ? NaN : 0);
     const store = new HistoryStore();

@@ -1,5 +1,17 @@
 // What a series becomes before it is drawn: smoothed.
 
+/**
+ * The weight that smooths `points` standing for `rows` rows as `weight`
+ * smooths rows: a point of a reduced copy (a min/max envelope) stands for
+ * rows / points rows, so the average decays by `weight` to that power.
+ * Points that are every row keep `weight` (the twin of point_weight in
+ * src/livescope/_core/smoothing.py).
+ */
+export function pointWeight(weight, rows, points) {
+  if (!(points > 0) || !(rows > points)) return weight;
+  return weight ** (rows / points);
+}
+
 /** Where a smoothEma stopped: pass it to the next call to carry on from there. */
 export function emaState() {
   return { average: 0, weightPower: 1, min: Infinity, max: -Infinity };

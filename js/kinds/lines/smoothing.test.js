@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emaState, smoothEma } from "./smoothing.js";
+import { emaState, pointWeight, smoothEma } from "./smoothing.js";
 
 const smooth = (values, weight, from = 0, to = values.length) =>
   Array.from(smoothEma(Float64Array.from(values), from, to, weight, new Float64Array(to - from)));
@@ -80,5 +80,14 @@ describe("smoothEma", () => {
     smoothEma(values, 0, 3, 0.6, out, state, 0);
     smoothEma(values, 3, 7, 0.6, out, state, 3);
     expect(Array.from(out)).toEqual(smooth(Array.from(values), 0.6));
+  });
+});
+
+describe("pointWeight", () => {
+  it("keeps the weight for points that are rows, and raises it for points of many rows", () => {
+    expect(pointWeight(0.9, 100, 100)).toBe(0.9);
+    expect(pointWeight(0.9, 50, 100)).toBe(0.9);
+    expect(pointWeight(0.9, 0, 0)).toBe(0.9);
+    expect(pointWeight(0.9, 400, 100)).toBeCloseTo(0.9 ** 4, 15);
   });
 });

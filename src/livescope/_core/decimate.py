@@ -88,6 +88,31 @@ def _search(
         cell *= min(3.0, max(1.5, math.sqrt(count / max_points)))
 
 
+def reduce_path(values: np.ndarray, max_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most about `max_points` rows of an N x 2 path, shape kept: (rows, which are gaps).
+
+    The path is decimated on the finest grid over its extent, up to
+    `GRID` x `GRID` cells, that leaves at most `max_points` points (see
+    `decimate_path`); a row marked as a gap stands where points were left
+    out, and is to be drawn as NaN. A path of at most `max_points` rows is kept whole.
+    """
+    if len(values) <= max_points:
+        return np.arange(len(values)), np.zeros(len(values), bool)
+    x, y = (values[:, c].astype(np.float64) for c in (0, 1))
+    return with_gaps(*decimate_path(_to_grid(x), _to_grid(y), max_points))
+
+
+GRID = 4096  # cells across a path's extent for its finest decimation
+
+
+def _to_grid(values: np.ndarray) -> np.ndarray:
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return values
+    lo, hi = float(finite.min()), float(finite.max())
+    return (values - lo) * (GRID / (hi - lo) if hi > lo else 1.0)
+
+
 def with_gaps(rows: np.ndarray, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`rows` with a gap row before each one that does not join: (rows, which are gaps).
 

@@ -21,6 +21,18 @@ MAX_SMOOTHING = 0.99  # the heaviest weight a view offers; 1 would never move
 _MAX_EXPONENT = 230.0
 
 
+def point_weight(weight: float, rows: int, points: int) -> float:
+    """The weight that smooths `points` standing for `rows` rows as `weight` smooths rows.
+
+    The average decays by `weight` a row; a point of a reduced copy (a min/max
+    envelope) stands for rows / points rows, so it decays by weight to that
+    power. Points that are every row keep `weight`.
+    """
+    if points <= 0 or rows <= points:
+        return weight
+    return float(weight ** (rows / points))
+
+
 def smooth_columns(values: np.ndarray, weight: float) -> np.ndarray:
     """Every column of the N x M `values` smoothed with `weight` in [0, 1), as float64."""
     out = np.array(values, np.float64, order="F")  # each column contiguous

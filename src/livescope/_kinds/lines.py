@@ -52,24 +52,36 @@ def front_end_options(options: dict[str, Any]) -> dict[str, Any]:
     the series hidden from the chart; `hidden_runs`: the ids of the earlier
     runs hidden; and the toolbar `compare`: whether earlier runs are drawn.
     """
-    kept: dict[str, Any] = {}
-    for key, limit in (("hidden", MAX_COLUMNS), ("hidden_runs", MAX_RUNS)):
-        names = options.get(key, [])
-        if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
-            raise TypeError(f"{key} must be a list of str; got {names!r:.100}")
-        if len(names) > limit:
-            raise ValueError(f"{key} must name at most {limit}; got {len(names)}")
-        if key in options:
-            kept[key] = names
-    if "compare" in options:
-        if not isinstance(options["compare"], bool):
-            raise TypeError(f"compare must be true or false; got {options['compare']!r:.100}")
-        kept["compare"] = options["compare"]
+    kept = {**_names("hidden", options, MAX_COLUMNS), **runs_view_state(options)}
     checked = make(**{k: v for k, v in options.items() if k not in _VIEW_STATE}).options
     return {**checked, **kept}
 
 
+def runs_view_state(options: dict[str, Any]) -> dict[str, Any]:
+    """What a view comparing runs writes among its options, checked: `hidden_runs`, `compare`.
+
+    `hidden_runs` are the ids of the earlier runs hidden from the legend;
+    `compare` whether earlier runs are drawn at all.
+    """
+    kept: dict[str, Any] = {**_names("hidden_runs", options, MAX_RUNS)}
+    if "compare" in options:
+        if not isinstance(options["compare"], bool):
+            raise TypeError(f"compare must be true or false; got {options['compare']!r:.100}")
+        kept["compare"] = options["compare"]
+    return kept
+
+
+def _names(key: str, options: dict[str, Any], limit: int) -> dict[str, list[str]]:
+    names = options.get(key, [])
+    if not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        raise TypeError(f"{key} must be a list of str; got {names!r:.100}")
+    if len(names) > limit:
+        raise ValueError(f"{key} must name at most {limit}; got {len(names)}")
+    return {key: names} if key in options else {}
+
+
 _VIEW_STATE = ("hidden", "hidden_runs", "compare")
+RUNS_VIEW_STATE = ("hidden_runs", "compare")
 
 
 def _check_smoothing(value: object) -> float:

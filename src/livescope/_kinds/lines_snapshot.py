@@ -42,15 +42,18 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
         "values": values,
     }
     if data.runs:
-        fields["runs"] = _add_runs(arrays, data.runs, max_points)
+        fields["runs"] = add_runs(arrays, data.runs, max_points)
         fields["live_run"] = data.run
     return Snapshot("lines", fields, arrays)
 
 
-def _add_runs(
+def add_runs(
     arrays: dict[str, np.ndarray], runs: tuple[Any, ...], max_points: int | None
 ) -> list[dict[str, Any]]:
-    """Put each run's points in `arrays` as run<i>_steps/times/values; return their fields."""
+    """Put each run's points in `arrays` as run<i>_steps/times/values; return their fields.
+
+    Each run is compacted to about RUN_SNAPSHOT_BYTES (None: as it is).
+    """
     described = []
     for i, run in enumerate(runs):
         if max_points is not None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from .._core.data import LinesData
-from .._core.decimate import decimate_path, with_gaps
+from .._core.decimate import reduce_path
 from .._core.snapshot import Snapshot
+from .lines_snapshot import add_runs
 
 # A scatter keeps at most this many frames, sampled evenly over its history,
 # and at most this many bytes of coordinates (before a notebook's base64): a
@@ -22,7 +23,6 @@ SNAPSHOT_BYTES = 2_000_000
 # A trajectory keeps at most this many points of its path, on the finest grid
 # that fits (see _path_decimate.py): 120 KB of float32 x, y, step and time.
 TRAJECTORY_POINTS = 10_000
-_GRID = 4096  # cells across the path's extent for its finest decimation
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
@@ -69,11 +69,14 @@ def trajectory_snapshot(data: LinesData, max_points: int | None = TRAJECTORY_POI
         raise ValueError(f"max_points must be at least 4 or None; got {max_points}")
     n = len(data)
     if max_points is None or n <= max_points:
-        return _rows_snapshot("trajectory", data, np.arange(n), _narrowest_float(data.values))
-    x, y = (data.values[:, c].astype(np.float64) for c in (0, 1))
-    rows, gaps = with_gaps(*decimate_path(_to_grid(x), _to_grid(y), max_points))
-    snapshot = _rows_snapshot("trajectory", data, rows, _narrowest_float(data.values[rows]))
-    snapshot.arrays["values"][gaps] = np.nan
+        snapshot = _rows_snapshot("trajectory", data, np.arange(n), _narrowest_float(data.values))
+    else:
+        rows, gaps = reduce_path(data.values, max_points)
+        snapshot = _rows_snapshot("trajectory", data, rows, _narrowest_float(data.values[rows]))
+        snapshot.arrays["values"][gaps] = np.nan
+    if data.runs:  # the previous paths compared with, as a line plot keeps its runs
+        snapshot.fields["runs"] = add_runs(snapshot.arrays, data.runs, max_points)
+        snapshot.fields["live_run"] = data.run
     return snapshot
 
 
@@ -99,14 +102,6 @@ def _rows_snapshot(kind: str, data: LinesData, rows: np.ndarray, dtype: np.dtype
             "values": data.values[rows].astype(dtype),
         },
     )
-
-
-def _to_grid(values: np.ndarray) -> np.ndarray:
-    finite = values[np.isfinite(values)]
-    if finite.size == 0:
-        return values
-    lo, hi = float(finite.min()), float(finite.max())
-    return (values - lo) * (_GRID / (hi - lo) if hi > lo else 1.0)
 
 
 def _narrowest_float(values: np.ndarray) -> np.dtype:

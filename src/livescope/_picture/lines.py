@@ -8,17 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from .._core.data import LinesData
 from .._core.envelope import envelope
 from .._core.spec import STYLE
-from .._runs.session import RecordedRun
 from . import scene as s
 from .colormaps import series_colors
-from .runs import differing_params, draw_runs, params_text, run_alpha, runs_points, runs_x_range
+from .runs import draw_runs, run_entries, runs_points, runs_x_range
 
 DEFAULT_WIDTH = 800
 _X_AXIS_HEIGHT = 32  # tick labels under the plot, as in js/kinds/lines.js
@@ -61,7 +59,7 @@ def lines_scene(
         top = s.legend_row(scene, caption, entries, top) + 4
     compared = data.shown_runs
     if compared:
-        entries = _run_entries(data.run, compared)
+        entries = run_entries(data.run, compared)
         top = s.legend_row(scene, "runs", entries, top) + 4
 
     x_range = bounds.x_range if bounds else _x_range(steps, runs_x_range(compared))
@@ -79,7 +77,7 @@ def lines_scene(
             points = np.where(points > 0, np.log10(points), np.nan)
     shown = [c for c in range(m) if _name(data, c) not in hidden]
     drawn = shown + [m + c for c in shown] if data.smoothing else shown
-    earlier = runs_points(compared, data.columns, bins, x_range, data.log_y)
+    earlier = runs_points(compared, data.columns, bins, x_range, data.log_y, data.smoothing)
     in_range = [points[:, drawn], *(values[:, shown] for _, values in earlier)]
     y_range = bounds.y_range if bounds else s.padded_range(*_finite_range(in_range))
     plot_height = data.height - _X_AXIS_HEIGHT - (_X_LABEL_HEIGHT if data.x_label else 0)
@@ -175,20 +173,6 @@ def _latest(data: LinesData, column: int, n: int) -> str:
 
 def _name(data: LinesData, column: int) -> str | None:
     return data.columns[column] if column < len(data.columns) else None
-
-
-def _run_entries(
-    live: dict[str, Any], runs: tuple[RecordedRun, ...]
-) -> list[tuple[str, str, bool]]:
-    """The live run (solid), then each earlier run (faded): label, rows, differing params."""
-    differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
-    texts = [f"{live.get('label', 'this run')} (live)"]
-    texts += [f"{run.label} ({run.row_count:,} rows)" for run in runs]
-    colors = [s.TEXT, *(s.faint(s.TEXT, run_alpha(age)) for age in range(len(runs)))]
-    return [
-        (color, " ".join(filter(None, [text, params_text(params)])), False)
-        for color, text, params in zip(colors, texts, differ, strict=True)
-    ]
 
 
 def _x_range(steps: np.ndarray, runs: tuple[float, float] | None) -> tuple[float, float]:

@@ -2,7 +2,8 @@
 
 The twin of js/kinds/lines/runs.js: each run's series are drawn in the
 colour of the live series of the same name, faded more the older the run,
-aligned by step.
+aligned by step; with smoothing, smoothed as the live series are (over the
+same number of rows: see `point_weight`), so the curves compare like with like.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from .._core.envelope import envelope
+from .._core.smoothing import point_weight, smooth_columns
 from .._runs.session import RecordedRun
 from . import scene as s
 
@@ -41,13 +43,20 @@ def runs_points(
     bins: int,
     x_range: tuple[float, float],
     log_y: bool,
+    smoothing: float = 0.0,
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`."""
+    """Per run, its steps and values (in `names` order) reduced to `bins` over `x_range`.
+
+    With `smoothing`, the values are the run's smoothed ones (the raw ones are not drawn).
+    """
     points = []
     for run in runs:
         if not len(run.steps):
             continue
         values = aligned_values(run, names)
+        if smoothing:
+            weight = point_weight(smoothing, run.row_count, len(run.steps))
+            values = smooth_columns(values, weight)
         rows, values = envelope(run.steps, values, bins, *x_range, positive=log_y)
         if log_y:
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -72,6 +81,20 @@ def params_text(params: dict[str, Any]) -> str:
 
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def run_entries(
+    live: dict[str, Any], runs: tuple[RecordedRun, ...]
+) -> list[tuple[str, str, bool]]:
+    """The live run (solid), then each earlier run (faded): label, rows, differing params."""
+    differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
+    texts = [f"{live.get('label', 'this run')} (live)"]
+    texts += [f"{run.label} ({run.row_count:,} rows)" for run in runs]
+    colors = [s.TEXT, *(s.faint(s.TEXT, run_alpha(age)) for age in range(len(runs)))]
+    return [
+        (color, " ".join(filter(None, [text, params_text(params)])), False)
+        for color, text, params in zip(colors, texts, differ, strict=True)
+    ]
 
 
 def runs_x_range(runs: tuple[RecordedRun, ...]) -> tuple[float, float] | None:

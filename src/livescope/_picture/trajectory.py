@@ -1,4 +1,8 @@
-"""The static picture of a trajectory: one x, y path, decimated to pixels, and its head."""
+"""The static picture of a trajectory: one x, y path, decimated to pixels, and its head.
+
+Previous runs compared with are drawn under it: each run's path, in the
+line's colour, faded more the older the run (as js/kinds/trajectory.js).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from .._core.decimate import decimate_path, with_gaps
 from . import points as p
 from . import scene as s
 from .lines import DEFAULT_WIDTH
+from .runs import run_alpha, run_entries
 
 HEAD_COLOR = "#f97316"
 HEAD_SIZE = 8  # the widget's head: radius 4, ringed in the background colour
@@ -27,10 +32,14 @@ def line_alpha(n: int) -> float:
 
 
 def trajectory_ranges(data: LinesData) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The fixed limits, or the round ranges of every point held (as the widget's)."""
+    """The fixed limits, or the round ranges of every point held and of the runs shown.
+
+    As the widget's: the previous paths shown are seen whole.
+    """
     xlim, ylim = data.options.get("xlim"), data.options.get("ylim")
-    x = tuple(xlim) if xlim else p.nice_range(*p.finite_extent(data.values[:, 0]))
-    y = tuple(ylim) if ylim else p.nice_range(*p.finite_extent(data.values[:, 1]))
+    points = np.concatenate([data.values[:, :2], *(run.values[:, :2] for run in data.shown_runs)])
+    x = tuple(xlim) if xlim else p.nice_range(*p.finite_extent(points[:, 0]))
+    y = tuple(ylim) if ylim else p.nice_range(*p.finite_extent(points[:, 1]))
     return x, y
 
 
@@ -72,7 +81,9 @@ def trajectory_frames(
 
 
 def _ranges(data: LinesData) -> tuple[tuple[float, float], tuple[float, float]]:
-    return trajectory_ranges(data) if len(data) else ((0.0, 1.0), (0.0, 1.0))
+    if len(data) or any(len(run.steps) for run in data.shown_runs):
+        return trajectory_ranges(data)
+    return (0.0, 1.0), (0.0, 1.0)
 
 
 def _frame(
@@ -93,6 +104,9 @@ def _frame(
     else:
         text = "no points yet"
     top = p.readout_row(scene, text, top) + 4
+    runs = data.shown_runs
+    if runs:
+        top = s.legend_row(scene, "runs", run_entries(data.run, runs), top) + 4
     scene.height = int(top + data.height + s.PAD)
     x_range, y_range = ranges
     plot_height = data.height - p.MARGIN_TOP - p.MARGIN_BOTTOM
@@ -102,6 +116,11 @@ def _frame(
     )
     scene.plot = area
     p.panel_grid_lines(scene, area)
+    colour = data.options.get("color") or s.PALETTE[0]
+    for age in reversed(range(len(runs))):  # the oldest first, under the newer ones
+        xs, ys = _pixels(runs[age].values, area)
+        faded = s.faint(colour, run_alpha(age))
+        scene.items.append(s.Polylines(s.runs_of_finite(xs, ys), faded, 1.0))
     return scene, area
 
 

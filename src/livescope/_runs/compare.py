@@ -11,7 +11,24 @@ from .session import MAX_RUNS, LiveRun, RecordedRun, compact, session_runs
 
 # Without `compare=`, a named line plot shows the run before it (see LivePlot).
 DEFAULT_COMPARE = 1
-COMPARING_KINDS = ("lines",)
+COMPARING_KINDS = ("lines", "trajectory")
+# Why each other kind draws no previous runs (docs/runs.md#kinds says the same).
+_NO_COMPARING = {
+    "frame": "a frame shows one row at a time, and the previous run's row at the same step "
+    "is not kept: a run is kept as a compact envelope of its rows",
+    "scatter": "each row is a frame of many points, and the previous run's frames are not "
+    "kept: a run is kept as a compact envelope of its rows",
+    "segments": "each row is a frame of many segments, and the previous run's frames are not "
+    "kept: a run is kept as a compact envelope of its rows",
+    "heatmap": "a matrix faded behind another cannot be read apart from it; put the runs "
+    "side by side in a Dashboard",
+    "waterfall": "an image of the whole history faded behind another cannot be read apart "
+    "from it; put the runs side by side in a Dashboard",
+    "image": "a picture faded behind another cannot be read apart from it; put the runs "
+    "side by side in a Dashboard",
+    "bars": "bars of two runs drawn over each other hide one another; put the runs side by "
+    "side in a Dashboard",
+}
 
 
 def check_compare(compare: object, kind: str) -> int:
@@ -30,10 +47,11 @@ def check_compare(compare: object, kind: str) -> int:
     if not 0 <= count <= MAX_RUNS:
         raise ValueError(f"compare must be from 0 to {MAX_RUNS} previous runs; got {count}")
     if count and kind not in COMPARING_KINDS:
-        kinds = ", ".join(repr(k) for k in COMPARING_KINDS)
+        kinds = " and ".join(repr(k) for k in COMPARING_KINDS)
+        why = _NO_COMPARING.get(kind, "it draws no previous runs")
         raise ValueError(
-            f"compare={compare!r}: kind={kind!r} cannot show previous runs; "
-            f"only kind {kinds} can (pass compare=0 or leave it out)"
+            f"compare={compare!r}: kind={kind!r} cannot show previous runs: {why}; "
+            f"only kinds {kinds} can (pass compare=0 or leave it out)"
         )
     return count
 
@@ -65,33 +83,53 @@ def check_params(params: object) -> dict[str, Any]:
 class Comparison:
     """A named plot's own run and the previous runs it shows.
 
-    `runs` are fixed when the plot is made: the newest `count` runs of its
-    name from `store` when one is given (the run store), else from this
-    kernel's registry (`session_runs`).
+    `name` is the run's name (the plot's `name=`, else its title; `named`
+    says it was given as `name=`). Plots of a comparing kind with a name
+    start a run in this kernel's registry; `runs` are fixed when the plot is
+    made: the newest `count` runs of its name from `store` when one is given
+    (the run store), else from the registry (`session_runs`).
     """
 
     def __init__(
         self,
+        kind: str,
         name: str | None,
         count: int,
         params: dict[str, Any],
         store: object,
         history: Any,
         lock: Any,
+        *,
+        named: bool = False,
     ) -> None:
+        self.kind = kind
         self.name = name
+        self.named = named
+        self.count = count
+        self.params = params
+        self._store = store
+        self._history = history
+        self._lock = lock
         self.live: LiveRun | None = None
         self.runs: tuple[RecordedRun, ...] = ()
         self._recorded_at: tuple[int, int, int] | None = None  # rows at the last record
-        if name is None:
+        if name is None or kind not in COMPARING_KINDS:
             return
-        self.live = session_runs.start(name, params, history, lock)
+        self.live = session_runs.start(name, params, history, lock, kind)
         if count:
             if store is not None:
-                found = _stored_runs(store, name, count)
+                found = _stored_runs(store, name, count, kind)
             else:
-                found = session_runs.previous(name, count, exclude_id=self.live.id)
+                found = session_runs.previous(name, count, exclude_id=self.live.id, kind=kind)
             self.runs = tuple(compact(run) for run in found)
+
+    def renamed(
+        self, name: str | None, count: int, params: dict[str, Any], store: object
+    ) -> Comparison:
+        """The same plot's comparison under another name (a dashboard names its panels')."""
+        return Comparison(
+            self.kind, name, count, params, store, self._history, self._lock, named=self.named
+        )
 
     @property
     def description(self) -> dict[str, Any]:
@@ -127,7 +165,7 @@ def end_run(live: LiveRun | None) -> None:
         session_runs.record(live, end=True)
 
 
-def _stored_runs(store: object, name: str, limit: int) -> list[RecordedRun]:
+def _stored_runs(store: object, name: str, limit: int, kind: str) -> list[RecordedRun]:
     # Imported by name: the run store (read.py beside this module) is optional.
     try:
         previous_runs = importlib.import_module(f"{__package__}.read").previous_runs
@@ -147,6 +185,7 @@ def _stored_runs(store: object, name: str, limit: int) -> list[RecordedRun]:
             times=stored.times - stored.started,  # the store keeps wall-clock times
             values=stored.values,
             status=stored.status,
+            kind=kind,
         )
-        for stored in previous_runs(store, name, limit)
+        for stored in previous_runs(store, name, limit, kind=kind)
     ]

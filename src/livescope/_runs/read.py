@@ -132,9 +132,13 @@ def load_run(store: str | os.PathLike[str], run: int | str = -1) -> StoredRun:
 
 
 def previous_runs(
-    store: str | os.PathLike[str], name: str, limit: int, exclude_id: int | None = None
+    store: str | os.PathLike[str],
+    name: str,
+    limit: int,
+    exclude_id: int | None = None,
+    kind: str | None = None,
 ) -> list[StoredRun]:
-    """The latest `limit` runs named `name`, newest first, with their rows.
+    """The latest `limit` runs named `name` (of `kind`, if given), newest first, with their rows.
 
     For comparing a run with the runs before it; `exclude_id` leaves out the
     current run. An SQLite store not made yet (the plot asking makes it) has none.
@@ -147,10 +151,11 @@ def previous_runs(
     except EmptyStore:  # the plot asking will make the store
         return []
     with opened_store as opened:
+        # A kind of None matches every run: "kind = kind" holds for each (kind is never NULL).
         rows = _checked_rows(
             opened,
-            "WHERE name = ? AND id <> ? ORDER BY id DESC LIMIT ?",
-            (name, -1 if exclude_id is None else exclude_id, limit),
+            "WHERE name = ? AND id <> ? AND kind = COALESCE(?, kind) ORDER BY id DESC LIMIT ?",
+            (name, -1 if exclude_id is None else exclude_id, kind, limit),
         )
         return [_with_rows(opened, row) for row in rows]
 

@@ -20,12 +20,14 @@ from typing import Any
 
 import numpy as np
 
+from .._core.decimate import reduce_path
 from .._core.envelope import keep_points, narrowest_float
 
 MAX_RUNS = 10  # per name: more than anyone compares at once
 RUN_BYTES = 128 << 10  # per recorded run: 2,000 points of 2 series take 48 KB
 MAX_BYTES = 16 << 20  # every name's runs together
 MAX_POINTS = 2000  # per recorded run, as a saved line plot keeps
+PATH_KINDS = ("trajectory",)  # whose runs are paths: x, y points, reduced keeping their shape
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class RecordedRun:
         ``"running"`` (copied from a plot still going) or ``"finished"``.
     rows : int or None
         Rows the run had; None when the points are every row (P).
+    kind : str
+        The kind of the plot that made it: ``"lines"``, or ``"trajectory"``
+        (its values are the x, y points of a path).
     """
 
     id: str
@@ -66,6 +71,7 @@ class RecordedRun:
     values: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     status: str = "finished"
     rows: int | None = None
+    kind: str = "lines"
 
     @property
     def row_count(self) -> int:
@@ -84,10 +90,15 @@ def compact(
 
     Steps stay float64; times and values become float32 when the points are
     an envelope, or when values fit float32 (a faded curve needs no more).
+    A path (kind "trajectory") keeps its shape instead: its points decimated
+    on a grid, NaN rows where points were left out (see `reduce_path`).
     """
     width = run.values.shape[1] if run.values.ndim == 2 else 0
     points = max(4, min(max_points, max_bytes // (8 + 4 + 4 * max(width, 1))))
-    rows, values, exact = keep_points(run.steps, run.values, points)
+    if run.kind in PATH_KINDS:
+        rows, values, exact = _path_points(run.values, points)
+    else:
+        rows, values, exact = keep_points(run.steps, run.values, points)
     values = values.astype(narrowest_float(values))
     if exact and values.dtype == run.values.dtype and run.times.dtype == np.float32:
         return run
@@ -100,6 +111,14 @@ def compact(
     )
 
 
+def _path_points(values: np.ndarray, points: int) -> tuple[np.ndarray, np.ndarray, bool]:
+    # A little under `points`: reduce_path may add a gap row for each stretch left out.
+    rows, gaps = reduce_path(values, points * 3 // 4)
+    kept = np.array(values[rows], np.float64)
+    kept[gaps] = np.nan
+    return rows, kept, len(rows) == len(values) and not gaps.any()
+
+
 class LiveRun:
     """The run a live plot is making: what the registry reads to record it.
 
@@ -108,9 +127,11 @@ class LiveRun:
     """
 
     def __init__(
-        self, name: str, label: str, params: dict[str, Any], history: Any, lock: Any
-    ) -> None:
+        self, name: str, label: str, params: dict[str, Any], history: Any, lock: Any,
+        kind: str = "lines",
+    ) -> None:  # fmt: skip
         self.name = name
+        self.kind = kind
         self.id = uuid.uuid4().hex
         self.label = label
         self.params = params
@@ -128,7 +149,7 @@ class LiveRun:
         started = float(times[0])
         run = RecordedRun(
             self.id, self.label, started, dict(self.params), self.columns,
-            steps, times - started, values, status,
+            steps, times - started, values, status, kind=self.kind,
         )  # fmt: skip
         return compact(run)
 
@@ -142,16 +163,20 @@ class SessionRuns:
         self._live: dict[str, dict[str, LiveRun]] = {}
         self._counts: dict[str, itertools.count[int]] = {}
 
-    def start(self, name: str, params: dict[str, Any], history: Any, lock: Any) -> LiveRun:
+    def start(
+        self, name: str, params: dict[str, Any], history: Any, lock: Any, kind: str = "lines"
+    ) -> LiveRun:
         """Begin the run of a plot named `name` (labelled "run k", k counting from 1)."""
         with self._lock:
             count = self._counts.setdefault(name, itertools.count(1))
-            run = LiveRun(name, f"run {next(count)}", params, history, lock)
+            run = LiveRun(name, f"run {next(count)}", params, history, lock, kind)
             self._live.setdefault(name, {})[run.id] = run
             return run
 
-    def previous(self, name: str, limit: int, exclude_id: str | None = None) -> list[RecordedRun]:
-        """The newest `limit` runs of `name` but `exclude_id`, newest first.
+    def previous(
+        self, name: str, limit: int, exclude_id: str | None = None, kind: str | None = None
+    ) -> list[RecordedRun]:
+        """The newest `limit` runs of `name` but `exclude_id` (of `kind`, if given), newest first.
 
         Live runs of the name (a plot still referenced while the cell that
         replaces it runs) are recorded as they are now first.
@@ -165,7 +190,11 @@ class SessionRuns:
             if not runs or limit <= 0:
                 return []
             self._recorded.move_to_end(name)
-            found = [run for run in reversed(runs.values()) if run.id != exclude_id]
+            found = [
+                run
+                for run in reversed(runs.values())
+                if run.id != exclude_id and kind in (None, run.kind)
+            ]
             return found[:limit]
 
     def record(self, run: LiveRun, *, end: bool = False) -> None:

@@ -111,6 +111,7 @@ class MirroredRun:
                 times=history.times - info.started,
                 values=history.values,
                 status=info.status,
+                kind=info.kind,  # a trajectory's path keeps its shape (see compact)
             )
         )
 
