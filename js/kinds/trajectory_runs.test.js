@@ -64,7 +64,7 @@ describe("previous runs of a trajectory", () => {
     view.showRunsLegend();
     const entries = parent.querySelectorAll(".livescope-run");
     expect(Array.from(entries, (e) => e.getAttribute("data-run-id"))).toEqual(["live", "2", "1"]);
-    expect(entries[0].textContent).toContain("live · 2 rows");
+    expect(entries[0].textContent).toContain("this run · 2 rows");
     /** @type {HTMLButtonElement} */ (entries[2].querySelector("button")).click();
     expect(patches).toEqual([{ hidden_runs: ["1"] }]);
   });

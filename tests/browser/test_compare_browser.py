@@ -172,7 +172,7 @@ def test_a_dashboard_cell_run_twice_shows_each_panels_earlier_run(
         expect(panels.nth(i)).to_have_attribute("data-rows", "200", timeout=15_000)
         entries = panels.nth(i).locator(RUN_ENTRIES)
         expect(entries).to_have_count(2, timeout=15_000)
-        expect(entries.nth(0)).to_contain_text("live · 200 rows lr=0.02")
+        expect(entries.nth(0)).to_contain_text("this run · 200 rows lr=0.02")
         expect(entries.nth(1)).to_contain_text("300 rows lr=0.01")
         # Following shows the longer earlier run whole.
         assert panels.nth(i).evaluate("(root) => root.livescope.view.xRange") == [0, 299]
@@ -219,7 +219,7 @@ def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
     root = ls.wait_rendered(nb, 0)
     entries = root.locator(RUN_ENTRIES)
     expect(entries).to_have_count(2, timeout=15_000)
-    expect(entries.nth(0)).to_contain_text("live · 400 rows scale=1")
+    expect(entries.nth(0)).to_contain_text("this run · 400 rows scale=1")
     expect(entries.nth(1)).to_contain_text("400 rows scale=2")
     # The axes hold the earlier, larger path whole: |x| reaches 2 * 6 pi.
     nb.page.wait_for_function(
