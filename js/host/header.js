@@ -24,18 +24,24 @@ function setText(node, text) {
 /**
  * The Stop button's text and tooltip: what can still write to the plot.
  * `ended`: no kernel is behind the button (a reopened notebook, a page from
- * disk); `activity` "done": the cell ended and no source feeds the plot;
- * "following": only a followed file does, whose writer Stop cannot reach.
+ * disk); `activity` "done": the cell (or a served run) ended and no source
+ * feeds the plot; "following": only a followed file or a run being written
+ * does, whose writer Stop cannot reach.
  * Only "Stop" is a button to click.
  * @param {{ ended?: boolean, stopped?: boolean, activity?: string }} state
  * @returns {[string, string]}
  */
 export function stopButton({ ended, stopped, activity }) {
   if (ended) return ["Ended", "No kernel runs this any more"];
-  if (activity === "done") return ["Done", "The cell ended and nothing else writes to this plot"];
+  if (activity === "done") {
+    return ["Done", "Nothing writes to this plot any more: its cell or its run has ended"];
+  }
   if (stopped) return ["Stopped", ""];
   if (activity === "following") {
-    return ["Following", "Rows come from a file as it grows; its writer is another program"];
+    return [
+      "Following",
+      "Rows come as another program writes them (a file, a run store); Stop cannot reach it",
+    ];
   }
   return ["Stop", ""];
 }
