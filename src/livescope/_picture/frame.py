@@ -23,9 +23,9 @@ _PANEL_GAP = 4
 MIN_PANEL_WIDTH = STYLE["facets"]["min_panel_width"]
 _MIN_PANEL_HEIGHT = STYLE["facets"]["min_panel_height"]
 _X_AXIS_HEIGHT = 28
-_LINE_WIDTH = 1.5
+_LINE_WIDTH = STYLE["frame"]["line_width"]
 _TOP_ROOM = 6
-MARKER_SIZE = 5  # px across, as js/kinds/frame.js draws `markers`
+MARKER_SIZE = STYLE["frame"]["marker_size"]  # px across, with `markers`
 
 
 def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, int]:
