@@ -4,6 +4,9 @@ Kernel-free: the options and their errors, the rows `update` and `extend`
 take, what goes over the wire and into the snapshot, and the picture.
 """
 
+import base64
+import re
+
 import numpy as np
 import pytest
 from front_end import send_from_browser
@@ -307,12 +310,38 @@ def test_gif_frames_share_the_x_and_y_ranges_of_the_whole_history():
     assert captions == ["step 0", "step 5", "step 10", "step 11"]
 
 
-def test_save_png_and_html_draw_a_frame_of_curves(tmp_path):
+def fitted_plot(rows):
     w = LivePlot(kind="frame", x="row", curves=["fit"], markers=True, title="fit")
-    for t in range(3):
+    for t in range(rows):
         sample, fit = sample_and_fit(t)
         w.update({"x": sample, "fit": fit})
+    return w
+
+
+def test_save_png_gif_and_mp4_draw_the_curves(tmp_path):
+    image = pytest.importorskip("PIL.Image")
+    w = fitted_plot(12)
     w.save_png(tmp_path / "fit.png")
+    with image.open(tmp_path / "fit.png") as png:
+        colours = {c for _, c in png.convert("RGB").getcolors(1 << 16)}
+    assert tuple(int(PALETTE[0][i : i + 2], 16) for i in (1, 3, 5)) in colours
+    w.save_gif(tmp_path / "fit.gif", every=5)
+    with image.open(tmp_path / "fit.gif") as gif:
+        assert gif.n_frames == 4  # rows 0, 5, 10 and the last
+    ffmpeg = pytest.importorskip("imageio_ffmpeg")
+    w.save_mp4(tmp_path / "fit.mp4", every=5)
+    assert ffmpeg.count_frames_and_secs(str(tmp_path / "fit.mp4"))[0] == 4
+
+
+def test_save_html_carries_the_curves_snapshot_and_options(tmp_path):
+    w = fitted_plot(3)
     w.save_html(tmp_path / "fit.html")
-    assert (tmp_path / "fit.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "livescope" in (tmp_path / "fit.html").read_text(encoding="utf-8")
+    text = (tmp_path / "fit.html").read_text(encoding="utf-8")
+    found = re.search(r'"path":\["_snapshot"\],"encoding":"base64","data":"([^"]+)"', text)
+    snap = unpack(base64.b64decode(found.group(1)))
+    assert snap.kind == "frame"
+    np.testing.assert_allclose(snap.arrays["values"][-1], w.history[-1], rtol=1e-6)
+    assert snap.fields["x_range"] == pytest.approx(
+        [w.history[:, :40].min(), w.history[:, :40].max()]
+    )
+    assert '"curves":["fit"]' in text and '"x":"row"' in text and '"markers":true' in text
