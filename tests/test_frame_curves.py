@@ -345,3 +345,16 @@ def test_save_html_carries_the_curves_snapshot_and_options(tmp_path):
         [w.history[:, :40].min(), w.history[:, :40].max()]
     )
     assert '"curves":["fit"]' in text and '"x":"row"' in text and '"markers":true' in text
+
+
+def test_a_recorded_run_reopens_with_the_curves_its_first_row_named(tmp_path):
+    path = tmp_path / "runs.db"
+    w = LivePlot(kind="frame", x="row", markers=True, store=path, title="fit")
+    for t in range(3):
+        sample, fit = sample_and_fit(t)
+        w.update({"x": sample, "fit": fit, "twice": 2 * fit})
+    w.close()
+    reopened = LivePlot.open(path)
+    assert reopened._widget.view_options["curves"] == ["fit", "twice"]
+    assert (reopened._widget.view_options["x"], reopened.history.shape) == ("row", (3, 120))
+    np.testing.assert_array_equal(reopened.history[2, 40:80], sample_and_fit(2)[1])
