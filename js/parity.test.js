@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import colormapFixture from "../src/livescope/_spec/fixtures/colormap.json" with { type: "json" };
 import envelopeFixture from "../src/livescope/_spec/fixtures/envelope.json" with { type: "json" };
 import formatFixture from "../src/livescope/_spec/fixtures/format.json" with { type: "json" };
+import frameFixture from "../src/livescope/_spec/fixtures/frame.json" with { type: "json" };
 import pathFixture from "../src/livescope/_spec/fixtures/path_decimate.json" with { type: "json" };
 import smoothingFixture from "../src/livescope/_spec/fixtures/smoothing.json" with {
   type: "json",
@@ -15,6 +16,7 @@ import valueFormatFixture from "../src/livescope/_spec/fixtures/value_format.jso
   type: "json",
 };
 import { BlockSummaries } from "./data/block_summary.js";
+import { RowStore } from "./data/row_store.js";
 import { lowerBound, upperBound } from "./data/search.js";
 import {
   COLORMAPS,
@@ -27,7 +29,9 @@ import {
 import { centeredLimits, colorIndex, NO_DATA, paintValues } from "./draw/pixels.js";
 import { exactLabel, niceStep, niceTicks, tickLabels } from "./draw/ticks.js";
 import { valueFormatter } from "./draw/value_format.js";
+import { ValueRange } from "./draw/value_range.js";
 import { formatStep, formatValue } from "./host/format.js";
+import { fillPositions, frameParts, xLimits } from "./kinds/frame/parts.js";
 import { envelope } from "./kinds/lines/envelope.js";
 import { smoothEma } from "./kinds/lines/smoothing.js";
 import { decimatePath } from "./kinds/path_decimate.js";
@@ -232,6 +236,34 @@ describe("path decimation matches the fixture", () => {
       const ys = Float64Array.from(c.y, (v) => num(v) / c.cell);
       const { xy, n } = decimatePath(xs, ys, 0, xs.length, IDENTITY);
       expect([...xy.subarray(0, 2 * n)]).toEqual(asPoints(xs, ys, c.rows));
+    });
+  }
+});
+
+describe("frame curves match the fixture", () => {
+  for (const c of frameFixture.cases) {
+    it(c.name, () => {
+      const rows = c.rows.map((row) => row.map(num));
+      const width = rows[0].length;
+      const parts = frameParts(c.options, width);
+      expect(parts.length).toBe(c.length);
+      expect(parts.curves).toEqual(c.curves);
+      rows.forEach((row, i) => {
+        const x = fillPositions(parts, Float64Array.from(row), new Array(parts.length));
+        expect(x).toEqual(c.shown[i].x.map(num));
+        const ys = parts.curves.map(({ offset }) => row.slice(offset, offset + parts.length));
+        expect(ys).toEqual(c.shown[i].ys.map((y) => y.map(num)));
+      });
+      // The ranges over every row, as the view keeps them: x (a row's own) and y apart.
+      const store = new RowStore();
+      const steps = Float64Array.from(rows, (_, i) => i);
+      store.append(0, steps, new Float64Array(rows.length), Float64Array.from(rows.flat()), width);
+      const xRange = new ValueRange("xExtent");
+      if (parts.rowX) xRange.update(store, 0, parts.length);
+      expect(xLimits(parts, xRange)).toEqual(c.x_range);
+      const yRange = new ValueRange();
+      yRange.update(store, parts.rowX ? parts.length : 0);
+      expect(yRange.empty ? null : [yRange.min, yRange.max]).toEqual(c.y_extent);
     });
   }
 });

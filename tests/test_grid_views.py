@@ -19,7 +19,11 @@ from livescope import LivePlot
         ({"kind": "frame", "x": 3.0}, ValueError, "x must be 1-D.*got shape scalar"),
         ({"kind": "frame", "x": ["a", "b"]}, TypeError, "x must be an array of real numbers"),
         ({"kind": "frame", "x": [0, 2, 1]}, ValueError, "x must be strictly increasing"),
-        ({"kind": "frame", "x": [0, 1], "columns": 3}, ValueError, "columns=3 does not match"),
+        (
+            {"kind": "frame", "x": [0, 1], "curves": 1, "columns": 3},
+            ValueError,
+            "columns=3 does not match",
+        ),
         ({"kind": "frame", "ylim": (1, 0)}, ValueError, r"ylim must be \(lo, hi\) with lo < hi"),
         ({"kind": "frame", "ylim": 1.0}, TypeError, r"ylim must be a pair \(lo, hi\)"),
         ({"kind": "frame", "ylim": (0, np.inf)}, ValueError, r"ylim\[1\] must be a finite"),
@@ -75,7 +79,13 @@ def test_options_reach_the_front_end_as_validated():
         "colorbar_label": None,
     }
     f = LivePlot(kind="frame", x=np.linspace(0, 1, 3), ylim=(-1, 1))
-    assert f._widget.view_options == {"x": [0.0, 0.5, 1.0], "ylim": [-1.0, 1.0], "facet": 1}
+    assert f._widget.view_options == {
+        "x": [0.0, 0.5, 1.0],
+        "ylim": [-1.0, 1.0],
+        "facet": 1,
+        "curves": None,
+        "markers": False,
+    }
     assert LivePlot(kind="waterfall")._widget.view_options == {
         "colormap": "viridis",
         "vmin": None,
@@ -146,8 +156,12 @@ def test_rows_of_position_values_keep_their_first_length(kind):
         w.update([1, 2, 3, 4])
     with pytest.raises(TypeError, match="value 1 must be a real number; got str 'b'"):
         w.update([1, "b", 3])
-    with pytest.raises(TypeError, match="a sequence or array of numbers; got dict"):
-        w.update({"a": 1})
+    if kind == "waterfall":
+        with pytest.raises(TypeError, match="a sequence or array of numbers; got dict"):
+            w.update({"a": 1})
+    else:  # a frame's dict rows name curves, which the first row (an array) did not
+        with pytest.raises(ValueError, match="row is a dict, but this frame draws one unnamed"):
+            w.update({"a": 1})
     with pytest.raises(ValueError, match=r"rows must be a K x 3 array; got shape 2x2"):
         w.extend(np.ones((2, 2)))
     assert len(w) == 1
@@ -174,8 +188,20 @@ def test_frame_facets_take_one_row_per_panel_or_a_flat_row():
 
 def test_frame_width_comes_from_x():
     w = LivePlot(kind="frame", x=[0.0, 0.5, 2.0])
-    assert w.history.shape == (0, 3)
-    with pytest.raises(ValueError, match="3 values; got shape 2"):
+    with pytest.raises(ValueError, match="row must have 3 values, one per x; got shape 2"):
+        w.update([1, 2])
+    with pytest.raises(ValueError, match=r"rows must be a K x 3 array, one value per x"):
+        w.extend(np.ones((2, 4)))
+    assert len(w) == 0
+    w.update([1, 2, 3])
+    assert w.history.shape == (1, 3)
+    # The curves' count fixes the width before any row: curves x len(x).
+    assert LivePlot(kind="frame", x=[0, 1, 2], curves=["a", "b"]).history.shape == (0, 6)
+
+
+def test_a_columns_count_that_x_does_not_divide_is_refused_at_the_first_row():
+    w = LivePlot(kind="frame", x=[0, 1], columns=3)
+    with pytest.raises(ValueError, match=r"columns=3 does not match x: each curve has 2 values"):
         w.update([1, 2])
     assert len(w) == 0
 

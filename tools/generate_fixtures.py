@@ -20,6 +20,7 @@ from livescope._core.envelope import envelope
 from livescope._core.smoothing import smooth_columns
 from livescope._core.spec import COLORMAPS, SPEC_DIR
 from livescope._picture.colormaps import series_colors
+from livescope._picture.frame_parts import frame_parts
 from livescope._picture.grid_colors import (
     centered_limits,
     color_indices,
@@ -320,6 +321,62 @@ def path_decimation() -> dict:
     }
 
 
+NAN, INF = math.nan, math.inf
+FRAME_CASES = [
+    (
+        "named curves over x",
+        {"x": [0.0, 0.5, 1.0], "curves": ["sample", "density"], "facet": 1},
+        [[1, 2, 3, 10, 20, 30], [4, 5, NAN, 40, 50, 60]],
+    ),
+    (
+        "rows that carry their x",
+        {"x": "row", "curves": ["fit"], "facet": 1},
+        [[-5, 0, 5, 0.1, 0.2, 0.1], [-1, -1, 2, 0.3, INF, 0.3]],
+    ),
+    ("one curve over its index", {"x": None, "facet": 1}, [[3, 1, 2], [0, NAN, 9]]),
+    ("a lone point", {"x": None, "facet": 1}, [[7]]),
+    ("facet panels over x", {"x": [1.0, 2.0], "facet": 2}, [[1, 2, 3, 4]]),
+    ("x of another length: the index", {"x": [0.0, 1.0], "curves": ["a", "b"]}, [[1, 2, 3]] * 2),
+    ("a flat row x", {"x": "row", "curves": None, "facet": 1}, [[2, 2, 1, NAN]]),
+]
+
+
+def frame() -> dict:
+    """Where a frame row's x and curves sit, what each curve draws, and the ranges."""
+    cases = []
+    for name, options, rows in FRAME_CASES:
+        values = np.array(rows, np.float64)
+        parts = frame_parts(options, values.shape[1])
+        y_lo, y_hi, _ = parts.y_extent(values)
+        cases.append(
+            {
+                "name": name,
+                "options": options,
+                "rows": [numbers(row) for row in values],
+                "length": parts.length,
+                "curves": [
+                    {
+                        "name": parts.names[c] if parts.names else None,
+                        "color": parts.color(c),
+                        "panel": parts.panel(c),
+                        "offset": (int(parts.row_x) + c) * parts.length,
+                    }
+                    for c in range(parts.count)
+                ],
+                "shown": [
+                    {
+                        "x": numbers(parts.x(row)),
+                        "ys": [numbers(parts.curve(row, c)) for c in range(parts.count)],
+                    }
+                    for row in values
+                ],
+                "x_range": list(parts.x_range(values)),
+                "y_extent": None if y_lo is None else [y_lo, y_hi],
+            }
+        )
+    return {"cases": cases}
+
+
 FIXTURES = {
     "ticks": ticks,
     "format": formats,
@@ -328,6 +385,7 @@ FIXTURES = {
     "value_format": value_formats,
     "envelope": envelopes,
     "path_decimate": path_decimation,
+    "frame": frame,
 }
 
 

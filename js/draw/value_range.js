@@ -1,9 +1,15 @@
 // The colour (or y) limits of a view: fixed by the user, or the range of
 // every value received so far, kept up to date from new rows only.
 
-/** Running min/max of the finite values of a RowStore, and whether any value was not. */
+/**
+ * Running min/max of the finite values of a RowStore, and whether any value
+ * was not. `extentKey` names the store's extent of a snapshot's rows
+ * (grid_snapshot.js): "valueExtent", or "xExtent" for a frame's rows' own x.
+ */
 export class ValueRange {
-  constructor() {
+  constructor(extentKey = "valueExtent") {
+    this.extentKey = extentKey;
+    this.band = "";
     this.reset(null);
   }
 
@@ -15,17 +21,23 @@ export class ValueRange {
     this.nonFinite = false;
   }
 
-  /** Take in the rows added since the last call; returns whether min or max moved. */
-  update(store) {
-    if (store.generation !== this.generation || store.length < this.rows)
+  /**
+   * Take in the rows added since the last call, values `from` to `to` of
+   * each (default: all); returns whether min or max moved.
+   */
+  update(store, from = 0, to = Infinity) {
+    const band = `${from}:${to}`;
+    if (store.generation !== this.generation || store.length < this.rows || band !== this.band)
       this.reset(store.generation);
+    this.band = band;
     const { min, max } = this;
     let lo = min;
     let hi = max;
     let nonFinite = this.nonFinite;
     for (let i = this.rows; i < store.length; i++) {
       const row = store.row(i);
-      for (let j = 0; j < row.length; j++) {
+      const end = Math.min(row.length, to);
+      for (let j = from; j < end; j++) {
         const v = row[j];
         if (v - v !== 0) {
           nonFinite = true;
@@ -36,7 +48,7 @@ export class ValueRange {
       }
     }
     // A snapshot keeps some rows only; it brings the extent of all of them.
-    const extent = store.valueExtent;
+    const extent = store[this.extentKey];
     if (extent && extent.generation === store.generation) {
       lo = Math.min(lo, extent.min);
       hi = Math.max(hi, extent.max);

@@ -48,6 +48,29 @@ describe("ValueRange", () => {
     expect([range.min, range.max, range.nonFinite]).toEqual([1, 2, false]);
   });
 
+  it("takes a band of each row's values, and starts over when the band moves", () => {
+    const store = storeWith([
+      [-50, 50, 1, 2],
+      [-60, 60, 3, NaN],
+    ]);
+    const range = new ValueRange();
+    range.update(store, 2);
+    expect([range.min, range.max, range.nonFinite]).toEqual([1, 3, true]);
+    range.update(store, 0, 2);
+    expect([range.min, range.max, range.nonFinite]).toEqual([-60, 60, false]);
+  });
+
+  it("reads the snapshot extent its key names", () => {
+    const store = storeWith([[1, 2]]);
+    store.xExtent = { generation: store.generation, min: -9, max: 9, nonFinite: false };
+    const x = new ValueRange("xExtent");
+    x.update(store);
+    expect([x.min, x.max]).toEqual([-9, 9]);
+    const values = new ValueRange();
+    values.update(store);
+    expect([values.min, values.max]).toEqual([1, 2]);
+  });
+
   it("is empty while it has seen no finite value", () => {
     const range = new ValueRange();
     range.update(storeWith([[NaN, Infinity]]));

@@ -1,8 +1,11 @@
-// kind="frame": the row shown, drawn as one curve over its index (or over
-// the `x` option) with uPlot; with `facet` = n, as n small panels of equal
-// consecutive parts of the row. The y range, shared by all panels, is fixed
-// (`ylim`) or spans every value received so far, so a replayed or streamed
-// curve moves on still axes.
+// kind="frame": the row shown as curves over their index, over the `x`
+// option or over the row's own x (`x: "row"`), drawn with uPlot: one curve,
+// named `curves` with a legend entry and a palette colour each, or with
+// `facet` = n, n small panels of equal consecutive parts of the row (the
+// parts' layout is in frame/parts.js). The y range, shared by all panels,
+// is fixed (`ylim`) or spans every curve value received so far, and a row's
+// own x spans every x received, so a replayed or streamed curve moves on
+// still axes.
 
 import uPlot from "uplot";
 import style from "../../src/livescope/_spec/style.json" with { type: "json" };
@@ -10,7 +13,8 @@ import { RowStore } from "../data/row_store.js";
 import { createPlotArea } from "../draw/readout.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
-import { seriesColor } from "../host/theme.js";
+import { createCurveLegend } from "./frame/legend.js";
+import { fillPositions, frameParts, xLimits } from "./frame/parts.js";
 import { axisSize } from "./lines/axis_size.js";
 import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
 import { ReplayableView } from "./replay.js";
@@ -18,6 +22,8 @@ import { ReplayableView } from "./replay.js";
 const PANEL_GAP = 4;
 const MIN_PANEL_WIDTH = style.facets.min_panel_width;
 const MIN_PANEL_HEIGHT = style.facets.min_panel_height;
+const LINE_WIDTH = style.frame.line_width;
+const MARKER_SIZE = style.frame.marker_size;
 
 /**
  * Columns and rows of the grid of `n` panels across `width`, filled row by
@@ -36,18 +42,17 @@ export class FrameView extends ReplayableView {
 
   constructor(parent, store, { invalidate }) {
     super(store, invalidate);
-    this.range = new ValueRange();
+    this.range = new ValueRange(); // every curve value received
+    this.xRange = new ValueRange("xExtent"); // every x of rows that carry their x
     this.hover = null; // { panel, index } under the pointer
-    this.panels = []; // { uplot, ys } per facet
+    this.panels = []; // { uplot, curves: [{ ...curve, ys }] } per panel
+    this.parts = frameParts({}, 0);
     this.layoutKey = "";
     this.xs = [];
     const { readout, plot } = createPlotArea(parent, "livescope-plot livescope-panels");
     this.readout = readout;
+    this.legend = createCurveLegend(readout.bar);
     this.plot = plot;
-  }
-
-  get facet() {
-    return Math.max(1, this.options.facet ?? 1);
   }
 
   /** The uPlot of the first panel (all of the plot without facets). */
@@ -59,15 +64,18 @@ export class FrameView extends ReplayableView {
     if (this.width <= 0 || !this.theme) return false;
     const { store } = this;
     const shown = this.shownIndex;
-    const length = Math.floor(store.columnCount / this.facet);
-    const { cols, rows } = panelGrid(this.facet, this.width, this.options.facet_columns ?? null);
+    const parts = frameParts(this.options, store.columnCount);
+    const { cols, rows } = panelGrid(parts.panels, this.width, this.options.facet_columns ?? null);
     const layoutKey = JSON.stringify([
       this.theme.fontFamily,
       this.options.x ?? null,
-      this.facet,
+      parts.names,
+      parts.panels,
+      parts.length, // the curves' offsets in a row
+      this.options.markers === true,
       cols,
     ]);
-    const parts = [
+    const key = [
       layoutKey,
       store.version,
       shown,
@@ -77,24 +85,25 @@ export class FrameView extends ReplayableView {
       JSON.stringify(this.hover),
       JSON.stringify(this.options.ylim ?? null),
     ];
-    if (!this.needsDraw(parts)) return false;
-    if (layoutKey !== this.layoutKey) this.build(layoutKey, cols);
-    this.range.update(store);
+    if (!this.needsDraw(key)) return false;
+    if (layoutKey !== this.layoutKey) this.build(layoutKey, parts, cols);
+    this.parts = parts;
+    this.range.update(store, parts.rowX ? parts.length : 0);
+    if (parts.rowX) this.xRange.update(store, 0, parts.length);
 
-    this.fillData(shown, length);
+    this.fillData(shown);
     const [lo, hi] = this.options.ylim ?? resolveLimits(this.range, null, null);
     const [yMin, yMax] = this.options.ylim ? [lo, hi] : uPlot.rangeNum(lo, hi, 0.05, true);
-    const x0 = this.xs.length ? this.xs[0] : 0;
-    const x1 = this.xs.length > 1 ? this.xs[this.xs.length - 1] : x0 + 1;
+    const [x0, x1] = xLimits(parts, this.xRange);
     const width = Math.floor((this.width - (cols - 1) * PANEL_GAP) / cols);
     const height = Math.max(
       MIN_PANEL_HEIGHT,
       Math.floor((this.height - (rows - 1) * PANEL_GAP) / rows),
     );
-    for (const { uplot: u, ys } of this.panels) {
+    for (const { uplot: u, curves } of this.panels) {
       u.batch(() => {
         if (u.width !== width || u.height !== height) u.setSize({ width, height });
-        u.setData([this.xs, ys], false);
+        u.setData([this.xs, ...curves.map(({ ys }) => ys)], false);
         u.setScale("x", { min: x0, max: x1 });
         u.setScale("y", { min: yMin, max: yMax });
       });
@@ -103,38 +112,49 @@ export class FrameView extends ReplayableView {
     return true;
   }
 
-  /** x positions and each panel's part of the shown row, NaN and inf as gaps (null). */
-  fillData(shown, length) {
-    const x = this.options.x;
-    if (this.xs.length !== length) {
-      this.xs = x && x.length === length ? x.slice() : Array.from({ length }, (_, i) => i);
-      for (const panel of this.panels) panel.ys = new Array(length);
-    }
+  /** x positions and each curve's part of the shown row, NaN and inf as gaps (null). */
+  fillData(shown) {
+    const { length } = this.parts;
+    if (this.xs.length !== length) this.xs = new Array(length);
     const row = shown >= 0 ? this.store.row(shown) : null;
-    this.panels.forEach(({ ys }, k) => {
-      for (let i = 0, j = k * length; i < length; i++, j++) {
-        const v = row ? row[j] : NaN;
-        ys[i] = Number.isFinite(v) ? v : null;
+    fillPositions(this.parts, row, this.xs);
+    for (const panel of this.panels) {
+      for (const curve of panel.curves) {
+        const { ys, offset } = curve;
+        ys.length = length;
+        for (let i = 0; i < length; i++) {
+          const v = row ? row[offset + i] : NaN;
+          ys[i] = Number.isFinite(v) ? v : null;
+        }
       }
-    });
+    }
   }
 
   showReadout(shown) {
+    const { parts, hover } = this;
+    const at = hover && hover.index < parts.length ? hover : null;
+    this.legend.show(
+      shown >= 0 && at
+        ? parts.curves.map((c) => this.store.value(shown, c.offset + at.index))
+        : null,
+    );
     if (shown < 0) {
       this.readout.show("");
       return;
     }
     const step = `step ${formatStep(this.store.steps[shown])}`;
-    if (!this.hover || this.hover.index >= this.xs.length) {
+    if (!at) {
       this.readout.show(step);
       return;
     }
-    const { panel, index } = this.hover;
-    const where = [
-      this.facet > 1 ? `panel ${panel}` : "",
-      this.options.x ? `x ${formatValue(this.xs[index])}` : `index ${index}`,
-    ].filter(Boolean);
-    const value = this.store.value(shown, panel * this.xs.length + index);
+    const { panel, index } = at;
+    const x = parts.rowX || parts.fixedX ? `x ${formatValue(this.xs[index])}` : `index ${index}`;
+    if (parts.names) {
+      this.readout.show(`${step} · ${x}`); // each curve's value is in the legend
+      return;
+    }
+    const where = [parts.panels > 1 ? `panel ${panel}` : "", x].filter(Boolean);
+    const value = this.store.value(shown, parts.curves[panel].offset + index);
     this.readout.show(`${step} · ${where.join(", ")}: ${formatValue(value)}`);
   }
 
@@ -143,7 +163,7 @@ export class FrameView extends ReplayableView {
     this.panels = [];
   }
 
-  build(layoutKey, cols) {
+  build(layoutKey, parts, cols) {
     this.destroy();
     this.plot.replaceChildren();
     this.layoutKey = layoutKey;
@@ -158,7 +178,20 @@ export class FrameView extends ReplayableView {
       font,
       ...extra,
     });
-    for (let k = 0; k < this.facet; k++) {
+    const markers = this.options.markers === true;
+    for (let k = 0; k < parts.panels; k++) {
+      const curves = parts.curves
+        .filter((curve) => curve.panel === k)
+        .map((curve) => ({ ...curve, ys: [] }));
+      const series = curves.map(({ name, color }) => ({
+        label: name ?? "",
+        stroke: color,
+        width: LINE_WIDTH,
+        // matplotlib's "-o": a filled dot at each point.
+        points: markers
+          ? { show: true, size: MARKER_SIZE, width: 0, fill: color, stroke: color }
+          : { show: false },
+      }));
       const opts = {
         width: this.width,
         height: this.height,
@@ -167,14 +200,16 @@ export class FrameView extends ReplayableView {
         // Small panels still get a few y ticks (uPlot's default spacing is 30 px).
         axes: [
           axis({ size: 28, values: linearAxisValues, space: labelSpace }),
-          axis({ size: axisSize, space: this.facet > 1 ? 18 : 30, values: linearAxisValues }),
+          axis({ size: axisSize, space: parts.panels > 1 ? 18 : 30, values: linearAxisValues }),
         ],
-        series: [{}, { stroke: seriesColor(k), width: 1.5, points: { show: false } }],
+        series: [{}, ...series],
         cursor: { points: { show: false }, drag: { x: false, y: false } },
         hooks: { setCursor: [(u) => this.onCursor(k, u.cursor.idx)] },
       };
-      this.panels.push({ uplot: new uPlot(opts, [[], []], this.plot), ys: [] });
+      const empty = [[], ...curves.map(() => [])];
+      this.panels.push({ uplot: new uPlot(opts, empty, this.plot), curves });
     }
+    this.legend.setCurves(parts.curves);
   }
 
   onCursor(panel, i) {

@@ -5,7 +5,7 @@
 
 import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
-/** Load a grid snapshot: rows, steps, times after `t0`, and the history's value extent. */
+/** Load a grid snapshot: rows, steps, times after `t0`, and the history's value (and x) extent. */
 export function loadGrid(store, { fields, arrays }) {
   const { steps, times, values } = arrays;
   const n = steps.length;
@@ -19,5 +19,8 @@ export function loadGrid(store, { fields, arrays }) {
     max,
     nonFinite: Boolean(fields.non_finite),
   };
+  // A frame whose rows carry their x: the extent of every x (docs/wire-format.md).
+  const [xMin, xMax] = fields.x_range ?? [Infinity, -Infinity];
+  store.xExtent = { generation: SNAPSHOT_GENERATION, min: xMin, max: xMax, nonFinite: false };
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
 }

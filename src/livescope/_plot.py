@@ -94,12 +94,13 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         One of "lines" (default), "frame", "heatmap", "waterfall",
         "scatter", "trajectory", "image", "segments" or "bars": how the
         history is drawn: every column against step; the row shown
-        as a curve over its index; as a rows x cols image; the whole history
+        as curves over their index; as a rows x cols image; the whole history
         as an image, one line per step; each row as a frame of K points
         (x, y pairs); the rows as the points of one growing x, y path; each
         row as an RGB(A) picture; as K line segments; or as bars.
     **view_options
-        Settings of the chosen `kind` (``x``, ``ylim``, ``facet`` for frame; ``shape``,
+        Settings of the chosen `kind` (``x``, ``ylim``, ``facet``, ``curves``,
+        ``markers`` for frame; ``shape``,
         ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
         ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
         waterfall; ``points``, ``colormap``, ``color``, ``colors``,
@@ -220,7 +221,8 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         row : sequence of numbers, array, dict or number
             M values in column order; or a dict name -> value (missing
             names are NaN); or one number when there is one column; for a
-            scatter, a K x 2 array of points. NaN, inf and None are kept
+            scatter, a K x 2 array of points; for a frame of curves, an
+            n x L array or a dict curve name -> L values. NaN, inf and None are kept
             and drawn as gaps.
         step : float, optional
             The row's x value; defaults to the previous step + 1 (0 first).

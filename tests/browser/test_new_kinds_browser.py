@@ -169,7 +169,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
     ("notebook", "kinds", "rows"),
     [
         ("vector_field.ipynb", ["segments"], ["300"]),
-        ("histogram.ipynb", ["bars", "bars"], ["300", "100"]),
+        ("histogram.ipynb", ["bars", "bars", "frame"], ["300", "100", "150"]),
         ("image_stream.ipynb", ["image"], ["300"]),
     ],
 )

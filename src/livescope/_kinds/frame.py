@@ -1,46 +1,86 @@
-"""kind="frame": the row shown as a curve over its index or `x`, or as `facet` panels."""
+"""kind="frame": the row shown as curves over their index or `x`, or as `facet` panels."""
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import cast
 
 import numpy as np
 
 from .._core.arrays import as_array, describe
 from .._core.check import check_int, check_range
-from .._picture.frame import frame_frames, frame_scene
+from .._core.data import LinesData
+from .._core.rows import MAX_COLUMNS
+from .._core.snapshot import Snapshot
+from .._picture.frame import frame_frames, frame_scene, parts_of
+from .._picture.frame_parts import ROW_X
 from .base import Kind, View, reject_options
+from .frame_rows import ROW_X_KEY, FrameRows
 from .grid_snapshot import FRAMES, grid_snapshot
 
-OPTIONS = ("x", "ylim", "facet", "facet_columns")
+OPTIONS = ("x", "ylim", "facet", "facet_columns", "curves", "markers")
 MAX_FACET_COLUMNS = 1024
 
 
 def make(**options: object) -> View:
-    """Options: ``x`` (increasing finite numbers), ``ylim`` ((lo, hi) or None), ``facet``."""
+    """Options: ``x``, ``ylim``, ``facet``, ``facet_columns``, ``curves``, ``markers``.
+
+    ``x`` is increasing finite numbers, or "row" for rows that carry their own
+    x (docs/kinds/frame.md).
+    """
     reject_options("frame", options, OPTIONS)
     x_option = options.get("x")
-    x = None if x_option is None else check_x(x_option)
+    if isinstance(x_option, str) and x_option != ROW_X:
+        raise ValueError(
+            f"x must be M increasing numbers or 'row' (each row carries its own x); "
+            f"got {x_option!r}"
+        )
+    row_x = isinstance(x_option, str)  # "row", checked above
+    x = None if x_option is None or row_x else check_x(x_option)
     facet = _check_facet(options.get("facet", 1))
+    names = _check_curves(options.get("curves"), row_x)
+    if facet > 1 and (names is not None or row_x):
+        given = f"curves={options.get('curves')!r}" if names is not None else "x='row'"
+        raise ValueError(
+            f"facet={facet} and {given} do not combine: facet splits a row into panels of one "
+            "curve each, over one x; draw several curves in one panel with curves= instead"
+        )
+    markers = options.get("markers", False)
+    if not isinstance(markers, (bool, np.bool_)):
+        raise TypeError(f"markers must be True or False; got {type(markers).__name__} {markers!r}")
     checked: dict[str, object] = {
-        "x": x,
+        "x": ROW_X if row_x else x,
         "ylim": check_range("ylim", options.get("ylim")),
         "facet": facet,
+        "curves": list(names) if names is not None else None,
+        "markers": bool(markers),
     }
     if options.get("facet_columns") is not None:  # panels a row; default: as square as fit
         checked["facet_columns"] = check_int(
             "facet_columns", options["facet_columns"], at_least=1, at_most=MAX_FACET_COLUMNS
         )
+    if facet > 1:
+        return View(
+            kind="frame",
+            options=checked,
+            width=len(x) * facet if x is not None else None,
+            reshape=_panels_to_row(facet),
+            reshape_rows=_panels_to_rows(facet),
+            replayable=True,
+            named_columns=False,
+        )
+    rows = FrameRows(names, len(x) if x is not None else None, row_x)
     return View(
         kind="frame",
         options=checked,
-        width=len(x) * facet if x is not None else None,
-        reshape=_panels_to_row(facet) if facet > 1 else None,
-        reshape_rows=_panels_to_rows(facet) if facet > 1 else None,
+        # Without curves= the first row decides how many curves (a dict names them).
+        width=len(x) * rows.parts if x is not None and names is not None else None,
+        reshape=rows.row,
+        reshape_rows=rows.rows,
         replayable=True,
         named_columns=False,
+        learned_options=None if names is not None else rows.learned,
     )
 
 
@@ -70,6 +110,40 @@ def check_x(value: object, name: str = "x") -> list[float]:
             f"{name}[{i - 1}] = {x[i - 1]:g}"
         )
     return cast("list[float]", x.tolist())  # a 1-D float64 array
+
+
+def _check_curves(value: object, row_x: bool) -> tuple[str, ...] | None:
+    """None, n (curves named "0".."n-1"), or the curves' names: unique strings."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, Sequence)):
+        raise TypeError(
+            f"curves must be a list of curve names or a number of curves; "
+            f"got {type(value).__name__} {value!r}"
+        )
+    if isinstance(value, str):
+        raise TypeError(f"curves must be a list of names, not one string; got {value!r}")
+    if isinstance(value, numbers.Integral):
+        count = check_int("curves", value, at_least=1, at_most=MAX_COLUMNS)
+        names = tuple(str(i) for i in range(count))
+    else:
+        names = tuple(value)
+        if not 1 <= len(names) <= MAX_COLUMNS:
+            raise ValueError(f"curves must name 1 to {MAX_COLUMNS} curves; got {len(names)}")
+        for name in names:
+            if not isinstance(name, str):
+                raise TypeError(
+                    f"curves must hold names (str); got {type(name).__name__} {name!r}"
+                )
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValueError(f"curves must be unique names; repeated: {', '.join(repeated)}")
+    if row_x and ROW_X_KEY in names:
+        raise ValueError(
+            "curves must not name a curve 'x' with x='row': a dict row's 'x' is its positions; "
+            f"got curves={list(names)!r}"
+        )
+    return names
 
 
 def _check_facet(value: object) -> int:
@@ -112,10 +186,28 @@ def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
     return reshape_rows
 
 
+def frame_snapshot(data: LinesData, max_points: int | None = FRAMES) -> Snapshot:
+    """A grid snapshot whose `range` spans the curves only, with `x_range` for rows' own x."""
+    snapshot = grid_snapshot("frame", data, max_points)
+    parts = parts_of(data)
+    if not parts.row_x:
+        return snapshot
+    values = np.asarray(data.values)
+    lo, hi, non_finite = parts.y_extent(values)
+    x_lo, x_hi = parts.x_extent(values)
+    fields = {
+        **snapshot.fields,
+        "range": None if lo is None else [lo, hi],
+        "non_finite": non_finite,
+        "x_range": None if x_lo is None else [x_lo, x_hi],
+    }
+    return Snapshot(snapshot.kind, fields, snapshot.arrays)
+
+
 KIND = Kind(
     name="frame",
     make=make,
-    snapshot=lambda data, max_points=FRAMES: grid_snapshot("frame", data, max_points),
+    snapshot=frame_snapshot,
     scene=lambda data, width: frame_scene(data, width=width),
     frames=frame_frames,
 )

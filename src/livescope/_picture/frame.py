@@ -1,7 +1,8 @@
-"""The picture of a frame plot: the row shown as a curve, or as `facet` small panels.
+"""The picture of a frame plot: the row shown as curves, or as `facet` small panels.
 
 As js/kinds/frame.js draws it: one y range for every panel, `ylim` or the
-range of every value received (so replayed frames share their axes).
+range of every curve value received (so replayed frames share their axes);
+named curves get a legend entry each, in the palette's colours.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import numpy as np
 from .._core.data import LinesData
 from .._core.spec import STYLE
 from . import scene as s
-from .grid import caption_row, history_extent
+from .frame_parts import FrameParts, frame_parts
+from .grid import caption_row
 from .lines import DEFAULT_WIDTH
 
 _PANEL_GAP = 4
 MIN_PANEL_WIDTH = STYLE["facets"]["min_panel_width"]
 _MIN_PANEL_HEIGHT = STYLE["facets"]["min_panel_height"]
 _X_AXIS_HEIGHT = 28
-_LINE_WIDTH = 1.5
+_LINE_WIDTH = STYLE["frame"]["line_width"]
 _TOP_ROOM = 6
+MARKER_SIZE = STYLE["frame"]["marker_size"]  # px across, with `markers`
 
 
 def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, int]:
@@ -36,13 +39,19 @@ def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, i
     return cols, math.ceil(n / cols)
 
 
-def frame_y_range(data: LinesData) -> tuple[float, float]:
-    """`ylim`, or the range of every value received with 5 % margins."""
+def frame_y_range(data: LinesData, parts: FrameParts | None = None) -> tuple[float, float]:
+    """`ylim`, or the range of every curve value received with 5 % margins."""
     ylim = data.options.get("ylim")
     if ylim is not None:
         return float(ylim[0]), float(ylim[1])
-    lo, hi, _ = history_extent(data)
+    lo, hi, _ = (parts or parts_of(data)).y_extent(np.asarray(data.values))
     return s.padded_range(lo, hi)
+
+
+def parts_of(data: LinesData) -> FrameParts:
+    """How the rows of `data` divide into x and curves."""
+    values = np.asarray(data.values)
+    return frame_parts(data.options, values.shape[1] if values.ndim == 2 else 0)
 
 
 def frame_scene(
@@ -51,28 +60,35 @@ def frame_scene(
     width: int = DEFAULT_WIDTH,
     row: int | None = None,
     y_range: tuple[float, float] | None = None,
+    x_range: tuple[float, float] | None = None,
 ) -> s.Scene:
-    """Draw row `row` of `data` (default: the last) as the widget shows it."""
+    """Draw row `row` of `data` (default: the last) as the widget shows it.
+
+    `y_range` and `x_range` default to those of the whole history.
+    """
     n = len(data)
     shown = n - 1 if row is None else row
-    facet = max(1, int(data.options.get("facet") or 1))
+    parts = parts_of(data)
     values = np.asarray(data.values)
-    length = (values.shape[1] if values.ndim == 2 else 0) // facet
-    given = data.options.get("x")
-    x = np.asarray(given if given and len(given) == length else np.arange(length), np.float64)
-    # As js/kinds/frame.js: the first to the last x, one unit wide for a lone point.
-    x0 = float(x[0]) if length else 0.0
-    x_range = (x0, float(x[-1]) if length > 1 else x0 + 1)
-    y_range = y_range or frame_y_range(data)
+    x_range = x_range or parts.x_range(values)
+    y_range = y_range or frame_y_range(data, parts)
+    markers = data.options.get("markers") is True
 
     scene = s.Scene(width, 0)
-    top = caption_row(scene, data, shown, s.title_row(scene, data.title, s.PAD))
-    cols, rows = panel_grid(facet, width - 2 * s.PAD, data.options.get("facet_columns"))
+    top = s.title_row(scene, data.title, s.PAD)
+    if parts.names:  # the step shown, then a legend entry per curve
+        caption = f"step {s.format_step(float(data.steps[shown]))}" if shown >= 0 else ""
+        entries = [(parts.color(c), name, False) for c, name in enumerate(parts.names)]
+        top = s.legend_row(scene, caption or "no rows yet", entries, top) + 4
+    else:
+        top = caption_row(scene, data, shown, top)
+    cols, rows = panel_grid(parts.panels, width - 2 * s.PAD, data.options.get("facet_columns"))
     panel_w = (width - 2 * s.PAD - (cols - 1) * _PANEL_GAP) / cols
     panel_h = max(_MIN_PANEL_HEIGHT, (data.height - (rows - 1) * _PANEL_GAP) / rows)
     y_ticks = s.linear_ticks(y_range, panel_h - _X_AXIS_HEIGHT)
     axis = s.y_axis_width(y_ticks)
-    for k in range(facet):
+    areas = []
+    for k in range(parts.panels):
         left = s.PAD + (k % cols) * (panel_w + _PANEL_GAP)
         panel_top = top + (k // cols) * (panel_h + _PANEL_GAP)
         # The top tick's label stands half above its line: room for it under the caption.
@@ -80,16 +96,30 @@ def frame_scene(
         area = s.PlotArea(
             left + axis, panel_top + _TOP_ROOM, panel_w - axis, inner, x_range, y_range
         )
-        if k == 0:
-            scene.plot = area
         s.axes(scene, area, "", y_ticks)
-        if shown >= 0 and length:
-            ys = np.asarray(values[shown, k * length : (k + 1) * length], np.float64)
-            runs = s.runs_of_finite(area.x_px(x), area.y_px(ys))
-            runs = clip_runs(runs, area.top, area.top + area.height)
-            scene.items.append(s.Polylines(runs, s.series_color(k), _LINE_WIDTH))
+        areas.append(area)
+    scene.plot = areas[0]
+    if shown >= 0 and parts.length:
+        x = parts.x(values[shown])
+        for c in range(parts.count):
+            area = areas[parts.panel(c)]
+            _curve(scene, area, x, parts.curve(values[shown], c), parts.color(c), markers)
     scene.height = int(top + rows * panel_h + (rows - 1) * _PANEL_GAP + s.PAD)
     return scene
+
+
+def _curve(
+    scene: s.Scene, area: s.PlotArea, x: np.ndarray, y: np.ndarray, color: str, markers: bool
+) -> None:
+    """One curve in `area`, cut to its height, with a dot at each point if `markers`."""
+    px, py = area.x_px(x), area.y_px(y)
+    runs = clip_runs(s.runs_of_finite(px, py), area.top, area.top + area.height)
+    scene.items.append(s.Polylines(runs, color, _LINE_WIDTH))
+    if markers:
+        inside = np.isfinite(py) & (py >= area.top) & (py <= area.top + area.height)
+        xy = np.column_stack((px[inside], py[inside]))
+        levels = np.zeros(len(xy), np.uint8)
+        scene.items.append(s.Points(xy, levels, (color,), MARKER_SIZE))
 
 
 def clip_runs(runs: tuple[np.ndarray, ...], top: float, bottom: float) -> tuple[np.ndarray, ...]:
@@ -129,8 +159,9 @@ def clip_runs(runs: tuple[np.ndarray, ...], top: float, bottom: float) -> tuple[
 
 
 def frame_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Iterator[s.Scene]:
-    """The history replayed: the curve of every `every`-th row, the last row last."""
-    y_range = frame_y_range(data)
-    n = len(data)
-    for end in s.replay_ends(n, every):
-        yield frame_scene(data, width=width, row=end - 1, y_range=y_range)
+    """The history replayed: the curves of every `every`-th row, the last row last."""
+    parts = parts_of(data)
+    y_range = frame_y_range(data, parts)
+    x_range = parts.x_range(np.asarray(data.values))
+    for end in s.replay_ends(len(data), every):
+        yield frame_scene(data, width=width, row=end - 1, y_range=y_range, x_range=x_range)

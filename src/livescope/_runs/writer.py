@@ -44,6 +44,7 @@ class Batch:
     times: np.ndarray
     values: np.ndarray
     columns: tuple[str, ...]
+    options: dict[str, Any]  # the view's, with those its first row fixed (a frame's curves)
 
 
 class Recorder:
@@ -81,6 +82,8 @@ class Recorder:
         self._taken = 0  # absolute index in the history of the next row to take
         self._stored = 0  # rows of this generation taken: the next batch's first row
         self._columns: tuple[str, ...] = plot._columns
+        self._options = dict(options)
+        self._learned_options = plot._view.learned_options
         self._lost = 0  # rows a bounded history dropped before they were taken
         # Shared with the writer thread, under _lock:
         self._lock = threading.Lock()
@@ -95,6 +98,7 @@ class Recorder:
         self._row_count = 0
         self._last_step: float | None = None
         self._stored_columns = ""
+        self._stored_options = to_json(self._options)
         self._next_heartbeat = 0.0
         self._failing = False
         self._note = ""  # what the plot's header says of this recorder
@@ -179,7 +183,10 @@ class Recorder:
         else:
             steps = times = np.empty(0)
             values = np.empty((0, history.width or 0))
-        batch = Batch(generation, self._stored, steps, times, values, columns)
+        options = self._options
+        if self._learned_options is not None and history.width is not None:
+            options = {**options, **self._learned_options()}
+        batch = Batch(generation, self._stored, steps, times, values, columns, options)
         self._taken = stop
         self._stored += stop - start
         with self._lock:
@@ -302,6 +309,11 @@ class Recorder:
                 sets.append("columns = ?")
                 args.append(columns)
                 self._stored_columns = columns
+            options = to_json(batches[-1].options)
+            if options != self._stored_options:
+                sets.append("options = ?")
+                args.append(options)
+                self._stored_options = options
         if params is not None:
             sets.append("params = ?")
             args.append(to_json(params))
