@@ -40,7 +40,13 @@ export default {
       const stopped = Boolean(model.get("stopped"));
       const activity = model.get("activity") ?? "live";
       const showStop = model.get("stop_button") !== false;
-      header.update({ title: model.get("title") ?? "", stopped, activity, ended: !live, showStop });
+      header.update({
+        title: model.get("title") ?? "",
+        stopped,
+        activity,
+        ended: !live,
+        showStop,
+      });
       root.dataset.stopped = String(stopped);
       root.dataset.activity = activity;
       root.dataset.source = live ? "kernel" : "snapshot";

@@ -50,7 +50,12 @@ describe("dashboard controls", () => {
   });
 
   it("hide Stop where the kernel hears it only after the cell (stop_button false)", () => {
-    const { model, button } = mount({ title: "t", stopped: false, stop_button: false, _uid: "vs" });
+    const { model, button } = mount({
+      title: "t",
+      stopped: false,
+      stop_button: false,
+      _uid: "vs",
+    });
     model.emit("msg:custom", { type: "live" });
     expect(button().hidden).toBe(true);
     model.set("stop_button", true);
