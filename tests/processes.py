@@ -83,3 +83,5 @@ def python(code: str, *args: object) -> Iterator[Python]:
     finally:
         if child.process.poll() is None:
             child.kill()
+        else:  # closes its pipes: left to the garbage collector, they warn in a later test
+            child.process.communicate(timeout=TIMEOUT)
