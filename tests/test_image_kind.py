@@ -88,11 +88,32 @@ def test_a_refused_first_frame_does_not_fix_the_shape():
     assert w.widget.view_options["shape"] == [3, 3, 3]
 
 
-def test_image_takes_no_options_and_no_other_dtype():
-    with pytest.raises(TypeError, match=r"kind='image'.*'cmap'; that kind takes no view options"):
+def test_image_takes_only_a_shape_and_no_other_dtype():
+    with pytest.raises(TypeError, match=r"kind='image'.*'cmap'"):
         LivePlot(kind="image", cmap="viridis")
     with pytest.raises(ValueError, match="keeps its rows as uint8; dtype does not apply"):
         LivePlot(kind="image", dtype="float32")
+
+
+@pytest.mark.parametrize(
+    "shape", [(4, 5), (4, 5, 2), (0, 5, 3), (4.0, 5, 3), "4x5x3", (True, 5, 3)]
+)
+def test_a_shape_that_is_no_image_shape_is_refused(shape):
+    with pytest.raises(ValueError, match=r"shape must be \(H, W, C\).*3 \(RGB\) or 4"):
+        LivePlot(kind="image", shape=shape)
+
+
+def test_a_given_shape_is_kept_from_the_start_and_frames_may_then_come_flat():
+    w = LivePlot(kind="image", shape=(2, 3, 3))
+    assert w.widget.view_options["shape"] == [2, 3, 3]
+    with pytest.raises(ValueError, match="must have the shape given, 2 x 3 x 3; got 3 x 2 x 3"):
+        w.update(np.zeros((3, 2, 3), np.uint8))
+    w.update(np.arange(18, dtype=np.uint8))  # as `history` holds a frame
+    w.extend(np.ones((2, 2, 3, 3), np.uint8))
+    w.extend(np.full((1, 18), 7, np.uint8))
+    assert w.history.shape == (4, 18)
+    np.testing.assert_array_equal(w.history[0], np.arange(18))
+    assert w.history[3].tolist() == [7] * 18
 
 
 def test_frames_go_to_the_front_end_as_uint8_bytes(front_end):

@@ -299,6 +299,7 @@ def test_a_failing_writer_says_so_while_the_loop_and_history_go_on(
         ("trajectory", {}, [1.0, 2.0]),
         ("waterfall", {}, np.arange(4.0)),
         ("lines", {"smoothing": 0.5}, [1.0, 2.0]),
+        ("image", {}, np.arange(24, dtype=np.uint8).reshape(2, 4, 3)),
     ],
 )
 def test_every_kind_opens_as_it_was_recorded(
@@ -312,6 +313,7 @@ def test_every_kind_opens_as_it_was_recorded(
     assert (replay.kind, replay.columns) == (kind, w.columns)
     assert replay._widget.view_options == w._widget.view_options
     np.testing.assert_array_equal(replay.history, w.history)
+    assert replay.history.dtype == w.history.dtype
 
 
 def test_a_cell_end_ends_the_run_and_new_rows_resume_it(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@
 `update` takes an H x W x 3 (RGB) or H x W x 4 (RGBA) array, `extend` an
 N x H x W x 3 (or x 4) array. uint8 values are taken as they are, floats
 must lie in 0..1 (rounded to 0..255), other integers in 0..255; booleans are
-black and white. The first image fixes H, W and the channels: an image of
-another shape, or anything that is not an image, is refused:
+black and white. The first image fixes H, W and the channels, unless
+`shape=(H, W, C)` gives them up front (then a frame may also come flat,
+H*W*C values, as `w.history` holds it): an image of another shape, or
+anything that is not an image, is refused:
 
 ```text
 ValueError: row must keep the shape of the first image, 256 x 256 x 3; got 256 x 256 x 4

@@ -99,14 +99,12 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         (x, y pairs); the rows as the points of one growing x, y path; each
         row as an RGB(A) picture; as K line segments; or as bars.
     **view_options
-        Settings of the chosen `kind` (``x``, ``ylim``, ``facet``, ``curves``,
-        ``markers`` for frame; ``shape``,
-        ``colormap``, ``vmin``, ``vmax``, ``row_labels``, ``col_labels``,
-        ``annotate`` for heatmap; ``colormap``, ``vmin``, ``vmax`` for
-        waterfall; ``points``, ``colormap``, ``color``, ``colors``,
-        ``trail``, ``paths``, ``facet``, ``xlim``, ``ylim``, ``size`` for
-        scatter; ``xlim``, ``ylim``, ``color`` for trajectory); an option
-        the kind does not take raises TypeError.
+        Settings of the chosen `kind`, each kind's listed on its page of the
+        documentation (docs/kinds/): ``smoothing``, ``log_y``, ``colormap``
+        for lines; ``x``, ``curves``, ``markers``, ``facet`` for frame;
+        ``shape``, ``colormap``, ``vmin``, ``vmax`` for heatmap; ``shape``
+        for image; and so on. An option the kind does not take raises
+        TypeError naming those it takes.
 
     Notes
     -----
@@ -510,9 +508,11 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         options.update(kwargs)
         if not len(recorded.steps):
             return cls(**options)
-        plot = cls.from_history(recorded.values, steps=recorded.steps, **options)
+        # Stored as float64; a kind keeping its own dtype (an image's uint8) gets it back.
+        values = recorded.values if view.dtype is None else recorded.values.astype(view.dtype)
+        plot = cls.from_history(values, steps=recorded.steps, **options)
         with plot._lock:  # when the rows came, as recorded
-            plot._history.replace(recorded.steps, recorded.times, recorded.values)
+            plot._history.replace(recorded.steps, recorded.times, values)
         return plot
 
     def _end_run(

@@ -26,14 +26,21 @@ _CHANNELS = (3, 4)
 
 
 class ImageRows:
-    """Turns H x W x C frames into flat uint8 rows; the first frame fixes H, W and C."""
+    """Turns H x W x C frames into flat uint8 rows; `shape`, else the first frame, fixes H, W, C.
 
-    def __init__(self) -> None:
-        self.shape: tuple[int, int, int] | None = None
+    Once the shape is known, a frame may also come flat (H * W * C values, as
+    `history` holds it, or a stored run reads back).
+    """
+
+    def __init__(self, shape: tuple[int, int, int] | None = None) -> None:
+        self.shape = shape
+        self.given = shape is not None  # by the `shape` option: every frame must have it
 
     def row(self, value: object, width: int | None) -> np.ndarray:
         """One frame as H * W * C bytes."""
         array = as_array(value, "row")
+        if self.shape is not None and array.ndim == 1 and len(array) == np.prod(self.shape):
+            array = array.reshape(self.shape)
         if array.ndim != 3 or array.shape[2] not in _CHANNELS or 0 in array.shape:
             hint = " (use extend() to add several frames)" if array.ndim == 4 else ""
             raise ValueError(
@@ -46,6 +53,8 @@ class ImageRows:
     def rows(self, value: object, width: int | None) -> np.ndarray:
         """N frames (N x H x W x C) as an N x H * W * C array of bytes."""
         array = as_array(value, "rows")
+        if self.shape is not None and array.ndim == 2 and array.shape[1] == np.prod(self.shape):
+            array = array.reshape(len(array), *self.shape)
         if array.ndim != 4 or array.shape[3] not in _CHANNELS or 0 in array.shape[1:]:
             raise ValueError(
                 "rows must be an N x H x W x 3 or N x H x W x 4 array of images"
@@ -61,6 +70,10 @@ class ImageRows:
     def _fix(self, shape: tuple[int, ...], name: str, width: int | None) -> None:
         """Hold `shape` while no row is held (`width` None), else check it is the held one."""
         h, w, c = (int(n) for n in shape)
+        if self.given and self.shape is not None and self.shape != (h, w, c):
+            raise ValueError(
+                f"{name} must have the shape given, {_shape(self.shape)}; got {_shape((h, w, c))}"
+            )
         if width is None or self.shape is None:  # a held row fixed the shape: never None then
             if h * w * c > MAX_VALUES:
                 raise ValueError(
@@ -78,6 +91,22 @@ class ImageRows:
         if self.shape is None or width is None:
             return ""
         return f" of shape {_shape(self.shape)}, as the first"
+
+
+def _check_shape(value: object) -> tuple[int, int, int] | None:
+    if value is None:
+        return None
+    numbers = list(value) if isinstance(value, (tuple, list)) else []
+    whole = all(isinstance(n, (int, np.integer)) and not isinstance(n, bool) for n in numbers)
+    if len(numbers) != 3 or not whole or min(numbers) <= 0 or numbers[2] not in _CHANNELS:
+        raise ValueError(
+            "shape must be (H, W, C): positive whole numbers of rows and columns, and "
+            f"3 (RGB) or 4 (RGBA) channels, or None to take the first frame's; got {value!r}"
+        )
+    h, w, c = (int(n) for n in numbers)
+    if h * w * c > MAX_VALUES:
+        raise ValueError(f"shape must have at most {MAX_VALUES:,} values; got {h} x {w} x {c}")
+    return h, w, c
 
 
 def _shape(shape: tuple[int, ...]) -> str:
@@ -111,12 +140,13 @@ def _pixels(array: np.ndarray, name: str) -> np.ndarray:
 
 
 def make(**options: object) -> View:
-    """No options: the first frame fixes the image's shape (its `view_options` then say it)."""
-    reject_options("image", options, ())
-    rows = ImageRows()
+    """``shape``: (H, W, C) every frame must have; default None: the first frame fixes it."""
+    reject_options("image", options, ("shape",))
+    shape = _check_shape(options.get("shape"))
+    rows = ImageRows(shape)
     return View(
         kind="image",
-        options={"shape": None},
+        options={"shape": list(shape) if shape else None},
         columns=(),
         named_columns=False,
         reshape=rows.row,
