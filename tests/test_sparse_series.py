@@ -34,7 +34,7 @@ def test_a_series_rows_leave_out_is_one_line_through_its_points():
     (run,) = val_runs(w)
     assert len(run) == 6  # steps 5, 15, ..., 55
     legend = [t.text for t in w._scene(800).items if isinstance(t, Text)]
-    assert f"val_loss {2 / 56:.5g}" in legend  # the latest reported, not NaN
+    assert f"val_loss {2 / 56:.7g}" in legend  # the latest reported, not NaN
 
 
 def test_a_nan_it_reported_still_breaks_it():

@@ -189,12 +189,16 @@ def test_number_formats_match_the_widget():
     assert tick_labels([2.5], 0.5) == ["2.5"]
     assert tick_labels([250000], 50000) == ["250000"]
     assert exact_label(1e-6) == "1e-6"
-    assert format_value(0.123456) == "0.12346"
-    assert format_value(1234567) == "1.235e+6"
+    assert format_value(0.123456) == "0.123456"
+    assert format_value(1234567) == "1234567"
+    assert format_value(1000001.0) == "1000001"
+    assert format_value(123456789.0) == "1.234568e+8"
+    assert format_value(np.float32(0.3)) == "0.3"
     assert format_value(float("nan")) == "NaN"
     assert format_value(float("-inf")) == "-∞"
     assert format_step(12.0) == "12"
     assert format_step(0.5) == "0.5"
+    assert format_step(1000000.5) == "1000000.5"
 
 
 def test_log_y_draws_log10_with_gaps_for_values_not_above_zero():

@@ -38,21 +38,40 @@ export function formatRate(rate) {
   return rate.toFixed(2);
 }
 
-/** A step as users logged it: integers exactly, other numbers to 6 digits. */
-export function formatStep(step) {
-  if (step === null) return "–";
-  return Number.isInteger(step) ? String(step) : String(Number(step.toPrecision(6)));
+// Significant digits a legend value keeps: a float32 value carries about
+// seven, so an eighth would print its rounding (0.3 as 0.30000001); seven
+// show a change in the 7th digit of a large offset (1234567 vs 1234568).
+const VALUE_DIGITS = 7;
+// Significant digits a fractional step keeps: a timestamp in seconds keeps
+// its hundredths, while arithmetic noise deeper down (0.1 + 0.2) stays hidden.
+const STEP_DIGITS = 12;
+
+/**
+ * `value` to `digits` significant digits (halves away from zero, as
+ * toPrecision rounds), trailing zeros dropped: fixed while the rounded
+ * magnitude is in [`low`, `high`), else as "1.5e+7".
+ */
+function significant(value, digits, low, high) {
+  const rounded = Number(value.toPrecision(digits));
+  const magnitude = Math.abs(rounded);
+  if (magnitude === 0) return "0";
+  if (magnitude >= low && magnitude < high) return String(rounded);
+  return rounded.toExponential(digits - 1).replace(/\.?0+e/, "e");
 }
 
-/** A series value for the legend; non-finite values are shown as such. */
+/** A step as users logged it: integers exactly, others with their fraction to 12 digits. */
+export function formatStep(step) {
+  if (step === null) return "–";
+  return Number.isInteger(step) ? String(step) : significant(step, STEP_DIGITS, 1e-4, Infinity);
+}
+
+/** A series value for the legend, to 7 significant digits; non-finite values are shown as such. */
 export function formatValue(value) {
   if (value === null || value === undefined) return "–";
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "∞";
   if (value === -Infinity) return "-∞";
-  const a = Math.abs(value);
-  if (a !== 0 && (a >= 1e6 || a < 1e-3)) return value.toExponential(3);
-  return String(Number(value.toPrecision(5)));
+  return significant(value, VALUE_DIGITS, 1e-3, 1e7);
 }
 
 /** A count of rows with thousands separators, e.g. "1,234,567". */

@@ -65,9 +65,22 @@ describe("formatStep and formatValue", () => {
     expect(formatValue(NaN)).toBe("NaN");
     expect(formatValue(-Infinity)).toBe("-∞");
     expect(formatValue(0)).toBe("0");
-    expect(formatValue(1.234567)).toBe("1.2346");
+    expect(formatValue(1.23456789)).toBe("1.234568");
     expect(formatValue(-0.5)).toBe("-0.5");
-    expect(formatValue(12345678)).toBe("1.235e+7");
+    expect(formatValue(123456789)).toBe("1.234568e+8");
     expect(formatValue(0.0001234)).toBe("1.234e-4");
+  });
+
+  it("shows a value's 7th significant digit and a step's fraction", () => {
+    expect(formatValue(1000000.003)).toBe("1000000");
+    expect(formatValue(1000001)).toBe("1000001");
+    expect(formatValue(1234567.89)).toBe("1234568");
+    expect(formatStep(1000000.5)).toBe("1000000.5");
+    expect(formatStep(1796663839.131863)).toBe("1796663839.13");
+  });
+
+  it("keeps a float32 value's rounding out of sight", () => {
+    expect(formatValue(Math.fround(0.3))).toBe("0.3");
+    expect(formatValue(Math.fround(1234567.8))).toBe("1234568");
   });
 });

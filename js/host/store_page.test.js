@@ -62,7 +62,7 @@ describe("picks", () => {
     expect(comparable(run(1), run(2, { name: "cifar" }))).toBe(false);
     expect(comparable(run(1, { kind: "heatmap" }), run(2, { kind: "heatmap" }))).toBe(false);
     expect(comparable(run(1), undefined)).toBe(false);
-    expect(paramsText({ lr: 0.0003, opt: "adam" })).toBe("lr=3.000e-4 opt=adam");
+    expect(paramsText({ lr: 0.0003, opt: "adam" })).toBe("lr=3e-4 opt=adam");
   });
 });
 

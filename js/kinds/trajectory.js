@@ -2,7 +2,8 @@
 // a marker on its head. The line is kept in a layer and only new rows are
 // added to it; it is redrawn whole when the ranges, size or theme change,
 // or when replay goes back in time. Previous runs of the plot's name are
-// drawn faded under it (trajectory_runs.js), with a runs row in the legend.
+// drawn faded under it (trajectory_runs.js), with a runs row in the legend;
+// in replay they are drawn up to the step shown, like the live path.
 
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
@@ -96,6 +97,7 @@ export class TrajectoryView extends ReplayableView {
     this.showRunsLegend();
     const parts = [
       shown,
+      this.following, // the last row replayed cuts the earlier paths; following it does not
       this.comparedRuns.map((run) => run.id).join(","),
       this.store.generation,
       xRange,
@@ -190,7 +192,8 @@ export class TrajectoryView extends ReplayableView {
     const [scale] = panelScales([panel], xRange, yRange, ratio);
     const runs = this.comparedRuns;
     const ages = runs.map((run) => this.allRuns.indexOf(run));
-    drawRunPaths(ctx, runs, ages, scale, this.options.color ?? PALETTE[0], ratio);
+    const untilStep = this.following || shown < 0 ? Infinity : this.store.steps[shown];
+    drawRunPaths(ctx, runs, ages, scale, this.options.color ?? PALETTE[0], ratio, untilStep);
     if (shown >= 0) {
       const layer = this.updateLayer(shown, scale, [xRange, yRange], ratio);
       ctx.save();

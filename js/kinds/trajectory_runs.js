@@ -1,8 +1,10 @@
 // Previous runs in the trajectory view: each run's path, in the line's
 // colour, faded more the older it is, under the live path (the twin of the
 // runs in src/livescope/_picture/trajectory.py). A run's points are its
-// path kept with its shape (NaN where points were left out: a gap).
+// path kept with its shape (NaN where points were left out: a gap). In
+// replay each path is drawn up to the step shown, as the live path is.
 
+import { upperBound } from "../data/search.js";
 import { runAlpha } from "./lines/runs.js";
 
 /** The x and y extents of the runs' paths: `[[x0, x1], [y0, y1]]` (Infinity, -Infinity if none). */
@@ -27,9 +29,10 @@ export function pathRunsExtent(runs) {
 /**
  * Stroke `runs` (newest first) on `ctx` in device pixels (`scale` from
  * panelScales), the oldest first, each faded by its age (`ages[k]`: 0 for
- * the run before this one), clipped to the plot.
+ * the run before this one), clipped to the plot; of each path only its
+ * points with step <= `untilStep` (the whole path by default).
  */
-export function drawRunPaths(ctx, runs, ages, scale, color, ratio) {
+export function drawRunPaths(ctx, runs, ages, scale, color, ratio, untilStep = Infinity) {
   if (!runs.length) return;
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -43,10 +46,12 @@ export function drawRunPaths(ctx, runs, ages, scale, color, ratio) {
     const xs = runs[k].columns.get("x");
     const ys = runs[k].columns.get("y");
     if (!xs || !ys) continue;
+    const { steps } = runs[k];
+    const end = Math.min(xs.length, upperBound(steps, steps.length, untilStep));
     ctx.globalAlpha = runAlpha(ages[k]);
     ctx.beginPath();
     let pen = false;
-    for (let i = 0; i < xs.length; i++) {
+    for (let i = 0; i < end; i++) {
       const px = scale.ox + xs[i] * scale.sx;
       const py = scale.oy + ys[i] * scale.sy;
       if (!Number.isFinite(px) || !Number.isFinite(py)) {

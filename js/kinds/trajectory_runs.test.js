@@ -91,4 +91,30 @@ describe("previous runs of a trajectory", () => {
     const moves = calls.filter(([name]) => name === "moveTo");
     expect(moves.length).toBe(3); // run "1" breaks at its gap
   });
+
+  it("stroke each path only up to a step, when given one", () => {
+    const calls = [];
+    const ctx = new Proxy(
+      {},
+      {
+        get:
+          () =>
+          (...args) =>
+            calls.push(args),
+        set: () => true,
+      },
+    );
+    const scale = { left: 0, top: 0, right: 100, bottom: 100, ox: 0, oy: 0, sx: 10, sy: 10 };
+    // Steps 0, 1, 2, 3; the second run ends at step 1.
+    const runs = [run("2", [0, 0, 1, 1, 2, 2, 3, 3]), run("1", [5, 5, 6, 6])];
+    const points = (untilStep) => {
+      calls.length = 0;
+      drawRunPaths(ctx, runs, [0, 1], scale, "#3b82f6", 1, untilStep);
+      return calls.filter((args) => args.length === 2 && args[0] === args[1]).map(([x]) => x / 10);
+    };
+    expect(points(1.5)).toEqual([5, 6, 0, 1]);
+    expect(points(0)).toEqual([5, 0]);
+    expect(points(-1)).toEqual([]);
+    expect(points(undefined)).toEqual([5, 6, 0, 1, 2, 3]);
+  });
 });

@@ -138,6 +138,13 @@ def inked(page, png):
     return sum(n for _, n in colour_summary(page, png).foreground)
 
 
+def path_ink(page, png):
+    """Pixels of the paths' blues, faded or not (no grey grid, no orange head)."""
+    # Colours come as "#rgb", 4 bits a channel: blue well above red.
+    foreground = colour_summary(page, png).foreground
+    return sum(n for colour, n in foreground if int(colour[3], 16) - int(colour[1], 16) >= 3)
+
+
 # Each run of the cell makes the dashboard again: runs "mnist/loss" and "mnist/acc".
 DASHBOARD = """\
 import numpy as np
@@ -238,6 +245,18 @@ def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
     entries.nth(1).get_by_role("button").click()
     expect(entries.nth(1)).to_have_class("livescope-run")
     assert alone > 0
+
+    # Replayed at an early step, the earlier path too is drawn only up to it.
+    paths = path_ink(nb.page, artifacts.screenshot(ls.canvas(root), "two-runs-again"))
+    ls.slider(root).fill("40")
+    ls.wait_shown_index(root, 40)
+    early = path_ink(nb.page, artifacts.screenshot(ls.canvas(root), "replayed-step-40"))
+    assert early < paths / 4, "replay draws the earlier run's whole path"
+    root.get_by_role("button", name="Latest", exact=True).click()
+    ls.wait_shown_index(root, 399)
+    expect(root).to_have_attribute("data-following", "true")
+    latest = path_ink(nb.page, artifacts.screenshot(ls.canvas(root), "latest-again"))
+    assert latest > 0.9 * paths, "following the latest row draws the earlier path cut short"
 
     nb.save()
     jupyter_server.shutdown_all_sessions()

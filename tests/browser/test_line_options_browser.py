@@ -133,3 +133,37 @@ def test_dozens_of_series_scroll_in_a_legend_of_a_few_rows(open_notebook, artifa
     last.click()
     expect(last).to_have_attribute("aria-pressed", "false")
     wait_view_options(root, hidden=["s63"])
+
+
+# A value changing in its 7th digit, a tiny one and a huge one, at steps with a fraction.
+LARGE_VALUES = """\
+import numpy as np
+from livescope import LivePlot
+
+k = np.arange(50)
+w = LivePlot(columns=["loss offset", "tiny", "huge"], title="large values")
+w.extend(
+    np.column_stack([1_000_000 + k, 1e-5 * (1 + k / 7), np.full(50, -1.234567e12)]),
+    steps=1_000_000 + 0.5 * k,
+)
+w
+"""
+
+
+def test_large_values_and_fractional_steps_show_their_digits_and_fit(open_notebook, artifacts):
+    nb = open_notebook([LARGE_VALUES])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "50", timeout=15_000)
+    expect(root.locator(".livescope-stat-step .livescope-stat-value")).to_have_text("1000024.5")
+    expect(root.locator(".livescope-legend-step")).to_have_text("latest step 1000024.5")
+    expect(root.locator(".livescope-legend-value")).to_have_text(
+        ["1000049", "8e-5", "-1.234567e+12"]
+    )
+    legend = root.locator(".livescope-legend")
+    assert legend.evaluate("(el) => el.scrollWidth <= el.clientWidth"), "the legend overflows"
+    right = root.bounding_box()["x"] + root.bounding_box()["width"]
+    for item in root.locator(".livescope-legend-item").all():
+        box = item.bounding_box()
+        assert box["x"] + box["width"] <= right, "a legend entry reaches past the plot"
+    artifacts.screenshot(root, "large-values")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, overload
 
 import numpy as np
@@ -155,24 +156,44 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
 # ----- numbers ------------------------------------------------------------------
 
 
+# Significant digits of a legend value and of a fractional step; why these, see
+# js/host/format.js, whose formatValue and formatStep these functions twin.
+VALUE_DIGITS = 7
+STEP_DIGITS = 12
+
+
+def _significant(value: float, digits: int, low: float, high: float) -> str:
+    """`value` to `digits` significant digits, trailing zeros dropped, as JS toPrecision rounds.
+
+    Fixed while the rounded magnitude is in [`low`, `high`), else as "1.5e+7".
+    Halves go away from zero (JS rounds the exact binary value so; Python's
+    format would round them to even).
+    """
+    if value == 0:
+        return "0"
+    exact = Decimal(float(value))  # numpy's float32 is no float Decimal takes
+    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    rounded = float(exact.quantize(quantum, rounding=ROUND_HALF_UP))
+    if low <= abs(rounded) < high:
+        return str(int(rounded)) if rounded.is_integer() else f"{rounded:.15g}"
+    mantissa, exponent = f"{rounded:.{digits - 1}e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent):+d}"
+
+
 def format_value(value: float) -> str:
     """A value as the widget's legend shows it (js/host/format.js formatValue)."""
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
         return "∞" if value > 0 else "-∞"
-    magnitude = abs(value)
-    if magnitude != 0 and (magnitude >= 1e6 or magnitude < 1e-3):
-        mantissa, exponent = f"{value:.3e}".split("e")
-        return f"{mantissa}e{int(exponent):+d}"
-    return f"{float(f'{value:.5g}'):.15g}"
+    return _significant(value, VALUE_DIGITS, 1e-3, 1e7)
 
 
 def format_step(step: float) -> str:
-    """A step as users logged it: integers exactly, others to 6 digits."""
+    """A step as users logged it: integers exactly, others with their fraction to 12 digits."""
     if float(step).is_integer():
         return str(int(step))
-    return f"{step:.6g}"
+    return _significant(step, STEP_DIGITS, 1e-4, math.inf)
 
 
 def padded_range(lo: float | None, hi: float | None) -> tuple[float, float]:
