@@ -59,6 +59,19 @@ def test_wide_rows_keep_fewer_within_the_byte_budget_and_the_last_always():
     assert list(huge.steps) == [49.0]
 
 
+def test_store_given_reads_a_frame_run_from_the_run_store_with_its_rows_sampled(tmp_path):
+    store = tmp_path / "runs.db"
+    first = waves(rows=300, title="stored", store=store, run="first")
+    rows = first.history.copy()
+    first.close()
+    plot = LivePlot(kind="frame", title="stored", curves=["a", "b"], store=store)
+    (run,) = plot._comparison.runs
+    assert (run.label, run.kind, run.row_count) == ("first", "frame", 300)
+    assert len(run.steps) <= session.ROW_RUN_ROWS and run.steps[-1] == 299
+    np.testing.assert_allclose(run.values, rows[run.steps.astype(int)], rtol=1e-6)
+    plot.close()
+
+
 def test_the_runs_message_says_each_runs_width():
     waves().close()
     plot = waves(rows=1)

@@ -67,7 +67,7 @@ def check_dashboard_runs(
     if compare is not None:
         count = check_compare(compare, "lines")  # the count; the kinds are checked next
         if count and not any(kind in COMPARING_KINDS for kind in kinds):
-            comparing = " and ".join(repr(k) for k in COMPARING_KINDS)
+            comparing = ", ".join(repr(k) for k in COMPARING_KINDS)
             raise ValueError(
                 f"compare={compare!r}: no panel can show previous runs; panels of kinds "
                 f"{comparing} can, these are {', '.join(sorted(set(kinds)))} "
