@@ -4,7 +4,7 @@ runs, sends them, saves them and draws each run's row at the step shown, faded."
 import numpy as np
 import pytest
 
-from livescope import LivePlot
+from livescope import Dashboard, LivePlot
 from livescope._core.snapshot import pack, unpack
 from livescope._core.wire import encode_runs
 from livescope._picture.scene import Polylines, faint, series_color
@@ -148,3 +148,24 @@ def test_a_faceted_frame_refuses_compare_and_says_why():
         LivePlot(kind="frame", title="x", facet=2, compare=1)
     plot = LivePlot(kind="frame", title="x", facet=2)  # compares with nothing by default
     assert plot._comparison.count == 0
+
+
+def test_in_a_compared_dashboard_a_frame_panel_compares_and_a_faceted_one_does_not():
+    def cell(shift):
+        d = Dashboard(
+            {
+                "curves": LivePlot(kind="frame", curves=["a"]),
+                "panels": LivePlot(kind="frame", facet=2),
+            },
+            title="board",
+            compare=2,
+        )
+        d["curves"].update({"a": np.full(L, shift)}, step=0)
+        d["panels"].update(np.full((2, L), shift), step=0)
+        return d
+
+    cell(1.0).close()
+    second = cell(0.0)
+    (run,) = second["curves"]._comparison.runs
+    assert run.kind == "frame"
+    assert second["panels"]._comparison.runs == ()

@@ -42,7 +42,7 @@ def check_compare(compare: object, kind: str, options: dict[str, Any] | None = N
 
     `options` are the view's checked options (a faceted frame compares with nothing).
     """
-    comparing = kind in COMPARING_KINDS and not _faceted(kind, options)
+    comparing = can_compare(kind, options)
     if compare is None:
         return DEFAULT_COMPARE if comparing else 0
     if isinstance(compare, bool):
@@ -68,9 +68,11 @@ def check_compare(compare: object, kind: str, options: dict[str, Any] | None = N
     return count
 
 
-def _faceted(kind: str, options: dict[str, Any] | None) -> bool:
+def can_compare(kind: str, options: dict[str, Any] | None) -> bool:
+    """Whether a plot of `kind` with view `options` draws previous runs (no faceted frame)."""
     facet = (options or {}).get("facet", 1)
-    return kind == "frame" and isinstance(facet, int) and facet > 1
+    faceted = kind == "frame" and isinstance(facet, int) and facet > 1
+    return kind in COMPARING_KINDS and not faceted
 
 
 def check_params(params: object) -> dict[str, Any]:

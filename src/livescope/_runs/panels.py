@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._core.check import check_str
-from .compare import COMPARING_KINDS, Comparison, check_compare, check_params, end_run
+from .compare import (
+    COMPARING_KINDS,
+    Comparison,
+    can_compare,
+    check_compare,
+    check_params,
+    end_run,
+)
 from .writer import start_recording
 
 
@@ -107,6 +114,8 @@ def _name_panel_run(panel: str, plot: Any, runs: DashboardRuns) -> None:
         return  # a plot with its own store keeps its own run (its name is in the store)
     name = former.name if former.named or runs.name is None else f"{runs.name}/{panel}"
     count = former.count if runs.compare is None else runs.compare
+    if not can_compare(plot.kind, plot._view.options):
+        count = 0  # a faceted frame panel draws none, whatever the dashboard compares
     params = {**runs.params, **former.params}
     if (name, count, params, runs.store) == (former.name, former.count, former.params, None):
         return
