@@ -57,6 +57,12 @@ def test_wide_rows_keep_fewer_within_the_byte_budget_and_the_last_always():
     assert kept.nbytes <= session.ROW_RUN_BYTES and kept.steps[-1] == 49
     huge = sample_run_rows(wide, 200, 1000)  # one row is larger than the budget
     assert list(huge.steps) == [49.0]
+    # Values too large for float32 stay float64, and half as many rows fit.
+    large = RecordedRun("r", "run 1", 0.0, steps=np.arange(1000.0), times=np.zeros(1000),
+                        values=np.full((1000, 1000), 1e300), kind="frame")  # fmt: skip
+    kept = session.compact(large)
+    assert kept.values.dtype == np.float64 and kept.nbytes <= session.ROW_RUN_BYTES
+    assert len(kept.steps) == session.ROW_RUN_BYTES // (12 + 8 * 1000)
 
 
 def test_store_given_reads_a_frame_run_from_the_run_store_with_its_rows_sampled(tmp_path):
@@ -141,6 +147,10 @@ def test_the_view_may_hide_runs_and_toggle_comparing():
     plot.widget.set_state({"view_options": options})
     assert plot.widget.view_options["hidden_runs"] == ["abc"]
     assert plot.widget.view_options["compare"] is False
+    faceted = LivePlot(kind="frame", facet=2)  # draws no runs: takes no option from a view
+    before = dict(faceted.widget.view_options)
+    faceted.widget.set_state({"view_options": {**before, "compare": False}})
+    assert faceted.widget.view_options == before
 
 
 def test_a_faceted_frame_refuses_compare_and_says_why():

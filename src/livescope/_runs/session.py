@@ -122,17 +122,23 @@ def sample_run_rows(run: RecordedRun, max_rows: int, max_bytes: int) -> Recorded
     steps = np.asarray(run.steps, np.float64)
     n = len(steps)
     width = run.values.shape[1] if run.values.ndim == 2 else 0
-    values_dtype = narrowest_float(run.values)
-    row_bytes = 8 + 4 + values_dtype.itemsize * width
-    keep = max(1, min(max_rows, max_bytes // row_bytes))
-    if n <= keep:
-        rows = np.arange(n)
-    elif keep == 1:
-        rows = np.array([n - 1])
-    else:
+
+    def pick(itemsize: int) -> np.ndarray:
+        keep = max(1, min(max_rows, max_bytes // (8 + 4 + itemsize * width)))
+        if n <= keep:
+            return np.arange(n)
+        if keep == 1:
+            return np.array([n - 1])
         grid = np.linspace(steps[0], steps[-1], keep)
-        rows = np.unique(np.searchsorted(steps, grid, side="right") - 1)
-    return _kept(run, rows, run.values[rows].astype(values_dtype), len(rows) == n)
+        return np.unique(np.searchsorted(steps, grid, side="right") - 1)
+
+    # float32 unless a kept value overflows it: then float64, and fewer rows fit.
+    rows = pick(4)
+    values = run.values[rows]
+    if narrowest_float(values).itemsize == 8:
+        rows = pick(8)
+        values = run.values[rows]
+    return _kept(run, rows, values, len(rows) == n)
 
 
 def _kept(run: RecordedRun, rows: np.ndarray, values: np.ndarray, exact: bool) -> RecordedRun:
