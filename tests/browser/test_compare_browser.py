@@ -307,3 +307,10 @@ def test_a_frame_cell_run_twice_draws_the_earlier_runs_row_faded(
     expect(root.locator(RUN_ENTRIES)).to_have_count(2)
     assert root.evaluate(Y_TOP) >= 3
     artifacts.screenshot(root, "frame-reopened-two-runs")
+    # Replayed to an earlier step, the earlier run's row is the one at that step.
+    ls.show_index(root, 0)
+    ls.wait_shown_index(root, 0)
+    nb.page.wait_for_function(
+        "() => document.querySelector('.livescope').livescope.view.runsStep === 0"
+    )
+    artifacts.screenshot(root, "frame-reopened-replayed-step-0")
