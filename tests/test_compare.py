@@ -88,11 +88,11 @@ def test_compare_is_checked_and_other_kinds_refuse_it():
         LivePlot(["a"], title="x", compare="all")
     with pytest.raises(
         ValueError,
-        match=r"kind='frame' cannot show previous runs: a frame shows one row at a time.*"
-        r"only kinds 'lines' and 'trajectory' can",
+        match=r"kind='scatter' cannot show previous runs: each row is a frame of many points.*"
+        r"only kinds 'lines', 'trajectory', 'frame' can",
     ):
-        LivePlot(4, title="x", kind="frame", compare=1)
-    LivePlot(4, title="x", kind="frame")  # no comparing by default
+        LivePlot(title="x", kind="scatter", compare=1)
+    LivePlot(title="x", kind="scatter")  # no comparing by default
     with pytest.raises(TypeError, match=r"params\['lr'\] must be a str, bool, int, finite float"):
         LivePlot(["a"], params={"lr": [1]})
 

@@ -54,7 +54,7 @@ def test_state_the_kernel_owns_is_refused_and_sent_back(state):
 
 
 def test_kinds_without_controls_take_no_option_from_the_front_end():
-    w = LivePlot(kind="frame")
+    w = LivePlot(kind="bars")
     options = dict(w.widget.view_options)
     assert update_from_front_end(w.widget, {"view_options": {**options, "ylim": [0, 1]}})
     assert w.widget.view_options == options

@@ -6,19 +6,26 @@ import { toTypedArray } from "./typed_array.js";
 
 const DTYPES = { float64: Float64Array, float32: Float32Array };
 
+/** Values a point of `described`: its `width` (a frame's whole rows), else one per column. */
+function runWidth(described) {
+  if (Number.isInteger(described.width) && described.width >= 0) return described.width;
+  return Array.isArray(described.columns) ? described.columns.length : 0;
+}
+
 /**
  * One run as the views read it: its fields, steps, times (seconds after
- * `started`) and one Float64Array per series name.
+ * `started`), one Float64Array per series name, and its `values` row-major,
+ * `width` a point (a frame reads whole rows from them).
  */
 function makeRun(described, steps, times, values) {
   const names = Array.isArray(described.columns) ? described.columns.map(String) : [];
   const count = steps.length;
-  const m = names.length;
+  const m = runWidth(described);
   if (values.length !== count * m) {
     throw new Error(`run ${described.id} has ${values.length} values, expected ${count * m}`);
   }
   const columns = new Map();
-  names.forEach((name, c) => {
+  names.slice(0, m).forEach((name, c) => {
     columns.set(
       name,
       Float64Array.from({ length: count }, (_, r) => values[r * m + c]),
@@ -34,6 +41,8 @@ function makeRun(described, steps, times, values) {
     steps: Float64Array.from(steps),
     times: Float64Array.from(times),
     columns,
+    width: m,
+    values: values.slice(), // its own copy, not a view of a message's buffer
   };
 }
 
@@ -49,7 +58,7 @@ export function decodeRuns(content, buffers = []) {
     if (!Number.isInteger(count) || count < 0) throw new Error(`bad count ${count}`);
     const Values = DTYPES[run.dtype];
     if (!Values) throw new Error(`unsupported dtype ${JSON.stringify(run.dtype)}`);
-    const m = Array.isArray(run.columns) ? run.columns.length : 0;
+    const m = runWidth(run);
     const steps = toTypedArray(buffers[3 * i], Float64Array, count, "run steps");
     const times = toTypedArray(buffers[3 * i + 1], Float64Array, count, "run times");
     const values = toTypedArray(buffers[3 * i + 2], Values, count * m, "run values");

@@ -5,7 +5,8 @@
 // parts' layout is in frame/parts.js). The y range, shared by all panels,
 // is fixed (`ylim`) or spans every curve value received so far, and a row's
 // own x spans every x received, so a replayed or streamed curve moves on
-// still axes.
+// still axes. Previous runs of the plot's name are drawn faded behind the
+// row, each at the step shown (frame/runs.js), with a runs row in the legend.
 
 import uPlot from "uplot";
 import style from "../../src/livescope/_spec/style.json" with { type: "json" };
@@ -15,8 +16,11 @@ import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { createCurveLegend } from "./frame/legend.js";
 import { fillPositions, frameParts, xLimits } from "./frame/parts.js";
+import { drawFrameRuns, frameRunsExtent } from "./frame/runs.js";
 import { axisSize } from "./lines/axis_size.js";
 import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
+import { differingParams, runAlpha } from "./lines/runs.js";
+import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
 import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;
@@ -36,12 +40,25 @@ export function panelGrid(n, width = Infinity, columns = null) {
   return { cols, rows: Math.ceil(n / cols) };
 }
 
+/** `range` (a ValueRange) widened to [lo, hi] too: what the axis limits read. */
+function widened(range, [lo, hi]) {
+  const min = Math.min(range.min, lo);
+  const max = Math.max(range.max, hi);
+  return { min, max, empty: !(min <= max) };
+}
+
 export class FrameView extends ReplayableView {
   static replayable = true;
   static Store = RowStore;
 
-  constructor(parent, store, { invalidate }) {
+  /**
+   * @param {HTMLElement} parent
+   * @param {any} store
+   * @param {import("./index.js").ViewHooks} hooks
+   */
+  constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
     super(store, invalidate);
+    this.setOptions = setOptions;
     this.range = new ValueRange(); // every curve value received
     this.xRange = new ValueRange("xExtent"); // every x of rows that carry their x
     this.hover = null; // { panel, index } under the pointer
@@ -52,7 +69,34 @@ export class FrameView extends ReplayableView {
     const { readout, plot } = createPlotArea(parent, "livescope-plot livescope-panels");
     this.readout = readout;
     this.legend = createCurveLegend(readout.bar);
+    this.runsLegend = createRunsLegend(readout.bar, {
+      onToggle: (id) => this.toggleRun(id),
+      signal,
+    });
+    this.runsKey = "";
+    this.runsExtent = { key: null, x: null, y: null };
+    this.runsStep = NaN; // the step whose rows of the runs are drawn
+    this.liveParams = ""; // the live run's parameters that differ, for its legend entry
     this.plot = plot;
+  }
+
+  /** Every previous run held (newest first). */
+  get allRuns() {
+    return this.store.runs?.runs ?? [];
+  }
+
+  /** The previous runs drawn: none with compare off, and none hidden from the legend. */
+  get comparedRuns() {
+    const { compare, hidden_runs: hidden = [] } = this.options;
+    return compare === false ? [] : this.allRuns.filter((run) => !hidden.includes(run.id));
+  }
+
+  /** Hide previous run `id` if shown, show it if hidden (through the options). */
+  toggleRun(id) {
+    const hidden = this.options.hidden_runs ?? [];
+    this.setOptions({
+      hidden_runs: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id],
+    });
   }
 
   /** The uPlot of the first panel (all of the plot without facets). */
@@ -84,7 +128,9 @@ export class FrameView extends ReplayableView {
       this.themeVersion,
       JSON.stringify(this.hover),
       JSON.stringify(this.options.ylim ?? null),
+      this.comparedRuns.map((run) => run.id).join(","),
     ];
+    this.showRunsLegend();
     if (!this.needsDraw(key)) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey, parts, cols);
     this.parts = parts;
@@ -92,9 +138,11 @@ export class FrameView extends ReplayableView {
     if (parts.rowX) this.xRange.update(store, 0, parts.length);
 
     this.fillData(shown);
-    const [lo, hi] = this.options.ylim ?? resolveLimits(this.range, null, null);
+    const runs = this.runsExtentOf(this.comparedRuns);
+    const [lo, hi] = this.options.ylim ?? resolveLimits(widened(this.range, runs.y), null, null);
     const [yMin, yMax] = this.options.ylim ? [lo, hi] : uPlot.rangeNum(lo, hi, 0.05, true);
-    const [x0, x1] = xLimits(parts, this.xRange);
+    const [x0, x1] = xLimits(parts, widened(this.xRange, runs.x));
+    this.runsStep = shown >= 0 ? store.steps[shown] : NaN;
     const width = Math.floor((this.width - (cols - 1) * PANEL_GAP) / cols);
     const height = Math.max(
       MIN_PANEL_HEIGHT,
@@ -110,6 +158,43 @@ export class FrameView extends ReplayableView {
     }
     this.showReadout(shown);
     return true;
+  }
+
+  /** The extent of `runs`' rows (frame/runs.js), computed again only when they change. */
+  runsExtentOf(runs) {
+    const key = JSON.stringify([runs.map((run) => run.id), this.options.x ?? null]);
+    if (this.runsExtent.key !== key) {
+      this.runsExtent = { key, ...frameRunsExtent(runs, this.options) };
+    }
+    return this.runsExtent;
+  }
+
+  /** Panel `panel`'s share of the previous runs, under its curves (uPlot's drawAxes hook). */
+  drawRuns(u, panel) {
+    const runs = this.comparedRuns;
+    if (!runs.length || Number.isNaN(this.runsStep)) return;
+    const ages = runs.map((run) => this.allRuns.indexOf(run));
+    drawFrameRuns(u, runs, ages, this.runsStep, this.options, panel);
+  }
+
+  /** The runs row of the legend: the live run, then each previous one (click hides it). */
+  showRunsLegend() {
+    const { live = {}, runs = [] } = this.store.runs ?? {};
+    const shown = this.options.compare === false ? [] : runs;
+    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
+    if (key !== this.runsKey) {
+      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
+      const alphas = shown.map((_, age) => runAlpha(age));
+      const entries = shown.length
+        ? runEntries(live, shown, this.store.length, params, alphas)
+        : [];
+      this.runsLegend.setRuns(entries);
+      this.runsKey = key;
+      this.liveParams = params[0];
+    }
+    if (shown.length)
+      this.runsLegend.showLiveDetail(liveDetail(this.store.length, this.liveParams));
+    this.runsLegend.setHidden(this.options.hidden_runs ?? []);
   }
 
   /** x positions and each curve's part of the shown row, NaN and inf as gaps (null). */
@@ -204,7 +289,10 @@ export class FrameView extends ReplayableView {
         ],
         series: [{}, ...series],
         cursor: { points: { show: false }, drag: { x: false, y: false } },
-        hooks: { setCursor: [(u) => this.onCursor(k, u.cursor.idx)] },
+        hooks: {
+          setCursor: [(u) => this.onCursor(k, u.cursor.idx)],
+          drawAxes: [(u) => this.drawRuns(u, k)], // after the grid, under the curves
+        },
       };
       const empty = [[], ...curves.map(() => [])];
       this.panels.push({ uplot: new uPlot(opts, empty, this.plot), curves });

@@ -1,8 +1,10 @@
 // Snapshots of the grid kinds (frame, heatmap, waterfall): whole rows sampled
 // over the history (docs/wire-format.md), loaded into the view's RowStore,
 // with the extent of every value the kernel had, so automatic colour limits
-// and y ranges match the live widget's although only some rows were saved.
+// and y ranges match the live widget's although only some rows were saved,
+// and a frame's previous runs compared with.
 
+import { snapshotRuns } from "../data/runs.js";
 import { SNAPSHOT_GENERATION } from "../data/snapshot.js";
 
 /** Load a grid snapshot: rows, steps, times after `t0`, and the history's value (and x) extent. */
@@ -23,4 +25,6 @@ export function loadGrid(store, { fields, arrays }) {
   const [xMin, xMax] = fields.x_range ?? [Infinity, -Infinity];
   store.xExtent = { generation: SNAPSHOT_GENERATION, min: xMin, max: xMax, nonFinite: false };
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
+  // A frame comparing with earlier runs: some whole rows of each.
+  if (fields.runs) store.setRuns(snapshotRuns({ fields, arrays }));
 }

@@ -144,7 +144,7 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         names, width = columns_and_width(view, columns)
         check_str("title", title, optional=True)
         check_str("name", name, optional=True)
-        compare_count = check_compare(compare, view.kind)
+        compare_count = check_compare(compare, view.kind, view.options)
         run_params = check_params(params)
         check_str("x_label", x_label)
         check_real("max_fps", max_fps, above=0, at_most=MAX_FPS_LIMIT)

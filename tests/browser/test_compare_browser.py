@@ -266,3 +266,70 @@ def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
     expect(root.locator(RUN_ENTRIES)).to_have_count(2)
     assert root.evaluate(X_MAX) >= 2 * 5.9 * 3.14159
     artifacts.screenshot(root, "reopened-two-runs")
+
+
+# Each run of the cell is a new run of "spectrum": two named curves, the first
+# run's 2 higher than the second's.
+SPECTRUM = """\
+import numpy as np
+from livescope import LivePlot
+
+runs_made = globals().get("runs_made", 0) + 1
+offset = 2.0 if runs_made == 1 else 0.0
+w = LivePlot(kind="frame", title="spectrum", curves=["fit", "data"], params={"offset": offset})
+x = np.linspace(0, 2 * np.pi, 100)
+for step in range(60):
+    w.update({"fit": np.sin(x + step / 10) + offset, "data": np.cos(x) + offset}, step=step)
+w
+"""
+Y_TOP = "(root) => root.livescope.view.uplot.scales.y.max"
+
+
+def test_a_frame_cell_run_twice_draws_the_earlier_runs_row_faded(
+    open_notebook, jupyter_server, artifacts
+):
+    nb = open_notebook([SPECTRUM])
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-rows", "60", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(0)
+
+    nb.run_cell(0)
+    root = ls.wait_rendered(nb, 0)
+    entries = root.locator(RUN_ENTRIES)
+    expect(entries).to_have_count(2, timeout=15_000)
+    expect(entries.nth(0)).to_contain_text("this run · 60 rows offset=0")
+    expect(entries.nth(1)).to_contain_text("60 rows offset=2")
+    # The view holds the earlier run's rows, draws it, and its y axis spans them (up to 3).
+    state = root.evaluate(
+        "(root) => { const v = root.livescope.view;"
+        " return [v.comparedRuns.length, v.allRuns[0].steps.length, v.runsStep]; }"
+    )
+    assert state == [1, 60, 59]
+    nb.page.wait_for_function(f"() => ({Y_TOP})(document.querySelector('.livescope')) >= 3")
+    artifacts.screenshot(root, "frame-two-runs")
+    both = inked(nb.page, artifacts.screenshot(ls.canvas(root), "frame-two-runs-canvas"))
+
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run livescope-legend-hidden")
+    nb.page.wait_for_function(f"() => ({Y_TOP})(document.querySelector('.livescope')) < 3")
+    hidden = inked(nb.page, artifacts.screenshot(ls.canvas(root), "frame-run-1-hidden"))
+    assert both > hidden, "hiding the earlier run leaves its row drawn"
+    entries.nth(1).get_by_role("button").click()
+    expect(entries.nth(1)).to_have_class("livescope-run")
+
+    nb.save()
+    jupyter_server.shutdown_all_sessions()
+    nb.open()
+    root = ls.wait_rendered(nb, 0)
+    expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    expect(root.locator(RUN_ENTRIES)).to_have_count(2)
+    assert root.evaluate(Y_TOP) >= 3
+    artifacts.screenshot(root, "frame-reopened-two-runs")
+    # Replayed to an earlier step, the earlier run's row is the one at that step.
+    ls.show_index(root, 0)
+    ls.wait_shown_index(root, 0)
+    nb.page.wait_for_function(
+        "() => document.querySelector('.livescope').livescope.view.runsStep === 0"
+    )
+    artifacts.screenshot(root, "frame-reopened-replayed-step-0")

@@ -63,7 +63,8 @@ def encode_runs(runs: Sequence[Any], live: dict[str, Any]) -> Message:
     `live` is the live run's label and params, for the legend.
 
     Each run's points go as three buffers, steps float64, times float64
-    (seconds after its start) and values (row-major, its `dtype`).
+    (seconds after its start) and values (row-major, its `dtype`, `width`
+    values a point: its columns', or a frame's whole rows).
     """
     described, buffers = [], []
     for run in runs:
@@ -78,6 +79,7 @@ def encode_runs(runs: Sequence[Any], live: dict[str, Any]) -> Message:
                 "rows": run.row_count,
                 "columns": list(run.columns),
                 "count": len(run.steps),
+                "width": values.shape[1] if values.ndim == 2 else 0,
                 "dtype": values.dtype.name,
             }
         )

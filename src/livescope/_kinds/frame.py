@@ -15,9 +15,16 @@ from .._core.rows import MAX_COLUMNS
 from .._core.snapshot import Snapshot
 from .._picture.frame import frame_frames, frame_scene, parts_of
 from .._picture.frame_parts import ROW_X
+from .._runs.session import RecordedRun, sample_run_rows
 from .base import Kind, View, reject_options
 from .frame_rows import ROW_X_KEY, FrameRows
 from .grid_snapshot import FRAMES, grid_snapshot
+from .lines import RUNS_VIEW_STATE, runs_view_state
+from .lines_snapshot import add_runs
+
+# What a saved notebook keeps of each previous run compared with: its rows
+# sampled evenly by step, as many as the plot's own (`FRAMES`), in this many bytes.
+RUN_SNAPSHOT_BYTES = 256 << 10
 
 OPTIONS = ("x", "ylim", "facet", "facet_columns", "curves", "markers")
 MAX_FACET_COLUMNS = 1024
@@ -81,7 +88,15 @@ def make(**options: object) -> View:
         replayable=True,
         named_columns=False,
         learned_options=None if names is not None else rows.learned,
+        front_end_options=front_end_options,
     )
+
+
+def front_end_options(options: dict[str, object]) -> dict[str, object]:
+    """The options as the view writes them: the runs legend's `hidden_runs` and `compare`."""
+    kept = runs_view_state(options)
+    checked = make(**{k: v for k, v in options.items() if k not in RUNS_VIEW_STATE}).options
+    return {**checked, **kept}
 
 
 def check_x(value: object, name: str = "x") -> list[float]:
@@ -187,8 +202,15 @@ def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
 
 
 def frame_snapshot(data: LinesData, max_points: int | None = FRAMES) -> Snapshot:
-    """A grid snapshot whose `range` spans the curves only, with `x_range` for rows' own x."""
+    """A grid snapshot whose `range` spans the curves only, with `x_range` for rows' own x.
+
+    The previous runs compared with go along, each at most `max_points` of its
+    rows (sampled evenly by step) in RUN_SNAPSHOT_BYTES.
+    """
     snapshot = grid_snapshot("frame", data, max_points)
+    if data.runs:
+        snapshot.fields["runs"] = add_runs(snapshot.arrays, data.runs, max_points, _fit_run)
+        snapshot.fields["live_run"] = data.run
     parts = parts_of(data)
     if not parts.row_x:
         return snapshot
@@ -202,6 +224,10 @@ def frame_snapshot(data: LinesData, max_points: int | None = FRAMES) -> Snapshot
         "x_range": None if x_lo is None else [x_lo, x_hi],
     }
     return Snapshot(snapshot.kind, fields, snapshot.arrays)
+
+
+def _fit_run(run: RecordedRun, max_rows: int) -> RecordedRun:
+    return sample_run_rows(run, max_rows, RUN_SNAPSHOT_BYTES)
 
 
 KIND = Kind(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -48,16 +49,20 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
 
 
 def add_runs(
-    arrays: dict[str, np.ndarray], runs: tuple[Any, ...], max_points: int | None
+    arrays: dict[str, np.ndarray],
+    runs: tuple[Any, ...],
+    max_points: int | None,
+    fit: Callable[[Any, int], Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Put each run's points in `arrays` as run<i>_steps/times/values; return their fields.
 
-    Each run is compacted to about RUN_SNAPSHOT_BYTES (None: as it is).
+    Each run is made to fit by `fit(run, max_points)`, by default compacted to
+    about RUN_SNAPSHOT_BYTES (`max_points` None: as it is).
     """
     described = []
     for i, run in enumerate(runs):
         if max_points is not None:
-            run = compact(run, RUN_SNAPSHOT_BYTES, max_points)
+            run = (fit or _compact_for_snapshot)(run, max_points)
         arrays[f"run{i}_steps"] = np.asarray(run.steps, np.float64)
         arrays[f"run{i}_times"] = np.asarray(run.times, np.float32)
         arrays[f"run{i}_values"] = run.values.astype(narrowest_float(run.values))
@@ -70,6 +75,11 @@ def add_runs(
                 "status": run.status,
                 "rows": run.row_count,
                 "columns": list(run.columns),
+                "width": run.values.shape[1] if run.values.ndim == 2 else 0,
             }
         )
     return described
+
+
+def _compact_for_snapshot(run: Any, max_points: int) -> Any:
+    return compact(run, RUN_SNAPSHOT_BYTES, max_points)

@@ -15,9 +15,11 @@ import numpy as np
 from .._core.data import LinesData
 from .._core.spec import STYLE
 from . import scene as s
-from .frame_parts import FrameParts, frame_parts
+from .frame_parts import FrameParts, frame_parts, x_span
+from .frame_runs import run_curves, runs_extents
 from .grid import caption_row
 from .lines import DEFAULT_WIDTH
+from .runs import run_entries
 
 _PANEL_GAP = 4
 MIN_PANEL_WIDTH = STYLE["facets"]["min_panel_width"]
@@ -25,6 +27,7 @@ _MIN_PANEL_HEIGHT = STYLE["facets"]["min_panel_height"]
 _X_AXIS_HEIGHT = 28
 _LINE_WIDTH = STYLE["frame"]["line_width"]
 _TOP_ROOM = 6
+_RUN_LINE_WIDTH = 1.0  # a previous run's curves, thinner than the live ones
 MARKER_SIZE = STYLE["frame"]["marker_size"]  # px across, with `markers`
 
 
@@ -40,12 +43,32 @@ def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, i
 
 
 def frame_y_range(data: LinesData, parts: FrameParts | None = None) -> tuple[float, float]:
-    """`ylim`, or the range of every curve value received with 5 % margins."""
+    """`ylim`, or the range of every curve value received (and of the runs shown), 5 % margins."""
     ylim = data.options.get("ylim")
     if ylim is not None:
         return float(ylim[0]), float(ylim[1])
     lo, hi, _ = (parts or parts_of(data)).y_extent(np.asarray(data.values))
-    return s.padded_range(lo, hi)
+    (runs_lo, runs_hi), _ = runs_extents(data.shown_runs, data.options)
+    return s.padded_range(_least(lo, runs_lo), _most(hi, runs_hi))
+
+
+def frame_x_range(data: LinesData, parts: FrameParts | None = None) -> tuple[float, float]:
+    """The x axis; rows that carry their x span every x received and the runs' shown."""
+    parts = parts or parts_of(data)
+    values = np.asarray(data.values)
+    if not parts.row_x:
+        return parts.x_range(values)
+    lo, hi = parts.x_extent(values)
+    _, (runs_lo, runs_hi) = runs_extents(data.shown_runs, data.options)
+    return x_span(_least(lo, runs_lo), _most(hi, runs_hi))
+
+
+def _least(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _most(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def parts_of(data: LinesData) -> FrameParts:
@@ -70,7 +93,7 @@ def frame_scene(
     shown = n - 1 if row is None else row
     parts = parts_of(data)
     values = np.asarray(data.values)
-    x_range = x_range or parts.x_range(values)
+    x_range = x_range or frame_x_range(data, parts)
     y_range = y_range or frame_y_range(data, parts)
     markers = data.options.get("markers") is True
 
@@ -82,6 +105,9 @@ def frame_scene(
         top = s.legend_row(scene, caption or "no rows yet", entries, top) + 4
     else:
         top = caption_row(scene, data, shown, top)
+    runs = data.shown_runs
+    if runs:  # the live run, then each previous one drawn faded at the step shown
+        top = s.legend_row(scene, "runs", run_entries(data.run, runs), top) + 4
     cols, rows = panel_grid(parts.panels, width - 2 * s.PAD, data.options.get("facet_columns"))
     panel_w = (width - 2 * s.PAD - (cols - 1) * _PANEL_GAP) / cols
     panel_h = max(_MIN_PANEL_HEIGHT, (data.height - (rows - 1) * _PANEL_GAP) / rows)
@@ -99,6 +125,11 @@ def frame_scene(
         s.axes(scene, area, "", y_ticks)
         areas.append(area)
     scene.plot = areas[0]
+    if shown >= 0:
+        step = float(data.steps[shown])
+        for panel, x, y, color in run_curves(runs, step, data.options):
+            area = areas[min(panel, len(areas) - 1)]
+            _curve(scene, area, x, y, color, markers=False, width=_RUN_LINE_WIDTH)
     if shown >= 0 and parts.length:
         x = parts.x(values[shown])
         for c in range(parts.count):
@@ -109,12 +140,18 @@ def frame_scene(
 
 
 def _curve(
-    scene: s.Scene, area: s.PlotArea, x: np.ndarray, y: np.ndarray, color: str, markers: bool
+    scene: s.Scene,
+    area: s.PlotArea,
+    x: np.ndarray,
+    y: np.ndarray,
+    color: str,
+    markers: bool,
+    width: float = _LINE_WIDTH,
 ) -> None:
     """One curve in `area`, cut to its height, with a dot at each point if `markers`."""
     px, py = area.x_px(x), area.y_px(y)
     runs = clip_runs(s.runs_of_finite(px, py), area.top, area.top + area.height)
-    scene.items.append(s.Polylines(runs, color, _LINE_WIDTH))
+    scene.items.append(s.Polylines(runs, color, width))
     if markers:
         inside = np.isfinite(py) & (py >= area.top) & (py <= area.top + area.height)
         xy = np.column_stack((px[inside], py[inside]))
@@ -162,6 +199,6 @@ def frame_frames(data: LinesData, every: int, width: int = DEFAULT_WIDTH) -> Ite
     """The history replayed: the curves of every `every`-th row, the last row last."""
     parts = parts_of(data)
     y_range = frame_y_range(data, parts)
-    x_range = parts.x_range(np.asarray(data.values))
+    x_range = frame_x_range(data, parts)
     for end in s.replay_ends(len(data), every):
         yield frame_scene(data, width=width, row=end - 1, y_range=y_range, x_range=x_range)

@@ -11,11 +11,9 @@ from .session import MAX_RUNS, LiveRun, RecordedRun, compact, session_runs
 
 # Without `compare=`, a named line plot shows the run before it (see LivePlot).
 DEFAULT_COMPARE = 1
-COMPARING_KINDS = ("lines", "trajectory")
+COMPARING_KINDS = ("lines", "trajectory", "frame")
 # Why each other kind draws no previous runs (docs/runs.md#kinds says the same).
 _NO_COMPARING = {
-    "frame": "a frame shows one row at a time, and the previous run's row at the same step "
-    "is not kept: a run is kept as a compact envelope of its rows",
     "scatter": "each row is a frame of many points, and the previous run's frames are not "
     "kept: a run is kept as a compact envelope of its rows",
     "segments": "each row is a frame of many segments, and the previous run's frames are not "
@@ -31,10 +29,22 @@ _NO_COMPARING = {
 }
 
 
-def check_compare(compare: object, kind: str) -> int:
-    """How many previous runs to show: `compare` checked, None read as the kind's default."""
+# A frame split into `facet` panels draws no previous runs (docs/runs.md#kinds).
+_FACETS = (
+    "its rows are split into facet panels, and the previous runs' rows faded in each small "
+    "panel cannot be read apart from the live ones; draw the curves in one panel with "
+    "curves= to compare"
+)
+
+
+def check_compare(compare: object, kind: str, options: dict[str, Any] | None = None) -> int:
+    """How many previous runs to show: `compare` checked, None read as the kind's default.
+
+    `options` are the view's checked options (a faceted frame compares with nothing).
+    """
+    comparing = can_compare(kind, options)
     if compare is None:
-        return DEFAULT_COMPARE if kind in COMPARING_KINDS else 0
+        return DEFAULT_COMPARE if comparing else 0
     if isinstance(compare, bool):
         count = DEFAULT_COMPARE if compare else 0
     elif isinstance(compare, numbers.Integral):
@@ -46,14 +56,23 @@ def check_compare(compare: object, kind: str) -> int:
         )
     if not 0 <= count <= MAX_RUNS:
         raise ValueError(f"compare must be from 0 to {MAX_RUNS} previous runs; got {count}")
-    if count and kind not in COMPARING_KINDS:
-        kinds = " and ".join(repr(k) for k in COMPARING_KINDS)
+    if count and not comparing:
+        kinds = ", ".join(repr(k) for k in COMPARING_KINDS)
         why = _NO_COMPARING.get(kind, "it draws no previous runs")
+        if kind in COMPARING_KINDS:
+            why = _FACETS
         raise ValueError(
             f"compare={compare!r}: kind={kind!r} cannot show previous runs: {why}; "
             f"only kinds {kinds} can (pass compare=0 or leave it out)"
         )
     return count
+
+
+def can_compare(kind: str, options: dict[str, Any] | None) -> bool:
+    """Whether a plot of `kind` with view `options` draws previous runs (no faceted frame)."""
+    facet = (options or {}).get("facet", 1)
+    faceted = kind == "frame" and isinstance(facet, int) and facet > 1
+    return kind in COMPARING_KINDS and not faceted
 
 
 def check_params(params: object) -> dict[str, Any]:

@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._core.check import check_str
-from .compare import COMPARING_KINDS, Comparison, check_compare, check_params, end_run
+from .compare import (
+    COMPARING_KINDS,
+    Comparison,
+    can_compare,
+    check_compare,
+    check_params,
+    end_run,
+)
 from .writer import start_recording
 
 
@@ -67,7 +74,7 @@ def check_dashboard_runs(
     if compare is not None:
         count = check_compare(compare, "lines")  # the count; the kinds are checked next
         if count and not any(kind in COMPARING_KINDS for kind in kinds):
-            comparing = " and ".join(repr(k) for k in COMPARING_KINDS)
+            comparing = ", ".join(repr(k) for k in COMPARING_KINDS)
             raise ValueError(
                 f"compare={compare!r}: no panel can show previous runs; panels of kinds "
                 f"{comparing} can, these are {', '.join(sorted(set(kinds)))} "
@@ -107,6 +114,8 @@ def _name_panel_run(panel: str, plot: Any, runs: DashboardRuns) -> None:
         return  # a plot with its own store keeps its own run (its name is in the store)
     name = former.name if former.named or runs.name is None else f"{runs.name}/{panel}"
     count = former.count if runs.compare is None else runs.compare
+    if not can_compare(plot.kind, plot._view.options):
+        count = 0  # a faceted frame panel draws none, whatever the dashboard compares
     params = {**runs.params, **former.params}
     if (name, count, params, runs.store) == (former.name, former.count, former.params, None):
         return

@@ -3,10 +3,12 @@
 A plot made with a name (its title, or `name=`) starts a `LiveRun` here and
 is handed the runs of that name recorded before. A run is recorded as a
 compact copy (`RecordedRun`, at most `RUN_BYTES` of points: a long run keeps
-its min/max envelope): when its cell ends, when it is closed, when a plot of
-the same name is made while it still lives, and when Python frees it, so a
-run outlives its plot. What the registry holds is bounded: `MAX_RUNS` per
-name, and `MAX_BYTES` in all (the least recently used names go first).
+its min/max envelope; a frame run keeps whole rows instead, at most
+`ROW_RUN_ROWS` of them sampled evenly by step in `ROW_RUN_BYTES`): when its
+cell ends, when it is closed, when a plot of the same name is made while it
+still lives, and when Python frees it, so a run outlives its plot. What the
+registry holds is bounded: `MAX_RUNS` per name, and `MAX_BYTES` in all (the
+least recently used names go first).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ RUN_BYTES = 128 << 10  # per recorded run: 2,000 points of 2 series take 48 KB
 MAX_BYTES = 16 << 20  # every name's runs together
 MAX_POINTS = 2000  # per recorded run, as a saved line plot keeps
 PATH_KINDS = ("trajectory",)  # whose runs are paths: x, y points, reduced keeping their shape
+ROW_KINDS = ("frame",)  # whose runs are whole rows, one shown at a time: sampled, never merged
+ROW_RUN_ROWS = 200  # per recorded frame run: a row every 0.5 % of its steps
+ROW_RUN_BYTES = 1 << 20  # per recorded frame run: 200 rows of 1,300 float32 values
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,9 @@ class RecordedRun:
     rows : int or None
         Rows the run had; None when the points are every row (P).
     kind : str
-        The kind of the plot that made it: ``"lines"``, or ``"trajectory"``
-        (its values are the x, y points of a path).
+        The kind of the plot that made it: ``"lines"``, ``"trajectory"``
+        (its values are the x, y points of a path) or ``"frame"`` (its values
+        are whole rows, some of them).
     """
 
     id: str
@@ -92,13 +98,51 @@ def compact(
     an envelope, or when values fit float32 (a faded curve needs no more).
     A path (kind "trajectory") keeps its shape instead: its points decimated
     on a grid, NaN rows where points were left out (see `reduce_path`).
+    Whole rows (kind "frame") are sampled instead (see `sample_run_rows`).
     """
+    if run.kind in ROW_KINDS:
+        return sample_run_rows(run, ROW_RUN_ROWS, ROW_RUN_BYTES)
     width = run.values.shape[1] if run.values.ndim == 2 else 0
     points = max(4, min(max_points, max_bytes // (8 + 4 + 4 * max(width, 1))))
     if run.kind in PATH_KINDS:
         rows, values, exact = _path_points(run.values, points)
     else:
         rows, values, exact = keep_points(run.steps, run.values, points)
+    return _kept(run, rows, values, exact)
+
+
+def sample_run_rows(run: RecordedRun, max_rows: int, max_bytes: int) -> RecordedRun:
+    """At most `max_rows` whole rows of `run` in `max_bytes`, spread evenly over its steps.
+
+    Each row kept is the last one at or before a step of an even grid from
+    the first step to the last, so the last row is always kept (even when
+    it alone is larger than `max_bytes`) and a long run keeps a row every
+    1/`max_rows` of its steps however its rows were spaced.
+    """
+    steps = np.asarray(run.steps, np.float64)
+    n = len(steps)
+    width = run.values.shape[1] if run.values.ndim == 2 else 0
+
+    def pick(itemsize: int) -> np.ndarray:
+        keep = max(1, min(max_rows, max_bytes // (8 + 4 + itemsize * width)))
+        if n <= keep:
+            return np.arange(n)
+        if keep == 1:
+            return np.array([n - 1])
+        grid = np.linspace(steps[0], steps[-1], keep)
+        return np.unique(np.searchsorted(steps, grid, side="right") - 1)
+
+    # float32 unless a kept value overflows it: then float64, and fewer rows fit.
+    rows = pick(4)
+    values = run.values[rows]
+    if narrowest_float(values).itemsize == 8:
+        rows = pick(8)
+        values = run.values[rows]
+    return _kept(run, rows, values, len(rows) == n)
+
+
+def _kept(run: RecordedRun, rows: np.ndarray, values: np.ndarray, exact: bool) -> RecordedRun:
+    """`run` with its points `rows` (`values` for them), unchanged when they are all of it."""
     values = values.astype(narrowest_float(values))
     if exact and values.dtype == run.values.dtype and run.times.dtype == np.float32:
         return run
