@@ -12,22 +12,20 @@ from typing import Any
 import numpy as np
 
 from ._core import rows as _rows
-from ._core.arrays import as_array
 from ._core.check import check_dtype, check_int, check_real, check_str
 from ._core.data import LinesData
 from ._core.history import ClosedHistory, History, check_max_rows
 from ._core.sparse import SparseColumns
-from ._core.wire import encode_runs
 from ._kernel.host import hears_front_end_while_busy, host_note, in_marimo, in_vscode
 from ._kernel.shell import current_shell, serving_pages, watch_cell_end
 from ._kinds import REGISTRY, View, columns_and_width, make_view
 from ._picture.lines import DEFAULT_WIDTH
 from ._picture.scene import Scene
 from ._runs.compare import Comparison, check_compare, check_params, end_run
-from ._runs.read import load_run
 from ._runs.writer import Recorder, start_recording
 from ._saved.exports import Exports, page_state
 from ._saved.html import html_page
+from ._saved.recorded import Recorded
 from ._saved.state import SavedState
 from ._sources.attach import activity_of
 from ._sources.target import SourceTarget
@@ -41,7 +39,7 @@ MAX_FPS_LIMIT = 120
 HOST_NOTE = "host"  # the key of what the host's limits note in the header
 
 
-class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
+class LivePlot(RowSender, LoopGuard, Exports, SourceTarget, Recorded):
     """A live plot of a growing N x M history, one row per step.
 
     Parameters
@@ -319,55 +317,6 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
         if self._activity == "done":
             self._wake()
 
-    @classmethod
-    def from_history(cls, history: object, *, steps: object = None, **kwargs: object) -> LivePlot:
-        """A plot of a recorded N x M matrix, opened on its replay at the first row.
-
-        Parameters
-        ----------
-        history : array-like, N x M
-            One row per step (for ``kind="heatmap"`` also N x rows x cols).
-        steps : array-like of N numbers, optional
-            The step of every row, non-decreasing; default 0..N-1.
-        **kwargs
-            Any argument of `LivePlot`; `kind` defaults to ``"frame"`` here, so
-            the rows play as an animation.
-
-        Returns
-        -------
-        LivePlot
-            Holding the rows. A view of it opens paused at the first row with
-            the replay bar ready to play. The rows reach the browser when a
-            view asks for them, as binary messages like any plot's rows; the
-            plot takes further updates as usual.
-
-        Examples
-        --------
-        >>> A = np.random.default_rng(0).normal(size=(100, 64))
-        >>> w = LivePlot.from_history(A, title="recorded")
-        >>> w.history.shape
-        (100, 64)
-        """
-        shape = as_array(history, "history").shape
-        if len(shape) < 2 or not shape[0]:
-            got = "x".join(map(str, shape)) or "scalar"
-            raise ValueError(
-                f"history must be an N x M matrix, one row per step, with at least one row; "
-                f"got shape {got}"
-            )
-        kwargs.setdefault("kind", "frame")
-        plot = cls(**kwargs)  # type: ignore[arg-type]
-        # A new view asks for every row when it starts; sending them now as
-        # well would only make the browser receive them twice.
-        live, plot._live = plot._live, False
-        try:
-            plot._extend(history, steps, "history")
-        finally:
-            plot._live = live
-        plot._sent = plot._history.total
-        plot._widget.replay_start = "first"
-        return plot
-
     @property
     def history(self) -> np.ndarray:
         """The N x M matrix of rows held (read-only view; later rows do not change it)."""
@@ -477,44 +426,6 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
 
     # ----- runs store ------------------------------------------------------------
 
-    @classmethod
-    def open(
-        cls, store: str | os.PathLike[str], run: int | str = -1, **kwargs: object
-    ) -> LivePlot:
-        """A run recorded in a store, as a plot opened on its replay (see `from_history`).
-
-        Parameters
-        ----------
-        store : str or os.PathLike[str]
-            An SQLite file or a ``postgresql://`` address (see `livescope.runs`).
-        run : int or str
-            A run id; a label (the latest run of that label); or -1 for the
-            latest run (-2 the one before, ...).
-        **kwargs
-            Any argument of `LivePlot`, over the recorded kind, columns, title
-            and view options.
-        """
-        recorded = load_run(store, run)
-        kind = kwargs.get("kind", recorded.kind)
-        view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
-        try:
-            view = make_view(kind, view_options)
-        except (TypeError, ValueError):  # options this version's kind does not take: its defaults
-            view_options = {}
-            view = make_view(kind, {})
-        options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
-        if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
-            options["columns"] = list(recorded.columns)
-        options.update(kwargs)
-        if not len(recorded.steps):
-            return cls(**options)
-        # Stored as float64; a kind keeping its own dtype (an image's uint8) gets it back.
-        values = recorded.values if view.dtype is None else recorded.values.astype(view.dtype)
-        plot = cls.from_history(values, steps=recorded.steps, **options)
-        with plot._lock:  # when the rows came, as recorded
-            plot._history.replace(recorded.steps, recorded.times, values)
-        return plot
-
     def _end_run(
         self, status: str | None = None, *, close: bool = False, wait: bool = True
     ) -> None:
@@ -616,22 +527,6 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget):
             self._answer_sync(content)
         else:
             unknown_messages.warn(content)
-
-    def _answer_sync(self, request: dict[str, Any]) -> None:
-        with self._lock:
-            self._keyframes_until = 0.0  # a view that can ask needs no repeats
-            start = request.get("from")
-            if (
-                request.get("generation") != self._generation
-                or isinstance(start, bool)
-                or not isinstance(start, int)
-                or not 0 <= start <= self._history.total
-            ):
-                start = 0  # _send_rows moves it to the first row held
-            self._send_rows(start)
-            if self._comparison.runs:  # fixed when the plot was made: once per view
-                comparison = self._comparison
-                self._widget.send(*encode_runs(comparison.runs, comparison.description))
 
     def _set_stopped(self, stopped: bool) -> None:
         self._stopped = stopped

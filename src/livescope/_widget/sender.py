@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 from .._core.history import History
-from .._core.wire import encode_rows
+from .._core.wire import encode_rows, encode_runs
+from .._runs.compare import Comparison
 from .flush_timer import flush_timer
 from .models import LivePlotWidget
 
@@ -25,7 +27,8 @@ class RowSender:
 
     Rows go out from the user's thread when a frame has passed since the last
     send (`update`, `running`), or from the flush timer once the loop pauses.
-    Every method but `_send_due` and `_flush_if_quiet` runs under `_lock`.
+    Every method runs under `_lock` but `_send_due`, `_flush_if_quiet` and
+    `_answer_sync`, which take it.
     """
 
     _lock: threading.Lock
@@ -39,6 +42,7 @@ class RowSender:
     _pending: bool  # rows wait for the next frame
     _timer_armed: bool
     _last_append: float
+    _comparison: Comparison  # the previous runs a view is sent once, when it asks
     _keyframes_until: float = 0.0
     _next_keyframe: float = 0.0
 
@@ -88,6 +92,23 @@ class RowSender:
     def _arm_timer(self, deadline: float) -> None:
         self._timer_armed = True
         flush_timer.schedule(self, deadline)
+
+    def _answer_sync(self, request: dict[str, Any]) -> None:
+        """A view asks for the rows from `from` of `generation` on (all, if it has another)."""
+        with self._lock:
+            self._keyframes_until = 0.0  # a view that can ask needs no repeats
+            start = request.get("from")
+            if (
+                request.get("generation") != self._generation
+                or isinstance(start, bool)
+                or not isinstance(start, int)
+                or not 0 <= start <= self._history.total
+            ):
+                start = 0  # _send_rows moves it to the first row held
+            self._send_rows(start)
+            if self._comparison.runs:  # fixed when the plot was made: once per view
+                comparison = self._comparison
+                self._widget.send(*encode_runs(comparison.runs, comparison.description))
 
     def _send_rows(self, start: int) -> None:
         """Send the rows held from absolute index `start` on; the caller holds the lock.
