@@ -32,6 +32,7 @@ import { valueFormatter } from "./draw/value_format.js";
 import { ValueRange } from "./draw/value_range.js";
 import { formatStep, formatValue } from "./host/format.js";
 import { fillPositions, frameParts, xLimits } from "./kinds/frame/parts.js";
+import { ShownRange } from "./kinds/frame/y_range.js";
 import { envelope } from "./kinds/lines/envelope.js";
 import { smoothEma } from "./kinds/lines/smoothing.js";
 import { decimatePath } from "./kinds/path_decimate.js";
@@ -264,6 +265,9 @@ describe("frame curves match the fixture", () => {
       const yRange = new ValueRange();
       yRange.update(store, parts.rowX ? parts.length : 0);
       expect(yRange.empty ? null : [yRange.min, yRange.max]).toEqual(c.y_extent);
+      // The y axis's: the curves shown only.
+      const shown = new ShownRange().update(store, parts);
+      expect(shown.empty ? null : [shown.min, shown.max]).toEqual(c.y_shown);
     });
   }
 });

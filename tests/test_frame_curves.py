@@ -64,6 +64,7 @@ def test_options_reach_the_front_end_as_validated():
     w = LivePlot(kind="frame", curves=("sample", "fit"), markers=np.bool_(True))
     assert w._widget.view_options == {
         "x": None,
+        "xlim": None,
         "ylim": None,
         "facet": 1,
         "curves": ["sample", "fit"],

@@ -81,6 +81,7 @@ def test_options_reach_the_front_end_as_validated():
     f = LivePlot(kind="frame", x=np.linspace(0, 1, 3), ylim=(-1, 1))
     assert f._widget.view_options == {
         "x": [0.0, 0.5, 1.0],
+        "xlim": None,
         "ylim": [-1.0, 1.0],
         "facet": 1,
         "curves": None,

@@ -347,6 +347,22 @@ FRAME_CASES = [
     ("facet panels over x", {"x": [1.0, 2.0], "facet": 2}, [[1, 2, 3, 4]]),
     ("x of another length: the index", {"x": [0.0, 1.0], "curves": ["a", "b"]}, [[1, 2, 3]] * 2),
     ("a flat row x", {"x": "row", "curves": None, "facet": 1}, [[2, 2, 1, NAN]]),
+    (
+        "a curve hidden: the y range spans the others",
+        {"x": None, "curves": ["a", "b", "c"], "hidden": ["b"]},
+        [[1, 2, 100, -100, 3, NAN], [0, 1, 50, 60, INF, 4]],
+    ),
+    (
+        "every curve hidden",
+        {"x": "row", "curves": ["a"], "hidden": ["a", "gone"]},
+        [[0, 1, 5, 6]],
+    ),
+    ("xlim over the index", {"x": None, "xlim": [-2.0, 10.0], "curves": ["a"]}, [[1, 2, 3]]),
+    (
+        "xlim over rows that carry their x",
+        {"x": "row", "xlim": [0.5, 0.75], "curves": None},
+        [[-5, 5, 1, 2]],
+    ),
 ]
 
 
@@ -357,6 +373,7 @@ def frame() -> dict:
         values = np.array(rows, np.float64)
         parts = frame_parts(options, values.shape[1])
         y_lo, y_hi, _ = parts.y_extent(values)
+        shown_lo, shown_hi = parts.shown_y_extent(values)
         cases.append(
             {
                 "name": name,
@@ -369,6 +386,7 @@ def frame() -> dict:
                         "color": parts.color(c),
                         "panel": parts.panel(c),
                         "offset": (int(parts.row_x) + c) * parts.length,
+                        "hidden": not parts.shown(c),
                     }
                     for c in range(parts.count)
                 ],
@@ -381,6 +399,7 @@ def frame() -> dict:
                 ],
                 "x_range": list(parts.x_range(values)),
                 "y_extent": None if y_lo is None else [y_lo, y_hi],
+                "y_shown": None if shown_lo is None else [shown_lo, shown_hi],
             }
         )
     return {"cases": cases}

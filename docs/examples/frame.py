@@ -19,6 +19,11 @@ a curve's length is refused, and the history stays as it was:
 ValueError: row must give exactly 'wave', 'envelope' (as curves= names them); got 'wave': missing 'envelope'
 ```
 
+Clicking a curve's legend entry hides it and clicking again shows it, as in
+a line plot's legend. The y axis then spans the curves shown, and the
+plot's `view_options` keep the hidden curves, so a saved notebook, its
+picture and its exports leave them out too.
+
 ## An x that changes every row
 
 With `x="row"` each row carries its own x: a dict's `"x"` entry, or the
@@ -53,7 +58,8 @@ frame split into `facet` panels does not compare.
 | `x` | L increasing finite numbers, one curve's positions (fixes L); `"row"`: each row carries its own x; default the index 0..L-1 |
 | `curves` | the curves' names, or a count n (named "0".."n-1"); default: the first row's names when it is a dict, else one curve |
 | `markers` | `True` draws a dot at each point, as matplotlib's `'-o'`; default False |
-| `ylim` | `(lo, hi)`; default the range of every curve value received so far, so a height means the same value at every step |
+| `xlim` | `(lo, hi)`, finite with lo < hi; default (None) the first to the last x (with `x="row"`, the range of every x received) |
+| `ylim` | `(lo, hi)`; default the range of every value received so far of the curves shown, so a height means the same value at every step |
 | `facet` | n small panels, each drawing one of n equal consecutive parts of the row on the same y range (`update` then also takes an n x L array, and `x` gives one panel's L positions). A panel draws one curve: `facet` with `curves` or `x="row"` is refused |
 | `facet_columns` | panels a row with `facet` (default: the layout whose smallest panel side is largest; panels stay at least 120 x 80 px) |
 

@@ -4,11 +4,13 @@
 /**
  * Running min/max of the finite values of a RowStore, and whether any value
  * was not. `extentKey` names the store's extent of a snapshot's rows
- * (grid_snapshot.js): "valueExtent", or "xExtent" for a frame's rows' own x.
+ * (grid_snapshot.js): "valueExtent", or "xExtent" for a frame's rows' own x,
+ * or "curveExtents" with `index`, a frame's curve `index`.
  */
 export class ValueRange {
-  constructor(extentKey = "valueExtent") {
+  constructor(extentKey = "valueExtent", index = null) {
     this.extentKey = extentKey;
+    this.index = index;
     this.band = "";
     this.reset(null);
   }
@@ -48,7 +50,8 @@ export class ValueRange {
       }
     }
     // A snapshot keeps some rows only; it brings the extent of all of them.
-    const extent = store[this.extentKey];
+    const held = store[this.extentKey];
+    const extent = this.index === null ? held : held?.[this.index];
     if (extent && extent.generation === store.generation) {
       lo = Math.min(lo, extent.min);
       hi = Math.max(hi, extent.max);

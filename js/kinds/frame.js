@@ -2,11 +2,14 @@
 // option or over the row's own x (`x: "row"`), drawn with uPlot: one curve,
 // named `curves` with a legend entry and a palette colour each, or with
 // `facet` = n, n small panels of equal consecutive parts of the row (the
-// parts' layout is in frame/parts.js). The y range, shared by all panels,
-// is fixed (`ylim`) or spans every curve value received so far, and a row's
-// own x spans every x received, so a replayed or streamed curve moves on
-// still axes. Previous runs of the plot's name are drawn faded behind the
-// row, each at the step shown (frame/runs.js), with a runs row in the legend.
+// parts' layout is in frame/parts.js). Clicking a curve's legend entry
+// hides or shows it (kept in the options as `hidden`, as a line plot's
+// series). The y range, shared by all panels, is fixed (`ylim`) or spans
+// every value received of the curves shown, and the x range is fixed
+// (`xlim`) or a row's own x spans every x received, so a replayed or
+// streamed curve moves on still axes. Previous runs of the plot's name are
+// drawn faded behind the row, each at the step shown (frame/runs.js), with a
+// runs row in the legend.
 
 import uPlot from "uplot";
 import style from "../../src/livescope/_spec/style.json" with { type: "json" };
@@ -17,6 +20,7 @@ import { formatStep, formatValue } from "../host/format.js";
 import { createCurveLegend } from "./frame/legend.js";
 import { fillPositions, frameParts, xLimits } from "./frame/parts.js";
 import { drawFrameRuns, frameRunsExtent } from "./frame/runs.js";
+import { ShownRange } from "./frame/y_range.js";
 import { axisSize } from "./lines/axis_size.js";
 import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
 import { differingParams, runAlpha } from "./lines/runs.js";
@@ -40,7 +44,7 @@ export function panelGrid(n, width = Infinity, columns = null) {
   return { cols, rows: Math.ceil(n / cols) };
 }
 
-/** `range` (a ValueRange) widened to [lo, hi] too: what the axis limits read. */
+/** `range` ({ min, max }) widened to [lo, hi] too: what the axis limits read. */
 function widened(range, [lo, hi]) {
   const min = Math.min(range.min, lo);
   const max = Math.max(range.max, hi);
@@ -59,7 +63,7 @@ export class FrameView extends ReplayableView {
   constructor(parent, store, { invalidate, signal, setOptions = () => {} }) {
     super(store, invalidate);
     this.setOptions = setOptions;
-    this.range = new ValueRange(); // every curve value received
+    this.range = new ShownRange(); // every value received of the curves shown
     this.xRange = new ValueRange("xExtent"); // every x of rows that carry their x
     this.hover = null; // { panel, index } under the pointer
     this.panels = []; // { uplot, curves: [{ ...curve, ys }] } per panel
@@ -68,7 +72,10 @@ export class FrameView extends ReplayableView {
     this.xs = [];
     const { readout, plot } = createPlotArea(parent, "livescope-plot livescope-panels");
     this.readout = readout;
-    this.legend = createCurveLegend(readout.bar);
+    this.legend = createCurveLegend(readout.bar, {
+      onToggle: (name) => this.toggleCurve(name),
+      signal,
+    });
     this.runsLegend = createRunsLegend(readout.bar, {
       onToggle: (id) => this.toggleRun(id),
       signal,
@@ -89,6 +96,14 @@ export class FrameView extends ReplayableView {
   get comparedRuns() {
     const { compare, hidden_runs: hidden = [] } = this.options;
     return compare === false ? [] : this.allRuns.filter((run) => !hidden.includes(run.id));
+  }
+
+  /** Hide curve `name` if shown, show it if hidden (through the options, so every view follows). */
+  toggleCurve(name) {
+    const hidden = this.options.hidden ?? [];
+    this.setOptions({
+      hidden: hidden.includes(name) ? hidden.filter((n) => n !== name) : [...hidden, name],
+    });
   }
 
   /** Hide previous run `id` if shown, show it if hidden (through the options). */
@@ -116,6 +131,7 @@ export class FrameView extends ReplayableView {
       parts.names,
       parts.panels,
       parts.length, // the curves' offsets in a row
+      parts.curves.map((curve) => curve.hidden),
       this.options.markers === true,
       cols,
     ]);
@@ -127,19 +143,19 @@ export class FrameView extends ReplayableView {
       this.height,
       this.themeVersion,
       JSON.stringify(this.hover),
-      JSON.stringify(this.options.ylim ?? null),
+      JSON.stringify([this.options.xlim ?? null, this.options.ylim ?? null]),
       this.comparedRuns.map((run) => run.id).join(","),
     ];
     this.showRunsLegend();
     if (!this.needsDraw(key)) return false;
     if (layoutKey !== this.layoutKey) this.build(layoutKey, parts, cols);
     this.parts = parts;
-    this.range.update(store, parts.rowX ? parts.length : 0);
+    const yRange = this.range.update(store, parts);
     if (parts.rowX) this.xRange.update(store, 0, parts.length);
 
     this.fillData(shown);
     const runs = this.runsExtentOf(this.comparedRuns);
-    const [lo, hi] = this.options.ylim ?? resolveLimits(widened(this.range, runs.y), null, null);
+    const [lo, hi] = this.options.ylim ?? resolveLimits(widened(yRange, runs.y), null, null);
     const [yMin, yMax] = this.options.ylim ? [lo, hi] : uPlot.rangeNum(lo, hi, 0.05, true);
     const [x0, x1] = xLimits(parts, widened(this.xRange, runs.x));
     this.runsStep = shown >= 0 ? store.steps[shown] : NaN;
@@ -162,7 +178,8 @@ export class FrameView extends ReplayableView {
 
   /** The extent of `runs`' rows (frame/runs.js), computed again only when they change. */
   runsExtentOf(runs) {
-    const key = JSON.stringify([runs.map((run) => run.id), this.options.x ?? null]);
+    const hidden = this.options.hidden ?? [];
+    const key = JSON.stringify([runs.map((run) => run.id), this.options.x ?? null, hidden]);
     if (this.runsExtent.key !== key) {
       this.runsExtent = { key, ...frameRunsExtent(runs, this.options) };
     }
@@ -268,8 +285,9 @@ export class FrameView extends ReplayableView {
       const curves = parts.curves
         .filter((curve) => curve.panel === k)
         .map((curve) => ({ ...curve, ys: [] }));
-      const series = curves.map(({ name, color }) => ({
+      const series = curves.map(({ name, color, hidden }) => ({
         label: name ?? "",
+        show: !hidden,
         stroke: color,
         width: LINE_WIDTH,
         // matplotlib's "-o": a filled dot at each point.
@@ -298,6 +316,7 @@ export class FrameView extends ReplayableView {
       this.panels.push({ uplot: new uPlot(opts, empty, this.plot), curves });
     }
     this.legend.setCurves(parts.curves);
+    this.legend.setHidden(parts.curves.map((curve) => curve.hidden));
   }
 
   onCursor(panel, i) {

@@ -15,13 +15,13 @@ const { loadGrid } = await import("./grid_snapshot.js");
 const THEME = { fontFamily: "sans-serif", text: "#000", grid: "#eee", axis: "#ccc" };
 
 /** A frame view over `rows` (arrays of equal length), configured with `options`. */
-function frameOf(rows, options) {
+function frameOf(rows, options, setOptions = () => {}) {
   const store = new RowStore();
   const m = rows[0].length;
   const steps = Float64Array.from(rows, (_, i) => i * 10);
   store.append(0, steps, new Float64Array(rows.length), Float64Array.from(rows.flat()), m);
   const parent = document.createElement("div");
-  const view = new FrameView(parent, store, { invalidate() {} });
+  const view = new FrameView(parent, store, { invalidate() {}, setOptions });
   view.setTheme(THEME);
   view.configure({ height: 300, width: 600, options });
   return { view, parent, store };
@@ -54,8 +54,8 @@ describe("a frame of named curves", () => {
     ]);
     expect(u.scales.x).toEqual({ min: 0, max: 1 });
     // The y range spans every curve value received, of every row.
-    expect(view.range.min).toBe(1);
-    expect(view.range.max).toBe(60);
+    expect(view.range.all.min).toBe(1);
+    expect(view.range.all.max).toBe(60);
     view.showIndex(0);
     view.render();
     expect(u.data[1]).toEqual([1, 2, 3]);
@@ -122,7 +122,7 @@ describe("rows that carry their own x", () => {
     ]);
     expect(view.uplot.scales.x).toEqual({ min: -5, max: 5 });
     // The row's x is no curve value: the y range leaves it out.
-    expect([view.range.min, view.range.max]).toEqual([0.1, 0.4]);
+    expect([view.range.all.min, view.range.all.max]).toEqual([0.1, 0.4]);
     view.onCursor(0, 2);
     view.render();
     expect(parent.querySelector(".livescope-readout").textContent).toBe("step 10 · x 2");
@@ -142,6 +142,93 @@ describe("rows that carry their own x", () => {
     view.configure({ height: 300, width: 600, options: { x: "row", curves: ["fit"] } });
     view.render();
     expect(view.uplot.scales.x).toEqual({ min: -100, max: 100 });
-    expect([view.range.min, view.range.max]).toEqual([-3, 9]);
+    expect([view.range.all.min, view.range.all.max]).toEqual([-3, 9]);
+  });
+});
+
+describe("curves hidden from the legend", () => {
+  // Curve "small" within [0, 1], curve "big" within [0, 100].
+  const rows = [
+    [0, 0.5, 1, 0, 50, 100],
+    [1, 0.5, 0, 100, 50, 0],
+  ];
+  const toggles = (parent) => [...parent.querySelectorAll(".livescope-curves button")];
+
+  it("asks to hide a curve when its entry is clicked, and to show it again", () => {
+    const setOptions = vi.fn();
+    const { view, parent } = frameOf(
+      rows,
+      { curves: ["small", "big"], hidden: ["small"] },
+      setOptions,
+    );
+    view.render();
+    const [small, big] = toggles(parent);
+    big.click();
+    expect(setOptions).toHaveBeenLastCalledWith({ hidden: ["small", "big"] });
+    small.click();
+    expect(setOptions).toHaveBeenLastCalledWith({ hidden: [] });
+  });
+
+  it("hides the curve, marks its entry, and spans the curves shown", () => {
+    const { view, parent } = frameOf(rows, { curves: ["small", "big"], hidden: ["big"] });
+    view.render();
+    expect(view.uplot.opts.series.slice(1).map((s) => s.show)).toEqual([true, false]);
+    const [small, big] = toggles(parent);
+    expect([small, big].map((b) => b.getAttribute("aria-pressed"))).toEqual(["true", "false"]);
+    expect(big.parentElement.classList.contains("livescope-legend-hidden")).toBe(true);
+    expect(view.uplot.scales.y.max).toBeLessThan(2);
+    // Shown again: a new layout, the legend's buttons kept (and their focus).
+    view.configure({ height: 300, width: 600, options: { curves: ["small", "big"], hidden: [] } });
+    view.render();
+    expect(view.uplot.opts.series[2].show).toBe(true);
+    expect(view.uplot.scales.y.max).toBeGreaterThanOrEqual(100);
+    expect(toggles(parent)[1]).toBe(big);
+    expect(big.getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("takes each curve's extent from a snapshot", () => {
+    const store = new RowStore();
+    const snapshot = {
+      fields: {
+        t0: 0,
+        range: [-50, 500],
+        curve_ranges: [
+          [-50, 2],
+          [0, 500],
+        ],
+      },
+      arrays: {
+        steps: Float64Array.of(3),
+        times: Float32Array.of(0),
+        values: Float64Array.from(rows[1]),
+      },
+    };
+    loadGrid(store, snapshot);
+    const view = new FrameView(document.createElement("div"), store, { invalidate() {} });
+    view.setTheme(THEME);
+    view.configure({
+      height: 300,
+      width: 600,
+      options: { curves: ["small", "big"], hidden: ["big"] },
+    });
+    view.render();
+    const { min, max } = view.uplot.scales.y;
+    expect(min).toBeLessThanOrEqual(-50);
+    expect(max).toBeLessThan(10); // "small"'s whole history, not "big"'s 500
+  });
+});
+
+describe("xlim", () => {
+  it("fixes the x axis, over the index and over rows that carry their x", () => {
+    const { view } = frameOf([[1, 2, 3]], { xlim: [-2, 10] });
+    view.render();
+    expect(view.uplot.scales.x).toEqual({ min: -2, max: 10 });
+    const rowX = frameOf([[-5, 5, 1, 2]], { x: "row", xlim: [0.5, 0.75] });
+    rowX.view.render();
+    expect(rowX.view.uplot.scales.x).toEqual({ min: 0.5, max: 0.75 });
+    // A new xlim draws again.
+    rowX.view.configure({ height: 300, width: 600, options: { x: "row", xlim: [0, 1] } });
+    expect(rowX.view.render()).toBe(true);
+    expect(rowX.view.uplot.scales.x).toEqual({ min: 0, max: 1 });
   });
 });

@@ -24,6 +24,11 @@ export function loadGrid(store, { fields, arrays }) {
   // A frame whose rows carry their x: the extent of every x (docs/wire-format.md).
   const [xMin, xMax] = fields.x_range ?? [Infinity, -Infinity];
   store.xExtent = { generation: SNAPSHOT_GENERATION, min: xMin, max: xMax, nonFinite: false };
+  // A frame of named curves: each curve's extent, for the y range of the curves shown.
+  store.curveExtents = (fields.curve_ranges ?? []).map((range) => {
+    const [lo, hi] = range ?? [Infinity, -Infinity];
+    return { generation: SNAPSHOT_GENERATION, min: lo, max: hi, nonFinite: false };
+  });
   store.append(0, steps, absolute, values, n ? values.length / n : 0);
   // A frame comparing with earlier runs: some whole rows of each.
   if (fields.runs) store.setRuns(snapshotRuns({ fields, arrays }));

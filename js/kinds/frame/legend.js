@@ -1,10 +1,17 @@
 // The legend of a frame's named curves, in the bar above the plot: a swatch
-// and a name each, and each curve's value under the pointer.
+// and a name each, and each curve's value under the pointer. Clicking a
+// curve's name hides or shows it, as a line plot's legend does.
 
 import { formatValue } from "../../host/format.js";
 
-/** Build the legend inside `bar` (hidden while no curve has a name). */
-export function createCurveLegend(bar) {
+/**
+ * Build the legend inside `bar` (hidden while no curve has a name).
+ * `onToggle(name)` runs when a curve's entry is clicked; listeners go away
+ * when `signal` aborts.
+ * @param {HTMLElement} bar
+ * @param {{ onToggle?: (name: string) => void, signal?: AbortSignal }} [hooks]
+ */
+export function createCurveLegend(bar, { onToggle = () => {}, signal } = {}) {
   const root = document.createElement("div");
   root.className = "livescope-legend livescope-curves";
   root.hidden = true;
@@ -24,23 +31,39 @@ export function createCurveLegend(bar) {
       items = named.map(({ name, color }) => {
         const item = document.createElement("span");
         item.className = "livescope-legend-item";
+        const toggle = document.createElement("button");
+        toggle.type = "button";
+        toggle.className = "livescope-legend-toggle";
+        toggle.title = "Hide or show this curve";
+        toggle.setAttribute("aria-pressed", "true");
         const swatch = document.createElement("span");
         swatch.className = "livescope-swatch";
         swatch.style.background = color;
         const label = document.createElement("span");
         label.className = "livescope-legend-name";
         label.textContent = name;
+        toggle.append(swatch, label);
+        toggle.addEventListener("click", () => onToggle(name), { signal });
         const value = document.createElement("span");
         value.className = "livescope-legend-value";
-        item.append(swatch, label, value);
-        return value;
+        item.append(toggle, value);
+        return { item, toggle, value };
       });
-      root.replaceChildren(...items.map((value) => value.parentElement));
+      root.replaceChildren(...items.map(({ item }) => item));
+    },
+
+    /** Mark entry `i` hidden where `hidden[i]` is true (one flag per named curve). */
+    setHidden(hidden) {
+      items.forEach(({ item, toggle }, i) => {
+        const shown = !hidden[i];
+        item.classList.toggle("livescope-legend-hidden", !shown);
+        toggle.setAttribute("aria-pressed", String(shown));
+      });
     },
 
     /** Each curve's value under the pointer, or none (`values` null). */
     show(values) {
-      items.forEach((node, i) => {
+      items.forEach(({ value: node }, i) => {
         const text = values ? formatValue(values[i]) : "";
         if (node.textContent !== text) node.textContent = text;
       });

@@ -5,7 +5,8 @@
 // A row is consecutive parts of L values each: the row's own x first when
 // the `x` option is "row", then one part per curve. The curves are named by
 // `curves`, or are the `facet` panels' (one unnamed curve in each), or one
-// unnamed curve.
+// unnamed curve. Named curves can be hidden (the legend's `hidden`); the y
+// range then spans the curves shown. `xlim` fixes the x axis.
 
 import { seriesColor } from "../../host/theme.js";
 
@@ -13,16 +14,18 @@ import { seriesColor } from "../../host/theme.js";
 export const ROW_X = "row";
 
 /**
- * @typedef {{ name: string | null, color: string, panel: number, offset: number }} Curve
  * @typedef {{
- *   length: number, rowX: boolean, fixedX: number[] | null,
+ *   name: string | null, color: string, panel: number, offset: number, hidden: boolean,
+ * }} Curve
+ * @typedef {{
+ *   length: number, rowX: boolean, fixedX: number[] | null, xlim: number[] | null,
  *   names: string[] | null, panels: number, curves: Curve[],
  * }} FrameParts
  */
 
 /**
  * How a frame's rows of `width` values divide, given its `view_options`.
- * @param {{ x?: unknown, curves?: unknown, facet?: number }} options
+ * @param {{ x?: unknown, xlim?: unknown, curves?: unknown, facet?: number, hidden?: unknown }} options
  * @param {number} width
  * @returns {FrameParts}
  */
@@ -34,13 +37,16 @@ export function frameParts(options, width) {
   const count = names ? names.length : panels;
   const length = Math.floor(width / (count + (rowX ? 1 : 0)));
   const fixedX = Array.isArray(options.x) && options.x.length === length ? options.x : null;
+  const xlim = Array.isArray(options.xlim) ? options.xlim : null;
+  const hidden = Array.isArray(options.hidden) ? options.hidden : [];
   const curves = Array.from({ length: count }, (_, c) => ({
     name: names ? names[c] : null,
     color: seriesColor(c),
     panel: panels > 1 ? c : 0,
     offset: ((rowX ? 1 : 0) + c) * length,
+    hidden: names !== null && hidden.includes(names[c]),
   }));
-  return { length, rowX, fixedX, names, panels, curves };
+  return { length, rowX, fixedX, xlim, names, panels, curves };
 }
 
 /**
@@ -60,11 +66,12 @@ export function xSpan(lo, hi) {
 }
 
 /**
- * The x axis: the first to the last position, one unit wide for a lone one.
- * Rows that carry their x share `xRange` (a ValueRange over every row's x),
- * so a replayed curve moves on still axes.
+ * The x axis: `xlim`, or the first to the last position, one unit wide for
+ * a lone one. Rows that carry their x share `xRange` (a ValueRange over
+ * every row's x), so a replayed curve moves on still axes.
  */
 export function xLimits(parts, xRange) {
+  if (parts.xlim) return [parts.xlim[0], parts.xlim[1]];
   if (parts.rowX) return xSpan(xRange.min, xRange.max);
   if (!parts.length) return [0, 1];
   const last = parts.length - 1;

@@ -1,6 +1,7 @@
 // Previous runs in the frame view: at the step shown, each run's row at
 // that step (the last it kept at or before it), faded behind the live row,
-// each curve in the colour of the live curve in the same place (the twin of
+// each curve in the colour of the live curve in the same place, a curve
+// hidden from the legend left out (the twin of
 // src/livescope/_picture/frame_runs.py). A run keeps some whole rows,
 // sampled evenly by step; its `values` are row-major, `width` a row.
 
@@ -26,8 +27,9 @@ export function runRow(run, at) {
 }
 
 /**
- * The extent of the runs' curve values and of their rows' own x, every row
- * they kept: `{ y: [lo, hi], x: [lo, hi] }` (Infinity, -Infinity if none).
+ * The extent of the runs' values of the curves shown and of their rows' own
+ * x, every row they kept: `{ y: [lo, hi], x: [lo, hi] }` (Infinity,
+ * -Infinity if none).
  */
 export function frameRunsExtent(runs, options) {
   const y = [Infinity, -Infinity];
@@ -36,16 +38,21 @@ export function frameRunsExtent(runs, options) {
     const parts = frameParts(options, run.width);
     const { length } = parts;
     if (!length) continue;
-    const curvesFrom = parts.rowX ? length : 0;
-    const curvesTo = curvesFrom + parts.curves.length * length;
+    // Bands of each row: its own x, then each curve shown.
+    /** @type {{ from: number, to: number, into: number[] }[]} */
+    const bands = parts.rowX ? [{ from: 0, to: length, into: x }] : [];
+    for (const curve of parts.curves) {
+      if (!curve.hidden) bands.push({ from: curve.offset, to: curve.offset + length, into: y });
+    }
     for (let r = 0; r < run.steps.length; r++) {
       const row = runRow(run, r);
-      for (let i = 0; i < curvesTo; i++) {
-        const v = row[i];
-        if (!Number.isFinite(v)) continue;
-        const into = i < curvesFrom ? x : y;
-        if (v < into[0]) into[0] = v;
-        if (v > into[1]) into[1] = v;
+      for (const { from, to, into } of bands) {
+        for (let i = from; i < to; i++) {
+          const v = row[i];
+          if (!Number.isFinite(v)) continue;
+          if (v < into[0]) into[0] = v;
+          if (v > into[1]) into[1] = v;
+        }
       }
     }
   }
@@ -73,7 +80,7 @@ export function drawFrameRuns(u, runs, ages, step, options, panel) {
     const row = runRow(run, at);
     ctx.globalAlpha = runAlpha(ages[k]);
     for (const curve of parts.curves) {
-      if (curve.panel !== panel) continue;
+      if (curve.panel !== panel || curve.hidden) continue;
       ctx.strokeStyle = curve.color;
       strokeCurve(ctx, u, parts, row, curve.offset);
     }

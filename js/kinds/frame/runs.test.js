@@ -189,6 +189,16 @@ describe("a frame view comparing runs", () => {
     expect(none.strokes).toHaveLength(0);
     expect(off.parent.querySelector(".livescope-runs").hidden).toBe(true);
   });
+
+  it("leaves a curve hidden from the legend out of every run and of the y range", () => {
+    const { view } = viewWithRuns({ hidden: ["a"] });
+    view.render();
+    const ctx = recordingContext();
+    view.drawRuns(fakeU(ctx), 0);
+    expect(ctx.strokes.map(({ color }) => color)).toEqual([PALETTE[1], PALETTE[1]]);
+    // Curve b alone: the live 2..4 and the runs' -2..7, not curve a's 100.
+    expect(view.uplot.scales.y).toEqual({ min: -2, max: 7 });
+  });
 });
 
 describe("a saved frame comparing runs", () => {

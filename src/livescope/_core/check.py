@@ -55,11 +55,20 @@ def check_range(name: str, value: object) -> list[float] | None:
         return None
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
         raise TypeError(f"{name} must be a pair (lo, hi) or None (automatic); got {value!r}")
-    low = optional_number(f"{name}[0]", value[0])
-    high = optional_number(f"{name}[1]", value[1])
-    if low is None or high is None or not low < high:
+    low, high = (_finite_number(f"{name}[{i}]", v) for i, v in enumerate(value))
+    if not low < high:
         raise ValueError(f"{name} must be (lo, hi) with lo < hi; got {tuple(value)!r}")
     return [low, high]
+
+
+def _finite_number(name: str, value: object) -> float:
+    """A finite real number: one end of a range."""
+    if value is None or isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a finite number; got {type(value).__name__} {value!r}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number; got {number}")
+    return number
 
 
 def check_labels(name: str, value: object, count: int) -> list[str] | None:

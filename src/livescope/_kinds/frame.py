@@ -19,19 +19,19 @@ from .._runs.session import RecordedRun, sample_run_rows
 from .base import Kind, View, reject_options
 from .frame_rows import ROW_X_KEY, FrameRows
 from .grid_snapshot import FRAMES, grid_snapshot
-from .lines import RUNS_VIEW_STATE, runs_view_state
+from .lines import VIEW_STATE, hidden_view_state, runs_view_state
 from .lines_snapshot import add_runs
 
 # What a saved notebook keeps of each previous run compared with: its rows
 # sampled evenly by step, as many as the plot's own (`FRAMES`), in this many bytes.
 RUN_SNAPSHOT_BYTES = 256 << 10
 
-OPTIONS = ("x", "ylim", "facet", "facet_columns", "curves", "markers")
+OPTIONS = ("x", "xlim", "ylim", "facet", "facet_columns", "curves", "markers")
 MAX_FACET_COLUMNS = 1024
 
 
 def make(**options: object) -> View:
-    """Options: ``x``, ``ylim``, ``facet``, ``facet_columns``, ``curves``, ``markers``.
+    """Options: ``x``, ``xlim``, ``ylim``, ``facet``, ``facet_columns``, ``curves``, ``markers``.
 
     ``x`` is increasing finite numbers, or "row" for rows that carry their own
     x (docs/kinds/frame.md).
@@ -58,6 +58,7 @@ def make(**options: object) -> View:
         raise TypeError(f"markers must be True or False; got {type(markers).__name__} {markers!r}")
     checked: dict[str, object] = {
         "x": ROW_X if row_x else x,
+        "xlim": check_range("xlim", options.get("xlim")),
         "ylim": check_range("ylim", options.get("ylim")),
         "facet": facet,
         "curves": list(names) if names is not None else None,
@@ -93,9 +94,13 @@ def make(**options: object) -> View:
 
 
 def front_end_options(options: dict[str, object]) -> dict[str, object]:
-    """The options as the view writes them: the runs legend's `hidden_runs` and `compare`."""
-    kept = runs_view_state(options)
-    checked = make(**{k: v for k, v in options.items() if k not in RUNS_VIEW_STATE}).options
+    """The options as the view writes them, checked.
+
+    Besides the options `make` takes: the legend's `hidden` (the names of the
+    curves hidden), and the runs legend's `hidden_runs` and `compare`.
+    """
+    kept = {**hidden_view_state(options), **runs_view_state(options)}
+    checked = make(**{k: v for k, v in options.items() if k not in VIEW_STATE}).options
     return {**checked, **kept}
 
 
@@ -204,6 +209,8 @@ def _panels_to_rows(facet: int) -> Callable[[object, int | None], object]:
 def frame_snapshot(data: LinesData, max_points: int | None = FRAMES) -> Snapshot:
     """A grid snapshot whose `range` spans the curves only, with `x_range` for rows' own x.
 
+    Named curves each have their extent in `curve_ranges`.
+
     The previous runs compared with go along, each at most `max_points` of its
     rows (sampled evenly by step) in RUN_SNAPSHOT_BYTES.
     """
@@ -212,6 +219,8 @@ def frame_snapshot(data: LinesData, max_points: int | None = FRAMES) -> Snapshot
         snapshot.fields["runs"] = add_runs(snapshot.arrays, data.runs, max_points, _fit_run)
         snapshot.fields["live_run"] = data.run
     parts = parts_of(data)
+    if parts.names:  # each curve's extent: the y range of the curves shown after a legend click
+        snapshot.fields["curve_ranges"] = parts.curve_extents(np.asarray(data.values))
     if not parts.row_x:
         return snapshot
     values = np.asarray(data.values)

@@ -52,9 +52,14 @@ def front_end_options(options: dict[str, Any]) -> dict[str, Any]:
     the series hidden from the chart; `hidden_runs`: the ids of the earlier
     runs hidden; and the toolbar `compare`: whether earlier runs are drawn.
     """
-    kept = {**_names("hidden", options, MAX_COLUMNS), **runs_view_state(options)}
-    checked = make(**{k: v for k, v in options.items() if k not in _VIEW_STATE}).options
+    kept = {**hidden_view_state(options), **runs_view_state(options)}
+    checked = make(**{k: v for k, v in options.items() if k not in VIEW_STATE}).options
     return {**checked, **kept}
+
+
+def hidden_view_state(options: dict[str, Any]) -> dict[str, Any]:
+    """The legend's `hidden` among a view's options, checked: the names of series hidden."""
+    return _names("hidden", options, MAX_COLUMNS)
 
 
 def runs_view_state(options: dict[str, Any]) -> dict[str, Any]:
@@ -80,7 +85,7 @@ def _names(key: str, options: dict[str, Any], limit: int) -> dict[str, list[str]
     return {key: names} if key in options else {}
 
 
-_VIEW_STATE = ("hidden", "hidden_runs", "compare")
+VIEW_STATE = ("hidden", "hidden_runs", "compare")
 RUNS_VIEW_STATE = ("hidden_runs", "compare")
 
 

@@ -1,8 +1,9 @@
 """The picture of a frame plot: the row shown as curves, or as `facet` small panels.
 
 As js/kinds/frame.js draws it: one y range for every panel, `ylim` or the
-range of every curve value received (so replayed frames share their axes);
-named curves get a legend entry each, in the palette's colours.
+range of every value received of the curves shown (so replayed frames share
+their axes); named curves get a legend entry each, in the palette's colours,
+muted for a curve hidden from the legend (not drawn); `xlim` fixes the x axis.
 """
 
 from __future__ import annotations
@@ -43,20 +44,20 @@ def panel_grid(n: int, width: float, columns: int | None = None) -> tuple[int, i
 
 
 def frame_y_range(data: LinesData, parts: FrameParts | None = None) -> tuple[float, float]:
-    """`ylim`, or the range of every curve value received (and of the runs shown), 5 % margins."""
+    """`ylim`, or the range of every value of the curves shown (and the runs'), 5 % margins."""
     ylim = data.options.get("ylim")
     if ylim is not None:
         return float(ylim[0]), float(ylim[1])
-    lo, hi, _ = (parts or parts_of(data)).y_extent(np.asarray(data.values))
+    lo, hi = (parts or parts_of(data)).shown_y_extent(np.asarray(data.values))
     (runs_lo, runs_hi), _ = runs_extents(data.shown_runs, data.options)
     return s.padded_range(_least(lo, runs_lo), _most(hi, runs_hi))
 
 
 def frame_x_range(data: LinesData, parts: FrameParts | None = None) -> tuple[float, float]:
-    """The x axis; rows that carry their x span every x received and the runs' shown."""
+    """`xlim`, or the x axis the rows span: every x received (and the runs') if they carry it."""
     parts = parts or parts_of(data)
     values = np.asarray(data.values)
-    if not parts.row_x:
+    if not parts.row_x or parts.xlim is not None:
         return parts.x_range(values)
     lo, hi = parts.x_extent(values)
     _, (runs_lo, runs_hi) = runs_extents(data.shown_runs, data.options)
@@ -101,7 +102,8 @@ def frame_scene(
     top = s.title_row(scene, data.title, s.PAD)
     if parts.names:  # the step shown, then a legend entry per curve
         caption = f"step {s.format_step(float(data.steps[shown]))}" if shown >= 0 else ""
-        entries = [(parts.color(c), name, False) for c, name in enumerate(parts.names)]
+        muted = [not parts.shown(c) for c in range(parts.count)]  # hidden from the legend
+        entries = [(parts.color(c), name, muted[c]) for c, name in enumerate(parts.names)]
         top = s.legend_row(scene, caption or "no rows yet", entries, top) + 4
     else:
         top = caption_row(scene, data, shown, top)
@@ -132,7 +134,7 @@ def frame_scene(
             _curve(scene, area, x, y, color, markers=False, width=_RUN_LINE_WIDTH)
     if shown >= 0 and parts.length:
         x = parts.x(values[shown])
-        for c in range(parts.count):
+        for c in filter(parts.shown, range(parts.count)):
             area = areas[parts.panel(c)]
             _curve(scene, area, x, parts.curve(values[shown], c), parts.color(c), markers)
     scene.height = int(top + rows * panel_h + (rows - 1) * _PANEL_GAP + s.PAD)

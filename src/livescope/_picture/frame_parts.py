@@ -3,7 +3,8 @@
 A row is consecutive parts of L values each: the row's own x first when the
 `x` option is ``"row"``, then one part per curve. The curves are named by
 `curves`, or are the `facet` panels' (one unnamed curve in each), or one
-unnamed curve.
+unnamed curve. Named curves can be hidden (the legend's `hidden`); the y
+range then spans the curves shown. `xlim` fixes the x axis.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class FrameParts:
     fixed_x: tuple[float, ...] | None  # the `x` option, when it fits L
     names: tuple[str, ...] | None  # the curves' names; None: unnamed
     panels: int  # `facet`: panel k draws curve k
+    hidden: frozenset[str] = frozenset()  # names of the curves hidden from the legend
+    xlim: tuple[float, float] | None = None  # the fixed x axis
 
     @property
     def count(self) -> int:
@@ -41,10 +44,18 @@ class FrameParts:
     def color(self, curve: int) -> str:
         return s.series_color(curve)
 
+    def shown(self, curve: int) -> bool:
+        """Whether curve `curve` is drawn (not hidden from the legend)."""
+        return not (self.names and self.names[curve] in self.hidden)
+
+    def columns(self, curve: int) -> slice:
+        """Where curve `curve`'s L values sit in a row."""
+        start = (int(self.row_x) + curve) * self.length
+        return slice(start, start + self.length)
+
     def curve(self, row: np.ndarray, curve: int) -> np.ndarray:
         """Curve `curve`'s L values of `row`."""
-        start = (int(self.row_x) + curve) * self.length
-        return np.asarray(row[start : start + self.length], np.float64)
+        return np.asarray(row[self.columns(curve)], np.float64)
 
     def x(self, row: np.ndarray | None) -> np.ndarray:
         """Where the values of `row` go: its own x, the `x` option, or the index."""
@@ -60,6 +71,24 @@ class FrameParts:
         """The extent of every curve value received (a row's own x left out)."""
         return value_extent(values[:, self.length :] if self.row_x else values)
 
+    def shown_y_extent(self, values: np.ndarray) -> tuple[float | None, float | None]:
+        """The extent of every value received of the curves shown: the y axis's."""
+        shown = [c for c in range(self.count) if self.shown(c)]
+        if len(shown) == self.count:
+            lo, hi, _ = self.y_extent(values)
+            return lo, hi
+        parts = [values[:, self.columns(c)] for c in shown]
+        lo, hi, _ = value_extent(np.hstack(parts) if parts else values[:, :0])
+        return lo, hi
+
+    def curve_extents(self, values: np.ndarray) -> list[list[float] | None]:
+        """Each curve's extent over every row, [lo, hi] (None for no finite value)."""
+        extents: list[list[float] | None] = []
+        for c in range(self.count):
+            lo, hi, _ = value_extent(values[:, self.columns(c)])
+            extents.append(None if lo is None or hi is None else [lo, hi])
+        return extents
+
     def x_extent(self, values: np.ndarray) -> tuple[float | None, float | None]:
         """The extent of every row's own x (None, None without them)."""
         if not self.row_x:
@@ -71,8 +100,10 @@ class FrameParts:
         """The x axis: the first to the last position, one unit wide for a lone one.
 
         Rows that carry their x share the range of every x received, so a
-        replayed curve moves on still axes.
+        replayed curve moves on still axes; `xlim` fixes it.
         """
+        if self.xlim is not None:
+            return self.xlim
         if self.row_x:
             lo, hi = self.x_extent(values)
             return x_span(lo, hi)
@@ -97,4 +128,9 @@ def frame_parts(options: Mapping[str, Any], width: int) -> FrameParts:
     parts = (len(names) if names else panels) + int(row_x)
     length = width // parts
     fixed_x = tuple(float(v) for v in x) if isinstance(x, list) and len(x) == length else None
-    return FrameParts(length, row_x, fixed_x, names, panels)
+    hidden = options.get("hidden")
+    hidden = hidden if isinstance(hidden, list) else []
+    xlim = options.get("xlim")
+    xlim = (float(xlim[0]), float(xlim[1])) if isinstance(xlim, (list, tuple)) else None
+    hidden_names = frozenset(h for h in hidden if isinstance(h, str))
+    return FrameParts(length, row_x, fixed_x, names, panels, hidden_names, xlim)

@@ -3,8 +3,9 @@
 The twin of js/kinds/frame/runs.js: a run shows its row at the step shown,
 or the last one before it (a run keeps some of its rows, sampled evenly by
 step), each curve in the colour of the live curve of the same place, faded
-more the older the run. The runs' rows count in the axes' ranges, so a
-replayed frame moves on still axes.
+more the older the run; a curve hidden from the legend is left out in every
+run. The runs' rows count in the axes' ranges, so a replayed frame moves on
+still axes.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def runs_extents(
         parts = run_parts(run, options)
         if not len(run.steps) or not parts.length:
             continue
-        lo, hi, _ = parts.y_extent(np.asarray(run.values))
+        lo, hi = parts.shown_y_extent(np.asarray(run.values))
         y += [v for v in (lo, hi) if v is not None]
         x_lo, x_hi = parts.x_extent(np.asarray(run.values))
         x += [v for v in (x_lo, x_hi) if v is not None]
@@ -61,5 +62,5 @@ def run_curves(
             continue
         row = np.asarray(run.values[at])
         x = parts.x(row)
-        for c in range(parts.count):
+        for c in filter(parts.shown, range(parts.count)):
             yield parts.panel(c), x, parts.curve(row, c), s.faint(parts.color(c), run_alpha(age))
