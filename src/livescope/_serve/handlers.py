@@ -9,15 +9,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from tornado import httpserver, web, websocket
 from tornado.ioloop import IOLoop
 
-from .access import cookie_name
-
-if TYPE_CHECKING:
-    from .server import PlotServer
+from .access import Access, cookie_name
 
 log = logging.getLogger("livescope")
 
@@ -27,13 +24,30 @@ _FILES = {
     "page.css": "text/css; charset=utf-8",
 }
 
+
+class TabServer(Protocol):
+    """What the handlers ask of the server (server.py's PlotServer) that routes to them."""
+
+    access: Access
+    token: str | None
+    _loop: IOLoop | None
+
+    def page(self) -> bytes: ...
+
+    def _opened(self, tab: Socket) -> str | None: ...
+
+    def _closed(self, tab: Socket) -> None: ...
+
+    def _from_tab(self, tab: Socket, message: str) -> None: ...
+
+
 MAX_MESSAGE = 1 << 20  # from a tab: the page only ever sends small requests
 PING_INTERVAL_S = 20  # a tab that has not answered a ping by the next one is closed
 OUTBOX = 1024  # messages waiting for a tab; a tab further behind is dropped
 TOO_MANY = 1013  # the WebSocket close code "try again later"
 
 
-def application(server: PlotServer) -> web.Application:
+def application(server: TabServer) -> web.Application:
     """The routes of `server`: the page, its two files, and the socket of each tab."""
     return web.Application(
         [
@@ -59,7 +73,7 @@ def http_server(app: web.Application, limit: int, **settings: Any) -> _HTTPServe
 class _Guarded(web.RequestHandler):
     """Refuses, with 403, a request whose Host, Origin or token is not right."""
 
-    def initialize(self, server: PlotServer) -> None:
+    def initialize(self, server: TabServer) -> None:
         self.server = server
 
     def prepare(self) -> None:
@@ -114,7 +128,7 @@ class _NotFound(_Guarded):
 class Socket(_Guarded, websocket.WebSocketHandler):
     """One tab: the hub's messages out, in order and bounded; the page's in."""
 
-    def initialize(self, server: PlotServer) -> None:
+    def initialize(self, server: TabServer) -> None:
         super().initialize(server)
         self._pending = 0  # messages written but not yet flushed
         self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
