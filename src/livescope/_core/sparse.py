@@ -4,11 +4,11 @@ A dict row without a column's key (``update({"loss": 0.3})`` while
 ``val_loss`` is logged every 10 steps), a followed file's record without
 the field, or a row a publisher sent without the name stores NaN there as
 a reported NaN or None does: the history stays one float matrix and the
-wire format stays as it is. What tells them
-apart is kept beside it, small: the columns rows have left out ("sparse"),
-and the steps at which a non-finite value was really reported. Views draw a
-sparse series as a line through its own points, broken only at those steps,
-and its legend shows its latest reported value.
+wire format stays as it is. What tells them apart is kept beside it, small:
+the columns rows have left out ("sparse"), and the steps at which a
+non-finite value was really reported. Views draw a sparse series as a line
+through its own points, broken only at those steps, and its legend shows its
+latest reported value.
 """
 
 from __future__ import annotations

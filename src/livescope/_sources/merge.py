@@ -308,10 +308,11 @@ class Merger:
         def place(
             steps: np.ndarray, times: np.ndarray, values: np.ndarray, now: float
         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            *placed, inserted = place_rows(steps, times, values, late_steps, late_values, now)
+            placed = place_rows(steps, times, values, late_steps, late_values, now)
+            new_steps, new_times, new_values, inserted = placed
             # Only rows of their own leave columns out; the others fill drawn rows.
             self._plot._note_gaps_held(late_steps[inserted], late_values[inserted])
-            return placed[0], placed[1], placed[2]
+            return new_steps, new_times, new_values
 
         self._plot._rewrite(place)
 
