@@ -10,7 +10,8 @@ Run by hand (numbers drift on shared machines; compare ratios within one run):
    also publishes every step to a listener in another process (the sending
    thread competes for the GIL), against the same loop without publishing.
 3. End to end: rows a second from one publishing process into a listening
-   plot in this process.
+   plot in this process; then 20,000 rows with a metric sent every 10th
+   row besides (a sparse series: many small messages of alternating columns).
 """
 
 from __future__ import annotations
@@ -38,13 +39,17 @@ print("ready", flush=True)
 sys.stdin.readline()
 """
 
-# Publishes `count` rows as fast as it can, then waits for them to be confirmed.
+# Publishes `count` rows as fast as it can, then waits for them to be confirmed;
+# with `every`, a validation metric every `every` rows besides, at the same step.
 PUBLISH = """
 import sys
 from livescope import Publisher
 pub = Publisher(sys.argv[1], linger=120)
+every = int(sys.argv[3])
 for i in range(int(sys.argv[2])):
-    pub.update({"loss": 0.5, "acc": 0.25, "lr": 1e-3})
+    pub.update({"loss": 0.5, "acc": 0.25, "lr": 1e-3}, step=i)
+    if every and i % every == 0:
+        pub.update({"val_loss": 0.75}, step=i)
 pub.close()
 """
 
@@ -120,17 +125,18 @@ def main():
     finally:
         listener.communicate("stop\n", timeout=30)
 
-    rows = 200_000
-    w = LivePlot()
-    source = w.listen("tcp://127.0.0.1:*")
-    started = time.perf_counter()
-    publisher = python(PUBLISH, source.address, rows)
-    publisher.communicate(timeout=600)
-    while len(w) < rows:
-        time.sleep(0.01)
-    elapsed = time.perf_counter() - started
-    source.close()
-    print(f"3. {rows:,} rows from another process: {elapsed:.2f} s, {rows / elapsed:,.0f} rows/s")
+    for rows, every, what in ((200_000, 0, "rows"), (20_000, 10, "rows, val_loss every 10th,")):
+        w = LivePlot()
+        source = w.listen("tcp://127.0.0.1:*")
+        started = time.perf_counter()
+        publisher = python(PUBLISH, source.address, rows, every)
+        publisher.communicate(timeout=600)
+        while len(w) < rows:
+            time.sleep(0.01)
+        elapsed = time.perf_counter() - started
+        source.close()
+        print(f"3. {rows:,} {what} from another process: ", end="")
+        print(f"{elapsed:.2f} s, {rows / elapsed:,.0f} rows/s")
 
 
 if __name__ == "__main__":

@@ -29,11 +29,13 @@ no finite neighbour is drawn as a dot.
 A series some rows leave out is drawn as a line through its own points: a
 validation loss logged every 10 steps among per-step rows
 (`w.update({"loss": l})`, and `w.update({"loss": l, "val_loss": v})` every
-10th step), or a followed file's field that a record leaves out (`null` or
-no field in JSON lines, an empty CSV field). Its legend shows the value it
-last reported. A NaN or None it really reported (`{"val_loss": None}`,
-`NaN` in a file) still breaks the line, from the value before to the value
-after. The history holds NaN in both cases (`w.history` is one float
+10th step), a followed file's field that a record leaves out (`null` or
+no field in JSON lines, an empty CSV field), or a name a `Publisher`'s rows
+leave out (`pub.update({"val_loss": v}, step=step)` every 10th step beside
+`pub.update({"loss": l})`, or a second publisher of its own cadence). Its
+legend shows the value it last reported. A NaN or None it really reported
+(`{"val_loss": None}`, `NaN` in a file or sent by a publisher) still breaks
+the line, from the value before to the value after. The history holds NaN in both cases (`w.history` is one float
 matrix); the plot keeps beside it which columns rows left out and the steps
 at which those reported a non-finite value (the widget's `sparse` trait,
 saved with the notebook), so the live view, a saved notebook, the static

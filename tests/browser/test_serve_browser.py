@@ -216,6 +216,40 @@ def test_publishers_on_a_page_and_stop_in_the_page_ends_the_run(serve, tab, arti
             publisher.communicate()
 
 
+PUBLISH_SPARSE = """
+import sys
+from livescope import Publisher
+with Publisher(sys.argv[1], linger=30) as pub:
+    for step in range(60):
+        pub.update({"loss": 1 / (step + 1)})
+        if step % 10 == 5:
+            pub.update({"val_loss": 0.8 - step / 100}, step=step)
+"""
+
+ORANGE = "#f71"  # the palette's second series, val_loss
+
+
+def test_a_metric_a_publisher_sends_every_tenth_step_is_a_line(serve, tab, artifacts):
+    address = f"tcp://127.0.0.1:{free_port()}"
+    server = serve(address)
+    page = tab(server.url)
+    subprocess.run(
+        [sys.executable, "-c", PUBLISH_SPARSE, address],
+        env=environment(),
+        check=True,
+        timeout=TIMEOUT_S,
+    )
+    root = page.locator(".livescope")
+    expect(root).to_have_attribute("data-rows", "60")
+    # The legend shows the value of its step 55, not NaN.
+    expect(root.locator(".livescope-legend")).to_contain_text("val_loss0.25")
+    artifacts.screenshot(page, "sparse-publisher")
+    png = artifacts.screenshot(ls.canvas(root), "sparse-publisher-canvas")
+    orange = dict(colour_summary(page, png).foreground).get(ORANGE, 0)
+    # Six isolated dots cover about 120 pixels of its colour; the line, about 350.
+    assert orange > 230, colour_summary(page, png).foreground
+
+
 def test_a_notebook_listens_while_idle_and_its_stop_ends_the_publisher(open_notebook, artifacts):
     address = f"tcp://127.0.0.1:{free_port()}"
     nb = open_notebook(

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from . import protocol as proto
 from .endpoints import check_key, endpoint, is_loopback, require_zmq
 from .merge import MAX_COLUMNS, check_max_columns, merger_of
@@ -270,13 +272,16 @@ class Listener:
         if skip < len(message.steps):
             prefix = f"{message.name}/" if message.name else ""
             names = [prefix + column for column in message.columns]
+            values = message.values[skip:]
+            # A message's rows give its columns, NaN too; other columns they leave out.
             refused = self._merger.add_block(
                 message.session,
                 message.steps[skip:],
                 names,
-                message.values[skip:],
+                values,
                 now,
                 max_columns=self._max_columns,
+                reported=~np.isfinite(values),
             )
             if refused:
                 who = message.name or message.session[:8]

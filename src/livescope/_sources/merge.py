@@ -94,10 +94,13 @@ class Merger:
         columns = list(dict.fromkeys(name for row in rows for name in row))
         index = {name: i for i, name in enumerate(columns)}
         values = np.full((len(rows), len(columns)), np.nan)
+        given = np.zeros(values.shape, bool)
         for r, row in enumerate(rows):
             for name, value in row.items():
                 values[r, index[name]] = value
-        return self.add_block(source, steps, columns, values, now)
+                given[r, index[name]] = True
+        reported = given & ~np.isfinite(values)
+        return self.add_block(source, steps, columns, values, now, reported=reported)
 
     def add_block(
         self,
@@ -108,11 +111,15 @@ class Merger:
         now: float,
         *,
         max_columns: int = MAX_COLUMNS,
+        reported: np.ndarray | None = None,
     ) -> tuple[str, ...]:
         """Add rows at `steps` (not decreasing) with `values[r, c]` for `columns[c]`.
 
         Columns the plot lacks are taken while the plot has fewer than
         `max_columns`; returns the names refused, whose values are dropped.
+        `reported[r, c]` is where row r gave a non-finite value, so that the
+        plot tells it from a value left out (see _core/sparse.py); without it
+        the source notes that itself (`_note_records`).
         """
         steps = np.asarray(steps, np.float64).reshape(-1)
         values = np.asarray(values, np.float64).reshape(len(steps), len(columns))
@@ -121,9 +128,13 @@ class Merger:
                 self._sources[source] = (float(steps[-1]), now)
             where, refused = self._columns_of(columns, max_columns)
             if refused:
-                values = values[:, [c for c, name in enumerate(columns) if name in self._index]]
+                taken = [c for c, name in enumerate(columns) if name in self._index]
+                values, columns = values[:, taken], [columns[c] for c in taken]
+                reported = None if reported is None else reported[:, taken]
             if not len(steps) or not len(where):
                 return refused
+            if reported is not None:
+                self._plot._note_reported(columns, steps, reported)
             if len(where) == len(self._names) and (where == np.arange(len(where))).all():
                 rows = values
             else:
@@ -266,7 +277,9 @@ class Merger:
         )
         matrix = self._in_plot_columns(values)
         # The user may have added rows of their own meanwhile; never step back.
-        self._plot.extend(matrix, steps=np.maximum(steps, self._last_drawn_step()))
+        steps = np.maximum(steps, self._last_drawn_step())
+        self._plot._note_gaps(steps, matrix)
+        self._plot.extend(matrix, steps=steps)
 
     def _rewrite(self) -> None:
         width = len(self._names)
@@ -291,11 +304,17 @@ class Merger:
                 values[into] = np.where(np.isnan(incoming), held, incoming)
                 keep[r] = False
         late_steps, late_values = steps[keep], self._in_plot_columns(values[keep])
-        self._plot._rewrite(
-            lambda steps, times, values, now: place_rows(
-                steps, times, values, late_steps, late_values, now
-            )
-        )
+
+        def place(
+            steps: np.ndarray, times: np.ndarray, values: np.ndarray, now: float
+        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            placed = place_rows(steps, times, values, late_steps, late_values, now)
+            new_steps, new_times, new_values, inserted = placed
+            # Only rows of their own leave columns out; the others fill drawn rows.
+            self._plot._note_gaps_held(late_steps[inserted], late_values[inserted])
+            return new_steps, new_times, new_values
+
+        self._plot._rewrite(place)
 
     def _in_plot_columns(self, values: np.ndarray) -> np.ndarray:
         """Rows over the merger's columns as rows over the plot's, adding the columns it lacks."""
@@ -317,11 +336,12 @@ def place_rows(
     new_steps: np.ndarray,
     new_values: np.ndarray,
     now: float,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The history with new rows (sorted by step) put at their steps.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The history with new rows (sorted by step) put at their steps, and which went in.
 
     Each new row fills the first row of its step that is empty in the columns
-    it has, or goes in after the rows of its step.
+    it has, or goes in after the rows of its step: the last array returned
+    indexes those new rows.
     """
     steps, times, values = steps.copy(), times.copy(), values.copy()
     inserts: list[int] = []
@@ -340,4 +360,4 @@ def place_rows(
         steps = np.insert(steps, inserts, new_steps[insert_rows])
         times = np.insert(times, inserts, now)
         values = np.insert(values, inserts, new_values[insert_rows], axis=0)
-    return steps, times, values
+    return steps, times, values, np.array(insert_rows, np.intp)

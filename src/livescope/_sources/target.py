@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,7 +23,7 @@ class SourceTarget:
     """The methods listeners, followers and the run recorder call on a plot.
 
     They run on the sources' own threads, so each takes the plot's `_lock`
-    (`_note_given` excepted: its caller holds it).
+    (`_note_given` and `_note_gaps_held` excepted: their callers hold it).
     """
 
     _lock: threading.Lock
@@ -99,17 +99,17 @@ class SourceTarget:
 
         `columns`: names the row could have given besides the plot's (a file's fields).
         """
-        index, history = self._index, self._history
-
-        def held_gaps(name: str) -> np.ndarray:
-            if name not in index:
-                return np.empty(0)
-            gaps: np.ndarray = history.steps[~np.isfinite(history.values[:, index[name]])]
-            return gaps
-
         names = dict.fromkeys((*self._columns, *columns))
-        if self._sparse.note_row(given, names, step, held_gaps):
+        if self._sparse.note_row(given, names, step, self._held_gaps):
             self._widget.sparse = self._sparse.state()
+
+    def _held_gaps(self, name: str) -> np.ndarray:
+        """The steps of the non-finite values the history holds in column `name`."""
+        if name not in self._index:
+            return np.empty(0)
+        history = self._history
+        gaps: np.ndarray = history.steps[~np.isfinite(history.values[:, self._index[name]])]
+        return gaps
 
     def _note_records(self, steps: list[float], records: list[dict[str, float]]) -> None:
         """A source's named records, before they reach the history (see _core/sparse.py)."""
@@ -117,6 +117,37 @@ class SourceTarget:
         with self._lock:
             for step, record in zip(steps, records, strict=True):
                 self._note_given(record, step, fields)
+
+    def _note_reported(
+        self, names: Sequence[str], steps: np.ndarray, reported: np.ndarray
+    ) -> None:
+        """Rows a source sent, before they reach the history, gave non-finite values.
+
+        `reported[r, c]` where row r gave `names[c]` one (a NaN too), which
+        `_note_gaps` then tells from values left out.
+        """
+        if not reported.any():
+            return
+        with self._lock:
+            changed = False
+            for c in np.flatnonzero(reported.any(axis=0)).tolist():
+                changed |= self._sparse.note_reported(names[c], steps[reported[:, c]])
+            if changed:
+                self._widget.sparse = self._sparse.state()
+
+    def _note_gaps(self, steps: np.ndarray, values: np.ndarray) -> None:
+        """Rows over the plot's columns, about to reach the history: NaNs left out.
+
+        Their sources noted the values they reported (`_note_reported`,
+        `_note_records`); any other NaN is a value the row left out.
+        """
+        with self._lock:
+            self._note_gaps_held(steps, values)
+
+    def _note_gaps_held(self, steps: np.ndarray, values: np.ndarray) -> None:
+        """`_note_gaps` for a caller that holds the lock (a `_rewrite` change)."""
+        if self._sparse.note_gaps(steps, self._columns, values, self._held_gaps):
+            self._widget.sparse = self._sparse.state()
 
     def _set_note(self, source: object, text: str) -> None:
         """Show what `source` reports (skipped lines, rejected messages) in the header."""
