@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 from postgres_server import postgres_server, server_bin
+from processes import wait_until
 from serve_client import decode
 from wire_decode import decode_rows
 
@@ -90,6 +91,13 @@ def test_processes_write_at_once_and_a_killed_one_reads_as_died(store: str) -> N
     for writer in writers:
         writer.join(120)
         assert writer.exitcode == 0
+
+    def doomed_rows() -> int:
+        return sum(info.rows for info in livescope.runs(store) if info.label == "doomed")
+
+    # Killed once its writer has committed rows: on a loaded machine the first
+    # batch can come after the other writers are done.
+    wait_until(lambda: doomed_rows() > 0, what="the doomed run's first rows in the store")
     os.kill(doomed.pid, signal.SIGKILL)
     doomed.join(30)
     shared = [info for info in livescope.runs(store) if info.name == "shared"]
