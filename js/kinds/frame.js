@@ -23,7 +23,8 @@ import { drawFrameRuns, frameRunsExtent } from "./frame/runs.js";
 import { ShownRange } from "./frame/y_range.js";
 import { axisSize } from "./lines/axis_size.js";
 import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
-import { differingParams, runAlpha } from "./lines/runs.js";
+import { toggled } from "./lines/options.js";
+import { differingParams, runAlpha, shownRuns } from "./lines/runs.js";
 import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
 import { ReplayableView } from "./replay.js";
 
@@ -95,23 +96,17 @@ export class FrameView extends ReplayableView {
   /** The previous runs drawn: none with compare off, and none hidden from the legend. */
   get comparedRuns() {
     const { compare, hidden_runs: hidden = [] } = this.options;
-    return compare === false ? [] : this.allRuns.filter((run) => !hidden.includes(run.id));
+    return shownRuns(this.allRuns, compare !== false, hidden);
   }
 
   /** Hide curve `name` if shown, show it if hidden (through the options, so every view follows). */
   toggleCurve(name) {
-    const hidden = this.options.hidden ?? [];
-    this.setOptions({
-      hidden: hidden.includes(name) ? hidden.filter((n) => n !== name) : [...hidden, name],
-    });
+    this.setOptions({ hidden: toggled(this.options.hidden ?? [], name) });
   }
 
   /** Hide previous run `id` if shown, show it if hidden (through the options). */
   toggleRun(id) {
-    const hidden = this.options.hidden_runs ?? [];
-    this.setOptions({
-      hidden_runs: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id],
-    });
+    this.setOptions({ hidden_runs: toggled(this.options.hidden_runs ?? [], id) });
   }
 
   /** The uPlot of the first panel (all of the plot without facets). */

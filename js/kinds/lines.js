@@ -12,7 +12,7 @@ import { labelSpace, linearAxisValues, logAxisValues } from "./lines/axis_values
 import { densePaths } from "./lines/dense_paths.js";
 import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
-import { readLineOptions } from "./lines/options.js";
+import { readLineOptions, toggled } from "./lines/options.js";
 import {
   differingParams,
   drawRuns,
@@ -20,6 +20,7 @@ import {
   runsExtent,
   runsYRange,
   runValuesAt,
+  shownRuns,
   smoothRuns,
 } from "./lines/runs.js";
 import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
@@ -115,7 +116,7 @@ export class LineChart {
   /** The earlier runs drawn: none with compare off, and none hidden from the legend. */
   get comparedRuns() {
     const { compare, hiddenRuns } = this.options;
-    return compare ? this.store.runs.runs.filter((run) => !hiddenRuns.includes(run.id)) : [];
+    return shownRuns(this.store.runs.runs, compare, hiddenRuns);
   }
 
   /** Where runs start on a time axis: with the live run's first row (or the newest run). */
@@ -165,20 +166,12 @@ export class LineChart {
   /** Hide series `i` if shown, show it if hidden (through the options, so every view follows). */
   toggleSeries(i) {
     const name = this.names[i];
-    const { hidden } = this.options;
-    this.setOptions({
-      hidden: hidden.includes(name) ? hidden.filter((n) => n !== name) : [...hidden, name],
-    });
+    this.setOptions({ hidden: toggled(this.options.hidden, name) });
   }
 
   /** Hide earlier run `id` if shown, show it if hidden (through the options). */
   toggleRun(id) {
-    const { hiddenRuns } = this.options;
-    this.setOptions({
-      hidden_runs: hiddenRuns.includes(id)
-        ? hiddenRuns.filter((h) => h !== id)
-        : [...hiddenRuns, id],
-    });
+    this.setOptions({ hidden_runs: toggled(this.options.hiddenRuns, id) });
   }
 
   /**

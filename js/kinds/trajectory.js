@@ -10,7 +10,8 @@ import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
 import { createPlotArea } from "../draw/readout.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { PALETTE } from "../host/theme.js";
-import { differingParams, runAlpha } from "./lines/runs.js";
+import { toggled } from "./lines/options.js";
+import { differingParams, runAlpha, shownRuns } from "./lines/runs.js";
 import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { ReplayableView } from "./replay.js";
@@ -78,15 +79,12 @@ export class TrajectoryView extends ReplayableView {
   /** The previous runs drawn: none with compare off, and none hidden from the legend. */
   get comparedRuns() {
     const { compare, hidden_runs: hidden = [] } = this.options;
-    return compare === false ? [] : this.allRuns.filter((run) => !hidden.includes(run.id));
+    return shownRuns(this.allRuns, compare !== false, hidden);
   }
 
   /** Hide previous run `id` if shown, show it if hidden (through the options). */
   toggleRun(id) {
-    const hidden = this.options.hidden_runs ?? [];
-    this.setOptions({
-      hidden_runs: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id],
-    });
+    this.setOptions({ hidden_runs: toggled(this.options.hidden_runs ?? [], id) });
   }
 
   render() {

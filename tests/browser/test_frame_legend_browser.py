@@ -30,6 +30,7 @@ XLIM = (-1.0, 12.0)
 SETUP = f"""\
 import json
 
+import numpy as np
 from IPython.display import display
 from livescope import LivePlot
 

@@ -23,3 +23,8 @@ export function readLineOptions(viewOptions) {
     hidden: Array.isArray(hidden) ? hidden.filter((name) => typeof name === "string") : [],
   };
 }
+
+/** `list` without `item` if it holds it, else with `item` added: a legend click's new list. */
+export function toggled(list, item) {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}

@@ -144,3 +144,8 @@ export function drawRuns(u, runs, { names, colors, shown, xAxis, liveStart, logY
   }
   ctx.restore();
 }
+
+/** The previous runs drawn of `runs`: none with `compare` off, none of the `hidden` ids. */
+export function shownRuns(runs, compare, hidden) {
+  return compare ? runs.filter((run) => !hidden.includes(run.id)) : [];
+}

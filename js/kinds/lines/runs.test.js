@@ -3,6 +3,7 @@ import { decodeRuns, snapshotRuns } from "../../data/runs.js";
 import { HistoryStore } from "../../data/store.js";
 import { connect } from "../../data/transport.js";
 import { fakeModel } from "../../testing/fake_model.js";
+import { toggled } from "./options.js";
 import {
   differingParams,
   runAlpha,
@@ -10,6 +11,7 @@ import {
   runsYRange,
   runValuesAt,
   runXs,
+  shownRuns,
   smoothRuns,
 } from "./runs.js";
 import { smoothEma } from "./smoothing.js";
@@ -120,5 +122,20 @@ describe("runs", () => {
     // The y range follows the smoothed values drawn.
     const range = runsYRange([smoothed], ["loss"], "step", 0, 0, 2, false);
     expect(range.min).toBeGreaterThan(1);
+  });
+});
+
+describe("runs drawn and legend clicks", () => {
+  it("draw no run with compare off, and leave the hidden ones out", () => {
+    const runs = [{ id: "2" }, { id: "1" }];
+    expect(shownRuns(runs, true, ["1"])).toEqual([{ id: "2" }]);
+    expect(shownRuns(runs, false, [])).toEqual([]);
+  });
+
+  it("toggle an item in or out of a list, leaving the list given as it was", () => {
+    const hidden = ["a"];
+    expect(toggled(hidden, "b")).toEqual(["a", "b"]);
+    expect(toggled(hidden, "a")).toEqual([]);
+    expect(hidden).toEqual(["a"]);
   });
 });
