@@ -7,10 +7,20 @@ export class ShownRange {
   constructor() {
     this.all = new ValueRange(); // every curve value, while no curve is hidden
     this.curves = []; // a ValueRange per curve, while some are hidden
+    // The extent of the last update, read as every kind's `range` is.
+    this.min = Infinity;
+    this.max = -Infinity;
   }
 
   /** Take in the rows of `store` added since the last call, laid out as `parts`: { min, max, empty }. */
   update(store, parts) {
+    const extent = this.extent(store, parts);
+    this.min = extent.min;
+    this.max = extent.max;
+    return extent;
+  }
+
+  extent(store, parts) {
     const shown = parts.curves.filter((curve) => !curve.hidden);
     if (shown.length === parts.curves.length) {
       this.all.update(store, parts.rowX ? parts.length : 0);
