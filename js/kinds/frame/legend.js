@@ -3,6 +3,7 @@
 // curve's name hides or shows it, as a line plot's legend does.
 
 import { formatValue } from "../../host/format.js";
+import { legendEntry, markHidden } from "../lines/legend.js";
 
 /**
  * Build the legend inside `bar` (hidden while no curve has a name).
@@ -29,36 +30,14 @@ export function createCurveLegend(bar, { onToggle = () => {}, signal } = {}) {
       key = next;
       root.hidden = named.length === 0;
       items = named.map(({ name, color }) => {
-        const item = document.createElement("span");
-        item.className = "livescope-legend-item";
-        const toggle = document.createElement("button");
-        toggle.type = "button";
-        toggle.className = "livescope-legend-toggle";
-        toggle.title = "Hide or show this curve";
-        toggle.setAttribute("aria-pressed", "true");
-        const swatch = document.createElement("span");
-        swatch.className = "livescope-swatch";
-        swatch.style.background = color;
-        const label = document.createElement("span");
-        label.className = "livescope-legend-name";
-        label.textContent = name;
-        toggle.append(swatch, label);
-        toggle.addEventListener("click", () => onToggle(name), { signal });
-        const value = document.createElement("span");
-        value.className = "livescope-legend-value";
-        item.append(toggle, value);
-        return { item, toggle, value };
+        return legendEntry(name, color, "curve", () => onToggle(name), signal);
       });
       root.replaceChildren(...items.map(({ item }) => item));
     },
 
     /** Mark entry `i` hidden where `hidden[i]` is true (one flag per named curve). */
     setHidden(hidden) {
-      items.forEach(({ item, toggle }, i) => {
-        const shown = !hidden[i];
-        item.classList.toggle("livescope-legend-hidden", !shown);
-        toggle.setAttribute("aria-pressed", String(shown));
-      });
+      markHidden(items, hidden);
     },
 
     /** Each curve's value under the pointer, or none (`values` null). */

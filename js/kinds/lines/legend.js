@@ -4,6 +4,46 @@
 import { formatStep, formatValue } from "../../host/format.js";
 
 /**
+ * One entry: a toggle button (swatch and `name`, pressed while shown) that
+ * runs `onClick`, and a value beside it. Lines and frame curves share it.
+ * @param {string} name
+ * @param {string} color
+ * @param {string} what what a click hides: "series", "curve"
+ * @param {() => void} onClick
+ * @param {AbortSignal} [signal]
+ */
+export function legendEntry(name, color, what, onClick, signal) {
+  const item = document.createElement("span");
+  item.className = "livescope-legend-item";
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "livescope-legend-toggle";
+  toggle.title = `Hide or show this ${what}`;
+  toggle.setAttribute("aria-pressed", "true");
+  const swatch = document.createElement("span");
+  swatch.className = "livescope-swatch";
+  swatch.style.background = color;
+  const label = document.createElement("span");
+  label.className = "livescope-legend-name";
+  label.textContent = name;
+  toggle.append(swatch, label);
+  toggle.addEventListener("click", onClick, { signal });
+  const value = document.createElement("span");
+  value.className = "livescope-legend-value";
+  item.append(toggle, value);
+  return { item, toggle, value };
+}
+
+/** Mark entry `i` of `entries` hidden where `hidden[i]` is true. */
+export function markHidden(entries, hidden) {
+  entries.forEach(({ item, toggle }, i) => {
+    const shown = !hidden[i];
+    item.classList.toggle("livescope-legend-hidden", !shown);
+    toggle.setAttribute("aria-pressed", String(shown));
+  });
+}
+
+/**
  * Build the legend inside `parent`. `onToggle(index)` runs when a series'
  * entry is clicked; listeners go away when `signal` aborts.
  * @param {HTMLElement} parent
@@ -60,36 +100,15 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
         root.append(bar, entries);
       }
       items = names.map((name, i) => {
-        const item = document.createElement("span");
-        item.className = "livescope-legend-item";
-        const toggle = document.createElement("button");
-        toggle.type = "button";
-        toggle.className = "livescope-legend-toggle";
-        toggle.title = "Hide or show this series";
-        toggle.setAttribute("aria-pressed", "true");
-        const swatch = document.createElement("span");
-        swatch.className = "livescope-swatch";
-        swatch.style.background = colors[i];
-        const label = document.createElement("span");
-        label.className = "livescope-legend-name";
-        label.textContent = name;
-        toggle.append(swatch, label);
-        toggle.addEventListener("click", () => onToggle(i), { signal });
-        const value = document.createElement("span");
-        value.className = "livescope-legend-value";
-        item.append(toggle, value);
-        entries.appendChild(item);
-        return { item, toggle, value };
+        const entry = legendEntry(name, colors[i], "series", () => onToggle(i), signal);
+        entries.appendChild(entry.item);
+        return entry;
       });
     },
 
     /** Mark series `i` hidden where `hidden[i]` is true. */
     setHidden(hidden) {
-      items.forEach(({ item, toggle }, i) => {
-        const shown = !hidden[i];
-        item.classList.toggle("livescope-legend-hidden", !shown);
-        toggle.setAttribute("aria-pressed", String(shown));
-      });
+      markHidden(items, hidden);
     },
 
     /** Show `values` (one per series) at `step`; `hovered` tells the latest row from a picked one. */
