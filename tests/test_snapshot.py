@@ -13,14 +13,14 @@ from livescope._core.snapshot import Snapshot, pack, unpack
 from livescope._kinds.lines_snapshot import SNAPSHOT_POINTS, lines_snapshot
 
 
-def lines(values, steps=None, dtype=np.float64):
+def lines(values, steps=None, dtype=np.float64, **options):
     values = np.asarray(values, dtype)
     if values.ndim == 1:
         values = values[:, None]
     n = len(values)
     steps = np.arange(n, dtype=np.float64) if steps is None else np.asarray(steps, np.float64)
     columns = tuple(str(c) for c in range(values.shape[1]))
-    return LinesData(columns, steps, 1.7e9 + steps / 10, values)
+    return LinesData(columns, steps, 1.7e9 + steps / 10, values, options=options)
 
 
 # ----- the container -------------------------------------------------------------
@@ -197,3 +197,29 @@ def test_max_points_is_checked():
     everything = lines_snapshot(lines(np.arange(5000.0)), max_points=None)
     assert everything.fields["exact"] is True
     assert len(everything.arrays["steps"]) == 5000
+
+
+def test_a_saved_envelope_keeps_each_bins_smallest_positive_value_for_a_log_scale():
+    # A log scale draws only values > 0: where a bin's minimum is <= 0, its
+    # smallest positive value is what a reopened log plot must still show.
+    n = 100_000
+    values = np.full((n, 2), 10.0)
+    values[::7, 0] = -1.0  # column 0 dips below zero in every bin
+    dips = np.arange(500, n - 1, 1000)
+    values[dips, 0] = 1e-3 * (1 + dips / n)  # ... and has one small positive dip per 1000 rows
+    values[dips, 1] = 1e-4  # column 1 is positive throughout
+    snap = lines_snapshot(lines(values, log_y=True))
+    points, steps = snap.arrays["values"], snap.arrays["steps"]
+    assert points.shape[0] <= SNAPSHOT_POINTS
+    assert np.all(np.diff(steps) >= 0)
+    assert np.nanmin(points[:, 0]) == np.float32(-1.0)  # a linear scale still sees the dips
+    for dip in dips:  # each dip is in the points held for its step
+        near = np.abs(steps - dip) < 1000
+        assert np.nanmin(np.where(points[near, 0] > 0, points[near, 0], np.inf)) == np.float32(
+            values[dip, 0]
+        ), dip
+        assert np.nanmin(points[near, 1]) == np.float32(1e-4)
+    # A linear scale, or data with no sign change, keeps two points a bin.
+    assert len(lines_snapshot(lines(values)).arrays["steps"]) == SNAPSHOT_POINTS
+    positive = lines_snapshot(lines(np.abs(values) + 1, log_y=True))
+    assert len(positive.arrays["steps"]) == SNAPSHOT_POINTS

@@ -64,7 +64,7 @@ def envelope(
 
 
 def keep_points(
-    steps: np.ndarray, values: np.ndarray, max_points: int | None
+    steps: np.ndarray, values: np.ndarray, max_points: int | None, log_scale: bool = False
 ) -> tuple[np.ndarray, np.ndarray, bool]:
     """At most `max_points` rows of a history: every row when few, else an envelope.
 
@@ -72,14 +72,47 @@ def keep_points(
     row. Beyond `max_points` rows, the first and last rows are kept exactly
     and the rows between become the envelope of `(max_points - 2) // 2`
     bins. `max_points` is at least 4, or None for every row.
+
+    With `log_scale`, a series with values both <= 0 and > 0 would lose
+    each bin's smallest positive value wherever the bin's minimum is <= 0,
+    since a log scale draws only values > 0. Such data keeps three points a
+    bin instead: the middle one holds that value (a repeat of the first
+    where the minimum is positive), in `(max_points - 2) // 3` bins.
     """
     n = len(steps)
     if max_points is None or n <= max_points:
         return np.arange(n), values, True
-    bins = (max_points - 2) // 2
-    inner, inner_values = envelope(steps[1:-1], values[1:-1], bins, steps[1], steps[-2])
+    inner_steps, inner_values = steps[1:-1], values[1:-1]
+    if log_scale and max_points >= 5 and _crosses_zero(inner_values):
+        bins = (max_points - 2) // 3
+        inner, kept = _envelope_with_positive_lows(inner_steps, inner_values, bins)
+    else:
+        bins = (max_points - 2) // 2
+        inner, kept = envelope(inner_steps, inner_values, bins, inner_steps[0], inner_steps[-1])
     rows = np.concatenate(([0], inner + 1, [n - 1]))
-    return rows, np.concatenate((values[:1], inner_values, values[-1:])), False
+    return rows, np.concatenate((values[:1], kept, values[-1:])), False
+
+
+def _crosses_zero(values: np.ndarray) -> bool:
+    """Whether some column holds both a value <= 0 and a value > 0."""
+    return bool(((values > 0).any(axis=0) & (values <= 0).any(axis=0)).any())
+
+
+def _envelope_with_positive_lows(
+    steps: np.ndarray, values: np.ndarray, bins: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The envelope plus a point a bin: its smallest positive value where its min is <= 0."""
+    rows, pairs = envelope(steps, values, bins, steps[0], steps[-1])
+    _, positive_pairs = envelope(steps, values, bins, steps[0], steps[-1], positive=True)
+    first, last = pairs[0::2], pairs[1::2]
+    lowest_positive = np.fmin(positive_pairs[0::2], positive_pairs[1::2])
+    hidden_on_log = (np.fmin(first, last) <= 0) & np.isfinite(lowest_positive)
+    middle = np.where(hidden_on_log, lowest_positive, first)
+    # The middle point takes the bin's first step: a bin spans about one pixel.
+    out_rows = np.repeat(rows[0::2], 3)
+    out_rows[2::3] = rows[1::2]
+    out_values = np.stack((first, middle, last), axis=1).reshape(-1, values.shape[1])
+    return out_rows, out_values
 
 
 def narrowest_float(values: np.ndarray) -> np.dtype:

@@ -25,14 +25,15 @@ def lines_snapshot(data: LinesData, max_points: int | None = SNAPSHOT_POINTS) ->
 
     Up to `max_points` rows are kept exactly, in the history's dtype.
     Beyond that the first and last rows are kept exactly and the rows in
-    between become a min/max envelope (see `_envelope.py`) stored as
-    float32, unless a value would overflow it. Times are float32 seconds
-    after the first row (field `t0`).
+    between become a min/max envelope (see `_core/envelope.py`) stored as
+    float32, unless a value would overflow it; on a log y scale the envelope
+    also keeps each bin's smallest positive value. Times are float32
+    seconds after the first row (field `t0`).
     """
     n = len(data)
     if max_points is not None and max_points < 4:
         raise ValueError(f"max_points must be at least 4 or None; got {max_points}")
-    rows, values, exact = keep_points(data.steps, data.values, max_points)
+    rows, values, exact = keep_points(data.steps, data.values, max_points, data.log_y)
     if not exact:
         values = values.astype(narrowest_float(values))
     t0 = float(data.times[0]) if n else 0.0
