@@ -28,7 +28,7 @@ from livescope import LivePlot
         ({"kind": "frame", "ylim": 1.0}, TypeError, r"ylim must be a pair \(lo, hi\)"),
         ({"kind": "frame", "ylim": (0, np.inf)}, ValueError, r"ylim\[1\] must be a finite"),
         ({"kind": "frame", "columns": ["a", "b"]}, TypeError, "takes no column names"),
-        ({"kind": "frame", "facet": 0}, ValueError, "facet must be at least 1"),
+        ({"kind": "frame", "facet": 0}, ValueError, "facet must be between 1 and 1024; got 0"),
         ({"kind": "frame", "facet": 2.0}, TypeError, "facet must be a number of panels"),
         ({"kind": "frame", "shape": (2, 2)}, TypeError, "unexpected keyword argument 'shape'"),
         ({"kind": "heatmap"}, TypeError, r"needs shape=\(rows, cols\)"),

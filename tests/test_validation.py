@@ -128,7 +128,8 @@ def test_rejected_first_row_does_not_fix_columns():
         ({"max_fps": "30"}, TypeError, "max_fps must be a number"),
         ({"dtype": "int64"}, ValueError, "dtype must be 'float64' or 'float32'"),
         ({"dtype": "nonsense"}, TypeError, "dtype must be"),
-        ({"height": 10}, ValueError, "height must be >= 50"),
+        ({"height": 10}, ValueError, "height must be between 50 and 10000; got 10"),
+        ({"height": 10**9}, ValueError, "height must be between 50 and 10000; got 1000000000"),
         ({"height": 300.5}, TypeError, "height must be an integer"),
         ({"colour": "red"}, TypeError, "unexpected keyword argument 'colour'"),
         ({"kind": "pie"}, ValueError, "kind must be one of 'lines'.*got 'pie'"),
@@ -244,6 +245,24 @@ def test_the_first_rows_of_extend_must_hold_values():
             lambda: LivePlot(kind="waterfall").extend(np.zeros((1, 2**24 + 1))),
             "rows must have at most",
         ),
+        # Options that travel as lists to the front end, and what makes panels.
+        (
+            lambda: LivePlot(kind="frame", x=np.broadcast_to(1.0, (2**24 + 1,))),
+            "x must have at most 16,777,216 values; got 16,777,217",
+        ),
+        (
+            lambda: LivePlot(kind="bars", edges=np.broadcast_to(1.0, (2**24 + 2,))),
+            "edges must have at most 16,777,217 values",
+        ),
+        (
+            lambda: LivePlot(kind="bars", labels=[str(i) for i in range(1025)]),
+            "labels must name at most 1024 bars; got 1025",
+        ),
+        (
+            lambda: LivePlot(kind="frame").update({str(i): [0.0] for i in range(1025)}),
+            "row must name at most 1024 curves; got 1025",
+        ),
+        (lambda: LivePlot(kind="frame", facet=1025), "facet must be between 1 and 1024"),
     ],
 )
 def test_too_many_columns_fail_before_anything_is_made(make, message):

@@ -18,7 +18,7 @@ frame's (at most 100, sampled evenly). Steps replay with the
 | option | meaning |
 |--------|---------|
 | `edges` | L + 1 increasing finite numbers: bar i covers `edges[i]` to `edges[i + 1]`, bars touch, the x axis is numeric (as `np.histogram`'s `bins`) |
-| `labels` | L labels (strings or numbers): one bar per label, written under it (every k-th when they would overlap) |
+| `labels` | L labels (strings or numbers, at most 1,024; more bars take `edges`): one bar per label, written under it (every k-th when they would overlap) |
 | `ylim` | a fixed y range `(lo, hi)`; default: every value received so far and 0, widened to round ticks, so bars of every step share one axis |
 | `color` | the bars' CSS colour; default the palette's first |
 """

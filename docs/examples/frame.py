@@ -60,7 +60,7 @@ frame split into `facet` panels does not compare.
 | `markers` | `True` draws a dot at each point, as matplotlib's `'-o'`; default False |
 | `xlim` | `(lo, hi)`, finite with lo < hi; default (None) the first to the last x (with `x="row"`, the range of every x received) |
 | `ylim` | `(lo, hi)`; default the range of every value received so far of the curves shown, so a height means the same value at every step |
-| `facet` | n small panels, each drawing one of n equal consecutive parts of the row on the same y range (`update` then also takes an n x L array, and `x` gives one panel's L positions). A panel draws one curve: `facet` with `curves` or `x="row"` is refused |
+| `facet` | n (1 to 1,024) small panels, each drawing one of n equal consecutive parts of the row on the same y range (`update` then also takes an n x L array, and `x` gives one panel's L positions). A panel draws one curve: `facet` with `curves` or `x="row"` is refused |
 | `facet_columns` | panels a row with `facet` (default: the layout whose smallest panel side is largest; panels stay at least 120 x 80 px) |
 
 ```python

@@ -36,6 +36,7 @@ from ._widget.models import LivePlotWidget
 from ._widget.sender import RowSender
 
 MAX_FPS_LIMIT = 120
+MAX_HEIGHT = 10_000  # CSS pixels: beyond it a browser cannot allocate the canvas
 HOST_NOTE = "host"  # the key of what the host's limits note in the header
 
 
@@ -61,7 +62,7 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget, Recorded):
     dtype : {"float64", "float32"}
         Storage type of the history; float32 halves memory.
     height : int
-        Chart height in CSS pixels.
+        Chart height in CSS pixels, 50 to 10,000.
     max_rows : int or None
         Keep only the last `max_rows` rows, in Python and in the browser,
         for loops that never end; None (default) keeps every row.
@@ -146,7 +147,7 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget, Recorded):
         run_params = check_params(params)
         check_str("x_label", x_label)
         check_real("max_fps", max_fps, above=0, at_most=MAX_FPS_LIMIT)
-        check_int("height", height, at_least=50)
+        check_int("height", height, at_least=50, at_most=MAX_HEIGHT)
         self._history = History(_storage_dtype(view, dtype), width, check_max_rows(max_rows))
         self._columns: tuple[str, ...] = ()
         self._index: dict[str, int] = {}

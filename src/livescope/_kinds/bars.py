@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from .._core.arrays import as_array, describe
 from .._core.check import check_color, check_labels, check_range
+from .._core.rows import MAX_COLUMNS, MAX_VALUES
 from .._picture.bars import bars_frames, bars_scene
 from .base import Kind, View, reject_options
 from .frame import check_x
@@ -40,6 +41,11 @@ def make(
         length = len(labels)
         if length == 0:
             raise ValueError("labels must name at least one bar; got an empty list")
+        if length > MAX_COLUMNS:  # named as series are; a histogram of many bins takes edges=
+            raise ValueError(
+                f"labels must name at most {MAX_COLUMNS} bars; got {length} (for more bars, "
+                "give the bins' edges= instead)"
+            )
         label_list = check_labels("labels", labels, length)
     return View(
         kind="bars",
@@ -60,7 +66,7 @@ def make(
 def _check_edges(edges: object) -> list[float] | None:
     if edges is None:
         return None
-    checked = check_x(edges, "edges")
+    checked = check_x(edges, "edges", most=MAX_VALUES + 1)  # one more edge than bars
     if len(checked) < 2:
         raise ValueError(f"edges must have at least 2 values (one bin); got {len(checked)}")
     return checked

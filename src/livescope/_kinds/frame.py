@@ -11,7 +11,7 @@ import numpy as np
 from .._core.arrays import as_array, describe
 from .._core.check import check_int, check_range
 from .._core.data import LinesData
-from .._core.rows import MAX_COLUMNS
+from .._core.rows import MAX_COLUMNS, MAX_VALUES
 from .._core.snapshot import Snapshot
 from .._picture.frame import frame_frames, frame_scene, parts_of
 from .._picture.frame_parts import ROW_X
@@ -104,10 +104,11 @@ def front_end_options(options: dict[str, object]) -> dict[str, object]:
     return {**checked, **kept}
 
 
-def check_x(value: object, name: str = "x") -> list[float]:
+def check_x(value: object, name: str = "x", most: int = MAX_VALUES) -> list[float]:
     """Where each value of a row (of a panel, with facets) goes: 1-D, finite, increasing.
 
-    `name` is the argument named in errors (a bars plot's ``edges``).
+    `name` is the argument named in errors (a bars plot's ``edges``), and
+    `most` how many values it may have, checked before any is converted.
     """
     try:
         x = np.asarray(value)
@@ -118,6 +119,8 @@ def check_x(value: object, name: str = "x") -> list[float]:
     if x.ndim != 1 or len(x) == 0:
         shape = "x".join(map(str, x.shape)) or "scalar"
         raise ValueError(f"{name} must be 1-D with one value per row value; got shape {shape}")
+    if len(x) > most:
+        raise ValueError(f"{name} must have at most {most:,} values; got {len(x):,}")
     x = x.astype(np.float64)
     bad = np.flatnonzero(~np.isfinite(x))
     if bad.size:
@@ -169,9 +172,7 @@ def _check_curves(value: object, row_x: bool) -> tuple[str, ...] | None:
 def _check_facet(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"facet must be a number of panels (an integer); got {value!r}")
-    if value < 1:
-        raise ValueError(f"facet must be at least 1; got {value}")
-    return int(value)
+    return check_int("facet", value, at_least=1, at_most=MAX_COLUMNS)
 
 
 def _panels_to_row(facet: int) -> Callable[[object, int | None], object]:

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from .._core.arrays import as_array, shape_text
+from .._core.rows import MAX_COLUMNS
 from .points import numeric_array
 
 ROW_X_KEY = "x"  # a dict row's entry for the row's own x (with the option x="row")
@@ -108,6 +109,10 @@ class FrameRows:
         if width is None and not self.given:
             if not curve_keys:
                 raise ValueError("row must name at least one curve; got a dict of only 'x'")
+            if len(curve_keys) > MAX_COLUMNS:
+                raise ValueError(
+                    f"row must name at most {MAX_COLUMNS} curves; got {len(curve_keys)}"
+                )
             bad = [key for key in curve_keys if not isinstance(key, str)]
             if bad:
                 raise TypeError(f"row's curve names must be strings; got {bad[0]!r}")
