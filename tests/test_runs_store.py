@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 from pathlib import Path
@@ -347,4 +348,47 @@ def test_a_stalled_writer_taken_for_dead_comes_back_to_running(tmp_path: Path) -
     assert info.status == "died" and info.ended is not None
     wait_until(lambda: livescope.runs(path)[0].status == "running", what="the next heartbeat")
     assert livescope.runs(path)[0].ended is None
+    w.close()
+
+
+def _damaged_copy(tmp_path: Path, source: Path, sql: str, *args: object) -> Path:
+    """A copy of the store `source` changed by `sql` (a bad disk, a hand edit, another tool)."""
+    copy = tmp_path / f"damaged{len(list(tmp_path.glob('damaged*')))}.db"
+    with sqlite3.connect(source) as original, sqlite3.connect(copy) as db:
+        original.backup(db)  # with what the write-ahead log holds
+        db.execute(sql, args)
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("sql", "args", "message"),
+    [
+        ("UPDATE batches SET width = ?", (10**9,), "say 40 rows x 1000000000 values but hold"),
+        ("UPDATE batches SET row_count = ?", (10**9,), "say 1000000000 rows x 2 values but hold"),
+        ("UPDATE batches SET data = ?", (b"\1\2",), "say 40 rows x 2 values but hold 320, 320, 2"),
+        ("UPDATE batches SET width = ?", (-1,), "say 40 rows x -1 values"),
+        ("UPDATE runs SET columns = ?", ("not json",), "columns are not a list of names"),
+        ("UPDATE runs SET columns = ?", ("[1, 2]",), "columns are not a list of names"),
+        ("UPDATE runs SET params = ?", ("[1,2",), "params are not a mapping"),
+        ("UPDATE runs SET options = ?", ("7",), "options are not a mapping"),
+    ],
+)
+def test_a_damaged_run_is_named_not_allocated_or_decoded_raw(
+    tmp_path: Path, sql: str, args: tuple[object, ...], message: str
+) -> None:
+    path = tmp_path / "runs.db"
+    w = LivePlot(["a", "b"], title="train", store=path)
+    w.extend(np.ones((40, 2)))
+    w.close()  # every row written
+    damaged = _damaged_copy(tmp_path, path, sql, *args)
+    named = re.escape(f"store='{damaged}' is damaged: run 1's ")
+    with pytest.raises(StoreError, match=f"{named}.*{message}"):
+        LivePlot.open(damaged)
+    if "columns" in sql or "params" in sql:  # what the list of runs reads: it leaves the run out
+        with pytest.warns(UserWarning, match=f"{named}.*{message}.*; it is left out"):
+            assert livescope.runs(damaged) == []
+    # A plot comparing with the damaged run still starts, leaving it out with a warning.
+    with pytest.warns(UserWarning, match="is damaged: run 1's .*; it is not compared"):
+        w = LivePlot(["a", "b"], title="train", store=damaged)
+    assert w._comparison.runs == ()
     w.close()

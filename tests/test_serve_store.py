@@ -321,3 +321,29 @@ def test_the_command_line_refuses_file_options_for_a_store(store, flag, capsys):
         main(["serve", str(store), *flag, "--port", "0"])
     assert exit_.value.code == 2
     assert "not run stores" in capsys.readouterr().err
+
+
+def test_a_damaged_run_is_named_to_the_tab_that_picks_it_and_the_others_still_show(
+    store, serve_store, recwarn
+):
+    with sqlite3.connect(store) as db:  # run 2's rows say more than they hold
+        db.execute("UPDATE batches SET row_count = 10000 WHERE run_id = 2")
+        db.execute("UPDATE runs SET params = 'not json' WHERE id = 3")
+    server = serve_store(store)
+
+    async def session():
+        tab = await open_tab(server)
+        listed, _ = await receive(tab)
+        assert [entry["id"] for entry in listed["runs"]] == [1, 2]
+        await pick(tab, 2)
+        problem, _ = await next_of(tab, "problem")
+        assert problem["pick"]
+        said = "is damaged: run 2's rows from row 0 say 10000 rows x 2 values"
+        assert said in problem["text"]
+        await pick(tab, 1)  # the tab goes on, and so does the store's connection
+        assert (await next_of(tab, "open"))[0]["run"] == 1
+        await close_tab(tab)
+
+    run(session())
+    left_out = "run 3's params are not a mapping as livescope writes them; got 'not json'; it is"
+    assert any(left_out in str(warning.message) for warning in recwarn)

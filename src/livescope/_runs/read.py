@@ -9,13 +9,19 @@ from __future__ import annotations
 import json
 import os
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from .._core.rows import MAX_VALUES
 from .connect import open_store
 from .store import STALE_AFTER, EmptyStore, Store, StoreError, check_target
+
+
+class DamagedRun(StoreError):
+    """A run whose record or rows do not read as livescope writes them (a bad disk, an edit)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,9 @@ def runs(store: str | os.PathLike[str]) -> list[RunInfo]:
     -------
     list of RunInfo
         Runs whose process is gone while they were running read as ``"died"``
-        (and are marked so in the store when it can be written).
+        (and are marked so in the store when it can be written). A run whose
+        record does not read as livescope writes it (a bad disk, an edit by
+        hand) is left out, with a warning naming it.
 
     Examples
     --------
@@ -107,9 +115,16 @@ def runs(store: str | os.PathLike[str]) -> list[RunInfo]:
 def list_runs(store: Store) -> list[tuple[RunInfo, int]]:
     """The runs of an open store, oldest first, each with its generation (see `read_rows`).
 
-    As `runs`: a running run whose writer is gone reads as died.
+    As `runs`: a running run whose writer is gone reads as died, and a
+    damaged run is left out with a warning.
     """
-    return [(_info(row), row[12]) for row in _checked_rows(store, "ORDER BY id")]
+    listed = []
+    for row in _checked_rows(store, "ORDER BY id"):
+        try:
+            listed.append((_info(store, row), row[12]))
+        except DamagedRun as error:  # one damaged run must not hide the others
+            warnings.warn(f"{error}; it is left out", stacklevel=2)
+    return listed
 
 
 def run_options(store: Store, run_id: int) -> dict[str, Any]:
@@ -117,7 +132,7 @@ def run_options(store: Store, run_id: int) -> dict[str, Any]:
     row = store.execute("SELECT options FROM runs WHERE id = ?", (run_id,)).fetchone()
     if row is None:
         raise StoreError(f"{store.name} has no run {run_id!r}")
-    options: dict[str, Any] = json.loads(row[0])
+    options: dict[str, Any] = _decoded(store, (run_id, row[0]), 1, "options", dict)
     return options
 
 
@@ -157,7 +172,19 @@ def previous_runs(
             "WHERE name = ? AND id <> ? AND kind = COALESCE(?, kind) ORDER BY id DESC LIMIT ?",
             (name, -1 if exclude_id is None else exclude_id, kind, limit),
         )
-        return [_with_rows(opened, row) for row in rows]
+        return [run for run in (_compared(opened, row) for row in rows) if run is not None]
+
+
+def _compared(store: Store, row: tuple[Any, ...]) -> StoredRun | None:
+    """The run of `row` with its rows, or None, with a warning, when it is damaged.
+
+    A damaged earlier run must not keep a new plot from starting.
+    """
+    try:
+        return _with_rows(store, row)
+    except DamagedRun as error:
+        warnings.warn(f"{error}; it is not compared", stacklevel=2)
+        return None
 
 
 class _opened:
@@ -208,26 +235,52 @@ def _find(store: Store, run: int | str) -> tuple[Any, ...]:
     return rows[0]
 
 
-def _info(row: tuple[Any, ...]) -> RunInfo:
+def _info(store: Store, row: tuple[Any, ...]) -> RunInfo:
     return RunInfo(
         id=row[0],
         name=row[1],
         label=row[2],
-        params=json.loads(row[3]),
+        params=_decoded(store, row, 3, "params", dict),
         started=row[7],
         ended=row[8],
         status=row[9],
         rows=row[11],
-        columns=tuple(json.loads(row[4])),
+        columns=_columns(store, row),
         kind=row[5],
         last_step=row[10],
     )
 
 
+def _decoded(store: Store, row: tuple[Any, ...], at: int, field: str, kind: type) -> Any:
+    """The JSON text `row[at]`, a `kind`; DamagedRun naming the run's `field` when it is not."""
+    try:
+        value = json.loads(row[at])
+    except (TypeError, ValueError):
+        value = None
+    if not isinstance(value, kind):
+        raise _damaged(store, row[0], field, row[at])
+    return value
+
+
+def _columns(store: Store, row: tuple[Any, ...]) -> tuple[str, ...]:
+    names = _decoded(store, row, 4, "columns", list)
+    if not all(isinstance(name, str) for name in names):
+        raise _damaged(store, row[0], "columns", row[4])
+    return tuple(names)
+
+
+def _damaged(store: Store, run_id: int, field: str, text: object) -> DamagedRun:
+    what = "a list of names" if field == "columns" else "a mapping"
+    return DamagedRun(
+        f"{store.name} is damaged: run {run_id}'s {field} are not {what} as livescope "
+        f"writes them; got {str(text)[:80]!r}"
+    )
+
+
 def _with_rows(store: Store, row: tuple[Any, ...]) -> StoredRun:
-    columns = tuple(json.loads(row[4]))
+    columns = _columns(store, row)
     steps, times, values = read_rows(store, row[0], row[12], 0, len(columns))
-    info = _info(row)
+    info = _info(store, row)
     return StoredRun(
         id=info.id,
         name=info.name,
@@ -238,7 +291,7 @@ def _with_rows(store: Store, row: tuple[Any, ...]) -> StoredRun:
         status=info.status,
         columns=columns,
         kind=info.kind,
-        options=json.loads(row[6]),
+        options=_decoded(store, row, 6, "options", dict),
         last_step=info.last_step,
         steps=steps,
         times=times,
@@ -258,22 +311,44 @@ def read_rows(
     are NaN in the batches written before them.
     """
     batches = store.execute(
-        "SELECT row_count, width, steps, times, data FROM batches "
+        "SELECT row_count, width, steps, times, data, first_row FROM batches "
         "WHERE run_id = ? AND generation = ? AND first_row >= ? ORDER BY first_row",
         (run_id, generation, first_row),
     ).fetchall()
+    for batch in batches:  # before anything is made of what they say
+        _check_batch(store, run_id, *batch)
     width = max([width, *(batch[1] for batch in batches)])
     count = sum(batch[0] for batch in batches)
     steps = np.empty(count)
     times = np.empty(count)
     values = np.full((count, width), np.nan) if width else np.empty((count, 0))
     at = 0
-    for rows, batch_width, step_bytes, time_bytes, data in batches:
+    for rows, batch_width, step_bytes, time_bytes, data, _ in batches:
         steps[at : at + rows] = _unpacked(step_bytes)
         times[at : at + rows] = _unpacked(time_bytes)
         values[at : at + rows, :batch_width] = _unpacked(data).reshape(rows, batch_width)
         at += rows
     return steps, times, values
+
+
+def _check_batch(
+    store: Store, run_id: int, rows: Any, width: Any, steps: Any, times: Any, data: Any, first: Any
+) -> None:
+    """DamagedRun unless the batch holds the float64 values its counts say."""
+    sizes = [len(blob) for blob in (steps, times, data)]
+    holds = (
+        isinstance(rows, int)
+        and isinstance(width, int)
+        and rows >= 0
+        and 0 <= width <= MAX_VALUES
+        and sizes == [8 * rows, 8 * rows, 8 * rows * width]
+    )
+    if not holds:
+        held = ", ".join(map(str, sizes))
+        raise DamagedRun(
+            f"{store.name} is damaged: run {run_id}'s rows from row {first} say {rows} rows x "
+            f"{width} values but hold {held} bytes of steps, times and values"
+        )
 
 
 def _unpacked(blob: Any) -> np.ndarray:

@@ -25,7 +25,7 @@ from .._core.wire import Message, encode_runs
 from .._kinds import REGISTRY
 from .._runs.compare import COMPARING_KINDS
 from .._runs.connect import open_store
-from .._runs.read import RunInfo, list_runs
+from .._runs.read import DamagedRun, RunInfo, list_runs
 from .._runs.session import MAX_RUNS
 from .._runs.store import Store, StoreError, describe
 from .hub import Tab, encode
@@ -73,6 +73,7 @@ class StorePage:
         # Touched by the store thread only:
         self._tabs: dict[Tab, _Shown] = {}
         self._listing: dict[int, tuple[RunInfo, int]] = {}
+        self._damaged: dict[int, str] = {}  # run id -> why its rows cannot be read
         self._mirrors: dict[int, MirroredRun] = {}
         self._problem = ""  # what the tabs are told is wrong with the store
         self._thread = threading.Thread(target=self._run, name="livescope-store", daemon=True)
@@ -165,8 +166,10 @@ class StorePage:
             )
             return
         mirror = self._mirror(run_id)
-        if mirror is None:
-            return  # the store cannot be read now: the tabs were told
+        if mirror is None:  # the store cannot be read now (the tabs were told), or the run
+            if run_id in self._damaged:
+                self._post(tab, "problem", text=self._damaged[run_id], pick=True)
+            return
         if run_id != shown.run:
             shown.view += 1
             shown.run = run_id
@@ -267,6 +270,10 @@ class StorePage:
                 return None
             try:
                 mirror = MirroredRun(store, *self._listing[run_id])
+            except DamagedRun as error:  # for good: reading it again would not help
+                log.warning("livescope serve: %s", error)
+                self._damaged[run_id] = str(error)
+                return None
             except (*store.errors(), OSError, StoreError) as error:  # type: ignore[misc]
                 self._lost(store, error)
                 return None
