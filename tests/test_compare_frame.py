@@ -119,6 +119,11 @@ def test_the_picture_draws_the_previous_runs_row_at_the_step_shown_faded_under_e
     assert faint(series_color(0), 0.5) not in [
         item.stroke for item in plot._scene(600).items if isinstance(item, Polylines)
     ]
+    # The view's compare toggle off: no run in the picture nor in a replay's frames.
+    plot.widget.view_options = {**plot.widget.view_options, "hidden_runs": [], "compare": False}
+    for scene in [plot._scene(600), *plot._frames(10, 600)]:
+        strokes = [item.stroke for item in scene.items if isinstance(item, Polylines)]
+        assert faint(series_color(0), 0.5) not in strokes
 
 
 def test_replayed_frames_draw_each_runs_row_at_the_frames_step():
