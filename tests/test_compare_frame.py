@@ -119,6 +119,27 @@ def test_the_picture_draws_the_previous_runs_row_at_the_step_shown_faded_under_e
     assert faint(series_color(0), 0.5) not in [
         item.stroke for item in plot._scene(600).items if isinstance(item, Polylines)
     ]
+    # The view's compare toggle off: no run in the picture nor in a replay's frames.
+    plot.widget.view_options = {**plot.widget.view_options, "hidden_runs": [], "compare": False}
+    for scene in [plot._scene(600), *plot._frames(10, 600)]:
+        strokes = [item.stroke for item in scene.items if isinstance(item, Polylines)]
+        assert faint(series_color(0), 0.5) not in strokes
+
+
+def test_replayed_frames_draw_each_runs_row_at_the_frames_step():
+    # The earlier run's rows hold their own step and came every 10 steps.
+    first = LivePlot(kind="frame", title="steps", curves=["a"])
+    for step in range(0, 200, 10):
+        first.update({"a": np.full(L, float(step))}, step=step)
+    first.close()
+    plot = LivePlot(kind="frame", title="steps", curves=["a"])
+    plot.extend([{"a": np.zeros(L)}] * 100, steps=2 * np.arange(100))
+    faded = faint(series_color(0), 0.5)
+    frames = list(plot._frames(25, 600))  # rows 1, 26, 51, 76, 100: steps 0, 50, 100, 150, 198
+    # The run's last row at or before the frame's step (not at the frame's row index).
+    for scene, value in zip(frames, [0, 50, 100, 150, 190], strict=True):
+        (run,) = [i for i in scene.items if isinstance(i, Polylines) and i.stroke == faded]
+        assert run.runs[0][0][1] == pytest.approx(scene.plot.y_px(float(value)))
 
 
 def test_a_run_that_starts_after_the_step_shown_draws_nothing():

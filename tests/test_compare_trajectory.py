@@ -44,6 +44,12 @@ def test_a_long_path_is_kept_with_its_shape_in_bounded_memory():
     assert np.ptp(radius) > 200  # from the centre to the outer turns
 
 
+def faded_points(scene):
+    """The points of the previous run's path drawn in `scene` (the run before: half strength)."""
+    return sum(len(run) for item in scene.items if isinstance(item, Polylines)
+               and item.stroke == faint(PALETTE[0], 0.5) for run in item.runs)  # fmt: skip
+
+
 def test_the_picture_draws_the_previous_path_faded_under_the_live_one():
     spiral(scale=2.0).close()
     plot = spiral()
@@ -52,8 +58,21 @@ def test_the_picture_draws_the_previous_path_faded_under_the_live_one():
     # The axes span the larger earlier path whole.
     assert plot._scene(600).plot.x_range[1] >= 2 * 6 * np.pi
     plot.widget.view_options = {**plot.widget.view_options, "compare": False}
-    assert faint(PALETTE[0], 0.5) not in [item.stroke for item in plot._scene(600).items
-                                          if isinstance(item, Polylines)]  # fmt: skip
+    for scene in [plot._scene(600), *plot._frames(50, 600)]:  # the picture, a replay's frames
+        assert faded_points(scene) == 0
+
+
+def test_replayed_frames_draw_the_previous_path_up_to_each_frames_step():
+    # The earlier run took every other step: by step, frame k holds half its points.
+    first = LivePlot(kind="trajectory", title="orbit")
+    t = np.linspace(0, 6 * np.pi, 200)
+    first.extend(np.stack([t * np.cos(t), t * np.sin(t)], axis=1), steps=2 * np.arange(200))
+    first.close()
+    plot = spiral()
+    frames = list(plot._frames(50, 600))  # rows 1, 51, 101, 151, 200: steps 0 to 199
+    assert [faded_points(scene) for scene in frames] == [1, 26, 51, 76, 100]
+    # The picture (the view following its latest row) draws the earlier path whole.
+    assert faded_points(plot._scene(600)) == 200
 
 
 def test_the_snapshot_keeps_the_previous_paths():

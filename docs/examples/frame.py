@@ -46,7 +46,8 @@ for step in range(200):
 Made again under its name (its `title`, or `name=`), a frame shows the
 previous run's row at the step shown, faded behind the live row, each
 curve in its colour; the legend's runs row lists the runs (a click hides
-one). `compare=N` shows N previous runs, `compare=0` none. A run keeps at
+one) and the **compare** checkbox above the plot hides them all.
+`compare=N` shows N previous runs, `compare=0` none. A run keeps at
 most 200 of its rows, sampled evenly by step, so the row drawn is the last
 one kept at or before the step shown; see [Runs](../runs.md#kinds). A
 frame split into `facet` panels does not compare.

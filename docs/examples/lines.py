@@ -61,6 +61,8 @@ Above the lines, for watching training:
 - **log y**: a logarithmic y axis; values <= 0 are drawn as gaps.
 - **x**: each row at its step or at the wall-clock time it arrived (rows of
   one `extend()` share a time).
+- **compare** (there when the plot has previous runs): shows or hides the
+  previous runs drawn faded behind the live one ([Runs](../runs.md#comparing-runs)).
 - Click a series' name in the legend to hide it (and its values leave the y
   range); click again to show it. With dozens of series the legend keeps to
   about four rows and scrolls, so the chart stays in view.

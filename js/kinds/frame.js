@@ -9,7 +9,7 @@
 // (`xlim`) or a row's own x spans every x received, so a replayed or
 // streamed curve moves on still axes. Previous runs of the plot's name are
 // drawn faded behind the row, each at the step shown (frame/runs.js), with a
-// runs row in the legend.
+// runs row in the legend and a compare toggle (controls.js).
 
 import uPlot from "uplot";
 import style from "../../src/livescope/_spec/style.json" with { type: "json" };
@@ -17,6 +17,7 @@ import { RowStore } from "../data/row_store.js";
 import { createPlotArea } from "../draw/readout.js";
 import { resolveLimits, ValueRange } from "../draw/value_range.js";
 import { formatStep, formatValue } from "../host/format.js";
+import { createCompareToggle } from "./controls.js";
 import { createCurveLegend } from "./frame/legend.js";
 import { fillPositions, frameParts, xLimits } from "./frame/parts.js";
 import { drawFrameRuns, frameRunsExtent } from "./frame/runs.js";
@@ -77,6 +78,8 @@ export class FrameView extends ReplayableView {
       onToggle: (name) => this.toggleCurve(name),
       signal,
     });
+    // Only there when the plot has previous runs to compare with.
+    this.compareToggle = createCompareToggle(readout.bar, { onChange: setOptions, signal });
     this.runsLegend = createRunsLegend(readout.bar, {
       onToggle: (id) => this.toggleRun(id),
       signal,
@@ -189,7 +192,10 @@ export class FrameView extends ReplayableView {
     drawFrameRuns(u, runs, ages, this.runsStep, this.options, panel);
   }
 
-  /** The runs row of the legend: the live run, then each previous one (click hides it). */
+  /**
+   * The runs row of the legend: the live run, then each previous one (click
+   * hides it); and the compare toggle, there when there are previous runs.
+   */
   showRunsLegend() {
     const { live = {}, runs = [] } = this.store.runs ?? {};
     const shown = this.options.compare === false ? [] : runs;
@@ -207,6 +213,7 @@ export class FrameView extends ReplayableView {
     if (shown.length)
       this.runsLegend.showLiveDetail(liveDetail(this.store.length, this.liveParams));
     this.runsLegend.setHidden(this.options.hidden_runs ?? []);
+    this.compareToggle.show(this.options.compare !== false, runs.length > 0);
   }
 
   /** x positions and each curve's part of the shown row, NaN and inf as gaps (null). */

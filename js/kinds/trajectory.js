@@ -2,14 +2,16 @@
 // a marker on its head. The line is kept in a layer and only new rows are
 // added to it; it is redrawn whole when the ranges, size or theme change,
 // or when replay goes back in time. Previous runs of the plot's name are
-// drawn faded under it (trajectory_runs.js), with a runs row in the legend;
-// in replay they are drawn up to the step shown, like the live path.
+// drawn faded under it (trajectory_runs.js), with a runs row in the legend
+// and a compare toggle (controls.js); in replay they are drawn up to the
+// step shown, like the live path.
 
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
 import { createCanvas, createLayer, prepareCanvas } from "../draw/canvas.js";
 import { createPlotArea } from "../draw/readout.js";
 import { formatStep, formatValue } from "../host/format.js";
 import { PALETTE } from "../host/theme.js";
+import { createCompareToggle } from "./controls.js";
 import { toggled } from "./lines/options.js";
 import { differingParams, runAlpha, shownRuns } from "./lines/runs.js";
 import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
@@ -62,6 +64,8 @@ export class TrajectoryView extends ReplayableView {
 
     const { readout, plot } = createPlotArea(parent);
     this.readout = readout;
+    // Only there when the plot has previous runs to compare with.
+    this.compareToggle = createCompareToggle(readout.bar, { onChange: setOptions, signal });
     this.runsLegend = createRunsLegend(readout.bar, {
       onToggle: (id) => this.toggleRun(id),
       signal,
@@ -161,7 +165,10 @@ export class TrajectoryView extends ReplayableView {
     ];
   }
 
-  /** The runs row of the legend: the live run, then each previous one (click hides it). */
+  /**
+   * The runs row of the legend: the live run, then each previous one (click
+   * hides it); and the compare toggle, there when there are previous runs.
+   */
   showRunsLegend() {
     const { live = {}, runs = [] } = this.store.runs ?? {};
     const shown = this.options.compare === false ? [] : runs;
@@ -176,6 +183,7 @@ export class TrajectoryView extends ReplayableView {
       this.runsKey = key;
     }
     this.runsLegend.setHidden(this.options.hidden_runs ?? []);
+    this.compareToggle.show(this.options.compare !== false, runs.length > 0);
   }
 
   draw(shown, xRange, yRange) {

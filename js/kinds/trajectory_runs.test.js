@@ -69,6 +69,27 @@ describe("previous runs of a trajectory", () => {
     expect(patches).toEqual([{ hidden_runs: ["1"] }]);
   });
 
+  it("have a compare toggle, there with runs, that turns comparing off through the options", () => {
+    const { view, parent, patches } = viewWithRuns([run("2", [0, 0, 1, 2])]);
+    view.showRunsLegend();
+    const label = /** @type {HTMLElement} */ (parent.querySelector(".livescope-compare"));
+    const checkbox = /** @type {HTMLInputElement} */ (label.querySelector("input"));
+    expect([label.hidden, checkbox.checked]).toEqual([false, true]);
+    checkbox.checked = false;
+    checkbox.dispatchEvent(new Event("change"));
+    expect(patches).toEqual([{ compare: false }]);
+    view.configure({ height: 300, width: 500, options: { compare: false } });
+    view.showRunsLegend();
+    expect([label.hidden, checkbox.checked]).toEqual([false, false]);
+    expect(view.comparedRuns).toEqual([]);
+    expect(/** @type {HTMLElement} */ (parent.querySelector(".livescope-runs")).hidden).toBe(true);
+    const alone = viewWithRuns([]);
+    alone.view.showRunsLegend();
+    expect(
+      /** @type {HTMLElement} */ (alone.parent.querySelector(".livescope-compare")).hidden,
+    ).toBe(true);
+  });
+
   it("stroke each run's path, the oldest first and faintest, breaking at gaps", () => {
     const calls = [];
     const ctx = new Proxy(

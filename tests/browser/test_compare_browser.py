@@ -26,6 +26,7 @@ w
 """
 
 RUN_ENTRIES = ".livescope-run"
+COMPARE = ".livescope-compare"
 
 
 def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
@@ -37,7 +38,7 @@ def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
     expect(root).to_have_attribute("data-rows", "300", timeout=15_000)
     # The first run has nothing to compare with and looks as plots always did.
     expect(root.locator(RUN_ENTRIES)).to_have_count(0)
-    expect(root.locator(".livescope-compare")).to_be_hidden()
+    expect(root.locator(COMPARE)).to_be_hidden()
 
     nb.run_cell(0)
     root = ls.wait_rendered(nb, 0)
@@ -54,7 +55,7 @@ def test_a_cell_run_twice_shows_the_earlier_run_faded_and_a_click_hides_it(
     assert 0 < float(opacity) < 1, "the earlier run is not faded"
     # Following shows the longer earlier run whole.
     assert root.evaluate("(root) => root.livescope.view.xRange") == [0, 299]
-    expect(root.locator(".livescope-compare")).to_be_visible()
+    expect(root.locator(COMPARE)).to_be_visible()
     artifacts.screenshot(root, "two-runs")
     png = artifacts.screenshot(ls.canvas(root), "two-runs-canvas")
     with_runs = colour_summary(nb.page, png).foreground
@@ -258,13 +259,38 @@ def test_a_trajectory_cell_run_twice_shows_the_earlier_path_faded(
     latest = path_ink(nb.page, artifacts.screenshot(ls.canvas(root), "latest-again"))
     assert latest > 0.9 * paths, "following the latest row draws the earlier path cut short"
 
+    # The compare toggle turns comparing off: the earlier path and its runs row go.
+    toggle = root.locator(f"{COMPARE} input")
+    expect(toggle).to_be_checked()
+    toggle.click()
+    expect(root).to_have_attribute("data-view-options", re.compile(r'"compare":false'))
+    expect(root.locator(".livescope-runs")).to_be_hidden()
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) < 2 * 5.9 * Math.PI"
+    )
+    assert root.evaluate("(root) => root.livescope.view.comparedRuns.length") == 0
+    artifacts.screenshot(root, "compare-off")
+    off = inked(nb.page, artifacts.screenshot(ls.canvas(root), "compare-off-canvas"))
+    # The picture of the live path alone, as with the earlier run hidden from the legend.
+    assert off < both, "compare off leaves the earlier path drawn"
+    assert off == pytest.approx(hidden, rel=0.02)
+
+    # The saved notebook keeps it off, and its toggle brings the earlier run back.
     nb.save()
     jupyter_server.shutdown_all_sessions()
     nb.open()
     root = ls.wait_rendered(nb, 0)
     expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+    toggle = root.locator(f"{COMPARE} input")
+    expect(toggle).not_to_be_checked()
+    expect(root.locator(".livescope-runs")).to_be_hidden()
+    assert root.evaluate(X_MAX) < 2 * 5.9 * 3.14159
+    artifacts.screenshot(root, "reopened-compare-off")
+    toggle.click()
     expect(root.locator(RUN_ENTRIES)).to_have_count(2)
-    assert root.evaluate(X_MAX) >= 2 * 5.9 * 3.14159
+    nb.page.wait_for_function(
+        f"() => ({X_MAX})(document.querySelector('.livescope')) >= 2 * 5.9 * Math.PI"
+    )
     artifacts.screenshot(root, "reopened-two-runs")
 
 
@@ -317,6 +343,14 @@ def test_a_frame_cell_run_twice_draws_the_earlier_runs_row_faded(
     assert both > hidden, "hiding the earlier run leaves its row drawn"
     entries.nth(1).get_by_role("button").click()
     expect(entries.nth(1)).to_have_class("livescope-run")
+    # The compare toggle takes the earlier run away, and brings it back.
+    root.locator(f"{COMPARE} input").click()
+    expect(root).to_have_attribute("data-view-options", re.compile(r'"compare":false'))
+    nb.page.wait_for_function(f"() => ({Y_TOP})(document.querySelector('.livescope')) < 3")
+    artifacts.screenshot(root, "frame-compare-off")
+    root.locator(f"{COMPARE} input").click()
+    expect(entries).to_have_count(2)
+    nb.page.wait_for_function(f"() => ({Y_TOP})(document.querySelector('.livescope')) >= 3")
 
     nb.save()
     jupyter_server.shutdown_all_sessions()

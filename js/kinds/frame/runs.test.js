@@ -190,6 +190,32 @@ describe("a frame view comparing runs", () => {
     expect(off.parent.querySelector(".livescope-runs").hidden).toBe(true);
   });
 
+  it("has a compare toggle, there with runs, that turns comparing off through the options", () => {
+    const { view, parent, setOptions } = viewWithRuns();
+    view.render();
+    const label = /** @type {HTMLElement} */ (parent.querySelector(".livescope-compare"));
+    const checkbox = /** @type {HTMLInputElement} */ (label.querySelector("input"));
+    expect([label.hidden, checkbox.checked]).toEqual([false, true]);
+    checkbox.checked = false;
+    checkbox.dispatchEvent(new Event("change"));
+    expect(setOptions).toHaveBeenCalledWith({ compare: false }, true);
+    view.configure({ height: 300, width: 600, options: { curves: ["a", "b"], compare: false } });
+    view.render();
+    expect([label.hidden, checkbox.checked]).toEqual([false, false]);
+    const ctx = recordingContext();
+    view.drawRuns(fakeU(ctx), 0);
+    expect(ctx.strokes).toHaveLength(0);
+    const alone = new FrameView(document.createElement("div"), new RowStore(), {
+      invalidate() {},
+    });
+    alone.setTheme(THEME);
+    alone.configure({ height: 300, width: 600, options: { curves: ["a", "b"] } });
+    alone.render();
+    expect(
+      /** @type {HTMLElement} */ (alone.readout.bar.querySelector(".livescope-compare")).hidden,
+    ).toBe(true);
+  });
+
   it("leaves a curve hidden from the legend out of every run and of the y range", () => {
     const { view } = viewWithRuns({ hidden: ["a"] });
     view.render();

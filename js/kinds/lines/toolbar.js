@@ -1,15 +1,8 @@
 // The lines view's controls: smoothing slider, log-scale y, x as step or time,
 // and whether earlier runs are compared.
 
+import { control, createCompareToggle } from "../controls.js";
 import { MAX_SMOOTHING } from "./options.js";
-
-function control(parent, className, text) {
-  const label = document.createElement("label");
-  label.className = `livescope-control ${className}`;
-  if (text) label.append(text);
-  parent.appendChild(label);
-  return label;
-}
 
 /**
  * Build the controls inside `parent`. `onChange(patch, save)` gets the
@@ -53,15 +46,7 @@ export function createToolbar(parent, { onChange, signal }) {
   xAxis.addEventListener("change", () => onChange({ x_axis: xAxis.value }, true), { signal });
 
   // Only there when the plot has previous runs to compare with.
-  const compareLabel = control(root, "livescope-compare");
-  const compare = document.createElement("input");
-  compare.type = "checkbox";
-  compareLabel.append(compare, " compare");
-  compareLabel.title = "Show earlier runs of this plot, faded, behind this one";
-  compareLabel.hidden = true;
-  compare.addEventListener("change", () => onChange({ compare: compare.checked }, true), {
-    signal,
-  });
+  const compare = createCompareToggle(root, { onChange, signal });
 
   return {
     /**
@@ -69,8 +54,7 @@ export function createToolbar(parent, { onChange, signal }) {
      * without firing onChange; `hasRuns` shows the compare toggle.
      */
     show(options, hasRuns = false) {
-      compareLabel.hidden = !hasRuns;
-      compare.checked = options.compare;
+      compare.show(options.compare, hasRuns);
       if (smoothing() !== options.smoothing) slider.value = String(options.smoothing);
       const text = options.smoothing.toFixed(2);
       if (readout.textContent !== text) readout.textContent = text;

@@ -1,11 +1,13 @@
 """The static picture of a trajectory: one x, y path, decimated to pixels, and its head.
 
 Previous runs compared with are drawn under it: each run's path, in the
-line's colour, faded more the older the run (as js/kinds/trajectory.js).
+line's colour, faded more the older the run (as js/kinds/trajectory.js); in
+a replay's frames, each up to the frame's step, as the view replayed to it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import numpy as np
@@ -43,14 +45,12 @@ def trajectory_ranges(data: LinesData) -> tuple[tuple[float, float], tuple[float
     return x, y
 
 
-def trajectory_scene(
-    data: LinesData, *, width: int = DEFAULT_WIDTH, rows: int | None = None
-) -> s.Scene:
-    """The path of the first `rows` rows (default: all) in the ranges of the whole history."""
-    n = len(data) if rows is None else rows
+def trajectory_scene(data: LinesData, *, width: int = DEFAULT_WIDTH) -> s.Scene:
+    """The whole path, and the previous runs' paths whole (the view following its latest row)."""
+    n = len(data)
     scene, area = _frame(data, width, n, _ranges(data))
     if n:
-        x, y = _pixels(data.values[:n], area)
+        x, y = _pixels(data.values, area)
         _path(scene, data, x, y, *decimate_path(x, y, SCENE_POINTS))
     p.panel_frame(scene, area, x_labels=True, y_labels=True)
     return scene
@@ -62,7 +62,8 @@ def trajectory_frames(
     """The path growing: one scene per `every` rows, the last with every row.
 
     The path is decimated once, for the whole history: each frame draws the
-    kept points up to its last row, and that row.
+    kept points up to its last row, and that row. As the view replayed to a
+    row draws them, the previous runs' paths go up to that row's step.
     """
     n = len(data)
     ranges = _ranges(data)
@@ -70,7 +71,8 @@ def trajectory_frames(
     x, y = _pixels(data.values, area)
     kept, joined = decimate_path(x, y, GIF_POINTS)
     for end in s.replay_ends(n, every):
-        scene, _ = _frame(data, width, end, ranges)
+        until_step = float(data.steps[end - 1]) if end else math.inf
+        scene, _ = _frame(data, width, end, ranges, until_step)
         if end:
             # What the whole path keeps before this frame's last row, and that row.
             before = np.searchsorted(kept, end - 1)
@@ -91,8 +93,12 @@ def _frame(
     width: int,
     n: int,
     ranges: tuple[tuple[float, float], tuple[float, float]],
+    until_step: float = math.inf,
 ) -> tuple[s.Scene, s.PlotArea]:
-    """The title, the readout of row n - 1, the grid: all but the path and the frame."""
+    """All but the path and the frame: the title, the readout of row n - 1, the grid.
+
+    And the previous runs' paths, each up to its last point at or before `until_step`.
+    """
     scene = s.Scene(width, 0)
     top = s.title_row(scene, data.title, s.PAD)
     if n:
@@ -118,7 +124,9 @@ def _frame(
     p.panel_grid_lines(scene, area)
     colour = data.options.get("color") or s.PALETTE[0]
     for age in reversed(range(len(runs))):  # the oldest first, under the newer ones
-        xs, ys = _pixels(runs[age].values, area)
+        run = runs[age]
+        end = int(np.searchsorted(run.steps, until_step, side="right"))
+        xs, ys = _pixels(run.values[:end], area)
         faded = s.faint(colour, run_alpha(age))
         scene.items.append(s.Polylines(s.runs_of_finite(xs, ys), faded, 1.0))
     return scene, area
