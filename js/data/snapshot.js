@@ -84,7 +84,9 @@ export function followSnapshot(model, store, apply) {
     try {
       apply(store, decodeSnapshot(buffer));
     } catch (error) {
-      console.warn(`livescope: ignoring the saved snapshot: ${error.message}`);
+      console.warn(
+        `livescope: ignoring the saved snapshot: ${error instanceof Error ? error.message : error}`,
+      );
     }
   };
   const onMessage = (content) => {

@@ -27,6 +27,7 @@ export class HistoryStore {
     this._head = 0;
     this._steps = new Float64Array(this.capacity);
     this._times = new Float64Array(this.capacity);
+    /** @type {Float64Array[]} */
     this._columns = [];
     // Per-block extremes of the columns, for the envelope (block_summary.js).
     this.blocks = new BlockSummaries();
@@ -37,7 +38,12 @@ export class HistoryStore {
     // Rows each held row stands for: 1 but for a snapshot's min/max envelope
     // of a long history (data/snapshot.js), whose smoothing needs it.
     this.rowsPerPoint = 1;
-    this._refreshViews();
+    // What views read, rows [0, length): the backing arrays from `head` on,
+    // kept so by _refreshViews.
+    this.steps = this._steps;
+    this.times = this._times;
+    /** @type {Float64Array[]} */
+    this.columns = [];
   }
 
   /** Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held. */
