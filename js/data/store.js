@@ -34,6 +34,7 @@ export class HistoryStore {
     this._listeners = new Set();
     // Previous runs to compare with (data/runs.js): `{ live, runs }`, kept
     // across generations; set by a `runs` message or a snapshot.
+    /** @type {import("./runs.js").Runs} */
     this.runs = { live: {}, runs: [] };
     // Rows each held row stands for: 1 but for a snapshot's min/max envelope
     // of a long history (data/snapshot.js), whose smoothing needs it.
@@ -46,7 +47,10 @@ export class HistoryStore {
     this.columns = [];
   }
 
-  /** Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held. */
+  /**
+   * Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held.
+   * @param {import("./runs.js").Runs} runs
+   */
   setRuns(runs) {
     this.runs = runs;
     this._changed();
