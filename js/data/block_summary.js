@@ -24,10 +24,22 @@ export function emptyExtremes() {
 
 /** The blocks of one level for every column. */
 class Level {
+  /** @param {number} shift log2 of the rows in a block */
   constructor(shift) {
     this.size = 2 ** shift;
     this.Positions = shift <= 8 ? Uint8Array : Uint16Array;
-    this.reset(0, 0);
+    // As reset(0, 0) leaves them: no columns, no blocks.
+    this.base = 0;
+    this.count = 0;
+    this.capacity = INITIAL_BLOCKS;
+    /** @type {Float64Array[]} per column, each block's smallest finite value */
+    this.min = [];
+    /** @type {Float64Array[]} per column, each block's largest finite value */
+    this.max = [];
+    /** @type {(Uint8Array | Uint16Array)[]} per column, where in each block its min first occurs */
+    this.minAt = [];
+    /** @type {(Uint8Array | Uint16Array)[]} per column, where in each block its max first occurs */
+    this.maxAt = [];
   }
 
   /** Forget every block; rows start at absolute index `start`, `width` columns. */

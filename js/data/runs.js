@@ -46,7 +46,17 @@ function makeRun(described, steps, times, values) {
   };
 }
 
-/** `{ live, runs }` from a `runs` message; throws when it is malformed. */
+/** @typedef {ReturnType<typeof makeRun>} Run */
+
+/**
+ * The runs a plot compares with, and the legend's words for its own (live) run.
+ * @typedef {{ live: { label?: string, params?: object }, runs: Run[] }} Runs
+ */
+
+/**
+ * `{ live, runs }` from a `runs` message; throws when it is malformed.
+ * @returns {Runs}
+ */
 export function decodeRuns(content, buffers = []) {
   const described = content?.runs;
   if (!Array.isArray(described)) throw new Error("runs must be a list");
@@ -67,7 +77,10 @@ export function decodeRuns(content, buffers = []) {
   return { live: content.live ?? {}, runs };
 }
 
-/** `{ live, runs }` from a lines snapshot's fields and arrays (none without `runs`). */
+/**
+ * `{ live, runs }` from a lines snapshot's fields and arrays (none without `runs`).
+ * @returns {Runs}
+ */
 export function snapshotRuns({ fields, arrays }) {
   const described = Array.isArray(fields.runs) ? fields.runs : [];
   const runs = described.map((run, i) => {

@@ -22,9 +22,18 @@ const asBytes = (buffer) =>
     : new Uint8Array(buffer);
 
 /**
+ * A decoded snapshot: its kind, the header's other fields, its named arrays.
+ * @typedef {{
+ *   kind: string,
+ *   fields: Record<string, any>,
+ *   arrays: Record<string, Float32Array | Float64Array | Uint8Array>,
+ * }} Snapshot
+ */
+
+/**
  * Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`.
  * @param {DataView | ArrayBuffer | ArrayBufferView} buffer
- * @returns {{ kind: string, fields: Record<string, any>, arrays: Record<string, Float32Array | Float64Array | Uint8Array> }}
+ * @returns {Snapshot}
  */
 export function decodeSnapshot(buffer) {
   const bytes = asBytes(buffer);
@@ -73,7 +82,7 @@ export function loadRows(store, { fields, arrays }) {
  * Returns the function that stops listening.
  * @param {any} model an anywidget model
  * @param {import("./store.js").HistoryStore} store
- * @param {(store: any, snapshot: ReturnType<typeof decodeSnapshot>) => void} apply
+ * @param {(store: any, snapshot: Snapshot) => void} apply
  * @returns {() => void}
  */
 export function followSnapshot(model, store, apply) {
@@ -84,7 +93,9 @@ export function followSnapshot(model, store, apply) {
     try {
       apply(store, decodeSnapshot(buffer));
     } catch (error) {
-      console.warn(`livescope: ignoring the saved snapshot: ${error.message}`);
+      console.warn(
+        `livescope: ignoring the saved snapshot: ${error instanceof Error ? error.message : error}`,
+      );
     }
   };
   const onMessage = (content) => {

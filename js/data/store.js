@@ -27,20 +27,30 @@ export class HistoryStore {
     this._head = 0;
     this._steps = new Float64Array(this.capacity);
     this._times = new Float64Array(this.capacity);
+    /** @type {Float64Array[]} */
     this._columns = [];
     // Per-block extremes of the columns, for the envelope (block_summary.js).
     this.blocks = new BlockSummaries();
     this._listeners = new Set();
     // Previous runs to compare with (data/runs.js): `{ live, runs }`, kept
     // across generations; set by a `runs` message or a snapshot.
+    /** @type {import("./runs.js").Runs} */
     this.runs = { live: {}, runs: [] };
     // Rows each held row stands for: 1 but for a snapshot's min/max envelope
     // of a long history (data/snapshot.js), whose smoothing needs it.
     this.rowsPerPoint = 1;
-    this._refreshViews();
+    // What views read, rows [0, length): the backing arrays from `head` on,
+    // kept so by _refreshViews.
+    this.steps = this._steps;
+    this.times = this._times;
+    /** @type {Float64Array[]} */
+    this.columns = [];
   }
 
-  /** Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held. */
+  /**
+   * Hold `runs` (`{ live, runs }`, see data/runs.js) instead of the ones held.
+   * @param {import("./runs.js").Runs} runs
+   */
   setRuns(runs) {
     this.runs = runs;
     this._changed();

@@ -62,6 +62,7 @@ export function applyRows(store, rows) {
  * @returns {() => void}
  */
 export function connect(model, store, now = () => Date.now()) {
+  /** @type {{ type: string, generation: number, from: number, at: number } | null} the last sync sent */
   let lastSync = null;
 
   const sync = () => {
@@ -82,7 +83,9 @@ export function connect(model, store, now = () => Date.now()) {
       try {
         store.setRuns(decodeRuns(content, buffers));
       } catch (error) {
-        console.warn(`livescope: ignoring malformed runs message: ${error.message}`);
+        console.warn(
+          `livescope: ignoring malformed runs message: ${error instanceof Error ? error.message : error}`,
+        );
       }
       return;
     }
@@ -91,7 +94,10 @@ export function connect(model, store, now = () => Date.now()) {
     try {
       result = applyRows(store, decodeRows(content, buffers));
     } catch (error) {
-      console.warn(`livescope: ignoring malformed rows message: ${error.message}`, content);
+      console.warn(
+        `livescope: ignoring malformed rows message: ${error instanceof Error ? error.message : error}`,
+        content,
+      );
       return;
     }
     if (result.gap) sync();

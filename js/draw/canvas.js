@@ -28,12 +28,25 @@ export function prepareCanvas(canvas, width, height) {
   return ctx;
 }
 
+/**
+ * The 2d context of `canvas`. Browsers give none only to a canvas already
+ * holding another kind of context, or when they cannot draw on canvases at
+ * all: nothing can be drawn then, so this throws.
+ * @param {HTMLCanvasElement} canvas
+ * @returns {CanvasRenderingContext2D}
+ */
+export function context2d(canvas) {
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error('canvas.getContext("2d") gave null: this browser cannot draw on it');
+  return ctx;
+}
+
 /** An offscreen canvas holding `width` x `height` image pixels, and its ImageData. */
 export function createImage(width, height) {
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   const data = ctx.createImageData(width, height);
   return { canvas, ctx, data, pixels: new Uint32Array(data.data.buffer) };
 }

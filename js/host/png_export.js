@@ -1,6 +1,8 @@
 // "PNG" in the header: download the current view (title, legend and chart,
 // zoom included) as a PNG, drawn from what is on screen.
 
+import { context2d } from "../draw/canvas.js";
+
 const PAD = 8;
 const TITLE_HEIGHT = 24;
 const LEGEND_HEIGHT = 22;
@@ -35,7 +37,7 @@ export function composeView(root, scale = globalThis.devicePixelRatio || 1) {
   const out = document.createElement("canvas");
   out.width = Math.round(width * scale);
   out.height = Math.round(height * scale);
-  const ctx = out.getContext("2d");
+  const ctx = context2d(out);
   ctx.scale(scale, scale);
   ctx.fillStyle = style.backgroundColor;
   ctx.fillRect(0, 0, width, height);

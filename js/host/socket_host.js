@@ -5,6 +5,25 @@
 const RETRY_MS = 1000;
 
 /**
+ * What a mounted panel's model is given: its saved state, and how it writes
+ * to the server (page.js `mountWidget`).
+ * @typedef {{
+ *   state: object,
+ *   send: (content: object) => void,
+ *   saveChanges: (state: object) => void,
+ * }} PanelModel
+ */
+
+/**
+ * A mounted panel, fed the server's messages for it.
+ * @typedef {{
+ *   update: (state: object) => void,
+ *   receive: (content: object, buffers: DataView[]) => void,
+ *   dispose: () => void,
+ * }} PanelHost
+ */
+
+/**
  * Decode one server message: a little-endian uint32 header length, the JSON
  * header, then the buffers at `[offset, length]` from the end of the header
  * (8-byte aligned, so typed arrays can view them in place).
@@ -48,12 +67,21 @@ function panelCell(el, { panel = 0, panels = 1, columns = 1 }) {
  * and `custom` goes to `onMessage(message)` (a run store's list). Returns
  * `{ close(), send(message) }`: `send` writes a JSON message to the server
  * (dropped while it is away).
+ * @param {HTMLElement} el
+ * @param {string} url
+ * @param {{
+ *   mount: (cell: HTMLElement, host: PanelModel) => Promise<PanelHost>,
+ *   status?: HTMLElement | null,
+ *   onMessage?: (message: object) => void,
+ *   WebSocketClass?: typeof WebSocket,
+ * }} options
  */
 export function connect(
   el,
   url,
   { mount, status = null, onMessage = (_message) => {}, WebSocketClass = WebSocket },
 ) {
+  /** @type {WebSocket | null} */
   let socket = null;
   let hosts = [];
   let closed = false;

@@ -11,7 +11,12 @@ export const MAX_COMPARED = 10; // the server's (and a plot's) most runs compare
 const COMPARING_KINDS = ["lines"];
 const COLUMNS = ["show", "compare", "name", "run", "params", "started", "status", "rows"];
 
-/** `{ run, compare }` from a location hash such as "#run=3&compare=1,2", or null. */
+/** @typedef {{ run: number, compare: number[] }} Pick the run shown and the runs compared with it */
+
+/**
+ * `{ run, compare }` from a location hash such as "#run=3&compare=1,2", or null.
+ * @returns {Pick | null}
+ */
 export function parsePick(hash) {
   const fields = new URLSearchParams(String(hash ?? "").replace(/^#/, ""));
   const id = (text) => (/^\d+$/.test(text) ? Number(text) : null);
@@ -20,7 +25,7 @@ export function parsePick(hash) {
   const compare = (fields.get("compare") ?? "")
     .split(",")
     .map(id)
-    .filter((c) => c !== null && c !== run);
+    .filter(/** @returns {c is number} */ (c) => c !== null && c !== run);
   return { run, compare: [...new Set(compare)].slice(0, MAX_COMPARED) };
 }
 
@@ -93,7 +98,8 @@ export function connectStore(
   const page = buildPage(el);
   const runs = new Map(); // id -> the run as the list has it
   const rows = new Map(); // id -> its table row and controls
-  let pick = null; // { run, compare } asked of the server
+  /** @type {Pick | null} asked of the server */
+  let pick = null;
   let following = true; // picking the newest run by itself, until the user picks
   const problems = { store: "", pick: "" }; // what is wrong with the store, with the pick
 
@@ -102,6 +108,10 @@ export function connectStore(
   };
 
   const send = (message) => socket.send(message);
+  /**
+   * @param {Pick} next
+   * @param {boolean} chosen by the user (or the hash), not followed
+   */
   const ask = (next, chosen) => {
     pick = next;
     if (chosen) {

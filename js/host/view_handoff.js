@@ -21,6 +21,19 @@ function dropped(el) {
   return top === el || Boolean(top.classList?.contains(WIDGET_CLASS));
 }
 
+/**
+ * A chart and the element it was last rendered into: `placed` once that
+ * element had a parent (mountView's `{ root, dispose, moved }` besides).
+ * @typedef {{
+ *   el: HTMLElement,
+ *   placed: boolean,
+ *   root: HTMLElement,
+ *   dispose: () => void,
+ *   moved: () => void,
+ * }} PlacedView
+ */
+
+/** @type {WeakMap<object, Set<PlacedView>>} */
 const viewsByStore = new WeakMap();
 
 function viewsOf(store) {
@@ -39,9 +52,14 @@ function viewsOf(store) {
  * for one). Other replaced views of the store are ended. Returns the cleanup
  * for the view rendered into `el`, which ends the chart unless a later view
  * took it over.
+ * @param {object} store
+ * @param {HTMLElement} el
+ * @param {(seen: () => void) => { root: HTMLElement, dispose: () => void, moved: () => void }} mount
+ * @returns {() => void}
  */
 export function placeView(store, el, mount) {
   const views = viewsOf(store);
+  /** @type {PlacedView | null} */
   let view = null;
   for (const other of [...views]) {
     if (!other.placed || !dropped(other.el)) continue;
@@ -58,15 +76,16 @@ export function placeView(store, el, mount) {
     view.placed = Boolean(el.parentNode);
     view.moved();
   } else {
-    view = { el, placed: Boolean(el.parentNode) };
+    const where = { el, placed: Boolean(el.parentNode) };
     const seen = () => {
-      if (view.el.parentNode) view.placed = true;
+      if (where.el.parentNode) where.placed = true;
     };
-    Object.assign(view, mount(seen));
+    view = Object.assign(where, mount(seen));
     views.add(view);
   }
+  const placed = view; // what the cleanup ends, unless a later view took it over
   return () => {
-    if (view.el !== el || !views.delete(view)) return;
-    view.dispose();
+    if (placed.el !== el || !views.delete(placed)) return;
+    placed.dispose();
   };
 }

@@ -85,7 +85,8 @@ export class FrameView extends ReplayableView {
       signal,
     });
     this.runsKey = "";
-    this.runsExtent = { key: null, x: null, y: null };
+    /** @type {{ key: string | null, x: [number, number], y: [number, number] }} frameRunsExtent's, for `key` */
+    this.runsExtent = { key: null, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.runsStep = NaN; // the step whose rows of the runs are drawn
     this.liveParams = ""; // the live run's parameters that differ, for its legend entry
     this.plot = plot;

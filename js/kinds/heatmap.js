@@ -137,7 +137,7 @@ export class HeatmapView extends ReplayableView {
       center,
     });
     this.drawColorbarLabel(ctx, g);
-    this.showReadout(shown, row);
+    this.showReadout(shown, row, g);
     return true;
   }
 
@@ -279,7 +279,8 @@ export class HeatmapView extends ReplayableView {
     this.invalidate();
   }
 
-  showReadout(shown, row) {
+  /** Say the step shown, and the value under the pointer in the cells laid out as `g`. */
+  showReadout(shown, row, g) {
     if (shown < 0) {
       this.readout.show("");
       return;
@@ -291,7 +292,6 @@ export class HeatmapView extends ReplayableView {
     }
     const { row: r, col: c } = this.hover;
     const name = (labels, i) => (labels ? `${i} (${labels[i]})` : String(i));
-    const g = this.geometry;
     const value = formatValue(row[r * g.cols + c]);
     this.readout.show(
       `${step} · row ${name(g.rowLabels, r)}, col ${name(g.colLabels, c)}: ${value}`,

@@ -100,7 +100,8 @@ export class ImageView extends ReplayableView {
     const [rows, cols, channels] = shape;
     const [w, h] = imageFit(rows, cols, this.width, this.height);
     const x = Math.floor((this.width - w) / 2);
-    this.geometry = { x, y: PAD, w, h, rows, cols, channels };
+    const g = { x, y: PAD, w, h, rows, cols, channels };
+    this.geometry = g;
     if (!this.image || this.image.canvas.width !== cols || this.image.canvas.height !== rows) {
       this.image = createImage(cols, rows);
     }
@@ -110,7 +111,7 @@ export class ImageView extends ReplayableView {
     if (channels === 4) fillNoData(ctx, x, PAD, w, h, this.theme);
     drawPixels(ctx, this.image, 0, rows, x, PAD, w, h);
     this.drawHover(ctx);
-    this.showReadout(shown, row);
+    this.showReadout(shown, row, g);
     return true;
   }
 
@@ -140,10 +141,10 @@ export class ImageView extends ReplayableView {
     this.invalidate();
   }
 
-  showReadout(shown, row) {
+  /** Say the step shown, and the pixel under the pointer of the image laid out as `g`. */
+  showReadout(shown, row, g) {
     const step = `step ${formatStep(this.store.steps[shown])}`;
-    const g = this.geometry;
-    if (!this.hover || !g) {
+    if (!this.hover) {
       this.readout.show(`${step} · ${g.rows} x ${g.cols}`);
       return;
     }

@@ -46,7 +46,12 @@ import { WaterfallView } from "./waterfall.js";
  * }} ViewClass
  */
 
-/** @typedef {{ View: ViewClass, loadSnapshot: (store: any, snapshot: object) => void }} Kind */
+/**
+ * @typedef {{
+ *   View: ViewClass,
+ *   loadSnapshot: (store: any, snapshot: import("../data/snapshot.js").Snapshot) => void,
+ * }} Kind
+ */
 
 /** @type {Record<string, Kind>} */
 export const KINDS = {

@@ -36,16 +36,23 @@ const DENSE_ROWS_PER_PX = 8;
 // Alpha appended to a series colour for its raw line behind the smoothed one.
 const FAINT = "4d";
 
-/** y range over the visible data, padded; a flat or empty range still gets a height. */
+/**
+ * y range over the visible data, padded; a flat or empty range still gets a height.
+ * (uPlot's ranges may hold null, for limits left open; ranges of two numbers are numbers.)
+ * @param {number | null} yMin
+ * @param {number | null} yMax
+ * @param {boolean} logY
+ * @returns {{ min: number, max: number }}
+ */
 function yRange(yMin, yMax, logY) {
   if (logY) {
     // Only positive values reach a log scale.
-    if (yMin === null) return { min: 1, max: 10 };
-    const [min, max] = uPlot.rangeLog(yMin, yMax, 10, false);
+    if (yMin === null || yMax === null) return { min: 1, max: 10 };
+    const [min, max] = /** @type {[number, number]} */ (uPlot.rangeLog(yMin, yMax, 10, false));
     return { min, max };
   }
-  if (yMin === null) return { min: 0, max: 1 };
-  const [min, max] = uPlot.rangeNum(yMin, yMax, 0.05, true);
+  if (yMin === null || yMax === null) return { min: 0, max: 1 };
+  const [min, max] = /** @type {[number, number]} */ (uPlot.rangeNum(yMin, yMax, 0.05, true));
   return { min, max };
 }
 
@@ -242,6 +249,7 @@ export class LineChart {
     const ys =
       smoothing > 0 ? [...perName(data.raw), ...perName(data.smoothed)] : perName(data.raw);
     const u = this.uplot;
+    if (!u) return false; // destroyed: build() above made one otherwise
     this.dense = data.binned && data.rows > DENSE_ROWS_PER_PX * this.width;
     const shownNames = this.names.filter((_, i) => !this.hidden[i]);
     const start = this.liveStart;

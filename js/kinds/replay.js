@@ -122,7 +122,8 @@ export class ReplayBar {
     this.cancelFrame = cancelFrame ?? ((id) => cancelAnimationFrame(id));
     this.speed = DEFAULT_SPEED;
     this.frame = 0;
-    this.playFrom = null; // { index, time } while playing
+    /** @type {{ index: number, time: number } | null} where play started, while playing */
+    this.playFrom = null;
 
     const root = element("div", "livescope-replay", parent);
     this.playButton = element("button", "livescope-play", root, "Play");
@@ -200,6 +201,7 @@ export class ReplayBar {
 
   /** One animation frame of play: the row due at this time; the end returns to following. */
   tick() {
+    if (!this.playFrom) return; // paused: nothing to play from
     const { index, time } = this.playFrom;
     const due = index + Math.floor(((this.now() - time) / 1000) * this.speed);
     if (due >= this.store.length - 1) {

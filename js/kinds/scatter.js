@@ -115,7 +115,7 @@ export class ScatterView extends ReplayableView {
   derived() {
     const k = this.points;
     const key = [k, this.optionsKey, this.themeVersion].join("|");
-    if (key === this.derivedKey) return this.cache;
+    if (this.cache && key === this.derivedKey) return this.cache;
     this.derivedKey = key;
     const { options, theme } = this;
     const ctx = this.canvas.getContext("2d");

@@ -34,7 +34,8 @@ const LINE_ALPHAS = [
 ];
 
 /** Opacity of the line for a path of `n` points. */
-export const lineAlpha = (n) => LINE_ALPHAS.find(([upTo]) => n <= upTo)[1];
+export const lineAlpha = (n) =>
+  (LINE_ALPHAS.find(([upTo]) => n <= upTo) ?? LINE_ALPHAS[LINE_ALPHAS.length - 1])[1];
 
 /** Absolute index of the first row held: rows a `max_rows` window let go (0 without one). */
 const firstRow = (store) => store.dropped ?? 0;
@@ -71,7 +72,8 @@ export class TrajectoryView extends ReplayableView {
       signal,
     });
     this.runsKey = "";
-    this.runsExtent = { key: null, x: null, y: null };
+    /** @type {{ key: string | null, x: number[], y: number[] }} pathRunsExtent's, for runs `key` */
+    this.runsExtent = { key: null, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.canvas = createCanvas(plot, "livescope-image");
   }
 

@@ -179,6 +179,7 @@ export class WaterfallView extends ReplayableView {
     const g = this.geometry;
     const m = this.store.columnCount;
     const slots = this.picture.slots;
+    /** @type {{ slot: number, col: number } | null} */
     let hover = null;
     if (g && px !== null && m > 0 && slots > 0) {
       const col = Math.floor(((px - g.x) / g.w) * m);

@@ -32,7 +32,9 @@ export function runRow(run, at) {
  * -Infinity if none).
  */
 export function frameRunsExtent(runs, options) {
+  /** @type {[number, number]} */
   const y = [Infinity, -Infinity];
+  /** @type {[number, number]} */
   const x = [Infinity, -Infinity];
   for (const run of runs) {
     const parts = frameParts(options, run.width);

@@ -49,11 +49,13 @@ export function verticalTravel(ys, idx0, idx1, toY) {
 export function denseColumns(xs, ys, idx0, idx1, toX, toY, adjacentPx = 1) {
   const columns = [];
   const joins = [];
-  let column = null; // the pixel column being gathered
+  /** @type {number | null} the pixel column being gathered */
+  let column = null;
   let top = 0;
   let bottom = 0;
   let last = 0; // its last y so far
-  let previous = null; // the column before, or null after a gap
+  /** @type {number | null} the column before, or null after a gap */
+  let previous = null;
   let previousLast = 0;
   const endColumn = () => {
     if (column !== null) {
@@ -99,7 +101,9 @@ export function denseColumns(xs, ys, idx0, idx1, toX, toY, adjacentPx = 1) {
  * otherwise uPlot's linear path.
  */
 export function densePaths(isDense, color) {
-  const linear = uPlot.paths.linear();
+  // Optional in uPlot's types, but its bundle always has it.
+  const linearFactory = /** @type {uPlot.Series.LinearPathBuilderFactory} */ (uPlot.paths.linear);
+  const linear = linearFactory();
   return (u, seriesIdx, idx0, idx1) => {
     if (!isDense()) return linear(u, seriesIdx, idx0, idx1);
     const series = u.series[seriesIdx];
@@ -129,6 +133,7 @@ export function densePaths(isDense, color) {
       stroke.moveTo(joins[k], joins[k + 1]);
       stroke.lineTo(joins[k + 2], joins[k + 3]);
     }
-    return { stroke, fill, _fill: color, clip: null, band: null, gaps: null, flags: 0 };
+    // No clip, and so no gaps to build one from: the columns stop at nulls themselves.
+    return { stroke, fill, _fill: color, clip: null, band: null, flags: 0 };
   };
 }

@@ -12,6 +12,17 @@ const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 const positiveOrNull = (v) => (v > 0 && v !== Infinity ? v : null);
 
 /**
+ * @typedef {{
+ *   x: number[],
+ *   ys: (number | null)[][],
+ *   yMin: number | null,
+ *   yMax: number | null,
+ *   rows: number,
+ *   binned: boolean,
+ * }} Envelope
+ */
+
+/**
  * Points to draw for steps in [x0, x1] at `width` pixels.
  *
  * One point either side of the range is included so lines run to the
@@ -32,6 +43,7 @@ const positiveOrNull = (v) => (v > 0 && v !== Infinity ? v : null);
  * result. A null entry scans every row.
  *
  * With `positive`, values <= 0 are gaps too, as a log scale needs.
+ * @returns {Envelope}
  */
 export function envelope(
   steps,
@@ -51,6 +63,7 @@ export function envelope(
   const hi = i1 < length ? i1 + 1 : i1;
   const bins = Math.max(1, Math.floor(width));
 
+  /** @type {Envelope} */
   const out = {
     x: [],
     ys: columns.map(() => []),

@@ -53,7 +53,9 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
   const root = document.createElement("div");
   root.className = "livescope-legend";
   parent.appendChild(root);
+  /** @type {HTMLSpanElement | null} the step shown, made by setSeries */
   let caption = null;
+  /** @type {ReturnType<typeof legendEntry>[]} */
   let items = [];
 
   return {
@@ -61,6 +63,9 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
      * Rebuild the entries for series `names` drawn in `colors`. With `ramp`
      * (colours along a colormap), the legend is the first name, the ramp and
      * the last name; the entries open from the series count.
+     * @param {string[]} names
+     * @param {string[]} colors
+     * @param {string[] | null} [ramp] CSS colours along the colormap
      */
     setSeries(names, colors, ramp = null) {
       root.replaceChildren();
@@ -114,7 +119,7 @@ export function createLegend(parent, { onToggle = () => {}, signal } = {}) {
     /** Show `values` (one per series) at `step`; `hovered` tells the latest row from a picked one. */
     show(step, values, hovered) {
       const text = step === null ? "" : `${hovered ? "at" : "latest"} step ${formatStep(step)}`;
-      if (caption.textContent !== text) caption.textContent = text;
+      if (caption && caption.textContent !== text) caption.textContent = text;
       items.forEach(({ value: node }, i) => {
         const value = values ? formatValue(values[i]) : "–";
         if (node.textContent !== value) node.textContent = value;

@@ -11,7 +11,16 @@ import { emaState, smoothEma } from "./smoothing.js";
 
 export class SmoothedColumns {
   constructor() {
+    /** @type {string | null} generation, width and weight smoothed for; null before the first update */
     this.key = null;
+    // Absolute rows [start, end) are smoothed, at [head, head + end - start) of `arrays`.
+    this.start = 0;
+    this.end = 0;
+    this.head = 0;
+    /** @type {Float64Array[]} per column */
+    this.arrays = [];
+    /** @type {ReturnType<typeof emaState>[]} per column, where its average stands */
+    this.states = [];
     this.blocks = new BlockSummaries();
   }
 

@@ -29,12 +29,11 @@ export function facetGrid(
     const h = (innerH - rows * title - (rows - 1) * gap) / rows;
     return { columns, rows, w, h, side: Math.min(w, h) };
   };
-  let best = null;
-  if (asked) best = sizes(Math.min(n, asked));
-  else {
-    for (let columns = 1; columns <= n; columns++) {
+  let best = sizes(asked ? Math.min(n, asked) : 1);
+  if (!asked) {
+    for (let columns = 2; columns <= n; columns++) {
       const option = sizes(columns);
-      if (!best || option.side > best.side) best = option;
+      if (option.side > best.side) best = option;
     }
   }
   if (n > 1 && !asked && best.w < minWidth) {

@@ -19,6 +19,8 @@ export function decodeBytes(b64) {
 /**
  * The palette level of each of `k` points: spread by index along the
  * colormap, or from per-point value bytes (`colors`), or all `single`.
+ * @param {number} k
+ * @param {{ single?: boolean, colors?: Uint8Array | null }} [how]
  */
 export function pointLevels(k, { single = false, colors = null } = {}) {
   const levels = new Uint16Array(k);
