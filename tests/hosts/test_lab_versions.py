@@ -3,15 +3,19 @@
 The oldest is the lowest JupyterLab anywidget develops against (4.2.4, with
 Notebook 7.2), from its own venv; the newest is the one in the test venv. In
 each front end a plot renders, streams while its loop's cell runs, and Stop
-ends that loop while the cell is busy, every row reaching the browser.
+ends that loop while the cell is busy, every row reaching the browser. A
+notebook saved with widget state (the server's settings turn on "Save Widget
+State Automatically") reopens in a new tab, its kernel gone, with the plot
+drawn from its saved snapshot.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import _livescope_dom as ls
@@ -107,5 +111,73 @@ def test_plot_streams_and_stop_ends_the_busy_loop(page: Page, server, ui, artifa
         summary = ls.store_summary(root, last=1)
         assert (summary.dropped, summary.length, summary.last_step) == (0, n, n - 1)
         artifacts.screenshot(page, f"stopped-{version}-{ui}")
+    finally:
+        jupyter.shutdown_all_sessions()
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+PLOT_MODEL = "livescope._widget.models.LivePlotWidget"
+SAVED_ROWS = 5_000
+
+SAVED_CELLS = [
+    """\
+import math
+from livescope import LivePlot
+
+w = LivePlot(columns=["sin", "cos"], title="saved")
+display(w)
+""",
+    f"""\
+for i in range({SAVED_ROWS}):
+    w.update([math.sin(i / 100), math.cos(i / 100)])
+print(f"LAST={{w.history[-1].tolist()}}")
+""",
+]
+
+LAST_ROW_JS = """
+(root) => root.livescope.store.columns.map((column) => column[root.livescope.store.length - 1])
+"""
+
+
+@pytest.mark.parametrize("ui", ["lab", "notebook"])
+def test_a_notebook_saved_with_widget_state_reopens_with_the_plot(
+    page: Page, server, ui, artifacts
+):
+    version, jupyter = server
+    name = f"saved-{version}-{ui}.ipynb"
+    write_notebook(jupyter.root_dir / name, SAVED_CELLS)
+    nb = NotebookPage(page=page, base_url=jupyter.url, token=jupyter.token, path=name, ui=ui)
+    nb.open()
+    try:
+        nb.run_cell(0)
+        nb.run_cell(1)
+        last = json.loads(nb.printed_value(1, "LAST"))
+        root = ls.wait_rendered(nb, 0)
+        expect(root).to_have_attribute("data-rows", str(SAVED_ROWS), timeout=15_000)
+        nb.save()
+    finally:
+        jupyter.shutdown_all_sessions()
+
+    saved = json.loads((jupyter.root_dir / name).read_text(encoding="utf-8"))
+    widgets = saved["metadata"].get("widgets")
+    assert widgets, f"{name} was saved without widget state: metadata {saved['metadata']}"
+    models = widgets[WIDGET_STATE]["state"].values()
+    (plot,) = [m for m in models if m["state"].get("_anywidget_id") == PLOT_MODEL]
+    assert [b["path"] for b in plot.get("buffers", [])] == [["_snapshot"]]
+
+    # A new tab, and a new kernel that knows nothing of the plot.
+    fresh = page.context.new_page()
+    reopened = replace(nb, page=fresh).open()
+    try:
+        root = ls.wait_rendered(reopened, 0)
+        expect(root).to_have_attribute("data-source", "snapshot", timeout=15_000)
+        assert ls.attr(root, "last-step") == str(SAVED_ROWS - 1)
+        assert root.evaluate(LAST_ROW_JS) == pytest.approx(last, rel=1e-6)
+        expect(root.locator(".livescope-legend-step")).to_have_text(
+            f"latest step {SAVED_ROWS - 1}"
+        )
+        expect(reopened.output(0).locator("img, .jp-RenderedSVG")).to_have_count(0)
+        expect(root.get_by_role("button", name="Stop")).to_be_hidden()
+        artifacts.screenshot(fresh, f"reopened-{version}-{ui}")
     finally:
         jupyter.shutdown_all_sessions()
