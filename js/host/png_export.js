@@ -7,13 +7,13 @@ const PAD = 8;
 const TITLE_HEIGHT = 24;
 const LEGEND_HEIGHT = 22;
 
-function legendEntries(root) {
+/** Each legend entry's colour, "name value" text, and whether its series is hidden. */
+export function legendEntries(root) {
+  const text = (item, part) => item.querySelector(`.livescope-legend-${part}`)?.textContent ?? "";
   return [...root.querySelectorAll(".livescope-legend-item")].map((item) => ({
     color: item.querySelector(".livescope-swatch")?.style.background ?? "",
-    text: [...item.children]
-      .slice(1)
-      .map((node) => node.textContent)
-      .join(" "),
+    text: [text(item, "name"), text(item, "value")].filter(Boolean).join(" "),
+    hidden: item.classList.contains("livescope-legend-hidden"),
   }));
 }
 
@@ -59,13 +59,15 @@ export function composeView(root, scale = globalThis.devicePixelRatio || 1) {
     ctx.globalAlpha = 1;
     x += ctx.measureText(caption).width + 14;
   }
-  for (const { color, text } of legendEntries(root)) {
+  for (const { color, text, hidden } of legendEntries(root)) {
+    ctx.globalAlpha = hidden ? 0.4 : 1; // as the legend shows a hidden series
     ctx.fillStyle = color;
     ctx.fillRect(x, baseline - 5, 12, 3);
     ctx.fillStyle = style.color;
     ctx.fillText(text, x + 17, baseline);
     x += 17 + ctx.measureText(text).width + 14;
   }
+  ctx.globalAlpha = 1;
   for (const { canvas, box } of plots) {
     ctx.drawImage(canvas, box.left - base.left, top + box.top - plotTop, box.width, box.height);
   }
