@@ -60,7 +60,7 @@ export function composeView(root, scale = globalThis.devicePixelRatio || 1) {
     x += ctx.measureText(caption).width + 14;
   }
   for (const { color, text, hidden } of legendEntries(root)) {
-    ctx.globalAlpha = hidden ? 0.4 : 1; // as the legend shows a hidden series
+    ctx.globalAlpha = hidden ? 0.45 : 1; // as widget.css shows a hidden entry
     ctx.fillStyle = color;
     ctx.fillRect(x, baseline - 5, 12, 3);
     ctx.fillStyle = style.color;
