@@ -46,6 +46,8 @@ export default {
         activity,
         ended: !live,
         showStop,
+        // What the host keeps a live dashboard from doing means nothing without a kernel.
+        note: live ? (model.get("host_note") ?? "") : "",
       });
       root.dataset.stopped = String(stopped);
       root.dataset.activity = activity;
@@ -61,6 +63,7 @@ export default {
     model.on("change:activity", show);
     model.on("change:title", show);
     model.on("change:stop_button", show);
+    model.on("change:host_note", show);
     model.on("msg:custom", onMessage);
     show();
     model.send({ type: "sync" });
@@ -69,6 +72,7 @@ export default {
       model.off("change:activity", show);
       model.off("change:title", show);
       model.off("change:stop_button", show);
+      model.off("change:host_note", show);
       model.off("msg:custom", onMessage);
       controller.abort();
       root.remove();

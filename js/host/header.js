@@ -69,10 +69,13 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         elapsed: stat(statsRow, "elapsed", "elapsed"),
         // Only shown once max_rows made the kernel drop rows.
         shown: element("span", "livescope-window", statsRow),
-        // What background sources report, e.g. "3 lines skipped".
-        note: element("span", "livescope-note", statsRow),
       }
     : null;
+  // What sources report ("3 lines skipped") and what the host cannot do: a
+  // line of its own under the header, so a long one never pushes Stop out of
+  // a narrow cell.
+  const note = element("div", "livescope-note", parent);
+  note.hidden = true;
   const stop = element("button", "livescope-stop", root, "Stop");
   stop.type = "button";
   stop.addEventListener("click", onStop, { signal });
@@ -99,12 +102,12 @@ export function createHeader(parent, { onStop, onSavePng, signal, stats = true }
         setText(values.elapsed, formatElapsed(state.elapsed));
         const dropped = state.dropped ?? 0;
         const total = formatCount(state.held + dropped);
-        const note = `showing last ${formatCount(state.held)} of ${total} rows`;
+        const shown = `showing last ${formatCount(state.held)} of ${total} rows`;
         values.shown.hidden = dropped === 0;
-        setText(values.shown, dropped ? note : "");
-        setText(values.note, state.note ?? "");
-        values.note.hidden = !state.note;
+        setText(values.shown, dropped ? shown : "");
       }
+      setText(note, state.note ?? "");
+      note.hidden = !state.note;
       const [label, tip] = stopButton(state);
       setText(stop, label);
       stop.disabled = label !== "Stop";

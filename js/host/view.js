@@ -20,6 +20,7 @@ const TRAITS = [
   "stop_button",
   "view_options",
   "note",
+  "host_note",
   "sparse",
 ];
 const DEFAULT_HEIGHT = 300;
@@ -104,7 +105,8 @@ function buildView(model, el, store, seen) {
       showStop: model.get("stop_button") !== false && !saved,
       held: length,
       dropped: store.dropped,
-      note: model.get("note") ?? "",
+      // What the host keeps a live plot from doing means nothing without a kernel.
+      note: [model.get("note"), saved ? "" : model.get("host_note")].filter(Boolean).join(" · "),
     });
     root.dataset.rows = String(length);
     root.dataset.dropped = String(store.dropped);

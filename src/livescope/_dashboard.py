@@ -12,13 +12,13 @@ import ipywidgets
 
 from ._core.check import check_str
 from ._core.layout import flow_layout, grid_layout
-from ._kernel.host import in_marimo, in_vscode
+from ._kernel.host import host_note, in_marimo, in_vscode
 from ._kernel.shell import current_shell, watch_cell_end
 from ._kinds import REGISTRY
 from ._picture.dashboard import DEFAULT_WIDTH, PanelPicture, dashboard_frames, dashboard_scene
 from ._picture.scene import Scene, replay_ends
 from ._picture.svg import scene_to_svg
-from ._plot import HOST_NOTE, LivePlot
+from ._plot import LivePlot
 from ._runs.panels import check_dashboard_runs, name_panel_runs
 from ._saved.exports import Exports, page_state
 from ._saved.html import dashboard_page, saved_form
@@ -108,14 +108,15 @@ class Dashboard(LoopGuard, Exports):
         name_panel_runs(self._plots, runs)
 
         # As a plot's: VS Code holds a Stop click until the cell ends, and the
-        # first panel's header says so instead.
-        self._controls = DashboardControlsWidget(title=title or "", stop_button=not in_vscode())
+        # dashboard's header says so instead, once for its panels.
+        self._controls = DashboardControlsWidget(
+            title=title or "", stop_button=not in_vscode(), host_note=host_note()
+        )
         on_msg_weakly(self._controls, self._on_message)  # the widget must not keep us alive
         panels = []
-        for i, (name, plot) in enumerate(self._plots.items()):
+        for name, plot in self._plots.items():
             plot.widget.stop_button = False
-            if i:  # a note about the host once, in the first panel, is enough
-                plot._set_note(HOST_NOTE, "")
+            plot.widget.host_note = ""
             # A panel written to again wakes the dashboard's Stop (held weakly: the
             # plot may outlive the dashboard).
             plot._wake_hooks.append(call_weakly(self._wake))

@@ -37,7 +37,6 @@ from ._widget.sender import RowSender
 
 MAX_FPS_LIMIT = 120
 MAX_HEIGHT = 10_000  # CSS pixels: beyond it a browser cannot allocate the canvas
-HOST_NOTE = "host"  # the key of what the host's limits note in the header
 
 
 class LivePlot(RowSender, LoopGuard, Exports, SourceTarget, Recorded):
@@ -201,7 +200,7 @@ class LivePlot(RowSender, LoopGuard, Exports, SourceTarget, Recorded):
             watch_cell_end(self)
         if in_vscode():  # VS Code holds a Stop click until the cell ends: say so instead
             self._widget.stop_button = False
-        self._set_note(HOST_NOTE, host_note())
+        self._widget.host_note = host_note()
         self._fill_late_views()
         # Last: the recorder takes its rows from the plot as made.
         self._recorder = start_recording(

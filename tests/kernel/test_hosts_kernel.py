@@ -24,8 +24,10 @@ from IPython.display import display
 from livescope import Dashboard, LivePlot
 w = LivePlot(["a"])
 d = Dashboard({"one": LivePlot(["b"]), "two": LivePlot(["c"])})
-notes = [p.widget.note for p in d.plots.values()]
-print(repr(w.widget.note), w.widget.stop_button, notes, d._controls.stop_button)
+notes = [p.widget.host_note for p in d.plots.values()]
+controls = d._controls
+print(repr(w.widget.host_note), w.widget.stop_button, notes, controls.stop_button,
+      repr(controls.host_note))
 """
 
 
@@ -33,16 +35,16 @@ def test_a_plot_in_vscode_notes_that_stop_waits_and_hides_the_button(kernel: Ker
     kernel.run(NOT_VSCODE + "__vsc_ipynb_file__ = '/home/me/train.ipynb'")
     msg_id = kernel.execute(SHOW)
     kernel.wait_idle(msg_id)
-    # The note once per dashboard, in its first panel; the dashboard's Stop hidden.
+    # The note once per dashboard, in its own header; the dashboard's Stop hidden.
     note = repr(VSCODE_NOTE)
-    assert kernel.output_of(msg_id).strip() == f"{note} False [{note}, ''] False"
+    assert kernel.output_of(msg_id).strip() == f"{note} False ['', ''] False {note}"
 
 
 def test_a_plot_elsewhere_has_its_stop_button_and_no_note(kernel: Kernel) -> None:
     kernel.run(NOT_VSCODE)
     msg_id = kernel.execute(SHOW)
     kernel.wait_idle(msg_id)
-    assert kernel.output_of(msg_id).strip() == "'' True ['', ''] True"
+    assert kernel.output_of(msg_id).strip() == "'' True ['', ''] True ''"
 
 
 LOOP = """

@@ -61,6 +61,9 @@ class LivePlotWidget(KernelOwnedState, SharedBundleWidget):
     stop_button = traitlets.Bool(True).tag(sync=True)
     # What background sources report, e.g. "3 lines skipped"; "" for nothing.
     note = traitlets.Unicode("").tag(sync=True)
+    # What the host keeps a live plot from doing (Stop in marimo, VS Code):
+    # shown only while a kernel is behind the view, never in a saved page.
+    host_note = traitlets.Unicode("").tag(sync=True)
     # What can still write rows (see _sources/attach.py activity_of): the Stop
     # button reads "Stop" while "live", "Following" or "Done" otherwise.
     activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
@@ -102,6 +105,7 @@ class DashboardControlsWidget(KernelOwnedState, anywidget.AnyWidget):
     stopped = traitlets.Bool(False).tag(sync=True)
     activity = traitlets.Enum(ACTIVITIES, "live").tag(sync=True)
     stop_button = traitlets.Bool(True).tag(sync=True)  # False where Stop would wait (VS Code)
+    host_note = traitlets.Unicode("").tag(sync=True)  # as a LivePlotWidget's, for the panels
     # Tells models apart in the browser: a view rendered anew (the picture
     # refreshed at cell end) knows at once that a kernel answered before.
     _uid = traitlets.Unicode().tag(sync=True)
