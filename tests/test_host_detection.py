@@ -22,7 +22,7 @@ def in_marimo(monkeypatch):
 
 def test_outside_marimo_a_plot_says_nothing_of_its_host(front_end):
     assert not host.in_marimo()
-    assert LivePlot(columns=["a"]).widget.note == ""
+    assert LivePlot(columns=["a"]).widget.host_note == ""
 
 
 def test_a_marimo_module_outside_a_marimo_notebook_is_no_marimo(monkeypatch):
@@ -38,7 +38,8 @@ def test_in_marimo_a_plot_sends_rows_and_its_header_names_marimos_interrupt(
     monkeypatch.setattr(livescope._plot, "current_shell", lambda: None)
     w = LivePlot(columns=["a"])
     assert w._live
-    assert "use marimo's interrupt" in w.widget.note
+    assert "use marimo's interrupt" in w.widget.host_note
+    assert w.widget.note == ""  # what sources report stays apart, saved with the plot
     w.update(1.0)
     assert front_end.rows_held() == 1
 
