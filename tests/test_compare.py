@@ -10,7 +10,7 @@ from front_end import send_from_browser
 from livescope import LivePlot
 from livescope._core.smoothing import point_weight
 from livescope._core.snapshot import pack, unpack
-from livescope._picture.scene import Polylines, faint, series_color
+from livescope._picture.scene import MUTED, PALETTE, Polylines, faint, series_color
 from livescope._runs import session
 from livescope._runs.session import session_runs
 
@@ -197,3 +197,43 @@ def test_a_run_kept_as_its_envelope_is_smoothed_over_as_many_rows():
     assert point_weight(0.9, 100, 100) == 0.9 == point_weight(0.9, 10, 100)
     assert point_weight(0.9, 400, 100) == pytest.approx(0.9**4)
     assert point_weight(0.5, 0, 0) == 0.5
+
+
+def texts(plot):
+    return [(item.text, item.fill) for item in plot._scene(800).items if hasattr(item, "text")]
+
+
+def test_a_hidden_run_leaves_the_fades_of_the_others_as_the_view_draws_them():
+    # The view fades a run by its place among all earlier runs, and lists a
+    # hidden one muted: hiding the newest earlier run must not darken the older.
+    training(scale=3.0).close()
+    training(scale=2.0).close()
+    plot = training(compare=2)
+    newest, _ = plot._comparison.runs
+    live = [series_color(0), series_color(1)]
+    assert (
+        strokes(plot)[-6:] == [faint(c, 0.4) for c in live] + [faint(c, 0.5) for c in live] + live
+    )
+    plot.widget.view_options = {**plot.widget.view_options, "hidden_runs": [newest.id]}
+    assert strokes(plot)[-4:] == [faint(c, 0.4) for c in live] + live
+    assert not {faint(c, 0.5) for c in live} & set(strokes(plot))
+    listed = [text for text, _ in texts(plot) if "rows)" in text]
+    assert len(listed) == 2, "the runs row lists the hidden run too"
+    assert dict(texts(plot))[listed[0]] == MUTED
+
+
+def test_a_hidden_trajectory_run_leaves_the_older_paths_fade():
+    def walk(**kwargs):
+        plot = LivePlot(kind="trajectory", title="walk", **kwargs)
+        t = np.linspace(0, 6, 50)
+        plot.extend(np.stack([np.cos(t), np.sin(t)], axis=1))
+        return plot
+
+    walk().close()
+    walk().close()
+    plot = walk(compare=2)
+    newest, _ = plot._comparison.runs
+    plot.widget.view_options = {**plot.widget.view_options, "hidden_runs": [newest.id]}
+    colour = PALETTE[0]
+    assert faint(colour, 0.4) in strokes(plot)
+    assert faint(colour, 0.5) not in strokes(plot)

@@ -43,13 +43,25 @@ class LinesData:
         return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
 
     @property
-    def shown_runs(self) -> tuple[Any, ...]:
-        """The previous runs drawn: none when the view's compare toggle is off, none hidden."""
-        if self.options.get("compare") is False:
-            return ()
+    def compared_runs(self) -> tuple[Any, ...]:
+        """The previous runs the legend lists: none when the view's compare toggle is off."""
+        return () if self.options.get("compare") is False else tuple(self.runs)
+
+    @property
+    def hidden_runs(self) -> set[str]:
+        """The ids of previous runs hidden from the chart (listed muted)."""
         hidden = self.options.get("hidden_runs")
-        hidden = set(hidden) if isinstance(hidden, list) else set()
-        return tuple(run for run in self.runs if run.id not in hidden)
+        return {h for h in hidden if isinstance(h, str)} if isinstance(hidden, list) else set()
+
+    @property
+    def shown_runs(self) -> tuple[Any, ...]:
+        """The previous runs drawn: those compared, less the hidden ones."""
+        hidden = self.hidden_runs
+        return tuple(run for run in self.compared_runs if run.id not in hidden)
+
+    def run_age(self, run: Any) -> int:
+        """How many runs back `run` is (0: the one before this): what fades it, hidden or not."""
+        return next(age for age, held in enumerate(self.runs) if held is run)
 
     @property
     def colormap(self) -> str | None:

@@ -107,9 +107,10 @@ def frame_scene(
         top = s.legend_row(scene, caption or "no rows yet", entries, top) + 4
     else:
         top = caption_row(scene, data, shown, top)
+    if data.compared_runs:  # the live run, then each previous one drawn faded at the step shown
+        entries = run_entries(data.run, data.compared_runs, data.hidden_runs)
+        top = s.legend_row(scene, "runs", entries, top) + 4
     runs = data.shown_runs
-    if runs:  # the live run, then each previous one drawn faded at the step shown
-        top = s.legend_row(scene, "runs", run_entries(data.run, runs), top) + 4
     cols, rows = panel_grid(parts.panels, width - 2 * s.PAD, data.options.get("facet_columns"))
     panel_w = (width - 2 * s.PAD - (cols - 1) * _PANEL_GAP) / cols
     panel_h = max(_MIN_PANEL_HEIGHT, (data.height - (rows - 1) * _PANEL_GAP) / rows)
@@ -129,7 +130,9 @@ def frame_scene(
     scene.plot = areas[0]
     if shown >= 0:
         step = float(data.steps[shown])
-        for panel, x, y, color in run_curves(runs, step, data.options):
+        for panel, x, y, color in run_curves(
+            runs, [data.run_age(run) for run in runs], step, data.options
+        ):
             area = areas[min(panel, len(areas) - 1)]
             _curve(scene, area, x, y, color, markers=False, width=_RUN_LINE_WIDTH)
     if shown >= 0 and parts.length:

@@ -51,11 +51,13 @@ def runs_extents(
 
 
 def run_curves(
-    runs: tuple[RecordedRun, ...], step: float, options: Mapping[str, Any]
+    runs: tuple[RecordedRun, ...], ages: list[int], step: float, options: Mapping[str, Any]
 ) -> Iterator[tuple[int, np.ndarray, np.ndarray, str]]:
-    """Each run's row at `step` as curves (panel, x, y, faded colour), the oldest run first."""
-    for age in reversed(range(len(runs))):
-        run = runs[age]
+    """Each run's row at `step` as curves (panel, x, y, colour faded by the run's age).
+
+    The oldest run first, so newer runs draw over it.
+    """
+    for run, age in reversed(list(zip(runs, ages, strict=True))):
         at = run_row_at(run, step)
         parts = run_parts(run, options)
         if at is None or not parts.length:

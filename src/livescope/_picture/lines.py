@@ -57,10 +57,10 @@ def lines_scene(
             for c, name in enumerate(data.columns)
         ]
         top = s.legend_row(scene, caption, entries, top) + 4
-    compared = data.shown_runs
-    if compared:
-        entries = run_entries(data.run, compared)
+    if data.compared_runs:
+        entries = run_entries(data.run, data.compared_runs, data.hidden_runs)
         top = s.legend_row(scene, "runs", entries, top) + 4
+    compared = data.shown_runs
 
     x_range = bounds.x_range if bounds else _x_range(steps, runs_x_range(compared))
     m = values.shape[1]
@@ -91,7 +91,7 @@ def lines_scene(
     scene.height = int(top + data.height + s.PAD)
 
     s.axes(scene, area, data.x_label, y_ticks)
-    draw_runs(scene, area, earlier, shown)
+    draw_runs(scene, area, earlier, shown, [data.run_age(run) for run in compared])
     xs = area.x_px(steps[rows_drawn])
     for k in drawn:
         c = k % m

@@ -84,16 +84,21 @@ def _is_number(value: object) -> bool:
 
 
 def run_entries(
-    live: dict[str, Any], runs: tuple[RecordedRun, ...]
+    live: dict[str, Any], runs: tuple[RecordedRun, ...], hidden: set[str]
 ) -> list[tuple[str, str, bool]]:
-    """The live run (solid), then each earlier run (faded): label, rows, differing params."""
+    """The live run (solid), then each earlier run (faded by its age; muted when `hidden`).
+
+    Each entry: its label, rows and the params that differ between the runs.
+    `runs` are every run compared, newest first, as the view's legend lists them.
+    """
     differ = differing_params([live.get("params", {}), *(run.params for run in runs)])
     texts = [f"{live.get('label', 'this run')} (live)"]
     texts += [f"{run.label} ({run.row_count:,} rows)" for run in runs]
     colors = [s.TEXT, *(s.faint(s.TEXT, run_alpha(age)) for age in range(len(runs)))]
+    muted = [False, *(run.id in hidden for run in runs)]
     return [
-        (color, " ".join(filter(None, [text, params_text(params)])), False)
-        for color, text, params in zip(colors, texts, differ, strict=True)
+        (color, " ".join(filter(None, [text, params_text(params)])), mute)
+        for color, text, params, mute in zip(colors, texts, differ, muted, strict=True)
     ]
 
 
@@ -109,10 +114,10 @@ def draw_runs(
     area: s.PlotArea,
     points: list[tuple[np.ndarray, np.ndarray]],
     columns: list[int],
+    ages: list[int],
 ) -> None:
-    """Draw each run's `columns` faded, the oldest first, under what is drawn next."""
-    for age in reversed(range(len(points))):
-        steps, values = points[age]
+    """Draw each run's `columns` faded by its age, the oldest first, under what comes next."""
+    for (steps, values), age in reversed(list(zip(points, ages, strict=True))):
         xs = area.x_px(steps)
         for c in columns:
             color = s.faint(s.series_color(c), run_alpha(age))

@@ -110,9 +110,10 @@ def _frame(
     else:
         text = "no points yet"
     top = p.readout_row(scene, text, top) + 4
+    if data.compared_runs:
+        entries = run_entries(data.run, data.compared_runs, data.hidden_runs)
+        top = s.legend_row(scene, "runs", entries, top) + 4
     runs = data.shown_runs
-    if runs:
-        top = s.legend_row(scene, "runs", run_entries(data.run, runs), top) + 4
     scene.height = int(top + data.height + s.PAD)
     x_range, y_range = ranges
     plot_height = data.height - p.MARGIN_TOP - p.MARGIN_BOTTOM
@@ -123,11 +124,10 @@ def _frame(
     scene.plot = area
     p.panel_grid_lines(scene, area)
     colour = data.options.get("color") or s.PALETTE[0]
-    for age in reversed(range(len(runs))):  # the oldest first, under the newer ones
-        run = runs[age]
+    for run in reversed(runs):  # the oldest first, under the newer ones
         end = int(np.searchsorted(run.steps, until_step, side="right"))
         xs, ys = _pixels(run.values[:end], area)
-        faded = s.faint(colour, run_alpha(age))
+        faded = s.faint(colour, run_alpha(data.run_age(run)))
         scene.items.append(s.Polylines(s.runs_of_finite(xs, ys), faded, 1.0))
     return scene, area
 
