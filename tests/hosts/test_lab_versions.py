@@ -84,13 +84,19 @@ def server(request: pytest.FixtureRequest) -> Iterator[tuple[str, VersionedServe
             server.stop()
 
 
+def open_notebook(
+    page: Page, jupyter: VersionedServer, name: str, cells: list[str], ui: str
+) -> NotebookPage:
+    """Write notebook `name` of `cells` on `jupyter` and open it in `ui` ("lab" or "notebook")."""
+    write_notebook(jupyter.root_dir / name, cells)
+    nb = NotebookPage(page=page, base_url=jupyter.url, token=jupyter.token, path=name, ui=ui)
+    return nb.open()
+
+
 @pytest.mark.parametrize("ui", ["lab", "notebook"])
 def test_plot_streams_and_stop_ends_the_busy_loop(page: Page, server, ui, artifacts):
     version, jupyter = server
-    name = f"versions-{version}-{ui}.ipynb"
-    write_notebook(jupyter.root_dir / name, CELLS)
-    nb = NotebookPage(page=page, base_url=jupyter.url, token=jupyter.token, path=name, ui=ui)
-    nb.open()
+    nb = open_notebook(page, jupyter, f"versions-{version}-{ui}.ipynb", CELLS, ui)
     try:
         nb.run_cell(0)
         print(f"\n[{version}-{ui}] {nb.stdout(0).strip()}")
@@ -145,9 +151,7 @@ def test_a_notebook_saved_with_widget_state_reopens_with_the_plot(
 ):
     version, jupyter = server
     name = f"saved-{version}-{ui}.ipynb"
-    write_notebook(jupyter.root_dir / name, SAVED_CELLS)
-    nb = NotebookPage(page=page, base_url=jupyter.url, token=jupyter.token, path=name, ui=ui)
-    nb.open()
+    nb = open_notebook(page, jupyter, name, SAVED_CELLS, ui)
     try:
         nb.run_cell(0)
         nb.run_cell(1)
