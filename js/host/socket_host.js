@@ -7,10 +7,12 @@ const RETRY_MS = 1000;
 /**
  * What a mounted panel's model is given: its saved state, and how it writes
  * to the server (page.js `mountWidget`).
+ * A run store's page also says which run the plot shows (`run`).
  * @typedef {{
  *   state: object,
  *   send: (content: object) => void,
  *   saveChanges: (state: object) => void,
+ *   run?: number,
  * }} PanelModel
  */
 
@@ -109,6 +111,7 @@ export function connect(
         state: message.state,
         send: (content) => current.send(JSON.stringify(tag({ kind: "custom", content }))),
         saveChanges: (state) => current.send(JSON.stringify(tag({ kind: "update", state }))),
+        ...(message.run === undefined ? {} : { run: message.run }),
       });
     } else if (message.kind === "update") {
       hosts[panel]?.update(message.state);

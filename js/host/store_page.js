@@ -93,6 +93,7 @@ export function connectStore(
     WebSocketClass = WebSocket,
     location = window.location,
     history = window.history,
+    storage = tabStorage(),
   },
 ) {
   const page = buildPage(el);
@@ -102,6 +103,7 @@ export function connectStore(
   let pick = null;
   let following = true; // picking the newest run by itself, until the user picks
   const problems = { store: "", pick: "" }; // what is wrong with the store, with the pick
+  let storeName = ""; // as the server names it: with the run id, what view settings are kept by
 
   const showProblems = () => {
     page.problem.textContent = [problems.store, problems.pick].filter(Boolean).join(" · ");
@@ -127,6 +129,7 @@ export function connectStore(
 
   const onMessage = (message) => {
     if (message.kind === "list") {
+      storeName = String(message.store ?? "");
       if (message.reset) runs.clear();
       for (const run of message.runs ?? []) runs.set(run.id, run);
       page.head.textContent = `${message.store ?? ""} · ${formatCount(runs.size)} runs`;
@@ -224,12 +227,70 @@ export function connectStore(
     }
   };
 
-  const socket = connect(page.plot, url, { mount, status, onMessage, WebSocketClass });
+  const socket = connect(page.plot, url, {
+    mount: keepViewOptions(mount, storage, () => storeName),
+    status,
+    onMessage,
+    WebSocketClass,
+  });
   return {
     close() {
       socket.close();
     },
   };
+}
+
+/**
+ * `mount`, keeping the view settings the user sets on each run's plot
+ * (smoothing, log y, hidden series) in `storage`, the tab's sessionStorage,
+ * under `store()` and the run's id: a reload shows each run as it was left.
+ * A plot that names no run, or a tab without storage, mounts as it is.
+ * @param {(cell: HTMLElement, host: import("./socket_host.js").PanelModel) => Promise<any>} mount
+ * @param {Storage | null} storage
+ * @param {() => string} store
+ */
+export function keepViewOptions(mount, storage, store) {
+  return (cell, host) => {
+    if (!storage || host.run === undefined) return mount(cell, host);
+    const key = JSON.stringify(["livescope-view", store(), host.run]);
+    const state = /** @type {{ view_options?: object }} */ (host.state);
+    return mount(cell, {
+      ...host,
+      state: { ...state, view_options: { ...state.view_options, ...kept(storage, key) } },
+      saveChanges: (patch) => {
+        const changed = /** @type {{ view_options?: object }} */ (patch);
+        if (changed.view_options) keep(storage, key, changed.view_options);
+        host.saveChanges(patch);
+      },
+    });
+  };
+}
+
+/** The tab's sessionStorage, or null where the browser refuses it (storage turned off). */
+function tabStorage() {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The settings kept under `key`: an object, or none when absent or not one. */
+function kept(storage, key) {
+  try {
+    const value = JSON.parse(storage.getItem(key) ?? "null");
+    return value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  } catch {
+    return {}; // not written by this page: nothing kept
+  }
+}
+
+function keep(storage, key, options) {
+  try {
+    storage.setItem(key, JSON.stringify(options));
+  } catch (error) {
+    console.warn("livescope: the view settings cannot be kept for a reload", error);
+  }
 }
 
 function fillRow({ cells, show, compare }, run) {

@@ -7,6 +7,7 @@ import {
   defaultCompare,
   defaultRun,
   formatPick,
+  keepViewOptions,
   MAX_COMPARED,
   paramsText,
   parsePick,
@@ -177,5 +178,63 @@ describe("connectStore", () => {
     const left = page.box(MAX_COMPARED, "checkbox");
     expect([left.checked, left.disabled]).toEqual([false, true]);
     expect(page.box(1, "checkbox").disabled).toBe(false); // a ticked one can be unticked
+  });
+});
+
+describe("view settings", () => {
+  const fakeStorage = () => {
+    const items = new Map();
+    return {
+      getItem: (key) => items.get(key) ?? null,
+      setItem: (key, value) => items.set(key, String(value)),
+      items,
+    };
+  };
+  const mounting = () => {
+    const mounted = [];
+    const mount = async (_cell, host) => {
+      mounted.push(host);
+      return host;
+    };
+    return { mount, mounted };
+  };
+  const host = (run, saved = []) => ({
+    state: { title: "mnist", view_options: { smoothing: 0, log_y: false } },
+    send: () => {},
+    saveChanges: (patch) => saved.push(patch),
+    run,
+  });
+
+  it("a run's plot reopens with what its controls set, per store and run", async () => {
+    const storage = fakeStorage();
+    const { mount, mounted } = mounting();
+    const keeping = keepViewOptions(mount, storage, () => "store='runs.db'");
+    const saved = [];
+    await keeping(null, host(3, saved));
+    expect(mounted[0].state.view_options).toEqual({ smoothing: 0, log_y: false });
+    mounted[0].saveChanges({ view_options: { smoothing: 0.6, log_y: true } });
+    expect(saved).toEqual([{ view_options: { smoothing: 0.6, log_y: true } }]); // still sent
+
+    await keeping(null, host(3)); // the tab reloaded
+    expect(mounted[1].state.view_options).toEqual({ smoothing: 0.6, log_y: true });
+    expect(mounted[1].state.title).toBe("mnist");
+    await keeping(null, host(4)); // another run keeps its own
+    expect(mounted[2].state.view_options).toEqual({ smoothing: 0, log_y: false });
+    const other = keepViewOptions(mount, storage, () => "store='other.db'");
+    await other(null, host(3)); // a run 3 of another store
+    expect(mounted[3].state.view_options).toEqual({ smoothing: 0, log_y: false });
+  });
+
+  it("ignores what this page did not write, and works without storage", async () => {
+    const storage = fakeStorage();
+    storage.setItem(JSON.stringify(["livescope-view", "s", 1]), "not json");
+    storage.setItem(JSON.stringify(["livescope-view", "s", 2]), "[1, 2]");
+    const { mount, mounted } = mounting();
+    await keepViewOptions(mount, storage, () => "s")(null, host(1));
+    await keepViewOptions(mount, storage, () => "s")(null, host(2));
+    await keepViewOptions(mount, null, () => "s")(null, host(1));
+    for (const { state } of mounted) {
+      expect(state.view_options).toEqual({ smoothing: 0, log_y: false });
+    }
   });
 });

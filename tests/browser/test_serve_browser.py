@@ -384,8 +384,10 @@ def test_a_run_store_lists_its_runs_compares_the_ones_ticked_and_a_live_one_grow
     expect(entries.nth(1)).to_contain_text("lr=0.02")
     expect(page.locator(".livescope")).to_have_count(1)
     expect(page).to_have_url(re.compile(r"#run=1&compare=2$"))
+    root.get_by_role("checkbox", name="log y").check()  # a view setting, kept for the tab
     page.reload()  # the pick is in the URL
     expect(page.get_by_role("radio", name="show lr=0.01")).to_be_checked()
     expect(root).to_have_attribute("data-rows", "300")
     expect(entries).to_have_count(2)
+    expect(root.get_by_role("checkbox", name="log y")).to_be_checked()
     artifacts.screenshot(page, "serve-store-picked")
