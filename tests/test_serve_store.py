@@ -347,3 +347,37 @@ def test_a_damaged_run_is_named_to_the_tab_that_picks_it_and_the_others_still_sh
     run(session())
     left_out = "run 3's params are not a mapping as livescope writes them; got 'not json'; it is"
     assert any(left_out in str(warning.message) for warning in recwarn)
+
+
+def test_trajectory_and_frame_runs_compare_in_the_page_as_in_a_kernel(tmp_path, serve_store):
+    path = tmp_path / "runs.db"
+    t = np.linspace(0, 6, 60)
+    for scale in (1.0, 2.0):  # two runs of a path, two of a frame, two of a faceted frame
+        for plot in (
+            LivePlot(kind="trajectory", title="walk", store=path),
+            LivePlot(kind="frame", title="profile", store=path),
+            LivePlot(kind="frame", facet=2, title="panels", store=path),
+        ):
+            rows = np.stack([scale * np.cos(t), np.sin(t)], axis=1)
+            plot.extend(rows if plot.kind == "trajectory" else np.repeat(rows, 2, axis=1))
+            plot.close()
+    server = serve_store(path)
+
+    async def session():
+        tab = await open_tab(server)
+        listed, _ = await receive(tab)
+        compares = {(r["name"], r["id"]): r["compares"] for r in listed["runs"]}
+        assert compares == {
+            ("walk", 1): True, ("profile", 2): True, ("panels", 3): False,
+            ("walk", 4): True, ("profile", 5): True, ("panels", 6): False,
+        }  # fmt: skip
+        for newer, older, drawn in ((4, 1, 1), (5, 2, 1), (6, 3, 0)):
+            await pick(tab, newer, [older])
+            compared, buffers = await next_of(tab, "custom", "runs")
+            runs = compared["content"]["runs"]
+            assert [r["id"] for r in runs] == [f"store:{older}"] * drawn
+            if drawn:
+                assert buffers, "the earlier run's points travel with it"
+        await close_tab(tab)
+
+    run(session())

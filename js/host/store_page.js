@@ -8,7 +8,6 @@ import { formatCount, formatValue } from "./format.js";
 import { connect } from "./socket_host.js";
 
 export const MAX_COMPARED = 10; // the server's (and a plot's) most runs compared
-const COMPARING_KINDS = ["lines"];
 const COLUMNS = ["show", "compare", "name", "run", "params", "started", "status", "rows"];
 
 /** @typedef {{ run: number, compare: number[] }} Pick the run shown and the runs compared with it */
@@ -34,7 +33,11 @@ export function formatPick({ run, compare }) {
   return compare.length ? `#run=${run}&compare=${compare.join(",")}` : `#run=${run}`;
 }
 
-/** Whether run `other` can be drawn behind run `picked`: its name and kind, and a kind that compares. */
+/**
+ * Whether run `other` can be drawn behind run `picked`: its name and kind,
+ * and `picked` a plot that draws earlier runs (the server says: lines,
+ * trajectory, a frame not split into facets).
+ */
 export function comparable(picked, other) {
   return (
     picked !== undefined &&
@@ -42,8 +45,15 @@ export function comparable(picked, other) {
     other.id !== picked.id &&
     other.name === picked.name &&
     other.kind === picked.kind &&
-    COMPARING_KINDS.includes(picked.kind)
+    picked.compares === true
   );
+}
+
+/** Why run `other` has no compare checkbox to tick with `picked` shown. */
+function notComparable(picked, other) {
+  if (picked === undefined || other.id === picked.id) return "";
+  if (!picked.compares) return `run "${picked.label}" (${picked.kind}) draws no earlier runs`;
+  return `only runs named "${picked.name}" of kind ${picked.kind} compare with it`;
 }
 
 /** The runs shown with `picked` by default: the one of its name before it, as a plot's `compare=1`. */
@@ -219,10 +229,7 @@ export function connectStore(
       show.checked = isPicked;
       compare.checked = ticked;
       compare.disabled = !comparable(picked, run) || (full && !ticked);
-      compare.title =
-        compare.disabled && !isPicked
-          ? `only runs named "${picked?.name}" of kind lines compare with it`
-          : "";
+      compare.title = compare.disabled && !isPicked ? notComparable(picked, run) : "";
       tr.classList.toggle("livescope-store-picked", isPicked);
     }
   };

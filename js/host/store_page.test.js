@@ -23,6 +23,7 @@ const run = (id, fields = {}) => ({
   status: "finished",
   rows: 100 * id,
   kind: "lines",
+  compares: true, // as the server says of a line plot
   last_step: null,
   ...fields,
 });
@@ -61,7 +62,12 @@ describe("picks", () => {
     expect(comparable(run(1), run(2))).toBe(true);
     expect(comparable(run(1), run(1))).toBe(false);
     expect(comparable(run(1), run(2, { name: "cifar" }))).toBe(false);
-    expect(comparable(run(1, { kind: "heatmap" }), run(2, { kind: "heatmap" }))).toBe(false);
+    const heatmap = { kind: "heatmap", compares: false };
+    expect(comparable(run(1, heatmap), run(2, heatmap))).toBe(false);
+    const frame = { kind: "frame" };
+    expect(comparable(run(1, frame), run(2, frame))).toBe(true);
+    expect(comparable(run(1, { ...frame, compares: false }), run(2, frame))).toBe(false); // facets
+    expect(comparable(run(1, frame), run(2))).toBe(false); // kinds apart
     expect(comparable(run(1), undefined)).toBe(false);
     expect(paramsText({ lr: 0.0003, opt: "adam" })).toBe("lr=3e-4 opt=adam");
   });

@@ -109,11 +109,20 @@ def runs(store: str | os.PathLike[str]) -> list[RunInfo]:
     ...     print(r.id, r.label, r.status, r.rows, r.params)
     """
     with _opened(store) as opened:
-        return [info for info, _ in list_runs(opened)]
+        return [listed.info for listed in list_runs(opened)]
 
 
-def list_runs(store: Store) -> list[tuple[RunInfo, int]]:
-    """The runs of an open store, oldest first, each with its generation (see `read_rows`).
+@dataclass(frozen=True)
+class ListedRun:
+    """A run of an open store as `list_runs` gives it."""
+
+    info: RunInfo
+    generation: int  # of its rows (see `read_rows`)
+    options: dict[str, Any]  # its view options, as recorded
+
+
+def list_runs(store: Store) -> list[ListedRun]:
+    """The runs of an open store, oldest first.
 
     As `runs`: a running run whose writer is gone reads as died, and a
     damaged run is left out with a warning.
@@ -121,7 +130,8 @@ def list_runs(store: Store) -> list[tuple[RunInfo, int]]:
     listed = []
     for row in _checked_rows(store, "ORDER BY id"):
         try:
-            listed.append((_info(store, row), row[12]))
+            options = _decoded(store, row, 6, "options", dict)
+            listed.append(ListedRun(_info(store, row), row[12], options))
         except DamagedRun as error:  # one damaged run must not hide the others
             warnings.warn(f"{error}; it is left out", stacklevel=2)
     return listed

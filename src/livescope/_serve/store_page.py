@@ -23,7 +23,7 @@ from typing import Any
 
 from .._core.wire import Message, encode_runs
 from .._kinds import REGISTRY
-from .._runs.compare import COMPARING_KINDS
+from .._runs.compare import can_compare
 from .._runs.connect import open_store
 from .._runs.read import DamagedRun, RunInfo, list_runs
 from .._runs.session import MAX_RUNS
@@ -74,6 +74,7 @@ class StorePage:
         self._tabs: dict[Tab, _Shown] = {}
         self._listing: dict[int, tuple[RunInfo, int]] = {}
         self._damaged: dict[int, str] = {}  # run id -> why its rows cannot be read
+        self._compares: dict[int, bool] = {}  # run id -> whether its plot draws earlier runs
         self._mirrors: dict[int, MirroredRun] = {}
         self._problem = ""  # what the tabs are told is wrong with the store
         self._thread = threading.Thread(target=self._run, name="livescope-store", daemon=True)
@@ -180,13 +181,14 @@ class StorePage:
         self._drop_unused()
 
     def _comparable(self, info: RunInfo, other: int) -> bool:
+        """Whether run `other` draws behind `info`'s: same name and kind, a plot that compares."""
         listed = self._listing.get(other)
         return (
             other != info.id
             and listed is not None
             and listed[0].name == info.name
             and listed[0].kind == info.kind
-            and info.kind in COMPARING_KINDS
+            and self._compares.get(info.id, False)
         )
 
     def _custom(self, tab: Tab, view: object, content: dict[str, Any]) -> None:
@@ -206,7 +208,11 @@ class StorePage:
         if store is None:
             return
         try:
-            listing = {info.id: (info, generation) for info, generation in list_runs(store)}
+            listed = list_runs(store)
+            listing = {run.info.id: (run.info, run.generation) for run in listed}
+            self._compares = {
+                run.info.id: can_compare(run.info.kind, run.options) for run in listed
+            }
             changes = {
                 run_id: mirror.refresh(store, *listing[run_id])
                 for run_id, mirror in self._mirrors.items()
@@ -222,7 +228,9 @@ class StorePage:
         if vanished:
             self._post_all("list", store=self.name, runs=self._entries(), reset=True)
         elif changed:
-            self._post_all("list", store=self.name, runs=[_entry(i) for i in changed])
+            self._post_all(
+                "list", store=self.name, runs=[_entry(i, self._compares[i.id]) for i in changed]
+            )
         for run_id, change in changes.items():
             self._tell(run_id, change)
         now = time.monotonic()
@@ -311,7 +319,7 @@ class StorePage:
             self._post_all("problem", text=text)
 
     def _entries(self) -> list[dict[str, Any]]:
-        return [_entry(info) for info, _ in self._listing.values()]
+        return [_entry(info, self._compares[id_]) for id_, (info, _) in self._listing.items()]
 
     def _post(self, tab: Tab, kind: str, buffers: list[Any] | None = None, **header: Any) -> None:
         tab.post(encode(kind, header, buffers))
@@ -322,8 +330,8 @@ class StorePage:
             tab.post(message)
 
 
-def _entry(info: RunInfo) -> dict[str, Any]:
-    """A run as the page's list shows it."""
+def _entry(info: RunInfo, compares: bool) -> dict[str, Any]:
+    """A run as the page's list shows it; `compares`: its plot draws earlier runs."""
     return {
         "id": info.id,
         "name": info.name,
@@ -334,6 +342,7 @@ def _entry(info: RunInfo) -> dict[str, Any]:
         "status": info.status,
         "rows": info.rows,
         "kind": info.kind,
+        "compares": compares,
         "last_step": json_safe(info.last_step),
     }
 
