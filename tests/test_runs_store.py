@@ -392,3 +392,21 @@ def test_a_damaged_run_is_named_not_allocated_or_decoded_raw(
         w = LivePlot(["a", "b"], title="train", store=damaged)
     assert w._comparison.runs == ()
     w.close()
+
+
+def test_options_this_version_does_not_take_are_left_out_and_the_others_kept(
+    tmp_path: Path,
+) -> None:
+    # A run recorded by another livescope version: an option it does not know,
+    # and one it knows with a value it refuses.
+    path = tmp_path / "runs.db"
+    w = LivePlot(["a"], title="t", store=path, smoothing=0.6, log_y=True)
+    w.extend(np.ones((5, 1)))
+    w.close()
+    recorded = {"smoothing": 0.6, "log_y": True, "x_axis": "step", "glow": 3, "colormap": "nope"}
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE runs SET options = ?", (json.dumps(recorded),))
+    with pytest.warns(UserWarning, match=r"run 1 .* colormap='nope', glow=3; they are left out"):
+        opened = LivePlot.open(path)
+    assert opened.widget.view_options == {"smoothing": 0.6, "log_y": True, "x_axis": "step"}
+    assert len(opened) == 5

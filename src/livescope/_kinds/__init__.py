@@ -7,6 +7,7 @@ picture and replay frames. Nothing else in the package lists kinds.
 from __future__ import annotations
 
 import numbers
+from typing import Any
 
 from .._core.rows import check_values_count, parse_columns
 from . import bars, frame, heatmap, image, lines, scatter, segments, trajectory, waterfall
@@ -18,7 +19,7 @@ REGISTRY: dict[str, Kind] = {
 }
 KINDS = tuple(REGISTRY)
 
-__all__ = ["KINDS", "REGISTRY", "Kind", "View", "columns_and_width", "make_view"]
+__all__ = ["KINDS", "REGISTRY", "Kind", "View", "columns_and_width", "make_view", "taken_options"]
 
 
 def make_view(kind: object, options: dict[str, object]) -> View:
@@ -27,6 +28,27 @@ def make_view(kind: object, options: dict[str, object]) -> View:
         known = ", ".join(repr(k) for k in KINDS)
         raise ValueError(f"kind must be one of {known}; got {kind!r}")
     return REGISTRY[kind].make(**options)
+
+
+def taken_options(kind: object, options: dict[str, Any]) -> dict[str, Any]:
+    """The `options` that `kind` takes here: all, or those it takes each on its own.
+
+    For a run recorded by another version, whose options may hold one unknown
+    here or a value refused here: those are left out, the others kept (all
+    of them left out when they pass one by one but not together).
+    """
+    if _takes(kind, options):
+        return options
+    taken = {k: v for k, v in options.items() if _takes(kind, {k: v})}
+    return taken if _takes(kind, taken) else {}
+
+
+def _takes(kind: object, options: dict[str, Any]) -> bool:
+    try:
+        make_view(kind, options)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def columns_and_width(view: View, columns: object) -> tuple[tuple[str, ...] | None, int | None]:

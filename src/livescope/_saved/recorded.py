@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from .._core.arrays import as_array
-from .._kinds import make_view
+from .._kinds import make_view, taken_options
 from .._runs.read import load_run
 
 if TYPE_CHECKING:
@@ -101,12 +102,16 @@ class Recorded:
         """
         recorded = load_run(store, run)
         kind = kwargs.get("kind", recorded.kind)
-        view_options = {k: v for k, v in recorded.options.items() if k not in kwargs}
-        try:
-            view = make_view(kind, view_options)
-        except (TypeError, ValueError):  # options this version's kind does not take: its defaults
-            view_options = {}
-            view = make_view(kind, {})
+        asked = {k: v for k, v in recorded.options.items() if k not in kwargs}
+        view_options = taken_options(kind, asked)
+        left = ", ".join(f"{k}={v!r}" for k, v in sorted(asked.items()) if k not in view_options)
+        if left and kind == recorded.kind:  # recorded by another version of livescope
+            warnings.warn(
+                f"run {recorded.id} of {recorded.name!r} was recorded with view options this "
+                f"livescope does not take: {left}; they are left out",
+                stacklevel=2,
+            )
+        view = make_view(kind, view_options)
         options: dict[str, Any] = {"kind": kind, "title": recorded.name, **view_options}
         if recorded.columns and view.columns is None:  # not a kind that names its own (x, y)
             options["columns"] = list(recorded.columns)

@@ -20,7 +20,7 @@ import numpy as np
 
 from .._core.history import History
 from .._core.wire import Message, encode_rows
-from .._kinds import make_view
+from .._kinds import make_view, taken_options
 from .._kinds.base import View
 from .._runs.read import RunInfo, read_rows, run_options
 from .._runs.session import RecordedRun, compact
@@ -159,8 +159,5 @@ def json_safe(value: Any) -> Any:
 
 
 def _view(kind: str, options: dict[str, Any]) -> View:
-    """The run's view as `LivePlot.open` makes it: options this version refuses, its defaults."""
-    try:
-        return make_view(kind, options)
-    except (TypeError, ValueError):
-        return make_view(kind, {})
+    """The run's view as `LivePlot.open` makes it: without options this version refuses."""
+    return make_view(kind, taken_options(kind, options))
