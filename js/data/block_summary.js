@@ -17,7 +17,34 @@ import { capacityFor, moveRows } from "./capacity.js";
 const SHIFTS = [7, 13];
 const INITIAL_BLOCKS = 16;
 
-/** Running first-occurrence extremes: `minAt`/`maxAt` are -1 until a finite value is seen. */
+/**
+ * Where in each block its extreme first occurs: bytes while blocks hold at most 256 rows.
+ * @typedef {Uint8Array | Uint16Array} Positions
+ */
+
+/**
+ * The extremes of some values and the index where each first occurs.
+ * @typedef {{ min: number, max: number, minAt: number, maxAt: number }} Extremes
+ */
+
+/**
+ * One level's blocks of one column (`BlockSummaries.column`): block
+ * `base + slot` holds rows [(base + slot) * size, (base + slot + 1) * size)
+ * and its extremes sit at `slot` of `min`, `max`, `minAt` and `maxAt`.
+ * @typedef {{
+ *   size: number,
+ *   base: number,
+ *   min: Float64Array,
+ *   max: Float64Array,
+ *   minAt: Positions,
+ *   maxAt: Positions,
+ * }} ColumnBlocks
+ */
+
+/**
+ * Running first-occurrence extremes: `minAt`/`maxAt` are -1 until a finite value is seen.
+ * @returns {Extremes}
+ */
 export function emptyExtremes() {
   return { min: Infinity, max: -Infinity, minAt: -1, maxAt: -1 };
 }
@@ -27,6 +54,7 @@ class Level {
   /** @param {number} shift log2 of the rows in a block */
   constructor(shift) {
     this.size = 2 ** shift;
+    /** @type {new (length: number) => Positions} */
     this.Positions = shift <= 8 ? Uint8Array : Uint16Array;
     // As reset(0, 0) leaves them: no columns, no blocks.
     this.base = 0;
@@ -36,18 +64,23 @@ class Level {
     this.min = [];
     /** @type {Float64Array[]} per column, each block's largest finite value */
     this.max = [];
-    /** @type {(Uint8Array | Uint16Array)[]} per column, where in each block its min first occurs */
+    /** @type {Positions[]} per column, where in each block its min first occurs */
     this.minAt = [];
-    /** @type {(Uint8Array | Uint16Array)[]} per column, where in each block its max first occurs */
+    /** @type {Positions[]} per column, where in each block its max first occurs */
     this.maxAt = [];
   }
 
-  /** Forget every block; rows start at absolute index `start`, `width` columns. */
+  /**
+   * Forget every block; rows start at absolute index `start`, `width` columns.
+   * @param {number} start
+   * @param {number} width
+   */
   reset(start, width) {
     // Absolute block number of slot 0; slots [0, count) have begun.
     this.base = Math.floor(start / this.size);
     this.count = 0;
     this.capacity = INITIAL_BLOCKS;
+    /** @type {<T>(Type: new (length: number) => T) => T[]} */
     const arrays = (Type) => Array.from({ length: width }, () => new Type(this.capacity));
     this.min = arrays(Float64Array);
     this.max = arrays(Float64Array);
@@ -59,6 +92,8 @@ class Level {
    * Room for blocks up to absolute `last`. Blocks wholly before row
    * `dropped` are let go, the live ones move to the front or into larger
    * arrays, as the store's rows do (capacity.js).
+   * @param {number} last
+   * @param {number} dropped
    */
   reserve(last, dropped) {
     if (last - this.base < this.capacity) return;
@@ -67,6 +102,7 @@ class Level {
     const needed = last - this.base - gone + 1;
     const bytes = needed * this.size * this.min.length * 8;
     const capacity = capacityFor(needed, this.capacity, bytes);
+    /** @type {<T extends Float64Array | Positions>(array: T) => T} */
     const move = (array) => moveRows(array, gone, live, capacity);
     this.min = this.min.map(move);
     this.max = this.max.map(move);
@@ -80,6 +116,10 @@ class Level {
   /**
    * Fold absolute rows [from, to) of `columns` (entry 0 of each being
    * absolute row `dropped`) into their blocks, which must be reserved.
+   * @param {ArrayLike<number>[]} columns
+   * @param {number} dropped
+   * @param {number} from
+   * @param {number} to
    */
   extend(columns, dropped, from, to) {
     const { size } = this;
@@ -129,6 +169,9 @@ class Level {
    * [from, to) into these blocks, which must be reserved: 1/lower.size of
    * the work of reading the rows, with the same result, as `lower` keeps
    * first occurrences and its last block is folded again as it fills.
+   * @param {Level} lower
+   * @param {number} from
+   * @param {number} to
    */
   extendFrom(lower, from, to) {
     const { size } = this;
@@ -192,11 +235,16 @@ class Level {
 
 /** Block summaries of a store's columns, kept as rows arrive. */
 export class BlockSummaries {
+  /** @param {number[]} [shifts] per level, finest first, log2 of the rows in a block */
   constructor(shifts = SHIFTS) {
     this.levels = shifts.map((shift) => new Level(shift));
   }
 
-  /** Forget every block: rows start at absolute index `start`, `width` columns. */
+  /**
+   * Forget every block: rows start at absolute index `start`, `width` columns.
+   * @param {number} start
+   * @param {number} width
+   */
   reset(start, width) {
     for (const level of this.levels) level.reset(start, width);
   }
@@ -204,6 +252,10 @@ export class BlockSummaries {
   /**
    * Summarise absolute rows [from, to) of `columns`, entry 0 of each being
    * absolute row `dropped` (rows before it are gone).
+   * @param {ArrayLike<number>[]} columns
+   * @param {number} dropped
+   * @param {number} from
+   * @param {number} to
    */
   extend(columns, dropped, from, to) {
     if (to <= from) return;
@@ -214,7 +266,11 @@ export class BlockSummaries {
     });
   }
 
-  /** What `foldExtremes` reads of column `c`, valid until the next change. */
+  /**
+   * What `foldExtremes` reads of column `c`, valid until the next change.
+   * @param {number} c
+   * @returns {ColumnBlocks[]}
+   */
   column(c) {
     return this.levels.map(({ size, base, min, max, minAt, maxAt }) => ({
       size,
@@ -233,6 +289,14 @@ export class BlockSummaries {
  * scan of every row would. `blocks` is `BlockSummaries.column(c)` for a
  * column whose entry 0 is absolute row `offset`, or null to scan every row.
  * With `positive`, values <= 0 are left out too (a log scale's gaps).
+ * @param {ArrayLike<number>} column
+ * @param {ColumnBlocks[] | null} blocks
+ * @param {number} offset
+ * @param {number} from
+ * @param {number} to
+ * @param {Extremes} acc
+ * @param {boolean} [positive]
+ * @returns {Extremes} `acc`
  */
 export function foldExtremes(column, blocks, offset, from, to, acc, positive = false) {
   // Values are taken when finite and above `low`.
@@ -242,6 +306,19 @@ export function foldExtremes(column, blocks, offset, from, to, acc, positive = f
   return acc;
 }
 
+/**
+ * Fold `column[from..to)` into `acc` by the blocks of levels 0..l (`levels[l]`
+ * the coarsest), their rows where no whole block covers them; values taken
+ * are finite and above `low`.
+ * @param {ArrayLike<number>} column
+ * @param {ColumnBlocks[]} levels
+ * @param {number} l
+ * @param {number} offset
+ * @param {number} from
+ * @param {number} to
+ * @param {Extremes} acc
+ * @param {number} low
+ */
 function foldLevel(column, levels, l, offset, from, to, acc, low) {
   if (l < 0) {
     scanRows(column, from, to, acc, low);
@@ -276,6 +353,14 @@ function foldLevel(column, levels, l, offset, from, to, acc, low) {
   foldLevel(column, levels, l - 1, offset, end - offset, to, acc, low);
 }
 
+/**
+ * Fold `column[from..to)` into `acc` value by value, those finite and above `low`.
+ * @param {ArrayLike<number>} column
+ * @param {number} from
+ * @param {number} to
+ * @param {Extremes} acc
+ * @param {number} low
+ */
 function scanRows(column, from, to, acc, low) {
   let { min, max, minAt, maxAt } = acc;
   for (let i = from; i < to; i++) {

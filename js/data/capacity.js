@@ -25,17 +25,21 @@ export function capacityFor(needed, capacity, dataBytes) {
  * Rows [head, head + length) of `array` at the front of an array of
  * `capacity` entries: the same array when it is that size (moving in place is
  * safe, views read the arrays afresh on every draw), else a new one.
- * @param {any} array a Float32Array or Float64Array
+ * @template {Float64Array | Float32Array | Uint16Array | Uint8Array} T
+ * @param {T} array
  * @param {number} head
  * @param {number} length
  * @param {number} capacity
+ * @returns {T}
  */
 export function moveRows(array, head, length, capacity) {
   if (capacity === array.length) {
     array.copyWithin(0, head, head + length);
     return array;
   }
-  const next = new array.constructor(capacity);
+  // lib.es5 types `constructor` as Function; a typed array's makes arrays of its own type.
+  const Type = /** @type {new (length: number) => T} */ (array.constructor);
+  const next = new Type(capacity);
   next.set(array.subarray(head, head + length));
   return next;
 }

@@ -7,15 +7,20 @@
 
 import { HistoryStore } from "./store.js";
 
+/** @typedef {import("./typed_array.js").WireArray} WireArray */
+
 const CHUNK_BYTES = 8 << 20;
 const FIRST_CHUNK_ROWS = 16;
 
 export class RowStore extends HistoryStore {
+  /** @param {number} [capacity] rows the arrays hold before they first grow */
   constructor(capacity) {
     super(capacity);
     this.width = 0;
+    /** @type {WireArray[]} chunk k holds backing rows [k * rowsPerChunk, (k + 1) * rowsPerChunk) */
     this._chunks = [];
     this._rowsPerChunk = 1;
+    /** @type {import("./typed_array.js").WireArrayType} the type rows arrived in */
     this._Type = Float64Array;
   }
 
@@ -23,7 +28,11 @@ export class RowStore extends HistoryStore {
     return this.width;
   }
 
-  /** Row `i` as `width` values (a view into the store, valid until it is cleared). */
+  /**
+   * Row `i` as `width` values (a view into the store, valid until it is cleared).
+   * @param {number} i
+   * @returns {WireArray}
+   */
   row(i) {
     const b = this._head + i;
     const k = Math.floor(b / this._rowsPerChunk);
@@ -31,17 +40,26 @@ export class RowStore extends HistoryStore {
     return this._chunks[k].subarray(at, at + this.width);
   }
 
-  /** Value `c` of row `i`. */
+  /**
+   * Value `c` of row `i`.
+   * @param {number} i
+   * @param {number} c
+   * @returns {number}
+   */
   value(i, c) {
     const b = this._head + i;
     const k = Math.floor(b / this._rowsPerChunk);
     return this._chunks[k][(b - k * this._rowsPerChunk) * this.width + c];
   }
 
+  /**
+   * Hold rows of `m` values from now on, in the type of `values` (float64 without).
+   * @param {number} m
+   * @param {WireArray} [values]
+   */
   _setWidth(m, values) {
     this.width = m;
     this._chunks = [];
-    /** @type {Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor} */
     this._Type =
       values instanceof Uint8Array
         ? Uint8Array
@@ -52,6 +70,14 @@ export class RowStore extends HistoryStore {
     this._rowsPerChunk = Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
   }
 
+  /**
+   * Copy rows `skip`..`count - 1` of row-major `values` to backing row `at` on.
+   * @param {WireArray} values
+   * @param {number} m
+   * @param {number} skip
+   * @param {number} count
+   * @param {number} at
+   */
   _writeValues(values, m, skip, count, at) {
     const perChunk = this._rowsPerChunk;
     for (let r = skip, i = at; r < count; ) {
@@ -64,7 +90,11 @@ export class RowStore extends HistoryStore {
     }
   }
 
-  /** Rows [head, head + length) start over at the front, in new chunks (rows before head were dropped). */
+  /**
+   * Rows [head, head + length) start over at the front, in new chunks (rows before head were dropped).
+   * @param {number} head
+   * @param {number} length
+   */
   _moveValues(head, length) {
     if (head === 0) return;
     const held = Array.from({ length }, (_, i) => this.row(i));
@@ -74,7 +104,12 @@ export class RowStore extends HistoryStore {
     });
   }
 
-  /** Chunk `k`, able to hold at least `rows` rows; only the newest chunk ever grows. */
+  /**
+   * Chunk `k`, able to hold at least `rows` rows; only the newest chunk ever grows.
+   * @param {number} k
+   * @param {number} rows
+   * @returns {WireArray}
+   */
   _chunk(k, rows) {
     const perChunk = this._rowsPerChunk;
     let chunk = this._chunks[k];

@@ -4,11 +4,46 @@
 
 import { toTypedArray } from "./typed_array.js";
 
+/** @typedef {import("./typed_array.js").WireArray} WireArray */
+
+/**
+ * A run as the kernel describes it, in a `runs` message or a snapshot's
+ * `runs` field (docs/wire-format.md); a missing `width` is one value per column.
+ * @typedef {{
+ *   id: string,
+ *   label: string,
+ *   started: number,
+ *   params: Record<string, unknown>,
+ *   status: string,
+ *   rows: number,
+ *   columns: string[],
+ *   width?: number,
+ * }} RunDescription
+ */
+
+/**
+ * A `runs` message: each run's description with its `count` of points and
+ * their `dtype`, the live run's legend words (`{}` when not compared).
+ * @typedef {{
+ *   type: "runs",
+ *   live?: LiveRun,
+ *   runs: (RunDescription & { count: number, dtype: string })[],
+ * }} RunsMessage
+ */
+
+/** @typedef {{ label?: string, params?: Record<string, unknown> }} LiveRun */
+
+/** @type {Partial<Record<string, Float64ArrayConstructor | Float32ArrayConstructor>>} */
 const DTYPES = { float64: Float64Array, float32: Float32Array };
 
-/** Values a point of `described`: its `width` (a frame's whole rows), else one per column. */
+/**
+ * Values a point of `described`: its `width` (a frame's whole rows), else one per column.
+ * @param {RunDescription} described
+ * @returns {number}
+ */
 function runWidth(described) {
-  if (Number.isInteger(described.width) && described.width >= 0) return described.width;
+  const { width } = described;
+  if (typeof width === "number" && Number.isInteger(width) && width >= 0) return width;
   return Array.isArray(described.columns) ? described.columns.length : 0;
 }
 
@@ -16,6 +51,11 @@ function runWidth(described) {
  * One run as the views read it: its fields, steps, times (seconds after
  * `started`), one Float64Array per series name, and its `values` row-major,
  * `width` a point (a frame reads whole rows from them).
+ * @param {RunDescription} described
+ * @param {WireArray} steps
+ * @param {WireArray} times
+ * @param {WireArray} values
+ * @returns {Run}
  */
 function makeRun(described, steps, times, values) {
   const names = Array.isArray(described.columns) ? described.columns.map(String) : [];
@@ -24,6 +64,7 @@ function makeRun(described, steps, times, values) {
   if (values.length !== count * m) {
     throw new Error(`run ${described.id} has ${values.length} values, expected ${count * m}`);
   }
+  /** @type {Map<string, Float64Array>} */
   const columns = new Map();
   names.slice(0, m).forEach((name, c) => {
     columns.set(
@@ -46,15 +87,32 @@ function makeRun(described, steps, times, values) {
   };
 }
 
-/** @typedef {ReturnType<typeof makeRun>} Run */
+/**
+ * One run as the views read it (see `makeRun`).
+ * @typedef {{
+ *   id: string,
+ *   label: string,
+ *   started: number,
+ *   params: Record<string, unknown>,
+ *   status: string,
+ *   rows: number,
+ *   steps: Float64Array,
+ *   times: Float64Array,
+ *   columns: Map<string, Float64Array>,
+ *   width: number,
+ *   values: WireArray,
+ * }} Run
+ */
 
 /**
  * The runs a plot compares with, and the legend's words for its own (live) run.
- * @typedef {{ live: { label?: string, params?: object }, runs: Run[] }} Runs
+ * @typedef {{ live: LiveRun, runs: Run[] }} Runs
  */
 
 /**
  * `{ live, runs }` from a `runs` message; throws when it is malformed.
+ * @param {RunsMessage} content
+ * @param {import("./typed_array.js").BinaryBuffer[]} [buffers] each run's steps, times and values
  * @returns {Runs}
  */
 export function decodeRuns(content, buffers = []) {
@@ -79,6 +137,7 @@ export function decodeRuns(content, buffers = []) {
 
 /**
  * `{ live, runs }` from a lines snapshot's fields and arrays (none without `runs`).
+ * @param {Pick<import("./snapshot.js").Snapshot, "fields" | "arrays">} snapshot
  * @returns {Runs}
  */
 export function snapshotRuns({ fields, arrays }) {

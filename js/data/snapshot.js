@@ -6,33 +6,69 @@
 import { snapshotRuns } from "./runs.js";
 import { toTypedArray } from "./typed_array.js";
 
+/** @typedef {import("./typed_array.js").BinaryBuffer} BinaryBuffer */
+/** @typedef {import("./store.js").HistoryStore} HistoryStore */
+
 const MAGIC = "LSNP";
 const VERSION = 1;
+/** @type {Partial<Record<string, import("./typed_array.js").WireArrayType>>} */
 const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
 
 // The store generation of snapshot data: never one the kernel uses, so the
 // first kernel rows replace the snapshot and a `sync` asks for every row.
 export const SNAPSHOT_GENERATION = -1;
 
+/**
+ * Whether `store` holds a snapshot's rows (no kernel rows yet).
+ * @param {HistoryStore} store
+ * @returns {boolean}
+ */
 export const isSnapshot = (store) => store.generation === SNAPSHOT_GENERATION;
 
+/** @param {BinaryBuffer} buffer */
 const asBytes = (buffer) =>
   ArrayBuffer.isView(buffer)
     ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
     : new Uint8Array(buffer);
 
 /**
+ * A snapshot header's fields besides `kind`, `version` and `arrays`
+ * (docs/wire-format.md): those of every kind, then those of some.
+ * @typedef {{
+ *   rows: number,
+ *   generation: number,
+ *   t0: number,
+ *   exact?: boolean,
+ *   range?: [number, number] | null,
+ *   non_finite?: boolean,
+ *   x_range?: [number, number] | null,
+ *   curve_ranges?: ([number, number] | null)[],
+ *   runs?: import("./runs.js").RunDescription[],
+ *   live_run?: import("./runs.js").LiveRun,
+ * }} SnapshotFields
+ */
+
+/**
  * A decoded snapshot: its kind, the header's other fields, its named arrays.
  * @typedef {{
  *   kind: string,
- *   fields: Record<string, any>,
- *   arrays: Record<string, Float32Array | Float64Array | Uint8Array>,
+ *   fields: SnapshotFields,
+ *   arrays: Record<string, import("./typed_array.js").WireArray>,
  * }} Snapshot
  */
 
 /**
+ * A snapshot's JSON header.
+ * @typedef {SnapshotFields & {
+ *   kind: string,
+ *   version: number,
+ *   arrays: { name: string, dtype: string, shape: number[] }[],
+ * }} SnapshotHeader
+ */
+
+/**
  * Decode a snapshot (DataView, typed array or ArrayBuffer) into `{ kind, fields, arrays }`.
- * @param {DataView | ArrayBuffer | ArrayBufferView} buffer
+ * @param {BinaryBuffer} buffer
  * @returns {Snapshot}
  */
 export function decodeSnapshot(buffer) {
@@ -41,10 +77,12 @@ export function decodeSnapshot(buffer) {
     throw new Error("not a livescope snapshot");
   }
   const length = new DataView(bytes.buffer, bytes.byteOffset + 4, 4).getUint32(0, true);
+  /** @type {SnapshotHeader} */
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)));
   if (header.version !== VERSION)
     throw new Error(`unsupported snapshot version ${header.version}`);
   const { kind, arrays: specs, version, ...fields } = header;
+  /** @type {Snapshot["arrays"]} */
   const arrays = {};
   let offset = 8 + length;
   for (const { name, dtype, shape } of specs) {
@@ -63,6 +101,8 @@ export function decodeSnapshot(buffer) {
 /**
  * Load steps, times (seconds after `t0`) and row-major values into `store` as
  * snapshot rows: the layout of line, scatter and trajectory snapshots.
+ * @param {HistoryStore} store
+ * @param {Snapshot} snapshot
  */
 export function loadRows(store, { fields, arrays }) {
   const { steps, times, values } = arrays;
@@ -80,9 +120,9 @@ export function loadRows(store, { fields, arrays }) {
  * (from then on the kernel's history is newer). Call before `connect`.
  * `apply(store, snapshot)` loads a decoded snapshot by its kind (kinds/index.js).
  * Returns the function that stops listening.
- * @param {any} model an anywidget model
- * @param {import("./store.js").HistoryStore} store
- * @param {(store: any, snapshot: Snapshot) => void} apply
+ * @param {import("./transport.js").Model} model
+ * @param {HistoryStore} store
+ * @param {(store: HistoryStore, snapshot: Snapshot) => void} apply
  * @returns {() => void}
  */
 export function followSnapshot(model, store, apply) {
@@ -98,6 +138,7 @@ export function followSnapshot(model, store, apply) {
       );
     }
   };
+  /** @type {import("./transport.js").MessageListener} */
   const onMessage = (content) => {
     if (content?.type === "rows") live = true;
   };

@@ -13,9 +13,12 @@ import { BlockSummaries } from "./block_summary.js";
 import { capacityFor, moveRows } from "./capacity.js";
 import { lowerBound, upperBound } from "./search.js";
 
+/** @typedef {import("./typed_array.js").WireArray} WireArray */
+
 const INITIAL_CAPACITY = 1024;
 
 export class HistoryStore {
+  /** @param {number} [capacity] rows the arrays hold before they first grow */
   constructor(capacity = INITIAL_CAPACITY) {
     this.capacity = Math.max(1, capacity);
     this.length = 0;
@@ -31,6 +34,7 @@ export class HistoryStore {
     this._columns = [];
     // Per-block extremes of the columns, for the envelope (block_summary.js).
     this.blocks = new BlockSummaries();
+    /** @type {Set<(store: HistoryStore) => void>} */
     this._listeners = new Set();
     // Previous runs to compare with (data/runs.js): `{ live, runs }`, kept
     // across generations; set by a `runs` message or a snapshot.
@@ -65,6 +69,7 @@ export class HistoryStore {
     return this.dropped + this.length;
   }
 
+  /** @returns {number | null} */
   get lastStep() {
     return this.length ? this.steps[this.length - 1] : null;
   }
@@ -79,6 +84,13 @@ export class HistoryStore {
    * dropped`): the missing rows are gone, so what is held is dropped and
    * the window starts over there. Rows before `dropped` are dropped.
    * `values` is row-major, `m` values per row.
+   * @param {number} start
+   * @param {WireArray} steps
+   * @param {WireArray} times
+   * @param {WireArray} values
+   * @param {number} m
+   * @param {number} [dropped]
+   * @returns {{ added: number, gap: boolean }}
    */
   append(start, steps, times, values, m, dropped = 0) {
     const count = steps.length;
@@ -113,7 +125,10 @@ export class HistoryStore {
     return { added, gap: false };
   }
 
-  /** Drop everything held and start over as `generation`. */
+  /**
+   * Drop everything held and start over as `generation`.
+   * @param {number} generation
+   */
   clear(generation) {
     this.generation = generation;
     this.rowsPerPoint = 1;
@@ -123,22 +138,38 @@ export class HistoryStore {
     this._changed();
   }
 
-  /** First index whose step is >= `step` (`length` if none). */
+  /**
+   * First index whose step is >= `step` (`length` if none).
+   * @param {number} step
+   * @returns {number}
+   */
   lowerBound(step) {
     return lowerBound(this.steps, this.length, step);
   }
 
-  /** First index whose step is > `step` (`length` if none). */
+  /**
+   * First index whose step is > `step` (`length` if none).
+   * @param {number} step
+   * @returns {number}
+   */
   upperBound(step) {
     return upperBound(this.steps, this.length, step);
   }
 
-  /** Index of the row whose step is closest to `step`, or -1 when empty. */
+  /**
+   * Index of the row whose step is closest to `step`, or -1 when empty.
+   * @param {number} step
+   * @returns {number}
+   */
   nearestIndex(step) {
     return nearestIndex(this.steps, this.length, step);
   }
 
-  /** Call `listener` after every change; returns the function that unsubscribes. */
+  /**
+   * Call `listener` after every change; returns the function that unsubscribes.
+   * @param {(store: HistoryStore) => void} listener
+   * @returns {() => void}
+   */
   subscribe(listener) {
     this._listeners.add(listener);
     return () => this._listeners.delete(listener);
@@ -148,14 +179,21 @@ export class HistoryStore {
    * Hold rows of `m` values from now on (only while empty). `values`, a first
    * batch, is for a subclass that keeps their type (RowStore).
    * @param {number} m
-   * @param {Float32Array | Float64Array | Uint8Array} [_values]
+   * @param {WireArray} [_values]
    */
   _setWidth(m, _values) {
     this._columns = Array.from({ length: m }, () => new Float64Array(this.capacity));
     this.blocks.reset(this.dropped, m);
   }
 
-  /** Copy rows `skip`..`count - 1` of row-major `values` to backing index `at` on. */
+  /**
+   * Copy rows `skip`..`count - 1` of row-major `values` to backing index `at` on.
+   * @param {WireArray} values
+   * @param {number} m
+   * @param {number} skip
+   * @param {number} count
+   * @param {number} at
+   */
   _writeValues(values, m, skip, count, at) {
     for (let c = 0; c < m; c++) {
       const column = this._columns[c];
@@ -163,7 +201,12 @@ export class HistoryStore {
     }
   }
 
-  /** Move the values of rows [head, head + length) to the front of arrays of `capacity` rows. */
+  /**
+   * Move the values of rows [head, head + length) to the front of arrays of `capacity` rows.
+   * @param {number} head
+   * @param {number} length
+   * @param {number} capacity
+   */
   _moveValues(head, length, capacity) {
     this._columns = this._columns.map((column) => moveRows(column, head, length, capacity));
   }
@@ -173,6 +216,7 @@ export class HistoryStore {
     for (const listener of this._listeners) listener(this);
   }
 
+  /** @param {number} dropped absolute index of the first row from now on */
   _restartAt(dropped) {
     this.dropped = dropped;
     this.length = 0;
@@ -192,6 +236,7 @@ export class HistoryStore {
    * arrays' end is reached, the rows held move to the front of the same
    * arrays or into larger ones (capacity.js): O(1) per row, and n rows
    * (all of them, or a window) need at most 2n, 1.25n once large.
+   * @param {number} added
    */
   _reserve(added) {
     const { _head: head, length } = this;
@@ -207,7 +252,13 @@ export class HistoryStore {
   }
 }
 
-/** Index in `sorted[0..length)` of the value closest to `x`, or -1 when empty. */
+/**
+ * Index in `sorted[0..length)` of the value closest to `x`, or -1 when empty.
+ * @param {ArrayLike<number>} sorted
+ * @param {number} length
+ * @param {number} x
+ * @returns {number}
+ */
 export function nearestIndex(sorted, length, x) {
   if (length === 0) return -1;
   const i = lowerBound(sorted, length, x);

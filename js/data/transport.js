@@ -5,16 +5,77 @@
 import { decodeRuns } from "./runs.js";
 import { toTypedArray } from "./typed_array.js";
 
+/** @typedef {import("./typed_array.js").BinaryBuffer} BinaryBuffer */
+/** @typedef {import("./typed_array.js").WireArray} WireArray */
+
+/**
+ * A `rows` message (docs/wire-format.md), as the kernel sends it; `decodeRows` checks it.
+ * @typedef {{
+ *   type: "rows",
+ *   generation: number,
+ *   start: number,
+ *   count: number,
+ *   columns: number,
+ *   dtype: string,
+ *   dropped?: number,
+ * }} RowsMessage
+ */
+
+/**
+ * What the kernel sends a plot's model.
+ * @typedef {RowsMessage | import("./runs.js").RunsMessage} KernelMessage
+ */
+
+/** @typedef {(content: KernelMessage, buffers: BinaryBuffer[]) => void} MessageListener */
+
+/**
+ * "send me rows `from`.. of generation `generation`" (absolute).
+ * @typedef {{ type: "sync", generation: number, from: number }} SyncRequest
+ */
+
+/**
+ * What this layer uses of an anywidget model (host/model_shim.js makes one
+ * outside Jupyter): the `_snapshot` trait, the kernel's messages, `sync`.
+ * @typedef {{
+ *   get(name: "_snapshot"): BinaryBuffer | undefined,
+ *   on(event: "msg:custom", callback: MessageListener): void,
+ *   on(event: "change:_snapshot", callback: () => void): void,
+ *   off(event: "msg:custom", callback: MessageListener): void,
+ *   off(event: "change:_snapshot", callback: () => void): void,
+ *   send(content: SyncRequest): void,
+ * }} Model
+ */
+
+/**
+ * A `rows` message's rows: `m` values each, `values` row-major.
+ * @typedef {{
+ *   generation: number,
+ *   start: number,
+ *   dropped: number,
+ *   m: number,
+ *   steps: WireArray,
+ *   times: WireArray,
+ *   values: WireArray,
+ * }} Rows
+ */
+
 // uint8 carries pixels (kind="image"); the others, values.
+/** @type {Partial<Record<string, import("./typed_array.js").WireArrayType>>} */
 const DTYPES = { float64: Float64Array, float32: Float32Array, uint8: Uint8Array };
 
 // A repeated identical sync is only re-sent after this long, so the burst of
 // live messages that follows a gap does not flood the kernel with requests.
 const SYNC_RETRY_MS = 2000;
 
+/** @param {number} x */
 const isCount = (x) => Number.isInteger(x) && x >= 0;
 
-/** Check a `rows` message against its buffers and return typed arrays; throws if malformed. */
+/**
+ * Check a `rows` message against its buffers and return typed arrays; throws if malformed.
+ * @param {RowsMessage} content
+ * @param {BinaryBuffer[]} [buffers] steps, times and values (none when `count` is 0)
+ * @returns {Rows}
+ */
 export function decodeRows(content, buffers = []) {
   const { generation, start, count, columns: m, dtype, dropped = 0 } = content;
   if (typeof generation !== "number" || !Number.isFinite(generation)) {
@@ -47,6 +108,9 @@ export function decodeRows(content, buffers = []) {
 /**
  * Apply decoded rows to the store: a new generation drops what is held
  * first, then rows append, overlap or leave a gap. Returns `{ added, gap }`.
+ * @param {import("./store.js").HistoryStore} store
+ * @param {Rows} rows
+ * @returns {{ added: number, gap: boolean }}
  */
 export function applyRows(store, rows) {
   if (rows.generation !== store.generation) store.clear(rows.generation);
@@ -56,16 +120,17 @@ export function applyRows(store, rows) {
 /**
  * Listen for rows on `model` and keep `store` current; sends the initial
  * `sync`. Returns a function that stops listening.
- * @param {any} model an anywidget model
+ * @param {Model} model
  * @param {import("./store.js").HistoryStore} store
  * @param {() => number} [now]
  * @returns {() => void}
  */
 export function connect(model, store, now = () => Date.now()) {
-  /** @type {{ type: string, generation: number, from: number, at: number } | null} the last sync sent */
+  /** @type {(SyncRequest & { at: number }) | null} the last sync sent, and when */
   let lastSync = null;
 
   const sync = () => {
+    /** @type {SyncRequest} */
     const request = { type: "sync", generation: store.generation, from: store.total };
     const t = now();
     const same =
@@ -78,6 +143,7 @@ export function connect(model, store, now = () => Date.now()) {
     model.send(request);
   };
 
+  /** @type {MessageListener} */
   const onMessage = (content, buffers) => {
     if (content?.type === "runs") {
       try {

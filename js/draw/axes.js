@@ -11,8 +11,40 @@ const X_TICK_SPACING = 80;
 const Y_TICK_SPACING = 50;
 
 /**
+ * `v` (CSS pixels) moved to the middle of a pixel: a 1-pixel line there covers whole pixels.
+ * @param {number} v
+ * @returns {number}
+ */
+const snap = (v) => Math.round(v) + 0.5;
+
+/** @typedef {import("./canvas.js").Theme} Theme */
+
+/** @typedef {[lo: number, hi: number]} Range data values an axis spans */
+
+/** @typedef {{ x: number, y: number, width: number, height: number }} Rect CSS pixels */
+
+/** @typedef {{ values: number[], labels: string[] }} AxisTicks */
+
+/**
+ * What `drawAxes` drew, for `drawFrame`: the ticks, data to CSS pixels, and
+ * which tick labels to write.
+ * @typedef {{
+ *   xTicks: AxisTicks,
+ *   yTicks: AxisTicks,
+ *   px: (v: number) => number,
+ *   py: (v: number) => number,
+ *   xLabels: boolean,
+ *   yLabels: boolean,
+ * }} Axes
+ */
+
+/**
  * The range [lo, hi] widened to whole tick steps, so axes stay put while
  * data moves inside a step. Empty or flat ranges still get a width.
+ * @param {number} lo
+ * @param {number} hi
+ * @param {number} [count] ticks, about
+ * @returns {Range}
  */
 export function niceRange(lo, hi, count = 10) {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
@@ -28,16 +60,31 @@ export function niceRange(lo, hi, count = 10) {
   return b > a ? [a, b] : [lo, hi];
 }
 
-/** Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ values, labels }`. */
+/**
+ * Round ticks on [lo, hi] about `spacing` pixels apart on an axis `px` long: `{ values, labels }`.
+ * @param {Range} range
+ * @param {number} px
+ * @param {number} spacing
+ * @returns {AxisTicks}
+ */
 export function axisTicks([lo, hi], px, spacing) {
   const ticks = labelledTicks(lo, hi, Math.max(2, Math.round(px / spacing)));
   return { values: ticks.map((t) => t.value), labels: ticks.map((t) => t.label) };
 }
 
+/** @type {(range: Range, px: number) => AxisTicks} */
 const xTicks = (range, px) => axisTicks(range, px, X_TICK_SPACING);
+/** @type {(range: Range, px: number) => AxisTicks} */
 const yTicks = (range, px) => axisTicks(range, px, Y_TICK_SPACING);
 
-/** Width in CSS pixels of the widest y tick label for `range` on an axis `px` long. */
+/**
+ * Width in CSS pixels of the widest y tick label for `range` on an axis `px` long.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Range} range
+ * @param {number} px
+ * @param {Theme} theme
+ * @returns {number}
+ */
 export function yLabelWidth(ctx, range, px, theme) {
   ctx.save();
   ctx.font = font(theme);
@@ -48,7 +95,16 @@ export function yLabelWidth(ctx, range, px, theme) {
   return Math.ceil(widest) + TICK_PX + 6;
 }
 
-/** Min and max of the finite values of `array` at `start`, `start + stride`, ... before `end`. */
+/**
+ * Min and max of the finite values of `array` at `start`, `start + stride`,
+ * ... before `end`, folded into `into` ([min, max] so far), which it returns.
+ * @param {ArrayLike<number>} array
+ * @param {number} start
+ * @param {number} end
+ * @param {number} stride
+ * @param {Range} [into]
+ * @returns {Range}
+ */
 export function finiteExtent(array, start, end, stride, into = [Infinity, -Infinity]) {
   let [lo, hi] = into;
   for (let i = start; i < end; i += stride) {
@@ -65,6 +121,13 @@ export function finiteExtent(array, start, end, stride, into = [Infinity, -Infin
  * Draw the grid, frame and ticks of one plot rectangle `rect` (CSS pixels)
  * showing `xRange` by `yRange`; tick labels only where asked (small
  * multiples label the outer panels only). Assumes a CSS-pixel transform.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Rect} rect
+ * @param {Range} xRange
+ * @param {Range} yRange
+ * @param {Theme} theme
+ * @param {{ xLabels?: boolean, yLabels?: boolean }} [labels]
+ * @returns {Axes}
  */
 export function drawAxes(
   ctx,
@@ -77,9 +140,10 @@ export function drawAxes(
   const { x, y, width, height } = rect;
   const xt = xTicks(xRange, width);
   const yt = yTicks(yRange, height);
+  /** @param {number} v */
   const px = (v) => x + ((v - xRange[0]) / (xRange[1] - xRange[0])) * width;
+  /** @param {number} v */
   const py = (v) => y + height - ((v - yRange[0]) / (yRange[1] - yRange[0])) * height;
-  const snap = (v) => Math.round(v) + 0.5;
 
   ctx.save();
   ctx.lineWidth = 1;
@@ -98,11 +162,16 @@ export function drawAxes(
   return { xTicks: xt, yTicks: yt, px, py, xLabels, yLabels };
 }
 
-/** The frame, tick marks and labels of a plot drawn with `drawAxes` (drawn over the data). */
+/**
+ * The frame, tick marks and labels of a plot drawn with `drawAxes` (drawn over the data).
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Rect} rect
+ * @param {Axes} axes
+ * @param {Theme} theme
+ */
 export function drawFrame(ctx, rect, axes, theme) {
   const { x, y, width, height } = rect;
   const { xTicks: xt, yTicks: yt, px, py, xLabels, yLabels } = axes;
-  const snap = (v) => Math.round(v) + 0.5;
   ctx.save();
   ctx.lineWidth = 1;
   ctx.strokeStyle = theme.axis;

@@ -1,6 +1,34 @@
 // Canvas helpers the drawn views share: device-pixel sizing, text, "no data".
 
-/** A <canvas> that draws in CSS pixels at the device's resolution. */
+/**
+ * The colours and font views draw with (host/theme.js reads them, and more, from the page).
+ * @typedef {{
+ *   text: string,
+ *   muted: string,
+ *   background: string,
+ *   grid: string,
+ *   axis: string,
+ *   fontFamily: string,
+ * }} Theme
+ */
+
+/**
+ * An offscreen canvas of image pixels, its context, its ImageData and that
+ * data's pixels as one Uint32Array element each (see colormaps.js `packRGB`).
+ * @typedef {{
+ *   canvas: HTMLCanvasElement,
+ *   ctx: CanvasRenderingContext2D,
+ *   data: ImageData,
+ *   pixels: Uint32Array,
+ * }} PixelImage
+ */
+
+/**
+ * A <canvas> that draws in CSS pixels at the device's resolution.
+ * @param {HTMLElement} parent
+ * @param {string} className
+ * @returns {HTMLCanvasElement}
+ */
 export function createCanvas(parent, className) {
   const canvas = document.createElement("canvas");
   canvas.className = className;
@@ -11,6 +39,10 @@ export function createCanvas(parent, className) {
 /**
  * Size `canvas` to `width` x `height` CSS pixels (only when that changed,
  * which clears it) and return its context, scaled to CSS pixels.
+ * @param {HTMLCanvasElement} canvas
+ * @param {number} width
+ * @param {number} height
+ * @returns {CanvasRenderingContext2D}
  */
 export function prepareCanvas(canvas, width, height) {
   const ratio = globalThis.devicePixelRatio || 1;
@@ -22,7 +54,7 @@ export function prepareCanvas(canvas, width, height) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
   }
-  const ctx = canvas.getContext("2d");
+  const ctx = context2d(canvas);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   return ctx;
@@ -41,7 +73,12 @@ export function context2d(canvas) {
   return ctx;
 }
 
-/** An offscreen canvas holding `width` x `height` image pixels, and its ImageData. */
+/**
+ * An offscreen canvas holding `width` x `height` image pixels, and its ImageData.
+ * @param {number} width
+ * @param {number} height
+ * @returns {PixelImage}
+ */
 export function createImage(width, height) {
   const canvas = document.createElement("canvas");
   canvas.width = width;
@@ -51,13 +88,31 @@ export function createImage(width, height) {
   return { canvas, ctx, data, pixels: new Uint32Array(data.data.buffer) };
 }
 
-/** Draw `image` rows [y0, y1) of pixels into (x, y, w, h), unsmoothed (nearest neighbour). */
+/**
+ * Draw `image` rows [y0, y1) of pixels into (x, y, w, h), unsmoothed (nearest neighbour).
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {PixelImage} image
+ * @param {number} y0
+ * @param {number} y1
+ * @param {number} x
+ * @param {number} y
+ * @param {number} w
+ * @param {number} h
+ */
 export function drawPixels(ctx, image, y0, y1, x, y, w, h) {
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(image.canvas, 0, y0, image.canvas.width, y1 - y0, x, y, w, h);
 }
 
-/** Fill a rectangle with the diagonal hatching that stands for "no data". */
+/**
+ * Fill a rectangle with the diagonal hatching that stands for "no data".
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {number} x
+ * @param {number} y
+ * @param {number} w
+ * @param {number} h
+ * @param {Theme} theme
+ */
 export function fillNoData(ctx, x, y, w, h, theme) {
   ctx.save();
   ctx.fillStyle = theme.background;
@@ -77,10 +132,20 @@ export function fillNoData(ctx, x, y, w, h, theme) {
   ctx.restore();
 }
 
-/** The font views draw text in. */
+/**
+ * The font views draw text in, `px` CSS pixels tall.
+ * @param {Theme} theme
+ * @param {number} [px]
+ * @returns {string}
+ */
 export const font = (theme, px = 11) => `${px}px ${theme.fontFamily}`;
 
-/** A transparent offscreen canvas of `width` x `height` device pixels, to draw a layer on once. */
+/**
+ * A transparent offscreen canvas of `width` x `height` device pixels, to draw a layer on once.
+ * @param {number} width
+ * @param {number} height
+ * @returns {HTMLCanvasElement}
+ */
 export function createLayer(width, height) {
   const canvas = document.createElement("canvas");
   canvas.width = Math.max(1, width);
@@ -88,13 +153,20 @@ export function createLayer(width, height) {
   return canvas;
 }
 
-/** [r, g, b] of any CSS colour a canvas understands (names, hex, rgb()); `fallback` otherwise. */
+/**
+ * [r, g, b] of any CSS colour a canvas understands (names, hex, rgb()); `fallback` otherwise.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {string} css
+ * @param {number[]} [fallback]
+ * @returns {number[]}
+ */
 export function cssRgb(ctx, css, fallback = [0, 0, 0]) {
   const sentinel = "#010203"; // an invalid colour leaves fillStyle as it was
   ctx.save();
   ctx.fillStyle = sentinel;
   ctx.fillStyle = css;
-  const value = ctx.fillStyle;
+  // Only colours (strings) were set, and a colour reads back as a string.
+  const value = /** @type {string} */ (ctx.fillStyle);
   ctx.restore();
   if (value === sentinel && css !== sentinel) return fallback;
   if (value.startsWith("#")) return [1, 3, 5].map((i) => parseInt(value.slice(i, i + 2), 16));

@@ -11,9 +11,29 @@ const TICK = 3;
 const SWATCH = 10;
 const NO_DATA_LABEL = "no data";
 
+/**
+ * What a colorbar shows: the colours of [lo, hi] (with `center` at the
+ * middle colour when not null), the "no data" swatch when `noData`, and its
+ * `label` above it when not null.
+ * @typedef {{
+ *   lo: number,
+ *   hi: number,
+ *   height: number,
+ *   theme: import("./canvas.js").Theme,
+ *   noData: boolean,
+ *   center?: number | null,
+ *   label?: string | null,
+ * }} Colorbar
+ */
+
+/** @type {WeakMap<Uint32Array, import("./canvas.js").PixelImage>} */
 const strips = new WeakMap();
 
-/** The colormap as a 1 x 256 image, top = high; built once per table. */
+/**
+ * The colormap as a 1 x 256 image, top = high; built once per table.
+ * @param {Uint32Array} lut
+ * @returns {import("./canvas.js").PixelImage}
+ */
 function strip(lut) {
   let image = strips.get(lut);
   if (!image) {
@@ -25,7 +45,14 @@ function strip(lut) {
   return image;
 }
 
-/** Round ticks over [lo, hi]; with a centre, each half its own (as _picture/grid.py). */
+/**
+ * Round ticks over [lo, hi]; with a centre, each half its own (as _picture/grid.py).
+ * @param {number} lo
+ * @param {number} hi
+ * @param {number} height
+ * @param {number | null} [center]
+ * @returns {import("./ticks.js").Tick[]}
+ */
 function ticksFor(lo, hi, height, center = null) {
   if (center === null) return labelledTicks(lo, hi, Math.max(2, Math.floor(height / 40)));
   const count = Math.max(1, Math.floor(height / 2 / 40));
@@ -36,6 +63,9 @@ function ticksFor(lo, hi, height, center = null) {
 /**
  * The width the colorbar needs for [lo, hi] at `height`, tick labels (and
  * the `label` written above it) included.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Colorbar} bar
+ * @returns {number}
  */
 export function colorbarWidth(
   ctx,
@@ -49,7 +79,11 @@ export function colorbarWidth(
   return label ? Math.max(width, Math.ceil(ctx.measureText(label).width)) : width;
 }
 
-/** Draw the colorbar with its top-left corner at (x, y), `height` tall. */
+/**
+ * Draw the colorbar with its top-left corner at (x, y), `height` tall, the colours of `lut`.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Omit<Colorbar, "label"> & { x: number, y: number, lut: Uint32Array }} bar
+ */
 export function drawColorbar(ctx, { x, y, height, lut, lo, hi, theme, noData, center = null }) {
   const barHeight = noData ? height - SWATCH - 2 * GAP : height;
   drawPixels(ctx, strip(lut), 0, 256, x, y, BAR_WIDTH, barHeight);

@@ -1,8 +1,16 @@
 // The line above a drawn view: the step shown, and the value under the pointer.
 
 /**
+ * The readout line above a view, and what it shows.
+ * @typedef {{ bar: HTMLDivElement, show(content: string): void }} Readout
+ */
+
+/**
  * The readout line, then the element the view draws in under it (class
  * `className`): what every drawn view puts in its parent first.
+ * @param {HTMLElement} parent
+ * @param {string} [className]
+ * @returns {{ readout: Readout, plot: HTMLDivElement }}
  */
 export function createPlotArea(parent, className = "livescope-plot") {
   const readout = createReadout(parent);
@@ -12,6 +20,11 @@ export function createPlotArea(parent, className = "livescope-plot") {
   return { readout, plot };
 }
 
+/**
+ * The readout line, appended to `parent`.
+ * @param {HTMLElement} parent
+ * @returns {Readout}
+ */
 export function createReadout(parent) {
   const bar = document.createElement("div");
   bar.className = "livescope-bar";

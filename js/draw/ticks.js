@@ -17,6 +17,8 @@ const PLAIN_BELOW = 6;
 // Digits read from a step: more than a round step has, fewer than float noise.
 const SIGNIFICANT = 12;
 
+/** @typedef {{ value: number, label: string }} Tick a tick and its label */
+
 /**
  * 10 to the whole power `e`, as the double nearest to it. `10 ** e` is not
  * that for some negative `e` (10 ** -5 is 0.000009999999999999999, which
@@ -44,7 +46,12 @@ export function decimalParts(x) {
   return [Number(digits) * Math.sign(x), Number(exponent) - (digits.length - 1)];
 }
 
-/** n * 10 ** exponent as the nearest double, by the same one division or product as Python. */
+/**
+ * n * 10 ** exponent as the nearest double, by the same one division or product as Python.
+ * @param {number} n
+ * @param {number} exponent
+ * @returns {number}
+ */
 function scaled(n, exponent) {
   return exponent < 0 ? n / powerOfTen(-exponent) : n * powerOfTen(exponent);
 }
@@ -88,10 +95,19 @@ export function niceTicks(lo, hi, count, { integer = false } = {}) {
   return ticks;
 }
 
-/** The decimal digits of the whole number |n| (BigInt: exact past 2 ** 53, as Python's int). */
+/**
+ * The decimal digits of the whole number |n| (BigInt: exact past 2 ** 53, as Python's int).
+ * @param {number} n
+ * @returns {string}
+ */
 const digitsOf = (n) => BigInt(Math.abs(n)).toString();
 
-/** n * 10 ** exponent in plain decimals, down to the digit 10 ** exponent. */
+/**
+ * n * 10 ** exponent in plain decimals, down to the digit 10 ** exponent.
+ * @param {number} n
+ * @param {number} exponent
+ * @returns {string}
+ */
 function plain(n, exponent) {
   if (n === 0) return "0";
   const sign = n < 0 ? "-" : "";
@@ -100,7 +116,12 @@ function plain(n, exponent) {
   return `${sign}${digits.slice(0, exponent)}.${digits.slice(exponent)}`;
 }
 
-/** n * 10 ** exponent as d.ddd e±x, down to the digit 10 ** exponent. */
+/**
+ * n * 10 ** exponent as d.ddd e±x, down to the digit 10 ** exponent.
+ * @param {number} n
+ * @param {number} exponent
+ * @returns {string}
+ */
 function scientific(n, exponent) {
   if (n === 0) return "0";
   const sign = n < 0 ? "-" : "";
@@ -110,7 +131,12 @@ function scientific(n, exponent) {
   return `${sign}${mantissa}e${power < 0 ? "-" : "+"}${Math.abs(power)}`;
 }
 
-/** `value` in whole units of 10 ** exponent, rounded half up (as Python's floor(x + 0.5)). */
+/**
+ * `value` in whole units of 10 ** exponent, rounded half up (as Python's floor(x + 0.5)).
+ * @param {number} value
+ * @param {number} exponent
+ * @returns {number}
+ */
 function unitsOf(value, exponent) {
   const x = exponent < 0 ? value * powerOfTen(-exponent) : value / powerOfTen(exponent);
   return Math.floor(x + 0.5);
@@ -132,6 +158,7 @@ export function tickLabels(values, step) {
   const power = exponent + digitsOf(largest).length - 1;
   if (power >= PLAIN_FROM && power < PLAIN_BELOW) return plainLabels;
   const scientificLabels = units.map((n) => scientific(n, exponent));
+  /** @param {string[]} labels */
   const longest = (labels) => Math.max(...labels.map((label) => label.length));
   return longest(plainLabels) <= longest(scientificLabels) ? plainLabels : scientificLabels;
 }
@@ -151,7 +178,7 @@ export function exactLabel(value) {
  * @param {number} lo
  * @param {number} hi
  * @param {number} count
- * @returns {{ value: number, label: string }[]}
+ * @returns {Tick[]}
  */
 export function labelledTicks(lo, hi, count) {
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(hi > lo)) {

@@ -16,7 +16,10 @@ const MARGIN = { right: 12, top: 8, bottom: 22 };
 /** Of a bar's slot left empty on each side, without edges. */
 export const GAP = 0.1;
 
-/** Left and right x of every one of `length` bars, and the x range. */
+/**
+ * Left and right x of every one of `length` bars, and the x range.
+ * @returns {{ left: number[], right: number[], range: [number, number] }}
+ */
 export function barExtents(edges, length) {
   if (edges && edges.length === length + 1) {
     return { left: edges.slice(0, -1), right: edges.slice(1), range: [edges[0], edges[length]] };

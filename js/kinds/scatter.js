@@ -5,7 +5,14 @@
 import style from "../../src/livescope/_spec/style.json" with { type: "json" };
 import { RowStore } from "../data/row_store.js";
 import { drawAxes, drawFrame, finiteExtent, niceRange, yLabelWidth } from "../draw/axes.js";
-import { createCanvas, createImage, cssRgb, font, prepareCanvas } from "../draw/canvas.js";
+import {
+  context2d,
+  createCanvas,
+  createImage,
+  cssRgb,
+  font,
+  prepareCanvas,
+} from "../draw/canvas.js";
 import { colormapLUT } from "../draw/colormaps.js";
 import { createPlotArea } from "../draw/readout.js";
 import { formatStep } from "../host/format.js";
@@ -118,7 +125,7 @@ export class ScatterView extends ReplayableView {
     if (this.cache && key === this.derivedKey) return this.cache;
     this.derivedKey = key;
     const { options, theme } = this;
-    const ctx = this.canvas.getContext("2d");
+    const ctx = context2d(this.canvas);
     const colors = options.colors ? decodeBytes(options.colors.levels) : null;
     const levels = pointLevels(k, { single: Boolean(options.color), colors });
     const lut = colormapLUT(options.colormap);
@@ -210,7 +217,7 @@ export class ScatterView extends ReplayableView {
         minHeight: MIN_PANEL_HEIGHT,
       });
     // The y labels' width depends on the panel height through the tick step.
-    const measure = this.canvas.getContext("2d");
+    const measure = context2d(this.canvas);
     const grid = layout(yLabelWidth(measure, yRange, layout(40).panels[0].height, theme));
     this.layout = grid;
     // Many panels make the view taller rather than smaller than the minimum.

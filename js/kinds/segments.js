@@ -115,7 +115,9 @@ export class SegmentsView extends ReplayableView {
   ranges(first, last) {
     const { xlim, ylim } = this.options;
     if (xlim && ylim) return [xlim, ylim];
+    /** @type {[number, number]} */
     const x = [Infinity, -Infinity];
+    /** @type {[number, number]} */
     const y = [Infinity, -Infinity];
     for (let i = first; i <= last; i++) {
       const row = this.store.row(i);

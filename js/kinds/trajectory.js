@@ -52,6 +52,7 @@ export class TrajectoryView extends ReplayableView {
     super(store, invalidate);
     this.setOptions = setOptions;
     // Running extent of rows [first, end) (absolute indices), and the layer's line.
+    /** @type {{ generation: number, first: number, end: number, x: [number, number], y: [number, number] }} */
     this.extent = {
       generation: -1,
       first: 0,
@@ -160,6 +161,7 @@ export class TrajectoryView extends ReplayableView {
       const [x, y] = pathRunsExtent(runs);
       this.runsExtent = { key, x, y };
     }
+    /** @type {(own: number[], other: number[]) => [number, number]} */
     const span = (own, other) => [Math.min(own[0], other[0]), Math.max(own[1], other[1])];
     return [
       xlim ?? niceRange(...span(extent.x, this.runsExtent.x)),
