@@ -25,8 +25,8 @@ import { ShownRange } from "./frame/y_range.js";
 import { axisSize } from "./lines/axis_size.js";
 import { labelSpace, linearAxisValues } from "./lines/axis_values.js";
 import { toggled } from "./lines/options.js";
-import { differingParams, runAlpha, shownRuns } from "./lines/runs.js";
-import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
+import { shownRuns } from "./lines/runs.js";
+import { createRunsLegend } from "./lines/runs_legend.js";
 import { ReplayableView } from "./replay.js";
 
 const PANEL_GAP = 4;
@@ -84,11 +84,9 @@ export class FrameView extends ReplayableView {
       onToggle: (id) => this.toggleRun(id),
       signal,
     });
-    this.runsKey = "";
     /** @type {{ key: string | null, x: [number, number], y: [number, number] }} frameRunsExtent's, for `key` */
     this.runsExtent = { key: null, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.runsStep = NaN; // the step whose rows of the runs are drawn
-    this.liveParams = ""; // the live run's parameters that differ, for its legend entry
     this.plot = plot;
   }
 
@@ -200,19 +198,7 @@ export class FrameView extends ReplayableView {
   showRunsLegend() {
     const { live = {}, runs = [] } = this.store.runs ?? {};
     const shown = this.options.compare === false ? [] : runs;
-    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
-    if (key !== this.runsKey) {
-      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
-      const alphas = shown.map((_, age) => runAlpha(age));
-      const entries = shown.length
-        ? runEntries(live, shown, this.store.length, params, alphas)
-        : [];
-      this.runsLegend.setRuns(entries);
-      this.runsKey = key;
-      this.liveParams = params[0];
-    }
-    if (shown.length)
-      this.runsLegend.showLiveDetail(liveDetail(this.store.length, this.liveParams));
+    this.runsLegend.listRuns(live, shown, this.store.length);
     this.runsLegend.setHidden(this.options.hidden_runs ?? []);
     this.compareToggle.show(this.options.compare !== false, runs.length > 0);
   }

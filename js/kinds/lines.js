@@ -14,16 +14,14 @@ import { isolatedPoints } from "./lines/isolated_points.js";
 import { createLegend } from "./lines/legend.js";
 import { readLineOptions, toggled } from "./lines/options.js";
 import {
-  differingParams,
   drawRuns,
-  runAlpha,
   runsExtent,
   runsYRange,
   runValuesAt,
   shownRuns,
   smoothRuns,
 } from "./lines/runs.js";
-import { createRunsLegend, liveDetail, runEntries } from "./lines/runs_legend.js";
+import { createRunsLegend } from "./lines/runs_legend.js";
 import { seriesData, xValues } from "./lines/series_data.js";
 import { SmoothedColumns } from "./lines/smoothed_columns.js";
 import { gapXValues, joinLeftOut, latestReported, readSparse } from "./lines/sparse.js";
@@ -104,8 +102,6 @@ export class LineChart {
     this.followButton.addEventListener("click", () => this.followLatest(), { signal });
     bar.appendChild(this.followButton);
     this.runsLegend = createRunsLegend(bar, { onToggle: (id) => this.toggleRun(id), signal });
-    this.runsKey = "";
-    this.liveParams = ""; // the live run's parameters that differ, for its legend entry
     this.plot = document.createElement("div");
     this.plot.className = "livescope-plot";
     parent.append(bar, this.plot);
@@ -394,19 +390,7 @@ export class LineChart {
    */
   showRunsLegend() {
     const { live, runs } = this.store.runs;
-    const shown = this.options.compare ? runs : [];
-    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
-    if (key !== this.runsKey) {
-      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
-      const alphas = shown.map((_, age) => runAlpha(age));
-      const entries = shown.length
-        ? runEntries(live, shown, this.store.length, params, alphas)
-        : [];
-      this.runsLegend.setRuns(entries);
-      this.runsKey = key;
-      this.liveParams = params[0];
-    }
-    this.runsLegend.showLiveDetail(liveDetail(this.store.length, this.liveParams));
+    this.runsLegend.listRuns(live, this.options.compare ? runs : [], this.store.length);
     this.runsLegend.setHidden(this.options.hiddenRuns);
   }
 

@@ -13,8 +13,8 @@ import { formatStep, formatValue } from "../host/format.js";
 import { PALETTE } from "../host/theme.js";
 import { createCompareToggle } from "./controls.js";
 import { toggled } from "./lines/options.js";
-import { differingParams, runAlpha, shownRuns } from "./lines/runs.js";
-import { createRunsLegend, runEntries } from "./lines/runs_legend.js";
+import { shownRuns } from "./lines/runs.js";
+import { createRunsLegend } from "./lines/runs_legend.js";
 import { decimatePath, freshPathState, strokePath } from "./path_decimate.js";
 import { ReplayableView } from "./replay.js";
 import { formatCount } from "./scatter/color_key.js";
@@ -72,7 +72,6 @@ export class TrajectoryView extends ReplayableView {
       onToggle: (id) => this.toggleRun(id),
       signal,
     });
-    this.runsKey = "";
     /** @type {{ key: string | null, x: number[], y: number[] }} pathRunsExtent's, for runs `key` */
     this.runsExtent = { key: null, x: [Infinity, -Infinity], y: [Infinity, -Infinity] };
     this.canvas = createCanvas(plot, "livescope-image");
@@ -176,16 +175,7 @@ export class TrajectoryView extends ReplayableView {
   showRunsLegend() {
     const { live = {}, runs = [] } = this.store.runs ?? {};
     const shown = this.options.compare === false ? [] : runs;
-    const key = JSON.stringify([shown.map((run) => run.id), this.store.length > 0]);
-    if (key !== this.runsKey) {
-      const params = differingParams([live.params ?? {}, ...shown.map((run) => run.params)]);
-      const alphas = shown.map((_, age) => runAlpha(age));
-      const entries = shown.length
-        ? runEntries(live, shown, this.store.length, params, alphas)
-        : [];
-      this.runsLegend.setRuns(entries);
-      this.runsKey = key;
-    }
+    this.runsLegend.listRuns(live, shown, this.store.length);
     this.runsLegend.setHidden(this.options.hidden_runs ?? []);
     this.compareToggle.show(this.options.compare !== false, runs.length > 0);
   }

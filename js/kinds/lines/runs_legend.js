@@ -3,6 +3,8 @@
 // Clicking a previous run hides or shows it; hovering the chart shows each
 // run's values at that x.
 
+import { differingParams, runAlpha } from "./runs.js";
+
 function startTime(seconds) {
   return new Date(seconds * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
@@ -19,9 +21,29 @@ export function createRunsLegend(parent, { onToggle = () => {}, signal } = {}) {
   root.hidden = true;
   parent.appendChild(root);
   let items = [];
+  let listed = ""; // the runs and whether the live run has rows, as last listed
+  let liveParams = ""; // the live run's parameters that differ from the runs'
 
   return {
     root,
+    /**
+     * List the live run `live` and the previous `runs` (newest first, each
+     * faded by its age). The row is rebuilt only when the runs or whether the
+     * live run has `rows` change (a rebuild on every row would swallow clicks
+     * on the entries); the live run's detail follows its rows in place.
+     */
+    listRuns(live, runs, rows) {
+      const key = JSON.stringify([runs.map((run) => run.id), rows > 0]);
+      if (key !== listed) {
+        const params = differingParams([live.params ?? {}, ...runs.map((run) => run.params)]);
+        const alphas = runs.map((_, age) => runAlpha(age));
+        this.setRuns(runs.length ? runEntries(live, runs, rows, params, alphas) : []);
+        listed = key;
+        liveParams = params[0];
+      }
+      this.showLiveDetail(liveDetail(rows, liveParams));
+    },
+
     /**
      * Show `entries`: `{ id, label, detail, alpha, live }` each, live first
      * (`id` null); an empty list hides the row.
