@@ -2,9 +2,14 @@
 
 import { lowerBound } from "../data/search.js";
 
+/** @param {number} n */
 const pad2 = (n) => String(n).padStart(2, "0");
 
-/** Seconds as "m:ss", or "h:mm:ss" from an hour on. */
+/**
+ * Seconds as "m:ss", or "h:mm:ss" from an hour on; what is not a positive number as "0:00".
+ * @param {number} seconds
+ * @returns {string}
+ */
 export function formatElapsed(seconds) {
   const s = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
   const h = Math.floor(s / 3600);
@@ -16,6 +21,11 @@ export function formatElapsed(seconds) {
  * Steps per second over the last `window` seconds of rows (at least the
  * last two rows), or null when that cannot be told. `times` are wall-clock
  * seconds, non-decreasing.
+ * @param {ArrayLike<number>} steps
+ * @param {ArrayLike<number>} times
+ * @param {number} length rows held: `steps` and `times` are read at [0, length)
+ * @param {number} [window] seconds
+ * @returns {number | null}
  */
 export function stepRate(steps, times, length, window = 1) {
   if (length < 2) return null;
@@ -27,7 +37,11 @@ export function stepRate(steps, times, length, window = 1) {
   return (steps[last] - steps[first]) / dt;
 }
 
-/** A rate for the header, e.g. "0.50", "12.3", "845", "12.4k". */
+/**
+ * A rate for the header, e.g. "0.50", "12.3", "845", "12.4k"; "–" for none.
+ * @param {number | null} rate
+ * @returns {string}
+ */
 export function formatRate(rate) {
   if (rate === null || !Number.isFinite(rate)) return "–";
   const r = Math.abs(rate);
@@ -50,6 +64,11 @@ const STEP_DIGITS = 12;
  * `value` to `digits` significant digits (halves away from zero, as
  * toPrecision rounds), trailing zeros dropped: fixed while the rounded
  * magnitude is in [`low`, `high`), else as "1.5e+7".
+ * @param {number} value
+ * @param {number} digits
+ * @param {number} low
+ * @param {number} high
+ * @returns {string}
  */
 function significant(value, digits, low, high) {
   const rounded = Number(value.toPrecision(digits));
@@ -59,13 +78,21 @@ function significant(value, digits, low, high) {
   return rounded.toExponential(digits - 1).replace(/\.?0+e/, "e");
 }
 
-/** A step as users logged it: integers exactly, others with their fraction to 12 digits. */
+/**
+ * A step as users logged it: integers exactly, others with their fraction to 12 digits.
+ * @param {number | null} step null while there is none
+ * @returns {string}
+ */
 export function formatStep(step) {
   if (step === null) return "–";
   return Number.isInteger(step) ? String(step) : significant(step, STEP_DIGITS, 1e-4, Infinity);
 }
 
-/** A series value for the legend, to 7 significant digits; non-finite values are shown as such. */
+/**
+ * A series value for the legend, to 7 significant digits; non-finite values are shown as such.
+ * @param {number | null | undefined} value none (under the pointer, say) as "–"
+ * @returns {string}
+ */
 export function formatValue(value) {
   if (value === null || value === undefined) return "–";
   if (Number.isNaN(value)) return "NaN";
@@ -74,7 +101,11 @@ export function formatValue(value) {
   return significant(value, VALUE_DIGITS, 1e-3, 1e7);
 }
 
-/** A count of rows with thousands separators, e.g. "1,234,567". */
+/**
+ * A count of rows with thousands separators, e.g. "1,234,567".
+ * @param {number} count
+ * @returns {string}
+ */
 export function formatCount(count) {
   return Math.round(count).toLocaleString("en-US");
 }

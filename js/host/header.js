@@ -2,6 +2,14 @@
 
 import { formatCount, formatElapsed, formatRate, formatStep } from "./format.js";
 
+/**
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} className
+ * @param {HTMLElement} parent
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, className, parent, text = "") {
   const node = document.createElement(tag);
   node.className = className;
@@ -10,13 +18,22 @@ function element(tag, className, parent, text = "") {
   return node;
 }
 
+/**
+ * @param {HTMLElement} parent
+ * @param {string} label
+ * @param {string} name
+ */
 function stat(parent, label, name) {
   const wrap = element("span", `livescope-stat livescope-stat-${name}`, parent);
   element("span", "livescope-stat-label", wrap, label);
   return element("span", "livescope-stat-value", wrap, "–");
 }
 
-// Only touch the DOM when the text changes, so a frame without news is free.
+/**
+ * Only touch the DOM when the text changes, so a frame without news is free.
+ * @param {Node} node
+ * @param {string} text
+ */
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
@@ -28,7 +45,7 @@ function setText(node, text) {
  * feeds the plot; "following": only a followed file or a run being written
  * does, whose writer Stop cannot reach.
  * Only "Stop" is a button to click.
- * @param {{ ended?: boolean, stopped?: boolean, activity?: string }} state
+ * @param {Pick<HeaderState, "ended" | "stopped" | "activity">} state
  * @returns {[string, string]}
  */
 export function stopButton({ ended, stopped, activity }) {
@@ -47,16 +64,58 @@ export function stopButton({ ended, stopped, activity }) {
 }
 
 /**
- * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
- * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
- * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
- * @param {HTMLElement} parent
- * @param {{
+ * What every header shows (see `createHeader`'s `update`).
+ * @typedef {{
+ *   title: string,
+ *   stopped?: boolean,
+ *   ended?: boolean,
+ *   activity?: string,
+ *   showStop?: boolean,
+ *   note?: string,
+ * }} HeaderState
+ */
+
+/**
+ * What a header with statistics shows besides: the last step (null before
+ * the first row), steps per second (null when unknown), seconds elapsed, and
+ * the rows held and dropped.
+ * @typedef {{
+ *   lastStep: number | null,
+ *   rate: number | null,
+ *   elapsed: number,
+ *   held: number,
+ *   dropped?: number,
+ * }} HeaderStats
+ */
+
+/**
+ * @typedef {{
  *   onStop: () => void,
  *   onSavePng?: () => void,
  *   signal: AbortSignal,
- *   stats?: boolean,
- * }} hooks
+ * }} HeaderHooks
+ */
+
+/**
+ * Build the header inside `parent`; `onStop` runs when Stop is clicked, and
+ * `onSavePng`, if given, when PNG is. Without `stats` it holds only the
+ * title and the Stop button (a dashboard's). Listeners go away when `signal` aborts.
+ * @overload
+ * @param {HTMLElement} parent
+ * @param {HeaderHooks & { stats: false }} hooks
+ * @returns {{ update(state: HeaderState): void }}
+ */
+/**
+ * @overload
+ * @param {HTMLElement} parent
+ * @param {HeaderHooks & { stats?: true }} hooks
+ * @returns {{ update(state: HeaderState & HeaderStats): void }}
+ */
+/**
+ * Only a header with `stats` reads them from `update`'s state.
+ * @param {HTMLElement} parent
+ * @param {HeaderHooks & { stats?: boolean }} hooks
+ * @returns {{ update(state: HeaderState & HeaderStats): void }}
  */
 export function createHeader(parent, { onStop, onSavePng, signal, stats = true }) {
   const root = element("div", "livescope-header", parent);

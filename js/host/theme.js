@@ -6,6 +6,7 @@ import spec from "../../src/livescope/_spec/style.json" with { type: "json" };
 // the static picture (src/livescope/_spec/style.json).
 export const PALETTE = [...spec.palette];
 
+/** @param {number} index */
 export const seriesColor = (index) => PALETTE[index % PALETTE.length];
 
 // With a colormap and more series than this, the lines legend is a ramp.
@@ -23,11 +24,17 @@ function prefersDark() {
   return globalThis.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
 }
 
-/** The theme as seen from `el`: Jupyter CSS variables where defined, fallbacks otherwise. */
+/**
+ * The theme as seen from `el`: Jupyter CSS variables where defined, fallbacks
+ * otherwise; `dark` whether the page is dark.
+ * @param {Element} el
+ * @returns {import("../draw/canvas.js").Theme & { dark: boolean }}
+ */
 export function readTheme(el) {
   const dark = prefersDark();
   const fallback = dark ? FALLBACK.dark : FALLBACK.light;
   const style = getComputedStyle(el);
+  /** @type {(name: string, value: string) => string} */
   const read = (name, value) => style.getPropertyValue(name).trim() || value;
   return {
     dark,
@@ -40,7 +47,11 @@ export function readTheme(el) {
   };
 }
 
-/** Call `onChange` when the Jupyter or OS theme changes; returns the function that stops watching. */
+/**
+ * Call `onChange` when the Jupyter or OS theme changes; returns the function that stops watching.
+ * @param {() => void} onChange
+ * @returns {() => void}
+ */
 export function watchTheme(onChange) {
   const observer = new MutationObserver(onChange);
   observer.observe(document.body, {
