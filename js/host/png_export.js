@@ -7,22 +7,40 @@ const PAD = 8;
 const TITLE_HEIGHT = 24;
 const LEGEND_HEIGHT = 22;
 
-/** Each legend entry's colour, "name value" text, and whether its series is hidden. */
+/**
+ * Each legend entry's colour, "name value" text, and whether its series is hidden.
+ * @param {ParentNode} root
+ * @returns {{ color: string, text: string, hidden: boolean }[]}
+ */
 export function legendEntries(root) {
+  /** @type {(item: Element, part: string) => string} */
   const text = (item, part) => item.querySelector(`.livescope-legend-${part}`)?.textContent ?? "";
-  return [...root.querySelectorAll(".livescope-legend-item")].map((item) => ({
-    color: item.querySelector(".livescope-swatch")?.style.background ?? "",
-    text: [text(item, "name"), text(item, "value")].filter(Boolean).join(" "),
-    hidden: item.classList.contains("livescope-legend-hidden"),
-  }));
+  return [...root.querySelectorAll(".livescope-legend-item")].map((item) => {
+    // A class selector's match is typed Element; the swatch is an HTML span, with a style.
+    const swatch = /** @type {HTMLElement | null} */ (item.querySelector(".livescope-swatch"));
+    return {
+      color: swatch?.style.background ?? "",
+      text: [text(item, "name"), text(item, "value")].filter(Boolean).join(" "),
+      hidden: item.classList.contains("livescope-legend-hidden"),
+    };
+  });
 }
 
-/** A canvas with the view under `root`, `scale` pixels per CSS pixel. */
+/**
+ * A canvas with the view under `root`, `scale` pixels per CSS pixel.
+ * @param {HTMLElement} root
+ * @param {number} [scale]
+ * @returns {HTMLCanvasElement}
+ */
 export function composeView(root, scale = globalThis.devicePixelRatio || 1) {
   const style = getComputedStyle(root);
   const font = style.fontFamily || "sans-serif";
   const base = root.getBoundingClientRect();
-  const plots = [...root.querySelectorAll(".livescope-plot canvas")].map((canvas) => ({
+  // Only a bare tag name types the matches; these, by the selector, are canvases.
+  const canvases = /** @type {NodeListOf<HTMLCanvasElement>} */ (
+    root.querySelectorAll(".livescope-plot canvas")
+  );
+  const plots = [...canvases].map((canvas) => ({
     canvas,
     box: canvas.getBoundingClientRect(),
   }));
@@ -74,13 +92,20 @@ export function composeView(root, scale = globalThis.devicePixelRatio || 1) {
   return out;
 }
 
+/**
+ * @param {ParentNode} root
+ * @returns {string}
+ */
 function fileName(root) {
   const title = root.querySelector(".livescope-title")?.textContent ?? "";
   const slug = title.replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "");
   return `${slug || "livescope"}.png`;
 }
 
-/** Compose the view under `root` and hand it to the browser as a download. */
+/**
+ * Compose the view under `root` and hand it to the browser as a download.
+ * @param {HTMLElement} root
+ */
 export function downloadPng(root) {
   composeView(root).toBlob((blob) => {
     if (!blob) return;

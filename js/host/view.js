@@ -10,6 +10,41 @@ import { downloadPng } from "./png_export.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { placeView } from "./view_handoff.js";
 
+/**
+ * The traits of a plot's model that a view reads (docs/wire-format.md).
+ * @typedef {{
+ *   kind: string,
+ *   columns: string[],
+ *   title: string,
+ *   x_label: string,
+ *   height: number,
+ *   stopped: boolean,
+ *   activity: "live" | "following" | "done",
+ *   stop_button: boolean,
+ *   view_options: Record<string, unknown>,
+ *   note: string,
+ *   host_note: string,
+ *   sparse: Record<string, number[]>,
+ *   replay_start: "latest" | "first",
+ * }} ViewTraits
+ */
+
+/**
+ * What a view uses of an anywidget model: its traits (a page host's state
+ * may lack any), `view_options` set and saved, Stop sent, trait changes heard.
+ * @typedef {{
+ *   get<K extends keyof ViewTraits>(name: K): ViewTraits[K] | undefined,
+ *   set(name: "view_options", value: ViewTraits["view_options"]): void,
+ *   save_changes(): void,
+ *   send(content: { type: "stop" }): void,
+ *   on(event: `change:${keyof ViewTraits}`, callback: () => void): void,
+ *   off(event: `change:${keyof ViewTraits}`, callback: () => void): void,
+ * }} ViewModel
+ */
+
+/** @typedef {import("../data/store.js").HistoryStore} HistoryStore */
+
+/** @type {(keyof ViewTraits)[]} the traits whose changes ask for a draw */
 const TRAITS = [
   "columns",
   "title",
@@ -25,19 +60,34 @@ const TRAITS = [
 ];
 const DEFAULT_HEIGHT = 300;
 
-/** Render a view of `model` into `el`; returns the cleanup that undoes all of it. */
+/**
+ * Render a view of `model` into `el`; returns the cleanup that undoes all of it.
+ * @param {ViewModel} model
+ * @param {HTMLElement} el
+ * @param {HistoryStore} store the model's history, in the layout its kind reads
+ * @returns {() => void}
+ */
 export function mountView(model, el, store) {
   // A view replacing one that was dropped takes over its chart (see view_handoff.js).
   return placeView(store, el, (seen) => buildView(model, el, store, seen));
 }
 
-/** Build the header and chart in `el`; returns `{ root, dispose, moved }` for placeView. */
+/**
+ * Build the header and chart in `el`; returns `{ root, dispose, moved }` for placeView.
+ * @param {ViewModel} model
+ * @param {HTMLElement} el
+ * @param {HistoryStore} store
+ * @param {() => void} seen called on each draw
+ * @returns {{ root: HTMLElement, dispose: () => void, moved: () => void }}
+ */
 function buildView(model, el, store, seen) {
   const controller = new AbortController();
   const { signal } = controller;
   const root = document.createElement("div");
   root.className = "livescope";
-  root.dataset.kind = model.get("kind") ?? "lines";
+  // A missing kind is drawn as lines, as an unknown one is (viewClass).
+  const kind = model.get("kind") ?? "lines";
+  root.dataset.kind = kind;
   el.appendChild(root);
 
   let frame = 0;
@@ -52,7 +102,8 @@ function buildView(model, el, store, seen) {
     onSavePng: () => downloadPng(root),
     signal,
   });
-  const View = viewClass(model.get("kind"));
+  const View = viewClass(kind);
+  /** @type {(patch: object, save?: boolean) => void} */
   const setOptions = (patch, save = true) => {
     // Every view of the model follows at once; the kernel keeps them for a
     // reload once saved (not while a slider is still being dragged).
@@ -69,7 +120,7 @@ function buildView(model, el, store, seen) {
     cancelAnimationFrame(frame);
     frame = 0;
     seen();
-    const height = model.get("height");
+    const height = model.get("height") ?? DEFAULT_HEIGHT;
     chart.configure({
       names: model.get("columns") ?? [],
       xLabel: model.get("x_label") ?? "",

@@ -15,10 +15,12 @@
 // Jupyter widget views (an ipywidgets Box, say) carry this class.
 const WIDGET_CLASS = "jupyter-widgets";
 
+/** @param {HTMLElement} el */
 function dropped(el) {
+  /** @type {Node} */
   let top = el;
   while (top.parentNode) top = top.parentNode;
-  return top === el || Boolean(top.classList?.contains(WIDGET_CLASS));
+  return top === el || (top instanceof Element && top.classList.contains(WIDGET_CLASS));
 }
 
 /**
@@ -36,6 +38,10 @@ function dropped(el) {
 /** @type {WeakMap<object, Set<PlacedView>>} */
 const viewsByStore = new WeakMap();
 
+/**
+ * @param {object} store
+ * @returns {Set<PlacedView>}
+ */
 function viewsOf(store) {
   let views = viewsByStore.get(store);
   if (!views) {
