@@ -5,6 +5,14 @@
 // its data comes from (a saved state, a websocket) through `receive` and
 // `update`, and hears what the front end says through `send`/`saveChanges`.
 
+/** @typedef {import("../data/typed_array.js").BinaryBuffer} BinaryBuffer */
+
+/**
+ * A listener of a model event: `change:<trait>` passes the trait's new value,
+ * `msg:custom` a message's content and buffers.
+ * @typedef {(...args: unknown[]) => void} Listener
+ */
+
 /**
  * Build a model over `state` (trait name -> value; binary traits as
  * DataView or ArrayBuffer).
@@ -16,20 +24,25 @@
  * Returns `{ model, receive, update }`: `model` is what `initialize` and
  * `render` get; `receive(content, buffers)` delivers a custom message to the
  * front end; `update(patch)` changes traits as a kernel would.
- * @param {Record<string, any>} state
+ * @param {Record<string, unknown>} state
  * @param {{
- *   send?: (content: any, buffers: any[]) => void,
- *   saveChanges?: (changes: Record<string, any>) => void,
+ *   send?: (content: object, buffers: BinaryBuffer[]) => void,
+ *   saveChanges?: (changes: Record<string, unknown>) => void,
  * }} [hooks]
  */
 export function createModel(state, { send = () => {}, saveChanges = () => {} } = {}) {
+  /** @type {Record<string, unknown>} */
   const values = { ...state };
+  /** @type {Map<string, Listener[]>} */
   const handlers = new Map();
+  /** @type {Record<string, unknown>} traits set since the last save_changes */
   let dirty = {};
 
+  /** @type {(name: string, ...args: unknown[]) => void} */
   const emit = (name, ...args) => {
     for (const fn of [...(handlers.get(name) ?? [])]) fn(...args);
   };
+  /** @type {(name: string, value: unknown) => boolean} whether it changed */
   const setValue = (name, value) => {
     if (Object.is(values[name], value)) return false;
     values[name] = value;
@@ -38,13 +51,27 @@ export function createModel(state, { send = () => {}, saveChanges = () => {} } =
   };
 
   const model = {
+    /** @param {string} name */
     get: (name) => values[name],
+    /**
+     * @param {string} name
+     * @param {unknown} value
+     */
     set(name, value) {
       if (setValue(name, value)) dirty[name] = value;
     },
+    /**
+     * @param {string} name
+     * @param {Listener} fn
+     */
     on(name, fn) {
       handlers.set(name, [...(handlers.get(name) ?? []), fn]);
     },
+    /**
+     * Remove `fn` from event `name`; without `fn` all of that event's, without `name` all.
+     * @param {string} [name]
+     * @param {Listener} [fn]
+     */
     off(name, fn) {
       if (name === undefined) {
         handlers.clear();
@@ -57,7 +84,12 @@ export function createModel(state, { send = () => {}, saveChanges = () => {} } =
         );
       }
     },
-    // anywidget's signature: send(content, callbacks, buffers).
+    /**
+     * anywidget's signature: send(content, callbacks, buffers).
+     * @param {object} content
+     * @param {unknown} [_callbacks]
+     * @param {BinaryBuffer[]} [buffers]
+     */
     send(content, _callbacks, buffers = []) {
       send(content, buffers);
     },
@@ -72,9 +104,14 @@ export function createModel(state, { send = () => {}, saveChanges = () => {} } =
 
   return {
     model,
+    /**
+     * @param {object} content
+     * @param {BinaryBuffer[]} [buffers]
+     */
     receive(content, buffers = []) {
       emit("msg:custom", content, buffers);
     },
+    /** @param {Record<string, unknown>} patch */
     update(patch) {
       for (const [name, value] of Object.entries(patch)) setValue(name, value);
     },

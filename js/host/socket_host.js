@@ -5,13 +5,50 @@
 const RETRY_MS = 1000;
 
 /**
+ * A model's traits by name, as the server sends them: JSON values, of which
+ * `view_options` is an object (docs/wire-format.md) that a run store's page
+ * keeps (store_page.js).
+ * @typedef {Record<string, unknown> & { view_options?: Record<string, unknown> }} Traits
+ */
+
+/**
+ * A plot's messages from the server (docs/serve.md): `open` mounts it over
+ * `state` (with panels, `panels` of them in a grid `columns` wide; on a run
+ * store's page, run `run`'s plot), `update` changes traits, `custom` is a
+ * message for the front end (`rows`). On a run store's page each names the
+ * `view` (the tab's pick) it belongs to.
+ * @typedef {{ view?: number } & (
+ *   | { kind: "open", state: Traits, panels?: number, columns?: number, run?: number }
+ *   | { kind: "update", state: Traits }
+ *   | { kind: "custom", content: object }
+ * )} PlotMessage
+ */
+
+/**
+ * What a server message says: a plot's message, or one that a run store's
+ * page reads (`onMessage`); with panels, the `panel` it is about.
+ * @typedef {(PlotMessage | import("./store_page.js").StoreMessage) & { panel?: number }} ServerFields
+ */
+
+/**
+ * A server message's JSON header: its `buffers` as `[offset, length]` from
+ * the end of the header.
+ * @typedef {ServerFields & { buffers?: [offset: number, length: number][] }} ServerHeader
+ */
+
+/**
+ * A decoded server message: its `buffers` view the binary parts in place.
+ * @typedef {ServerFields & { buffers: DataView[] }} ServerMessage
+ */
+
+/**
  * What a mounted panel's model is given: its saved state, and how it writes
  * to the server (page.js `mountWidget`).
  * A run store's page also says which run the plot shows (`run`).
  * @typedef {{
- *   state: object,
+ *   state: Traits,
  *   send: (content: object) => void,
- *   saveChanges: (state: object) => void,
+ *   saveChanges: (state: Traits) => void,
  *   run?: number,
  * }} PanelModel
  */
@@ -19,7 +56,7 @@ const RETRY_MS = 1000;
 /**
  * A mounted panel, fed the server's messages for it.
  * @typedef {{
- *   update: (state: object) => void,
+ *   update: (state: Traits) => void,
  *   receive: (content: object, buffers: DataView[]) => void,
  *   dispose: () => void,
  * }} PanelHost
@@ -29,10 +66,15 @@ const RETRY_MS = 1000;
  * Decode one server message: a little-endian uint32 header length, the JSON
  * header, then the buffers at `[offset, length]` from the end of the header
  * (8-byte aligned, so typed arrays can view them in place).
+ * @param {ArrayBuffer} data
+ * @returns {ServerMessage}
  */
 export function decodeMessage(data) {
   const length = new DataView(data).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, length)));
+  // JSON.parse types what it reads as any; the server writes such a header.
+  const header = /** @type {ServerHeader} */ (
+    JSON.parse(new TextDecoder().decode(new Uint8Array(data, 4, length)))
+  );
   const base = 4 + length;
   const buffers = (header.buffers ?? []).map(
     ([offset, size]) => new DataView(data, base + offset, size),
@@ -43,6 +85,9 @@ export function decodeMessage(data) {
 /**
  * The element panel `panel` of `panels` mounts into: `el` itself for a lone
  * plot, else a cell of a grid `columns` wide made in `el` on the first panel.
+ * @param {HTMLElement} el
+ * @param {{ panel?: number, panels?: number, columns?: number }} layout
+ * @returns {HTMLElement}
  */
 function panelCell(el, { panel = 0, panels = 1, columns = 1 }) {
   if (panels <= 1) return el;
@@ -74,7 +119,7 @@ function panelCell(el, { panel = 0, panels = 1, columns = 1 }) {
  * @param {{
  *   mount: (cell: HTMLElement, host: PanelModel) => Promise<PanelHost>,
  *   status?: HTMLElement | null,
- *   onMessage?: (message: object) => void,
+ *   onMessage?: (message: import("./store_page.js").StoreMessage) => void,
  *   WebSocketClass?: typeof WebSocket,
  * }} options
  */
@@ -85,9 +130,11 @@ export function connect(
 ) {
   /** @type {WebSocket | null} */
   let socket = null;
+  /** @type {(PanelHost | undefined)[]} by panel; a panel not mounted (yet) has none */
   let hosts = [];
   let closed = false;
   let queue = Promise.resolve();
+  /** @param {string} text */
   const say = (text) => {
     if (status) status.textContent = text;
   };
@@ -96,15 +143,20 @@ export function connect(
     hosts = [];
   };
 
+  /**
+   * @param {ServerMessage} message
+   * @param {WebSocket} current the socket it came over, which answers go back over
+   */
   const handle = async (message, current) => {
     const panel = message.panel ?? 0;
     if (message.kind === "open") {
       if (panel === 0) disposeAll();
       // A run store's plot is one of the tab's picks: its messages say which.
       const view = message.view === undefined ? {} : { view: message.view };
+      /** @param {object} fields */
       const tag = (fields) => ({
         ...fields,
-        ...(message.panels > 1 ? { panel } : {}),
+        ...((message.panels ?? 1) > 1 ? { panel } : {}),
         ...view,
       });
       hosts[panel] = await mount(panelCell(el, message), {
@@ -150,6 +202,7 @@ export function connect(
       socket?.close();
       queue = queue.then(disposeAll);
     },
+    /** @param {object} message */
     send(message) {
       if (socket?.readyState === WebSocketClass.OPEN) socket.send(JSON.stringify(message));
     },
