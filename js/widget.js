@@ -7,6 +7,7 @@ import { HistoryStore } from "./data/store.js";
 import { connect } from "./data/transport.js";
 import { mountView } from "./host/view.js";
 import { applySnapshot, viewClass } from "./kinds/index.js";
+import { ReplayBar } from "./kinds/replay.js";
 
 // anywidget hands initialize and render separate proxies of one model, so a
 // model is known by its per-instance `_uid` trait and its widget manager (a
@@ -63,6 +64,6 @@ export default {
     };
   },
   render({ model, el }) {
-    return mountView(model, el, storeFor(model));
+    return mountView(model, el, storeFor(model), { chartClass: viewClass, ReplayBar });
   },
 };

@@ -2,8 +2,6 @@
 // redrawn at most once per animation frame when something changed.
 
 import { isSnapshot } from "../data/snapshot.js";
-import { viewClass } from "../kinds/index.js";
-import { ReplayBar } from "../kinds/replay.js";
 import { stepRate } from "./format.js";
 import { createHeader } from "./header.js";
 import { downloadPng } from "./png_export.js";
@@ -44,6 +42,57 @@ import { placeView } from "./view_handoff.js";
 
 /** @typedef {import("../data/store.js").HistoryStore} HistoryStore */
 
+/**
+ * What the host asks of a kind's chart (js/kinds/): configured and rendered
+ * once a frame at most, themed, destroyed; a replayable one also shows a row.
+ * @typedef {{
+ *   configure(settings: {
+ *     names: string[],
+ *     xLabel: string,
+ *     height: number,
+ *     width: number,
+ *     options: Record<string, unknown>,
+ *     sparse: Record<string, number[]>,
+ *   }): void,
+ *   render(): boolean,
+ *   setTheme(theme: import("../draw/canvas.js").Theme): void,
+ *   destroy(): void,
+ *   showIndex(index: number): void,
+ *   shownIndex: number,
+ *   following: boolean,
+ * }} Chart
+ */
+
+/**
+ * The chart class of a kind: what `new` takes, and whether it replays.
+ * @typedef {{
+ *   new (
+ *     root: HTMLElement,
+ *     store: HistoryStore,
+ *     hooks: {
+ *       invalidate: () => void,
+ *       signal: AbortSignal,
+ *       setOptions: (patch: object, save?: boolean) => void,
+ *     },
+ *   ): Chart,
+ *   replayable?: boolean,
+ * }} ChartClass
+ */
+
+/**
+ * The kinds a view hosts, handed in by the entry (widget.js) so that the
+ * host imports none: the chart class of a kind, and the replay bar.
+ * @typedef {{
+ *   chartClass: (kind: string) => ChartClass,
+ *   ReplayBar: new (
+ *     parent: HTMLElement,
+ *     store: HistoryStore,
+ *     chart: Chart,
+ *     hooks: { signal: AbortSignal },
+ *   ) => { update(): void, playing: boolean },
+ * }} Kinds
+ */
+
 /** @type {(keyof ViewTraits)[]} the traits whose changes ask for a draw */
 const TRAITS = [
   "columns",
@@ -65,11 +114,12 @@ const DEFAULT_HEIGHT = 300;
  * @param {ViewModel} model
  * @param {HTMLElement} el
  * @param {HistoryStore} store the model's history, in the layout its kind reads
+ * @param {Kinds} kinds
  * @returns {() => void}
  */
-export function mountView(model, el, store) {
+export function mountView(model, el, store, kinds) {
   // A view replacing one that was dropped takes over its chart (see view_handoff.js).
-  return placeView(store, el, (seen) => buildView(model, el, store, seen));
+  return placeView(store, el, (seen) => buildView(model, el, store, kinds, seen));
 }
 
 /**
@@ -77,15 +127,16 @@ export function mountView(model, el, store) {
  * @param {ViewModel} model
  * @param {HTMLElement} el
  * @param {HistoryStore} store
+ * @param {Kinds} kinds
  * @param {() => void} seen called on each draw
  * @returns {{ root: HTMLElement, dispose: () => void, moved: () => void }}
  */
-function buildView(model, el, store, seen) {
+function buildView(model, el, store, { chartClass, ReplayBar }, seen) {
   const controller = new AbortController();
   const { signal } = controller;
   const root = document.createElement("div");
   root.className = "livescope";
-  // A missing kind is drawn as lines, as an unknown one is (viewClass).
+  // A missing kind is drawn as lines, as an unknown one is (chartClass).
   const kind = model.get("kind") ?? "lines";
   root.dataset.kind = kind;
   el.appendChild(root);
@@ -102,7 +153,7 @@ function buildView(model, el, store, seen) {
     onSavePng: () => downloadPng(root),
     signal,
   });
-  const View = viewClass(kind);
+  const View = chartClass(kind);
   /** @type {(patch: object, save?: boolean) => void} */
   const setOptions = (patch, save = true) => {
     // Every view of the model follows at once; the kernel keeps them for a
