@@ -137,15 +137,6 @@ def list_runs(store: Store) -> list[ListedRun]:
     return listed
 
 
-def run_options(store: Store, run_id: int) -> dict[str, Any]:
-    """The view options a run was recorded with."""
-    row = store.execute("SELECT options FROM runs WHERE id = ?", (run_id,)).fetchone()
-    if row is None:
-        raise StoreError(f"{store.name} has no run {run_id!r}")
-    options: dict[str, Any] = _decoded(store, (run_id, row[0]), 1, "options", dict)
-    return options
-
-
 def load_run(store: str | os.PathLike[str], run: int | str = -1) -> StoredRun:
     """One run with its rows: by id, by label (the latest of that label), or -1 the latest.
 

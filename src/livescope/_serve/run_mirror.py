@@ -22,7 +22,7 @@ from .._core.history import History
 from .._core.wire import Message, encode_rows
 from .._kinds import make_view, taken_options
 from .._kinds.base import View
-from .._runs.read import RunInfo, read_rows, run_options
+from .._runs.read import ListedRun, RunInfo, read_rows
 from .._runs.session import RecordedRun, compact
 from .._runs.store import Store
 from .._widget.models import LivePlotWidget
@@ -47,11 +47,12 @@ class Change:
 class MirroredRun:
     """A run's rows and what the page's widget needs to show them."""
 
-    def __init__(self, store: Store, info: RunInfo, stored_generation: int) -> None:
+    def __init__(self, store: Store, listed: ListedRun) -> None:
+        info = listed.info
         self.info = info
-        self.view = _view(info.kind, run_options(store, info.id))
+        self.view = _view(info.kind, listed.options)
         self.generation = 0  # of the mirror: goes up whenever the tabs must load it anew
-        self._stored_generation = stored_generation
+        self._stored_generation = listed.generation
         self.columns: tuple[str, ...] = info.columns
         self.history = self._new_history()
         self._read(store, 0)
@@ -60,8 +61,9 @@ class MirroredRun:
     def total(self) -> int:
         return self.history.total
 
-    def refresh(self, store: Store, info: RunInfo, stored_generation: int) -> Change:
-        """Read what was written since the last look (the listing says `info`)."""
+    def refresh(self, store: Store, listed: ListedRun) -> Change:
+        """Read what was written since the last look (the listing says `listed`)."""
+        info, stored_generation = listed.info, listed.generation
         header = info.status != self.info.status
         self.info = info
         if stored_generation != self._stored_generation or info.columns != self.columns:

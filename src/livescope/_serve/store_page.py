@@ -25,7 +25,7 @@ from .._core.wire import Message, encode_runs
 from .._kinds import REGISTRY
 from .._runs.compare import can_compare
 from .._runs.connect import open_store
-from .._runs.read import DamagedRun, RunInfo, list_runs
+from .._runs.read import DamagedRun, ListedRun, list_runs
 from .._runs.session import MAX_RUNS
 from .._runs.store import Store, StoreError, describe
 from .hub import Tab, encode
@@ -72,9 +72,8 @@ class StorePage:
         self._events: queue.SimpleQueue[Any] = queue.SimpleQueue()
         # Touched by the store thread only:
         self._tabs: dict[Tab, _Shown] = {}
-        self._listing: dict[int, tuple[RunInfo, int]] = {}
+        self._listing: dict[int, ListedRun] = {}
         self._damaged: dict[int, str] = {}  # run id -> why its rows cannot be read
-        self._compares: dict[int, bool] = {}  # run id -> whether its plot draws earlier runs
         self._mirrors: dict[int, MirroredRun] = {}
         self._problem = ""  # what the tabs are told is wrong with the store
         self._thread = threading.Thread(target=self._run, name="livescope-store", daemon=True)
@@ -156,7 +155,7 @@ class StorePage:
         if listed is None:
             self._post(tab, "problem", text=f"{self.name} has no run {run_id}", pick=True)
             return
-        info = listed[0]
+        info = listed.info
         if info.kind not in REGISTRY:
             self._post(
                 tab,
@@ -175,20 +174,20 @@ class StorePage:
             shown.view += 1
             shown.run = run_id
             self._post(tab, "open", state=mirror.state(self._height), view=shown.view, run=run_id)
-        wanted = (c for c in compare if self._comparable(info, c))
+        wanted = (c for c in compare if self._comparable(listed, c))
         shown.compare = tuple(c for c in wanted if self._mirror(c) is not None)
         self._send_compared(tab, shown)
         self._drop_unused()
 
-    def _comparable(self, info: RunInfo, other: int) -> bool:
-        """Whether run `other` draws behind `info`'s: same name and kind, a plot that compares."""
+    def _comparable(self, picked: ListedRun, other: int) -> bool:
+        """Whether run `other` draws behind `picked`: same name and kind, a plot that compares."""
         listed = self._listing.get(other)
         return (
-            other != info.id
+            other != picked.info.id
             and listed is not None
-            and listed[0].name == info.name
-            and listed[0].kind == info.kind
-            and self._compares.get(info.id, False)
+            and listed.info.name == picked.info.name
+            and listed.info.kind == picked.info.kind
+            and _compares(picked)
         )
 
     def _custom(self, tab: Tab, view: object, content: dict[str, Any]) -> None:
@@ -208,13 +207,9 @@ class StorePage:
         if store is None:
             return
         try:
-            listed = list_runs(store)
-            listing = {run.info.id: (run.info, run.generation) for run in listed}
-            self._compares = {
-                run.info.id: can_compare(run.info.kind, run.options) for run in listed
-            }
+            listing = {run.info.id: run for run in list_runs(store)}
             changes = {
-                run_id: mirror.refresh(store, *listing[run_id])
+                run_id: mirror.refresh(store, listing[run_id])
                 for run_id, mirror in self._mirrors.items()
                 if run_id in listing
             }
@@ -222,15 +217,13 @@ class StorePage:
             self._lost(store, error)
             return
         self._set_problem("")
-        changed = [listing[i][0] for i in listing if self._listing.get(i) != listing[i]]
+        changed = [listing[i] for i in listing if self._listing.get(i) != listing[i]]
         vanished = self._listing.keys() - listing.keys()
         self._listing = listing
         if vanished:
             self._post_all("list", store=self.name, runs=self._entries(), reset=True)
         elif changed:
-            self._post_all(
-                "list", store=self.name, runs=[_entry(i, self._compares[i.id]) for i in changed]
-            )
+            self._post_all("list", store=self.name, runs=[_entry(run) for run in changed])
         for run_id, change in changes.items():
             self._tell(run_id, change)
         now = time.monotonic()
@@ -277,7 +270,7 @@ class StorePage:
             if store is None:
                 return None
             try:
-                mirror = MirroredRun(store, *self._listing[run_id])
+                mirror = MirroredRun(store, self._listing[run_id])
             except DamagedRun as error:  # for good: reading it again would not help
                 log.warning("livescope serve: %s", error)
                 self._damaged[run_id] = str(error)
@@ -319,7 +312,7 @@ class StorePage:
             self._post_all("problem", text=text)
 
     def _entries(self) -> list[dict[str, Any]]:
-        return [_entry(info, self._compares[id_]) for id_, (info, _) in self._listing.items()]
+        return [_entry(run) for run in self._listing.values()]
 
     def _post(self, tab: Tab, kind: str, buffers: list[Any] | None = None, **header: Any) -> None:
         tab.post(encode(kind, header, buffers))
@@ -330,8 +323,9 @@ class StorePage:
             tab.post(message)
 
 
-def _entry(info: RunInfo, compares: bool) -> dict[str, Any]:
-    """A run as the page's list shows it; `compares`: its plot draws earlier runs."""
+def _entry(listed: ListedRun) -> dict[str, Any]:
+    """A run as the page's list shows it (`compares`: its plot draws earlier runs)."""
+    info = listed.info
     return {
         "id": info.id,
         "name": info.name,
@@ -342,10 +336,15 @@ def _entry(info: RunInfo, compares: bool) -> dict[str, Any]:
         "status": info.status,
         "rows": info.rows,
         "kind": info.kind,
-        "compares": compares,
+        "compares": _compares(listed),
         "last_step": json_safe(info.last_step),
     }
 
 
 def _is_id(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _compares(listed: ListedRun) -> bool:
+    """Whether the plot of a listed run draws earlier runs (a faceted frame does not)."""
+    return can_compare(listed.info.kind, listed.options)
